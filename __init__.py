@@ -1,0 +1,9 @@
+"""somnotes: turn archives of UN progress notes into data.
+
+Data flows one way: ingest (find files, hash, schedule) -> extract (document -> rows,
+statuses, dates) -> store (Parquet tables, cross-note links, queries, reports).
+"""
+__version__ = "0.1.0"
+
+# Bumped whenever extraction output changes, so that `somnotes ingest` re-reads stored notes.
+PARSER_VERSION = "somnotes-0.1.0/1"

@@ -1,0 +1,225 @@
+"""Read a Word (.docx) file into paragraphs and tables in body order.
+
+python-docx gives the XML; we walk it ourselves because the published notes use things its
+high-level API hides: automatic list numbers (the "1)" a reader sees is not in the text),
+vertically merged cells, hyperlinks and content controls around runs.
+"""
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from docx import Document
+from docx.oxml.ns import qn
+
+from .model import Cell, RawDocument, TableBlock, TableRow, TextBlock
+from .text import clean
+
+W_P, W_TBL, W_TR, W_TC, W_SDT = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:sdt")
+TEXT_TAGS = {qn("w:t"): None, qn("w:tab"): " ", qn("w:br"): " ", qn("w:cr"): " ", qn("w:noBreakHyphen"): "-"}
+ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+         (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+
+
+def to_roman(n: int) -> str:
+    out = ""
+    for value, letters in ROMAN:
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+def to_letters(n: int) -> str:
+    out = ""
+    while n > 0:
+        n, rem = divmod(n - 1, 26)
+        out = chr(ord("a") + rem) + out
+    return out
+
+
+def format_number(fmt: str, n: int) -> str:
+    """Given a Word numFmt and a counter, return the number as Word draws it."""
+    if fmt == "lowerRoman":
+        return to_roman(n)
+    if fmt == "upperRoman":
+        return to_roman(n).upper()
+    if fmt == "lowerLetter":
+        return to_letters(n)
+    if fmt == "upperLetter":
+        return to_letters(n).upper()
+    if fmt == "bullet":
+        return "\u2022"
+    if fmt == "none":
+        return ""
+    return str(n)
+
+
+class ListNumbers:
+    """Counters for Word's automatic numbering, so list items read as they print."""
+
+    def __init__(self, document):
+        self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}
+        self.counters: dict[str, list[int]] = {}
+        self.abstract_of: dict[str, str] = {}
+        try:
+            numbering = document.part.numbering_part.element
+        except (NotImplementedError, KeyError, AttributeError):
+            return
+        abstract_levels = {}
+        for abstract in numbering.findall(qn("w:abstractNum")):
+            aid = abstract.get(qn("w:abstractNumId"))
+            for lvl in abstract.findall(qn("w:lvl")):
+                abstract_levels[(aid, int(lvl.get(qn("w:ilvl"), "0")))] = self._level(lvl)
+        for num in numbering.findall(qn("w:num")):
+            nid = num.get(qn("w:numId"))
+            ref = num.find(qn("w:abstractNumId"))
+            aid = ref.get(qn("w:val")) if ref is not None else None
+            for (a, ilvl), spec in abstract_levels.items():
+                if a == aid:
+                    self.levels[(nid, ilvl)] = spec
+            for override in num.findall(qn("w:lvlOverride")):
+                ilvl = int(override.get(qn("w:ilvl"), "0"))
+                lvl = override.find(qn("w:lvl"))
+                if lvl is not None:
+                    self.levels[(nid, ilvl)] = self._level(lvl)
+                start = override.find(qn("w:startOverride"))
+                if start is not None and (nid, ilvl) in self.levels:
+                    fmt, text, _ = self.levels[(nid, ilvl)]
+                    self.levels[(nid, ilvl)] = (fmt, text, int(start.get(qn("w:val"))))
+
+    @staticmethod
+    def _level(lvl) -> tuple[str, str, int]:
+        def val(tag, default):
+            el = lvl.find(qn(tag))
+            return el.get(qn("w:val")) if el is not None and el.get(qn("w:val")) is not None else default
+        return val("w:numFmt", "decimal"), val("w:lvlText", "%1."), int(val("w:start", "1"))
+
+    def prefix(self, num_id: str, ilvl: int) -> str:
+        """Advance the counter of (num_id, ilvl) and return the label Word prints."""
+        if (num_id, ilvl) not in self.levels or num_id == "0":
+            return ""
+        counters = self.counters.setdefault(num_id, [])
+        while len(counters) <= ilvl:
+            level_start = self.levels.get((num_id, len(counters)), ("decimal", "", 1))[2]
+            counters.append(level_start - 1)
+        counters[ilvl] += 1
+        del counters[ilvl + 1:]
+        fmt, text, _ = self.levels[(num_id, ilvl)]
+
+        def number(match):
+            level = int(match.group(1)) - 1
+            if level >= len(counters):
+                return ""
+            level_fmt = self.levels.get((num_id, level), (fmt, "", 1))[0]
+            return format_number(level_fmt, counters[level])
+
+        return re.sub(r"%(\d)", number, text) if fmt != "bullet" else "\u2022"
+
+
+def paragraph_numbering(p, styles_numbering) -> tuple[str, int] | None:
+    ppr = p.find(qn("w:pPr"))
+    if ppr is not None:
+        numpr = ppr.find(qn("w:numPr"))
+        if numpr is not None:
+            num_id = numpr.find(qn("w:numId"))
+            ilvl = numpr.find(qn("w:ilvl"))
+            if num_id is not None:
+                return num_id.get(qn("w:val")), int(ilvl.get(qn("w:val"))) if ilvl is not None else 0
+        style = ppr.find(qn("w:pStyle"))
+        if style is not None:
+            return styles_numbering.get(style.get(qn("w:val")))
+    return None
+
+
+def style_numbering(document) -> dict:
+    """Paragraph styles that carry numbering (Word's "List Number", heading styles)."""
+    out = {}
+    for style in document.styles.element.findall(qn("w:style")):
+        numpr = style.find(qn("w:pPr") + "/" + qn("w:numPr"))
+        if numpr is None:
+            continue
+        num_id = numpr.find(qn("w:numId"))
+        ilvl = numpr.find(qn("w:ilvl"))
+        if num_id is not None:
+            out[style.get(qn("w:styleId"))] = (num_id.get(qn("w:val")), int(ilvl.get(qn("w:val"))) if ilvl is not None else 0)
+    return out
+
+
+class DocxReader:
+    def __init__(self, document):
+        self.document = document
+        self.numbers = ListNumbers(document)
+        self.style_numbers = style_numbering(document)
+
+    def paragraph_text(self, p) -> str:
+        parts = []
+        for node in p.iter(*TEXT_TAGS):
+            replacement = TEXT_TAGS[node.tag]
+            parts.append(node.text or "" if replacement is None else replacement)
+        text = clean("".join(parts))
+        numbering = paragraph_numbering(p, self.style_numbers)
+        if numbering is not None:
+            prefix = self.numbers.prefix(*numbering)
+            if prefix and text:
+                text = f"{prefix} {text}"
+        return text
+
+    def cell(self, tc) -> Cell:
+        # every paragraph of the cell in order, nested tables and content controls included
+        return Cell([t for t in (self.paragraph_text(p) for p in tc.iter(W_P)) if t])
+
+    def table(self, tbl) -> TableBlock:
+        rows = []
+        for tr in tbl.iter(W_TR):
+            if tr.getparent() is not tbl and tr.getparent().tag != W_SDT:
+                continue  # a row of a nested table: read as part of its cell
+            cells = []
+            for tc in tr.findall(W_TC) + [c for sdt in tr.findall(W_SDT) for c in sdt.iter(W_TC)]:
+                tcpr = tc.find(qn("w:tcPr"))
+                span = 1
+                merged_continue = False
+                if tcpr is not None:
+                    grid = tcpr.find(qn("w:gridSpan"))
+                    span = int(grid.get(qn("w:val"), "1")) if grid is not None else 1
+                    vmerge = tcpr.find(qn("w:vMerge"))
+                    merged_continue = vmerge is not None and vmerge.get(qn("w:val")) in (None, "continue")
+                # a vertically merged continuation reads as empty: the text is in the cell above
+                cells.append(Cell() if merged_continue else self.cell(tc))
+                cells.extend(Cell() for _ in range(span - 1))
+            rows.append(TableRow(cells))
+        return TableBlock(rows)
+
+    def blocks(self) -> list:
+        out = []
+        body = self.document.element.body
+        for child in body.iterchildren():
+            if child.tag == W_P:
+                text = self.paragraph_text(child)
+                if text:
+                    out.append(TextBlock(text))
+            elif child.tag == W_TBL:
+                out.append(self.table(child))
+            elif child.tag == W_SDT:
+                for p in child.iter(W_P):
+                    text = self.paragraph_text(p)
+                    if text:
+                        out.append(TextBlock(text))
+        return out
+
+
+def page_count(path: Path) -> int | None:
+    """The page count Word saved in docProps/app.xml, when it did."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            xml = zf.read("docProps/app.xml").decode("utf-8", "replace")
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return None
+    match = re.search(r"<Pages>(\d+)</Pages>", xml)
+    return int(match.group(1)) if match else None
+
+
+def read_docx(path: Path) -> RawDocument:
+    """Given a .docx path, return its paragraphs and tables in reading order."""
+    document = Document(str(path))
+    return RawDocument(format="docx", blocks=DocxReader(document).blocks(), n_pages=page_count(path))

@@ -1,0 +1,39 @@
+"""Small text helpers shared by both readers."""
+from __future__ import annotations
+
+import re
+
+BULLETS = "\u2022\u25cf\u25aa\u25a0\uf0b7\uf0a7\u2023\u2043\u25e6"
+SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200b]+")
+SENTENCE_END = tuple(".;:!?)\u201d\"'")
+
+
+def clean(text: str) -> str:
+    """Given a paragraph's raw text, fold runs of spaces and normalise bullet glyphs."""
+    text = text.translate({ord(b): "\u2022" for b in BULLETS})
+    return SPACES.sub(" ", text).strip()
+
+
+def join_lines(lines: list[str]) -> str:
+    """Given the lines of one paragraph, join them as the writer typed them.
+
+    A line that ends in a hyphen after a letter or digit joins without a space: LibreOffice and
+    Word do not hyphenate by default, so the hyphen is the writer's ("Post-" + "2020").
+    """
+    out = ""
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        if not out:
+            out = line
+        elif re.search(r"[A-Za-z0-9]-$", out):
+            out += line
+        else:
+            out += " " + line
+    return out
+
+
+def normalise_ws(text: str) -> str:
+    """Whitespace-insensitive form of a text, for comparing Word and PDF output."""
+    return " ".join(text.split())

@@ -1,0 +1,80 @@
+"""The vocabulary the sample notes are written in: a note is parts, sections and rows.
+
+A spec is the hand-written truth a sample is built from. `build_samples.py` renders it as a
+Word file (and LibreOffice turns that into a PDF) and writes the rows a reader of the note
+would expect into tests/expected/, so the tests compare the extractor against what was
+written, never against what the extractor once produced.
+
+Inline markup in paragraph strings: **bold** and __underlined__ spans.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+MARKUP = re.compile(r"\*\*|__")
+
+
+def plain(text: str) -> str:
+    """Given a paragraph with inline markup, return the words as a reader sees them."""
+    return MARKUP.sub("", text)
+
+
+@dataclass
+class OL:
+    """One item of a numbered list inside a cell; Word numbers it, the text has no number."""
+
+    text: str
+
+
+@dataclass
+class Item:
+    """A status-labelled piece of a Progress cell. `label` is as written (None: no label)."""
+
+    status: str
+    paras: list
+    label: str | None = None
+    inline: bool = True  # label shares the first paragraph ("Completed: The ...")
+
+
+@dataclass
+class Row:
+    task: list
+    progress: list  # of Item, or of paragraphs when the cell has no label at all
+    next_steps: list = field(default_factory=list)
+    extra: dict = field(default_factory=dict)  # extra column header -> list of paragraphs
+    progress_status: str = "unknown"  # status of an unlabelled progress cell
+
+
+@dataclass
+class Section:
+    marker: str  # as written: "a)", "a.", "(a)"
+    title: str
+    rows: list
+
+
+@dataclass
+class Part:
+    numeral: str
+    title: str
+    sections: list
+
+
+@dataclass
+class Layout:
+    headers: tuple = ("Tasks", "Progress", "Next steps")
+    extra_headers: tuple = ()
+    repeat_header: bool = False  # Word's "repeat as header row at the top of each page"
+    font_size: float = 11
+    part_prefix: str = ""  # e.g. "Part " for "Part II. ..."
+
+
+@dataclass
+class Note:
+    name: str
+    header_lines: list  # the header block, one paragraph each: (text, style) pairs
+    intro: list
+    parts: list
+    layout: Layout
+    meta: dict  # expected documents fields (hand-written)
+    provenance: str  # "real" or "written for testing"
