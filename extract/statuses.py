@@ -1,0 +1,113 @@
+"""Statuses: split a Progress cell into status-labelled items and sum them up per task.
+
+A label is a status phrase (patterns in patterns/status_labels.jsonl) that opens a paragraph
+and is followed by a colon, a full stop, a dash or the end of the paragraph, or that opens a
+sentence and is followed by a colon. The same words inside a sentence ("the workshop has
+been cancelled") describe an event, not the task, and are not labels.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .nlp import status_nlp
+
+STATUSES = ("completed", "ongoing", "not_started", "postponed", "cancelled", "on_hold", "unknown")
+# A composite label ("Ongoing/postponed") takes the most specific state: the first in this list.
+SPECIFICITY = ("cancelled", "postponed", "on_hold", "not_started", "ongoing", "completed")
+LABEL_ENDINGS = {":", ".", "-", "\u2013", "\u2014"}
+COMPOSITE_JOINERS = {"/", "and", "&", "but", "-", ","}
+SENTENCE_BOUNDARIES = {".", ";", "!", "?"}
+CLOSED = {"completed", "cancelled"}
+EXCEPTIONAL = ("postponed", "on_hold", "cancelled")
+
+
+@dataclass
+class ProgressItem:
+    status: str
+    status_label: str | None
+    text: str
+
+
+def most_specific(statuses: list[str]) -> str:
+    return min(statuses, key=SPECIFICITY.index)
+
+
+def find_labels(doc) -> list[tuple[int, int, str]]:
+    """Given a paragraph Doc, return (label_start_char, text_start_char, status) per label."""
+    ents = list(doc.ents)
+    found = []
+    i = 0
+    while i < len(ents):
+        first = ents[i]
+        statuses, last = [first.ent_id_], first
+        # "Ongoing/postponed", "Completed and ongoing": adjacent phrases make one label
+        while i + 1 < len(ents) and ents[i + 1].start - last.end == 1 \
+                and doc[last.end].lower_ in COMPOSITE_JOINERS:
+            i += 1
+            last = ents[i]
+            statuses.append(last.ent_id_)
+        i += 1
+        at_paragraph_start = first.start == 0
+        at_sentence_start = first.start > 0 and doc[first.start - 1].text in SENTENCE_BOUNDARIES
+        after = doc[last.end] if last.end < len(doc) else None
+        if at_paragraph_start and (after is None or after.text in LABEL_ENDINGS):
+            pass
+        elif at_sentence_start and after is not None and after.text == ":":
+            pass
+        else:
+            continue
+        text_start = last.end_char
+        if after is not None and after.text in LABEL_ENDINGS:
+            text_start = after.idx + len(after.text)
+        found.append((first.start_char, text_start, most_specific(statuses)))
+    return found
+
+
+def split_progress(paragraphs: list[str]) -> list[ProgressItem]:
+    """Given a Progress cell's paragraphs, return its items: each label starts one, and the
+    text up to the next label is its text. Text before the first label, or a cell with no
+    label at all, is an item with status unknown."""
+    items: list[ProgressItem] = []
+    pieces: list[list[str]] = []  # the text paragraphs of each item, parallel to `items`
+
+    def add_text(text: str) -> None:
+        if not items:
+            items.append(ProgressItem("unknown", None, ""))
+            pieces.append([])
+        if text:
+            pieces[-1].append(text)
+
+    for para, doc in zip(paragraphs, status_nlp().pipe(paragraphs)):
+        labels = find_labels(doc)
+        if not labels:
+            add_text(para)
+            continue
+        add_text(para[: labels[0][0]].strip())
+        for n, (label_start, text_start, status) in enumerate(labels):
+            end = labels[n + 1][0] if n + 1 < len(labels) else len(para)
+            label = para[label_start:text_start].strip().rstrip(":.-\u2013\u2014 ").strip()
+            items.append(ProgressItem(status, label, ""))
+            pieces.append([para[text_start:end].strip()] if para[text_start:end].strip() else [])
+    if items and items[0].status == "unknown" and not pieces[0] and len(items) > 1:
+        items, pieces = items[1:], pieces[1:]  # no text before the first label
+    for item, texts in zip(items, pieces):
+        item.text = "\n".join(texts)
+    return items or [ProgressItem("unknown", None, "")]
+
+
+def task_status(item_statuses: list[str]) -> str:
+    """Sum a task's item statuses up, as the contract says: completed when all are, not_started
+    when all are, an exceptional state when it is the only one besides completed, else ongoing."""
+    states = set(item_statuses)
+    if states == {"completed"}:
+        return "completed"
+    if states == {"not_started"}:
+        return "not_started"
+    others = states - {"completed"}
+    if len(others) == 1 and next(iter(others)) in EXCEPTIONAL:
+        return next(iter(others))
+    return "ongoing"
+
+
+def is_open(status: str) -> bool:
+    return status not in CLOSED

@@ -1,0 +1,89 @@
+"""The Parquet tables of the data contract (shared/contract.md): names and types are binding.
+
+Columns beyond the contract are marked "extra"; they may be added freely, never removed or
+retyped without bumping SCHEMA_VERSION and adding a migration in store/migrate.py.
+"""
+import pyarrow as pa
+
+SCHEMA_VERSION = 1
+
+UTC_TIMESTAMP = pa.timestamp("us", tz="UTC")
+
+DOCUMENTS = pa.schema([
+    ("doc_id", pa.string()),
+    ("source_path", pa.string()),
+    ("format", pa.string()),
+    ("organization", pa.string()),
+    ("symbol", pa.string()),
+    ("title", pa.string()),
+    ("segment", pa.string()),
+    ("meeting_number", pa.int32()),
+    ("meeting_date", pa.date32()),
+    ("n_pages", pa.int32()),
+    ("n_tasks", pa.int32()),
+    ("warnings", pa.list_(pa.string())),
+    ("parser_version", pa.string()),
+    ("ingested_at", UTC_TIMESTAMP),
+    ("meeting", pa.string()),  # extra: the meeting line as written
+    ("file_size", pa.int64()),  # extra: lets re-ingest skip a file without reading it
+    ("file_mtime_ns", pa.int64()),  # extra
+    ("schema_version", pa.int32()),  # extra
+])
+
+TASKS = pa.schema([
+    ("doc_id", pa.string()),
+    ("task_id", pa.string()),
+    ("ordinal", pa.int32()),
+    ("part", pa.string()),
+    ("part_title", pa.string()),
+    ("section", pa.string()),
+    ("section_title", pa.string()),
+    ("task_text", pa.string()),
+    ("progress_text", pa.string()),
+    ("next_steps_text", pa.string()),
+    ("extra", pa.map_(pa.string(), pa.string())),
+    ("status", pa.string()),
+    ("task_key", pa.string()),
+    ("page_start", pa.int32()),
+    ("page_end", pa.int32()),
+])
+
+PROGRESS_ITEMS = pa.schema([
+    ("doc_id", pa.string()),
+    ("task_id", pa.string()),
+    ("item_no", pa.int32()),
+    ("status", pa.string()),
+    ("status_label", pa.string()),
+    ("text", pa.string()),
+])
+
+DATES = pa.schema([
+    ("doc_id", pa.string()),
+    ("task_id", pa.string()),
+    ("field", pa.string()),
+    ("text", pa.string()),
+    ("start", pa.date32()),
+    ("end", pa.date32()),
+    ("granularity", pa.string()),
+    ("kind", pa.string()),
+    ("char_start", pa.int32()),  # extra: where `text` starts in the field's text
+])
+
+ERRORS = pa.schema([
+    ("source_path", pa.string()),
+    ("error", pa.string()),
+    ("message", pa.string()),
+    ("at", UTC_TIMESTAMP),
+    ("doc_id", pa.string()),  # extra: sha256 of the bytes, when they could be read
+    ("parser_version", pa.string()),  # extra
+])
+
+TABLES = {
+    "documents": DOCUMENTS,
+    "tasks": TASKS,
+    "progress_items": PROGRESS_ITEMS,
+    "dates": DATES,
+    "errors": ERRORS,
+}
+# Tables whose rows belong to one document (dropped together when a note is re-ingested).
+PER_DOCUMENT = ("documents", "tasks", "progress_items", "dates")

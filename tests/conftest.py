@@ -1,0 +1,65 @@
+"""Shared fixtures: the real CLI run on the real sample files, and the expected rows."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pyarrow.dataset as ds
+import pytest
+from typer.testing import CliRunner
+
+from somnotes.ingest.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+EXPECTED = Path(__file__).resolve().parent / "expected"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+NOTE_NAMES = ["som26-midterm", "som26-annual", "som27-midterm"]
+FORMATS = ["docx", "pdf"]
+
+
+def cli(*args: str):
+    """Run `somnotes ARGS` in-process, as a user would type it; returns click's Result."""
+    return CliRunner().invoke(app, [str(a) for a in args], catch_exceptions=False)
+
+
+def read_table(store: Path, name: str):
+    """Read one table back the way the contract promises users can: a hive dataset."""
+    return ds.dataset(store / name, partitioning="hive").to_table().to_pandas()
+
+
+def expected(name: str) -> dict:
+    return json.loads((EXPECTED / f"{name}.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def samples_store(tmp_path_factory) -> Path:
+    """A store holding every sample note, Word and PDF, ingested by the real CLI."""
+    store = tmp_path_factory.mktemp("samples") / "store"
+    result = cli("ingest", SAMPLES, "--store", store)
+    assert result.exit_code == 0, result.output
+    return store
+
+
+@pytest.fixture(scope="session")
+def single_stores(tmp_path_factory) -> dict:
+    """One store per sample file, so that each file's rows can be checked alone."""
+    stores = {}
+    for name in NOTE_NAMES:
+        for fmt in FORMATS:
+            store = tmp_path_factory.mktemp(f"{name}-{fmt}") / "store"
+            result = cli("ingest", SAMPLES / f"{name}.{fmt}", "--store", store, "--workers", "1")
+            assert result.exit_code == 0, result.output
+            stores[(name, fmt)] = store
+    return stores
+
+
+@pytest.fixture
+def workdir(tmp_path) -> Path:
+    return tmp_path
+
+
+def copy_sample(name: str, dest: Path) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
+    return Path(shutil.copy(SAMPLES / name, dest / name))

@@ -1,0 +1,123 @@
+"""`somnotes ingest`: folders, summary line, bad input, exit codes, what lands in the store."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import polars as pl
+import pyarrow as pa
+import pyarrow.dataset as ds
+
+from conftest import FIXTURES, SAMPLES, cli, copy_sample, read_table
+
+SUMMARY = re.compile(r"^(\d+) files, (\d+) notes, (\d+) tasks, (\d+) errors, (\d+) unchanged, [\d.]+ s$", re.M)
+
+
+def test_ingest_walks_a_folder_recursively_and_prints_one_summary_line(workdir):
+    nested = workdir / "archive" / "2020" / "april"
+    copy_sample("som26-midterm.docx", nested)
+    copy_sample("som26-annual.pdf", workdir / "archive" / "2020")
+    (workdir / "archive" / "readme.txt").write_text("not a note, not searched")
+    result = cli("ingest", workdir / "archive", "--store", workdir / "store")
+    assert result.exit_code == 0, result.output
+    m = SUMMARY.search(result.stdout)
+    assert m and m.groups()[:5] == ("2", "2", "41", "0", "0")
+    assert len(read_table(workdir / "store", "documents")) == 2
+
+
+def test_files_that_are_not_notes_get_zero_tasks_and_a_warning(workdir):
+    result = cli("ingest", FIXTURES / "not-notes", "--store", workdir / "store")
+    assert result.exit_code == 0
+    docs = read_table(workdir / "store", "documents")
+    assert len(docs) == 6 and set(docs.format) == {"pdf", "docx"}
+    assert (docs.n_tasks == 0).all()
+    assert all(any("not_a_progress_note" in w for w in ws) for ws in docs.warnings)
+    assert len(read_table(workdir / "store", "tasks")) == 0
+
+
+def make_bad_files(folder: Path) -> dict:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "empty.pdf").write_bytes(b"")
+    (folder / "letter.docx").write_text("Dear colleagues, this is plain text saved as .docx")
+    data = (SAMPLES / "som26-midterm.pdf").read_bytes()
+    (folder / "truncated.pdf").write_bytes(data[: len(data) // 3])
+    docx = (SAMPLES / "som26-annual.docx").read_bytes()
+    (folder / "truncated.docx").write_bytes(docx[: len(docx) // 2])
+    return {"empty.pdf": "empty_file", "letter.docx": "not_a_docx", "truncated.docx": "corrupt_docx"}
+
+
+def test_bad_files_become_error_rows_and_the_batch_goes_on(workdir):
+    folder = workdir / "batch"
+    codes = make_bad_files(folder)
+    copy_sample("som27-midterm.pdf", folder)
+    result = cli("ingest", folder, "--store", workdir / "store")
+    assert result.exit_code == 1
+    errors = read_table(workdir / "store", "errors")
+    by_name = {Path(p).name: e for p, e in zip(errors.source_path, errors.error)}
+    for name, code in codes.items():
+        assert by_name[name] == code
+    lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
+    assert len(lines) == len(errors)  # one line per failed file
+    assert all(ln.startswith("somnotes: ") for ln in lines)
+    assert "Traceback" not in result.output
+    docs = read_table(workdir / "store", "documents")
+    stored = {Path(p).name for p in docs.source_path}
+    assert "som27-midterm.pdf" in stored  # the good note is stored all the same
+    # a PDF cut to a third either fails cleanly or yields what its surviving pages hold
+    assert "truncated.pdf" in stored or "truncated.pdf" in by_name
+
+
+def test_usage_errors_exit_2(workdir):
+    assert cli("ingest", workdir / "missing-folder", "--store", workdir / "s").exit_code == 2
+    assert cli("ingest", "--no-such-option").exit_code == 2
+    assert cli("ingest").exit_code == 2
+
+
+def test_the_installed_command_prints_no_traceback_and_is_quiet_off_a_terminal(workdir):
+    """The console script itself, as a shell runs it: stderr not a terminal, so no bar."""
+    folder = workdir / "in"
+    copy_sample("som26-midterm.docx", folder)
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.7\n garbage that is no PDF body")
+    exe = Path(sys.executable).with_name("somnotes")
+    proc = subprocess.run([str(exe), "ingest", str(folder), "--store", str(workdir / "store")],
+                          capture_output=True, text=True, env={**os.environ, "SOMNOTES_STORE": ""})
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr + proc.stdout
+    assert proc.stderr.strip().count("\n") == 0 and "broken.pdf" in proc.stderr
+    assert SUMMARY.search(proc.stdout)
+
+
+def test_store_defaults_to_env_then_local_folder(workdir, monkeypatch):
+    monkeypatch.chdir(workdir)
+    copy_sample("som26-midterm.docx", workdir / "in")
+    monkeypatch.setenv("SOMNOTES_STORE", str(workdir / "env-store"))
+    assert cli("ingest", workdir / "in").exit_code == 0
+    assert (workdir / "env-store" / "tasks").exists()
+    monkeypatch.delenv("SOMNOTES_STORE")
+    assert cli("ingest", workdir / "in").exit_code == 0
+    assert (workdir / "somnotes-store" / "documents").exists()
+
+
+def test_tables_read_back_with_pyarrow_duckdb_and_polars(samples_store):
+    store = samples_store
+    for name in ("documents", "tasks", "progress_items", "dates", "errors"):
+        ds.dataset(store / name, partitioning="hive").to_table()
+    docs = ds.dataset(store / "documents", partitioning="hive").to_table()
+    assert docs.schema.field("meeting_date").type == pa.date32()
+    assert docs.schema.field("ingested_at").type == pa.timestamp("us", tz="UTC")
+    assert docs.schema.field("meeting_number").type in (pa.int32(), pa.int64())
+    con = duckdb.connect()
+    counts = con.execute(f"""
+        SELECT d.format, count(*) FROM read_parquet('{store}/tasks/**/*.parquet', hive_partitioning = true) t
+        JOIN read_parquet('{store}/documents/**/*.parquet', hive_partitioning = true) d USING (doc_id)
+        GROUP BY 1 ORDER BY 1""").fetchall()
+    assert counts == [("docx", 57), ("pdf", 57)]
+    polars_tasks = pl.read_parquet(f"{store}/tasks/**/*.parquet")
+    assert polars_tasks.height == 114
+    items = read_table(store, "progress_items")
+    assert set(items.status) <= {"completed", "ongoing", "not_started", "postponed", "cancelled", "on_hold", "unknown"}
