@@ -68,7 +68,11 @@ def emit(frame, fmt: Format, title: str | None = None) -> None:
         sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=1) + "\n")
         return
     if fmt == Format.csv:
-        sys.stdout.write(frame.to_csv(index=False))
+        flat = frame.copy()
+        for col in flat.columns:  # list cells ("symbols", "reasons") as "a; b"
+            if flat[col].map(lambda v: hasattr(v, "__len__") and not isinstance(v, str)).any():
+                flat[col] = flat[col].map(cell_text).str.replace(", ", "; ", regex=False)
+        sys.stdout.write(flat.to_csv(index=False))
         return
     from rich.console import Console
     from rich.table import Table
@@ -127,6 +131,77 @@ def summary(store: Optional[Path] = StoreOption, fmt: Format = FormatOption):
     emit(status_summary(require_store(store)), fmt, "Tasks per meeting and status")
 
 
+@app.command()
+def history(
+    task_key: Optional[str] = typer.Argument(None, help="The task's key (see the tasks table)."),
+    search: Optional[str] = typer.Option(None, "--search", help="Tasks whose text contains this."),
+    store: Optional[Path] = StoreOption, fmt: Format = FormatOption,
+):
+    """Every appearance of one task across meetings."""
+    from ..store import queries
+
+    if (task_key is None) == (search is None):
+        typer.echo("somnotes: give a TASK_KEY or --search TEXT", err=True)
+        raise typer.Exit(2)
+    frame = queries.history(require_store(store), task_key=task_key, search=search)
+    emit(frame, fmt, "History")
+
+
+def cross_note_command(name: str, query, doc: str):
+    def command(store: Optional[Path] = StoreOption, fmt: Format = FormatOption):
+        emit(query(require_store(store)), fmt, name.replace("-", " ").capitalize())
+    command.__doc__ = doc
+    app.command(name)(command)
+
+
+def _register_cross_note_commands() -> None:
+    from ..store import queries
+
+    cross_note_command("carried-over", queries.carried_over, "Tasks open in one note and present in the next.")
+    cross_note_command("dropped", queries.dropped, "Tasks open in one note and absent from the next.")
+    cross_note_command("overdue", queries.overdue, "Deadlines passed by the next note, the task still open.")
+
+
+_register_cross_note_commands()
+
+
+@app.command()
+def stalled(
+    store: Optional[Path] = StoreOption, fmt: Format = FormatOption,
+    window: int = typer.Option(3, "--window", min=2, help="Consecutive notes without progress."),
+):
+    """Tasks open in their last N notes with no status progress, or with unchanged progress text."""
+    from ..store import queries
+
+    emit(queries.stalled(require_store(store), window=window), fmt, "Stalled tasks")
+
+
+@app.command()
+def link(first: str, second: str, store: Optional[Path] = StoreOption):
+    """Force two task rows (by task_id) into one task; kept across re-ingests."""
+    from ..store import overrides
+
+    try:
+        overrides.link(require_store(store), first, second)
+    except overrides.UnknownTask as exc:
+        typer.echo(f"somnotes: {exc}", err=True)
+        raise typer.Exit(2)
+    typer.echo(f"linked {first} and {second}")
+
+
+@app.command()
+def unlink(first: str, second: Optional[str] = typer.Argument(None), store: Optional[Path] = StoreOption):
+    """Split a task row from the task it was linked to (or keep two rows apart)."""
+    from ..store import overrides
+
+    try:
+        overrides.unlink(require_store(store), first, second)
+    except overrides.UnknownTask as exc:
+        typer.echo(f"somnotes: {exc}", err=True)
+        raise typer.Exit(2)
+    typer.echo(f"unlinked {first}" + (f" and {second}" if second else ""))
+
+
 def main() -> None:
     """Console entry point: no Python traceback ever reaches the user."""
     try:
@@ -136,6 +211,12 @@ def main() -> None:
         sys.exit(130)
     except BrokenPipeError:
         os._exit(0)
+    except Exception as exc:  # a bug of ours: one line, and the traceback only on request
+        if os.environ.get("SOMNOTES_DEBUG"):
+            raise
+        typer.echo(f"somnotes: internal error: {type(exc).__name__}: {exc}".splitlines()[0]
+                   + " (set SOMNOTES_DEBUG=1 for details)", err=True)
+        sys.exit(3)
 
 
 if __name__ == "__main__":

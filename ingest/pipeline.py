@@ -97,7 +97,7 @@ def note_records(path: Path, doc_id: str, note, stat: os.stat_result) -> dict:
             "part": row.part, "part_title": row.part_title, "section": row.section, "section_title": row.section_title,
             "task_text": texts["task"], "progress_text": texts["progress"], "next_steps_text": texts["next_steps"],
             "extra": list(row.extra.items()), "status": task_status([i.status for i in progress]),
-            "task_key": None, "page_start": row.page_start, "page_end": row.page_end,
+            "task_key": None, "page_start": row.page_start, "page_end": row.page_end, "progress_unchanged": None,
         })
     warnings = list(note.warnings)
     if note.rows and meeting_date is None:

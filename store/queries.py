@@ -1,4 +1,8 @@
-"""Queries over the store, in DuckDB. Each returns a pandas DataFrame; the CLI prints them."""
+"""Queries over the store, in DuckDB: each returns a pandas DataFrame and the CLI prints it.
+
+All cross-note queries work on the notes of a series (one organization) in meeting order. A note
+published as Word and as PDF counts once: its Word file stands for it (same symbol).
+"""
 from __future__ import annotations
 
 import pandas as pd
@@ -6,28 +10,125 @@ import pandas as pd
 from .store import Store
 
 STATUS_ORDER = ["completed", "ongoing", "not_started", "postponed", "on_hold", "cancelled", "unknown"]
+CLOSED = ("completed", "cancelled")
+# How far a status has come, for "never advancing": not_started < ongoing < completed. A task
+# postponed, on hold or of unknown status has started but not finished: it ranks with ongoing.
+STATUS_RANK = {"not_started": 0, "ongoing": 1, "postponed": 1, "on_hold": 1, "unknown": 1,
+               "completed": 2, "cancelled": 2}
+DEFAULT_WINDOW = 3
 
-
-def notes_sql() -> str:
-    """One row per note of the series: a note published as Word and as PDF counts once
-    (the same symbol), represented by its Word file when there is one."""
-    return """
-        SELECT * EXCLUDE (rn) FROM (
-            SELECT d.*, row_number() OVER (
-                PARTITION BY coalesce(d.organization, ''), coalesce(d.symbol, d.doc_id)
-                ORDER BY CASE d.format WHEN 'docx' THEN 0 ELSE 1 END, d.doc_id) AS rn
+NOTES_SQL = """
+    notes AS (
+        SELECT * EXCLUDE (rn), dense_rank() OVER (PARTITION BY series ORDER BY meeting_date NULLS LAST, symbol) AS note_no
+        FROM (
+            SELECT d.*, coalesce(d.organization, '') AS series,
+                   row_number() OVER (PARTITION BY coalesce(d.organization, ''), coalesce(d.symbol, d.doc_id)
+                                      ORDER BY (d.format <> 'docx'), d.doc_id) AS rn
             FROM documents d WHERE d.n_tasks > 0)
-        WHERE rn = 1
-    """
+        WHERE rn = 1),
+    nt AS (
+        SELECT t.*, n.series, n.note_no, n.symbol, n.meeting_date, n.format,
+               t.status NOT IN ('completed', 'cancelled') AS is_open
+        FROM tasks t JOIN notes n USING (doc_id))
+"""
+
+
+def run(store: Store, sql: str, params: list | None = None) -> pd.DataFrame:
+    con = store.connect()
+    try:
+        return con.execute(f"WITH {NOTES_SQL} {sql}", params or []).df()
+    finally:
+        con.close()
 
 
 def status_summary(store: Store) -> pd.DataFrame:
     """Tasks per meeting and status: one row per note, one column per status."""
-    con = store.connect()
-    cols = ", ".join(f"count(*) FILTER (WHERE t.status = '{s}') AS {s}" for s in STATUS_ORDER)
-    return con.execute(f"""
-        WITH notes AS ({notes_sql()})
-        SELECT n.symbol, n.meeting_date, n.format, count(*) AS tasks, {cols}
-        FROM notes n JOIN tasks t USING (doc_id)
-        GROUP BY ALL ORDER BY n.meeting_date, n.symbol
-    """).df()
+    cols = ", ".join(f"count(*) FILTER (WHERE status = '{s}') AS {s}" for s in STATUS_ORDER)
+    return run(store, f"""
+        SELECT symbol, meeting_date, format, count(*) AS tasks, {cols}
+        FROM nt GROUP BY ALL ORDER BY series, meeting_date, symbol""")
+
+
+def history(store: Store, task_key: str | None = None, search: str | None = None) -> pd.DataFrame:
+    """Every appearance of one task (by key), or of every task whose text contains `search`."""
+    if task_key is None and search is None:
+        raise ValueError("give a task_key or a search text")
+    where = "task_key = ?" if task_key is not None else \
+        "task_key IN (SELECT task_key FROM nt WHERE contains(lower(task_text), lower(?)))"
+    return run(store, f"""
+        SELECT task_key, symbol, meeting_date, status, task_text, progress_text, next_steps_text, task_id
+        FROM nt WHERE {where}
+        ORDER BY task_key, meeting_date, symbol""", [task_key if task_key is not None else search])
+
+
+def carried_over(store: Store) -> pd.DataFrame:
+    """Tasks open in one note and present in the next note of the series."""
+    return run(store, """
+        SELECT a.task_key, a.task_text, a.symbol AS from_symbol, b.symbol AS to_symbol,
+               a.status AS status_from, b.status AS status_to
+        FROM nt a JOIN nt b ON b.series = a.series AND b.note_no = a.note_no + 1 AND b.task_key = a.task_key
+        WHERE a.is_open
+        ORDER BY a.series, a.note_no, a.ordinal""")
+
+
+def dropped(store: Store) -> pd.DataFrame:
+    """Tasks open in one note and absent from the next note of the series."""
+    return run(store, """
+        SELECT a.task_key, a.task_text, a.symbol AS from_symbol, n.symbol AS to_symbol,
+               a.status AS status_from, CAST(NULL AS VARCHAR) AS status_to
+        FROM nt a JOIN notes n ON n.series = a.series AND n.note_no = a.note_no + 1
+        WHERE a.is_open AND NOT EXISTS (
+            SELECT 1 FROM nt b WHERE b.series = a.series AND b.note_no = a.note_no + 1 AND b.task_key = a.task_key)
+        ORDER BY a.series, a.note_no, a.ordinal""")
+
+
+def stalled(store: Store, window: int = DEFAULT_WINDOW) -> pd.DataFrame:
+    """Tasks open in each of the last `window` notes they appear in (consecutive notes of the
+    series) with a status that never advances, or open with progress text essentially
+    unchanged from the previous note."""
+    if window < 2:
+        raise ValueError("window must be at least 2")
+    rank = " ".join(f"WHEN '{s}' THEN {r}" for s, r in STATUS_RANK.items())
+    return run(store, f"""
+        , ranked AS (
+            SELECT *, CASE status {rank} ELSE 1 END AS rank,
+                   row_number() OVER (PARTITION BY series, task_key ORDER BY note_no DESC) AS back
+            FROM nt),
+        recent AS (
+            SELECT series, task_key,
+                   list(symbol ORDER BY note_no) AS symbols,
+                   list(status ORDER BY note_no) AS statuses,
+                   count(*) AS n, max(note_no) - min(note_no) + 1 AS span,
+                   bool_and(is_open) AS all_open,
+                   -- never advancing: no note ranks above the one before it
+                   bool_and(rank <= prev_rank OR prev_rank IS NULL) AS flat
+            FROM (SELECT *, lag(rank) OVER (PARTITION BY series, task_key ORDER BY note_no) AS prev_rank
+                  FROM ranked WHERE back <= ?)
+            GROUP BY series, task_key),
+        latest AS (SELECT * FROM ranked WHERE back = 1),
+        previous AS (SELECT series, task_key, symbol, status FROM ranked WHERE back = 2)
+        SELECT l.task_key, l.task_text,
+               CASE WHEN by_status THEN r.symbols ELSE [p.symbol, l.symbol] END AS symbols,
+               CASE WHEN by_status THEN r.statuses ELSE [p.status, l.status] END AS statuses,
+               list_filter(['status', 'unchanged_text'], lambda x: (x = 'status' AND by_status)
+                           OR (x = 'unchanged_text' AND by_text)) AS reasons
+        FROM (SELECT l.*, (r.n = ? AND r.span = ? AND r.all_open AND r.flat) AS by_status,
+                     (l.is_open AND coalesce(l.progress_unchanged, false)) AS by_text
+              FROM latest l JOIN recent r USING (series, task_key)) l
+        JOIN recent r USING (series, task_key)
+        LEFT JOIN previous p USING (series, task_key)
+        WHERE by_status OR by_text
+        ORDER BY l.series, l.note_no, l.ordinal""", [window, window, window])
+
+
+def overdue(store: Store) -> pd.DataFrame:
+    """Deadlines ("by ...", "no later than ...") stated in a task's text or next steps in one
+    note that had passed by the next note's meeting date, the task still open there."""
+    return run(store, """
+        SELECT DISTINCT a.task_key, a.task_text, a.symbol AS from_symbol, b.symbol AS to_symbol,
+               d."end" AS deadline, d.text AS deadline_text, a.note_no, a.ordinal, a.series
+        FROM nt a
+        JOIN dates d ON d.task_id = a.task_id AND d.kind = 'deadline' AND d.field IN ('task', 'next_steps')
+        JOIN nt b ON b.series = a.series AND b.note_no = a.note_no + 1 AND b.task_key = a.task_key
+        WHERE b.is_open AND d."end" < b.meeting_date
+        ORDER BY a.series, a.note_no, a.ordinal, deadline""").drop(columns=["note_no", "ordinal", "series"])

@@ -46,6 +46,9 @@ TASKS = pa.schema([
     ("task_key", pa.string()),
     ("page_start", pa.int32()),
     ("page_end", pa.int32()),
+    # extra: progress text essentially the same as this task's in the previous note of the
+    # series (null: not in the previous note). Set with the keys, at each commit.
+    ("progress_unchanged", pa.bool_()),
 ])
 
 PROGRESS_ITEMS = pa.schema([

@@ -184,11 +184,12 @@ class Store:
         for path in self.root.glob(".current-*"):
             path.unlink(missing_ok=True)
 
-    def commit(self, batch: Batch, relink=None) -> CommitResult:
+    def commit(self, batch: Batch, relink=None, force: bool = False) -> CommitResult:
         """Given rows for some notes, store them atomically; notes already stored with the same
         parser_version are skipped, older versions of a note are replaced. `relink` computes
         task keys over the whole tasks table (store/linking.py) and runs inside the commit so
-        that keys and rows never disagree."""
+        that keys and rows never disagree. `force` writes a generation even with nothing new
+        (after a correction of links)."""
         result = CommitResult()
         with self.lock():
             self._init_layout()
@@ -210,7 +211,7 @@ class Store:
             new_errors = [r for r in batch.rows["errors"]
                           if (r.get("doc_id"), r["error"], r["source_path"]) not in known_errors]
             result.errors = len(new_errors)
-            if not new_docs and not new_errors and relink is None:
+            if not new_docs and not new_errors and not force:
                 result.generation = number
                 return result
 
@@ -264,8 +265,9 @@ class Store:
         tasks = pa.concat_tables([old, fresh]) if fresh is not None else old
         if relink is not None and tasks.num_rows:
             documents = self.table("documents", tmp)  # already built: documents come first
-            keys = relink(tasks, documents, self.root)
-            tasks = tasks.set_column(tasks.schema.get_field_index("task_key"), "task_key", pa.array(keys, pa.string()))
+            for name, values in relink(tasks, documents, self.root).items():
+                index = tasks.schema.get_field_index(name)
+                tasks = tasks.set_column(index, name, pa.array(values, schema.field(name).type))
         write_parquet(tasks.cast(schema), tmp / "tasks" / f"part-{tag}.parquet")
 
 

@@ -1,0 +1,79 @@
+"""How alike two task texts are, for linking the rows of one task across notes.
+
+TF-IDF cosine over normalised word stems: words that every task uses ("Invite", "UN",
+"agencies") weigh little, the words that name the work ("E-waste", "Terms of Reference",
+"peer review reports") weigh much. Spelling variants (harmonise/harmonize, learnt/learned)
+fold to one stem, so they do not count as differences.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# British/American spellings and irregular forms that mean the same
+SPELLING = [(re.compile(r"is(e|es|ed|ing|ation|ations)$"), r"iz\1"), (re.compile(r"learnt$"), "learned"),
+            (re.compile(r"our$"), "or"), (re.compile(r"tre$"), "ter"), (re.compile(r"ogramme$"), "ogram")]
+SUFFIXES = ("ations", "ation", "ings", "ing", "ments", "ment", "ies", "ied", "es", "ed", "s", "e", "y")
+MIN_STEM = 3
+
+
+def stem(word: str) -> str:
+    """A crude, deterministic stem: enough to fold finalise/finalize/finalized/finalizing."""
+    for rx, rep in SPELLING:
+        word = rx.sub(rep, word)
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
+            return word[: -len(suffix)]
+    return word
+
+
+CAPITALISED_RUN = re.compile(r"\b(?:[A-Z][a-z]+\s+(?:(?:of|and|on|for|the)\s+)?){1,5}[A-Z][a-z]+\b")
+ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+
+
+def initialisms(text: str) -> list[str]:
+    """"Environment Management Group" -> "emg", so that a task naming the EMG in full and one
+    using the acronym share the term."""
+    out = []
+    for run in CAPITALISED_RUN.findall(text or ""):
+        letters = "".join(w[0] for w in run.split() if w[0].isupper()).lower()
+        if 2 <= len(letters) <= 6:
+            out.append(letters)
+    return out
+
+
+def terms(text: str) -> list[str]:
+    """Given a task text, return its content-word stems (hyphenated words also split) and the
+    initialisms of its capitalised names."""
+    out = []
+    for word in WORD.findall((text or "").lower()):
+        parts = [word] + (word.split("-") if "-" in word else [])
+        out.extend(stem(p) for p in parts if p not in STOP_WORDS and len(p) > 1)
+    return out + initialisms(text)
+
+
+class Vectoriser:
+    """TF-IDF vectors over a fixed collection of texts (all task texts in the store)."""
+
+    def __init__(self, texts: list[str]):
+        docs = [set(terms(t)) for t in texts]
+        n = len(docs)
+        df = Counter(term for doc in docs for term in doc)
+        self.idf = {term: math.log((1 + n) / (1 + count)) + 1.0 for term, count in df.items()}
+        self.default_idf = math.log(1 + n) + 1.0
+
+    def vector(self, text: str) -> dict[str, float]:
+        counts = Counter(terms(text))
+        vec = {t: (1 + math.log(c)) * self.idf.get(t, self.default_idf) for t, c in counts.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        return {t: v / norm for t, v in vec.items()}
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(t, 0.0) for t, v in a.items())
