@@ -41,6 +41,7 @@ def require_store(store: Optional[Path]) -> Store:
 
 
 TABLE_MIN_WIDTH = 160
+TABLE_TEXT_CHARS = 90  # long note text is shortened on a terminal; json and csv keep it whole
 
 
 def cell_text(value) -> str:
@@ -81,7 +82,8 @@ def emit(frame, fmt: Format, title: str | None = None) -> None:
     for col in frame.columns:
         table.add_column(str(col), overflow="fold")
     for row in frame.itertuples(index=False):
-        table.add_row(*[cell_text(v) for v in row])
+        cells = [cell_text(v) for v in row]
+        table.add_row(*[c if len(c) <= TABLE_TEXT_CHARS else c[: TABLE_TEXT_CHARS - 1] + "\u2026" for c in cells])
     Console(width=max(TABLE_MIN_WIDTH, Console().width)).print(table)
     if frame.empty:
         typer.echo("(none)")

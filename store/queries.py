@@ -46,7 +46,7 @@ def status_summary(store: Store) -> pd.DataFrame:
     cols = ", ".join(f"count(*) FILTER (WHERE status = '{s}') AS {s}" for s in STATUS_ORDER)
     return run(store, f"""
         SELECT symbol, meeting_date, format, count(*) AS tasks, {cols}
-        FROM nt GROUP BY ALL ORDER BY series, meeting_date, symbol""")
+        FROM nt GROUP BY ALL ORDER BY meeting_date, symbol""")
 
 
 def history(store: Store, task_key: str | None = None, search: str | None = None) -> pd.DataFrame:

@@ -121,3 +121,18 @@ def test_tables_read_back_with_pyarrow_duckdb_and_polars(samples_store):
     assert polars_tasks.height == 114
     items = read_table(store, "progress_items")
     assert set(items.status) <= {"completed", "ongoing", "not_started", "postponed", "cancelled", "on_hold", "unknown"}
+
+
+def test_summary_counts_tasks_per_meeting_and_status(samples_store):
+    result = cli("summary", "--store", samples_store, "--format", "json")
+    assert result.exit_code == 0, result.output
+    import json
+
+    rows = json.loads(result.stdout)
+    # one row per note (Word and PDF of a note count once), in meeting order
+    assert [(r["symbol"], r["meeting_date"], r["tasks"]) for r in rows] == [
+        ("EMG SOM26/mid-term/03", "2020-04-29", 22), ("EMG SOM26/02", "2020-09-24", 19),
+        ("EMG SOM27/mid-term/02", "2021-04-21", 16)]
+    seed = rows[0]
+    assert (seed["completed"], seed["ongoing"], seed["not_started"], seed["postponed"]) == (4, 14, 2, 2)
+    assert cli("summary", "--store", samples_store.parent / "nowhere").exit_code == 2
