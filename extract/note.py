@@ -71,17 +71,31 @@ def read_document(path: Path):
             raise
         except Exception as exc:  # python-docx raises many types on damaged packages
             raise ExtractError("corrupt_docx", f"the .docx cannot be read: {type(exc).__name__}: {exc}".splitlines()[0]) from None
-    from .pdf_reader import read_pdf
+    from .pdf_reader import MAX_PAGES, TooManyPages, read_pdf
     try:
         raw = read_pdf(path)
+    except TooManyPages as exc:
+        raise ExtractError("too_many_pages", f"the PDF has {exc.args[0]} pages; progress notes have at most {MAX_PAGES}") from None
     except Exception as exc:
         name = type(exc).__name__
-        if "Password" in name or "Encrypt" in name or "password" in str(exc).lower():
+        if is_password_error(exc):
             raise ExtractError("encrypted_pdf", "the PDF is password-protected") from None
         raise ExtractError("corrupt_pdf", f"the PDF cannot be read: {name}: {exc}".splitlines()[0][:300]) from None
     if "no_text_layer" in raw.warnings:
         raise ExtractError("no_text_layer", "the PDF has no text layer (a scan?); run OCR first")
     return raw
+
+
+def is_password_error(exc: BaseException) -> bool:
+    """pdfplumber wraps pdfminer's PDFPasswordIncorrect; look through the wrapping."""
+    seen = [exc]
+    while seen:
+        e = seen.pop()
+        if "password" in type(e).__name__.lower() or "encrypt" in type(e).__name__.lower():
+            return True
+        seen.extend(a for a in getattr(e, "args", ()) if isinstance(a, BaseException))
+        seen.extend(c for c in (e.__cause__, e.__context__) if c is not None)
+    return False
 
 
 def extract_note(path: Path) -> Note:

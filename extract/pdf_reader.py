@@ -30,7 +30,10 @@ LINE_TOLERANCE = 2.5  # words whose tops differ by less than this (pt) share a l
 PARAGRAPH_GAP_FACTOR = 1.18
 DEFAULT_PITCH_RATIO = 1.2  # pitch/size when a document has too few lines to measure
 COLUMN_X_TOLERANCE = 6.0  # pt: tables on two pages with columns this close are one table
-PAGE_MARGIN_FRACTION = 0.07  # running heads and page numbers live in this band
+PAGE_MARGIN_FRACTION = 0.07
+# Progress notes run to tens of pages; a PDF of hundreds is something else (a compilation, a
+# report) and reading it would hold a worker for minutes. Refused with a clear error.
+MAX_PAGES = 300  # running heads and page numbers live in this band
 PAGE_FURNITURE = re.compile(r"^(page\s+)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$|^-\s*\d{1,4}\s*-$", re.I)
 # A word too wide for its column is broken mid-word with no hyphen: its first piece is alone
 # on its line and ends less than about one character (this many font sizes) short of the
@@ -252,10 +255,16 @@ def join_rows_split_across_pages(blocks: list) -> list:
     return out
 
 
+class TooManyPages(Exception):
+    pass
+
+
 def read_pdf(path: Path) -> RawDocument:
     """Given a PDF path, return its paragraphs and tables in reading order, page-split
     table rows joined."""
     with pdfplumber.open(str(path)) as pdf:
+        if len(pdf.pages) > MAX_PAGES:
+            raise TooManyPages(len(pdf.pages))
         pages = []
         for page in pdf.pages:
             pages.append(read_page(page))

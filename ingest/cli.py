@@ -95,11 +95,15 @@ def ingest(
     store: Optional[Path] = StoreOption,
     workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Processes (default: the machine's cores)."),
     executor: Optional[str] = typer.Option(None, "--executor", help="dask://HOST:PORT to run on a Dask cluster."),
+    commit_every: int = typer.Option(50, "--commit-every", min=1, help="Files per store commit."),
 ):
     """Ingest progress notes into the store. Exit 0: all files ingested; 1: some failed."""
     from .pipeline import ingest as run_ingest
     from .discover import find_files
 
+    if executor and not executor.startswith("dask://"):
+        typer.echo("somnotes: --executor takes dask://HOST:PORT", err=True)
+        raise typer.Exit(2)
     missing = [p for p in paths if not p.exists()]
     if missing:
         typer.echo(f"somnotes: no such file or folder: {missing[0]}", err=True)
@@ -114,7 +118,7 @@ def ingest(
         progress.start()
         bar = progress.add_task("ingesting", total=len(find_files(paths)))
     try:
-        summary = run_ingest(paths, s, workers=workers, executor=executor,
+        summary = run_ingest(paths, s, workers=workers, executor=executor, commit_every=commit_every,
                              on_file=(lambda _p: progress.advance(bar)) if progress else None,
                              on_error=lambda line: (progress.console.print(line, markup=False, highlight=False)
                                                     if progress else typer.echo(line, err=True)))

@@ -163,9 +163,10 @@ def run_files(files: list[Path], workers: int, executor: str | None):
 
 
 def ingest(paths: list[Path | str], store: Store, workers: int | None = None, executor: str | None = None,
-           on_file=None, on_error=None) -> IngestSummary:
+           on_file=None, on_error=None, commit_every: int = COMMIT_EVERY) -> IngestSummary:
     """Ingest files and folders into the store. `on_file(path)` is called as each file is
-    done (progress bars); `on_error(line)` with one line per failed file."""
+    done (progress bars); `on_error(line)` with one line per failed file. The store is written
+    every `commit_every` files: a killed run loses at most that many."""
     started = time.perf_counter()
     summary = IngestSummary()
     files = find_files([Path(p) for p in paths])
@@ -193,8 +194,7 @@ def ingest(paths: list[Path | str], store: Store, workers: int | None = None, ex
         batch, pending = Batch(), 0
 
     for path, rows in run_files([p.resolve() for p in todo], workers, executor):
-        for table, table_rows in rows.items():
-            batch.add(table, table_rows)
+        batch.add_file(rows)
         for err in rows.get("errors", []):
             summary.errors += 1
             line = f"somnotes: {err['source_path']}: {err['message']} [{err['error']}]"
@@ -208,7 +208,7 @@ def ingest(paths: list[Path | str], store: Store, workers: int | None = None, ex
         pending += 1
         if on_file:
             on_file(path)
-        if pending >= COMMIT_EVERY:
+        if pending >= commit_every:
             commit()
     commit()
     if not store.exists():

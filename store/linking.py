@@ -21,7 +21,7 @@ import numpy as np
 from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
 
-from .similarity import Vectoriser, cosine
+from .similarity import Vectoriser
 
 OVERRIDES_FILE = "overrides.json"
 # Cosine of TF-IDF term vectors (store/similarity.py). Measured on the samples: rows of one
@@ -46,7 +46,7 @@ KEY_HASH_CHARS = 12
 @dataclass
 class KnownTask:
     key: str
-    vector: dict
+    text: str  # its latest wording: the next note is compared with this
     section: str
     rows: list = field(default_factory=list)  # task_ids of every row linked so far
     last_note: int = -1  # position in the series of the note it was last seen in
@@ -96,11 +96,11 @@ def new_key(series: str, symbol: str, row: dict) -> str:
     return KEY_PREFIX + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:KEY_HASH_CHARS]
 
 
-def align_copies(rep_rows: list[dict], copy_rows: list[dict], vec) -> dict:
+def align_copies(rep_rows: list[dict], copy_rows: list[dict], similarity) -> dict:
     """The same note in another format: pair its rows with the representative's rows."""
     if len(rep_rows) == len(copy_rows):
         return {c["task_id"]: r["task_id"] for r, c in zip(rep_rows, copy_rows)}
-    scores = np.array([[cosine(vec(c["task_text"]), vec(r["task_text"])) for r in rep_rows] for c in copy_rows])
+    scores = similarity([c["task_text"] for c in copy_rows], [r["task_text"] for r in rep_rows])
     return {copy_rows[i]["task_id"]: rep_rows[j]["task_id"] for i, j in assign(scores, LINK_THRESHOLD)}
 
 
@@ -108,21 +108,54 @@ def fold(text: str | None) -> str:
     return " ".join((text or "").lower().split())
 
 
+class TextIndex:
+    """Every distinct task text once, as a row of one sparse TF-IDF matrix."""
+
+    def __init__(self, texts: list[str]):
+        self.texts = sorted(set(texts))
+        self.row = {t: i for i, t in enumerate(self.texts)}
+        self.matrix = Vectoriser(self.texts).matrix(self.texts)
+
+    def similarity(self, a: list[str], b: list[str]) -> np.ndarray:
+        """Cosine similarity of every text in `a` with every text in `b` (both indexed)."""
+        if not a or not b:
+            return np.zeros((len(a), len(b)))
+        left = self.matrix[[self.row[t] for t in a]]
+        right = self.matrix[[self.row[t] for t in b]]
+        return (left @ right.T).toarray()
+
+
+def override_scores(rows: list[dict], known: list[KnownTask], linked: list, split: list, scores: np.ndarray) -> None:
+    """Apply the user's corrections to a rows x known-tasks score matrix, in place."""
+    if not linked and not split:
+        return
+    owner = {tid: j for j, task in enumerate(known) for tid in task.rows}
+    for i, row in enumerate(rows):
+        tid = row["task_id"]
+        for pair in linked:
+            if tid in pair:
+                for other in pair:
+                    if other != tid and other in owner:
+                        scores[i, owner[other]] = FORCED
+        for pair in split:
+            if pair == (tid,):
+                scores[i, :] = FORBIDDEN
+            elif tid in pair:
+                for other in pair:
+                    if other != tid and other in owner:
+                        scores[i, owner[other]] = FORBIDDEN
+
+
 def compute_keys(task_rows: list[dict], documents: list[dict], overrides: dict) -> tuple[dict, dict]:
     """Given all task rows and documents, return task_id -> task_key, and task_id -> whether the
     progress text is essentially unchanged from the same task in the previous note (or None)."""
     by_doc: dict = {}
     for row in task_rows:
+        row["task_text"] = row["task_text"] or ""
         by_doc.setdefault(row["doc_id"], []).append(row)
     for rows in by_doc.values():
         rows.sort(key=lambda r: r["ordinal"])
-    vectoriser = Vectoriser(sorted({r["task_text"] or "" for r in task_rows}))
-    cache: dict = {}
-
-    def vec(text):
-        if text not in cache:
-            cache[text] = vectoriser.vector(text or "")
-        return cache[text]
+    index = TextIndex([r["task_text"] for r in task_rows])
 
     keys: dict = {}
     unchanged: dict = {}
@@ -132,36 +165,31 @@ def compute_keys(task_rows: list[dict], documents: list[dict], overrides: dict) 
         for docs in docs_of_series:
             rep = by_doc.get(docs[0]["doc_id"], [])
             for other in docs[1:]:
-                copies.update(align_copies(rep, by_doc.get(other["doc_id"], []), vec))
+                copies.update(align_copies(rep, by_doc.get(other["doc_id"], []), index.similarity))
     canonical = lambda task_id: copies.get(task_id, task_id)  # noqa: E731
-    linked = [(canonical(a), canonical(b)) for a, b in overrides["link"]]
+    linked = [tuple(canonical(t) for t in pair) for pair in overrides["link"]]
     split = [tuple(canonical(t) for t in pair) for pair in overrides["unlink"]]
 
     for series, docs_of_series in sorted(series_notes.items()):
         known: list[KnownTask] = []
         for position, docs in enumerate(docs_of_series):
             rows = by_doc.get(docs[0]["doc_id"], [])
-            scores = np.zeros((len(rows), len(known)))
-            for i, row in enumerate(rows):
-                v, section, tid = vec(row["task_text"]), section_of(row), row["task_id"]
-                for j, task in enumerate(known):
-                    scores[i, j] = cosine(v, task.vector) + (SAME_SECTION_BONUS if section == task.section else 0.0)
-                    if any(tid in pair and any(o in task.rows for o in pair if o != tid) for pair in linked):
-                        scores[i, j] = FORCED
-                    if any(pair == (tid,) or (tid in pair and any(o in task.rows for o in pair if o != tid))
-                           for pair in split):
-                        scores[i, j] = FORBIDDEN
+            scores = index.similarity([r["task_text"] for r in rows], [k.text for k in known])
+            if known:
+                sections = np.array([k.section for k in known], dtype=object)
+                for i, row in enumerate(rows):
+                    scores[i] += SAME_SECTION_BONUS * (sections == section_of(row))
+            override_scores(rows, known, linked, split, scores)
             matched = dict(assign(scores, LINK_THRESHOLD))
             for i, row in enumerate(rows):
                 if i in matched:
                     task = known[matched[i]]
-                    task.vector, task.section = vec(row["task_text"]), section_of(row)
                     if task.last_note == position - 1:
                         unchanged[row["task_id"]] = fuzz.ratio(fold(row["progress_text"]), task.last_progress) >= UNCHANGED_RATIO
                 else:
-                    task = KnownTask(new_key(series, docs[0].get("symbol") or "", row), vec(row["task_text"]),
-                                     section_of(row))
+                    task = KnownTask(new_key(series, docs[0].get("symbol") or "", row), "", "")
                     known.append(task)
+                task.text, task.section = row["task_text"], section_of(row)
                 task.rows.append(row["task_id"])
                 task.last_note, task.last_progress = position, fold(row["progress_text"])
                 keys[row["task_id"]] = task.key

@@ -57,7 +57,10 @@ def terms(text: str) -> list[str]:
 
 
 class Vectoriser:
-    """TF-IDF vectors over a fixed collection of texts (all task texts in the store)."""
+    """TF-IDF vectors over a fixed collection of texts (all task texts in the store).
+
+    `matrix(texts)` gives the L2-normalised vectors as rows of a sparse matrix, so that the
+    similarity of every row of one note with every known task is one matrix product."""
 
     def __init__(self, texts: list[str]):
         docs = [set(terms(t)) for t in texts]
@@ -71,6 +74,19 @@ class Vectoriser:
         vec = {t: (1 + math.log(c)) * self.idf.get(t, self.default_idf) for t, c in counts.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         return {t: v / norm for t, v in vec.items()}
+
+
+    def matrix(self, texts: list[str]):
+        from scipy.sparse import csr_matrix
+
+        vocab: dict[str, int] = {}
+        data, cols, indptr = [], [], [0]
+        for text in texts:
+            for term, value in self.vector(text).items():
+                cols.append(vocab.setdefault(term, len(vocab)))
+                data.append(value)
+            indptr.append(len(cols))
+        return csr_matrix((data, cols, indptr), shape=(len(texts), max(1, len(vocab))))
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:

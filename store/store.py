@@ -54,6 +54,16 @@ class Batch:
     def add(self, table: str, rows: list[dict]) -> None:
         self.rows[table].extend(rows)
 
+    def add_file(self, rows: dict) -> bool:
+        """Add one file's rows; a note already in the batch (a copy of the same bytes) is not
+        added twice. Returns whether anything was added."""
+        doc_ids = {r["doc_id"] for r in rows.get("documents", [])}
+        if doc_ids & set(self.doc_ids()):
+            return False
+        for table, table_rows in rows.items():
+            self.add(table, table_rows)
+        return True
+
     def doc_ids(self) -> list[str]:
         return [r["doc_id"] for r in self.rows["documents"]]
 

@@ -1,0 +1,79 @@
+"""Builders of damaged and hostile files, made at test time from real ones."""
+from __future__ import annotations
+
+import io
+import shutil
+import zipfile
+from pathlib import Path
+
+from docx import Document
+
+from conftest import SAMPLES
+
+
+def many_page_pdf(path: Path, pages: int) -> None:
+    """A valid PDF of `pages` pages with one line of text each (a minimal writer)."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", None, b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    kids = []
+    for n in range(pages):
+        content = f"BT /F1 12 Tf 72 720 Td (Page {n + 1} of a long compilation) Tj ET".encode()
+        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
+        content_id = len(objects)
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {content_id} 0 R "
+                       f"/Resources << /Font << /F1 3 0 R >> >> >>".encode())
+        kids.append(f"{len(objects)} 0 R")
+    objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {pages} >>".encode()
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n%s\nendobj\n" % (i, body))
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for off in offsets:
+        out.write(b"%010d 00000 n \n" % off)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    path.write_bytes(out.getvalue())
+
+
+def zip_bomb_docx(path: Path, megabytes: int = 300) -> None:
+    """A .docx whose document.xml unpacks to `megabytes` MB (it compresses ~1000:1)."""
+    chunk = b" " * (1 << 20)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        with zf.open("word/document.xml", "w", force_zip64=True) as fh:
+            for _ in range(megabytes):
+                fh.write(chunk)
+
+
+def note_with_markup(path: Path) -> str:
+    """The real seed note with `<script>` typed into a Progress cell; returns that text."""
+    doc = Document(str(SAMPLES / "som26-midterm.docx"))
+    text = "<script>alert('x')</script> & <b>not bold</b>"
+    cell = doc.tables[0].rows[1].cells[2]
+    cell.paragraphs[0].text = text
+    doc.save(str(path))
+    return text
+
+
+def varied_copies(folder: Path, count: int) -> list[Path]:
+    """`count` distinct notes: sample Word files with a numbered line added to the intro, and
+    sample PDFs with a trailing comment (distinct bytes, the same pages)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    names = ["som26-midterm", "som26-annual", "som27-midterm"]
+    out = []
+    for i in range(count):
+        name = names[i % len(names)]
+        if i % 2 == 0:
+            doc = Document(str(SAMPLES / f"{name}.docx"))
+            doc.paragraphs[11].add_run(f" Copy {i} of the archive.")
+            path = folder / f"{name}-{i:03d}.docx"
+            doc.save(str(path))
+        else:
+            path = folder / f"{name}-{i:03d}.pdf"
+            shutil.copy(SAMPLES / f"{name}.pdf", path)
+            with open(path, "ab") as fh:
+                fh.write(f"\n% copy {i}\n".encode())
+        out.append(path)
+    return out

@@ -1,0 +1,209 @@
+"""Batch ingest of whole archives: parallel, incremental, crash-safe, concurrent, hostile input."""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyarrow.dataset as ds
+import pytest
+
+import somnotes.ingest.pipeline as pipeline
+from conftest import FIXTURES, SAMPLES, cli, copy_sample, read_table
+from hostile import many_page_pdf, note_with_markup, varied_copies, zip_bomb_docx
+
+EXE = str(Path(sys.executable).with_name("somnotes"))
+
+
+def generation(store: Path) -> int:
+    link = store / "_current"
+    return int(Path(os.readlink(link)).name) if link.is_symlink() else -1
+
+
+def assert_whole_notes(store: Path) -> int:
+    """Every stored note has all its rows and nothing else is there; returns the note count."""
+    docs = read_table(store, "documents")
+    tasks = read_table(store, "tasks")
+    assert docs.doc_id.is_unique
+    assert set(tasks.doc_id) <= set(docs.doc_id)
+    counts = tasks.groupby("doc_id").size()
+    for doc in docs.itertuples():
+        assert counts.get(doc.doc_id, 0) == doc.n_tasks
+    for table in ("progress_items", "dates"):
+        assert set(read_table(store, table).doc_id) <= set(docs.doc_id)
+    assert tasks.task_id.is_unique and tasks.task_key.notna().all()
+    return len(docs)
+
+
+def test_parallel_workers_store_the_same_as_one_worker(tmp_path):
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert cli("ingest", SAMPLES, "--store", one, "--workers", "1").exit_code == 0
+    assert cli("ingest", SAMPLES, "--store", two, "--workers", "2").exit_code == 0
+    cols = ["task_id", "task_key", "task_text", "status"]
+    a = read_table(one, "tasks")[cols].sort_values("task_id").reset_index(drop=True)
+    b = read_table(two, "tasks")[cols].sort_values("task_id").reset_index(drop=True)
+    assert a.equals(b)
+
+
+def test_dask_executor_on_a_local_cluster(tmp_path):
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, protocol="tcp://",
+                                  dashboard_address=None) as cluster:
+        address = cluster.scheduler_address.replace("tcp://", "dask://")
+        result = cli("ingest", SAMPLES, "--store", tmp_path / "store", "--executor", address)
+    assert result.exit_code == 0, result.output
+    assert assert_whole_notes(tmp_path / "store") == 6
+    assert len(read_table(tmp_path / "store", "tasks")) == 114
+
+
+def test_unchanged_files_are_skipped_without_being_opened(tmp_path, monkeypatch):
+    store = tmp_path / "store"
+    assert cli("ingest", SAMPLES, "--store", store, "--workers", "1").exit_code == 0
+    before = generation(store)
+    opened = []
+    real = pipeline.process_file
+    monkeypatch.setattr(pipeline, "process_file", lambda p: opened.append(p) or real(p))
+    result = cli("ingest", SAMPLES, "--store", store, "--workers", "1")
+    assert result.exit_code == 0
+    assert "6 files, 0 notes, 0 tasks, 0 errors, 6 unchanged" in result.stdout
+    assert opened == [] and generation(store) == before
+
+
+def test_a_new_parser_version_reingests_and_replaces(tmp_path, monkeypatch):
+    store = tmp_path / "store"
+    assert cli("ingest", SAMPLES, "--store", store, "--workers", "1").exit_code == 0
+    monkeypatch.setattr(pipeline, "PARSER_VERSION", "somnotes-test/2")
+    assert cli("ingest", SAMPLES, "--store", store, "--workers", "1").exit_code == 0
+    docs = read_table(store, "documents")
+    assert set(docs.parser_version) == {"somnotes-test/2"} and len(docs) == 6
+    assert len(read_table(store, "tasks")) == 114
+    assert len(read_table(store, "progress_items")) == len(read_table(store, "progress_items").drop_duplicates(["task_id", "item_no"]))
+    assert_whole_notes(store)
+
+
+def test_the_same_archive_twice_or_copied_stores_each_note_once(tmp_path):
+    for sub in ("a", "b"):
+        shutil.copytree(SAMPLES, tmp_path / sub, ignore=shutil.ignore_patterns("source", "*.py", "*.md"))
+    store = tmp_path / "store"
+    assert cli("ingest", tmp_path / "a", tmp_path / "b", "--store", store).exit_code == 0
+    assert cli("ingest", tmp_path / "a", "--store", store).exit_code == 0
+    assert assert_whole_notes(store) == 6
+
+
+def test_sigkill_mid_batch_leaves_every_note_whole_or_absent(tmp_path):
+    archive = tmp_path / "archive"
+    varied_copies(archive, 24)
+    store = tmp_path / "store"
+    for target_generation in (2, 5):
+        proc = subprocess.Popen([EXE, "ingest", str(archive), "--store", str(store), "--workers", "1",
+                                 "--commit-every", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 120
+        while generation(store) < target_generation and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        stored = assert_whole_notes(store)
+        assert 0 < stored < 24
+    assert subprocess.run([EXE, "ingest", str(archive), "--store", str(store)], capture_output=True).returncode == 0
+    assert assert_whole_notes(store) == 24
+    assert not list((store / "_generations").glob(".tmp-*"))
+
+
+def test_two_concurrent_ingests_lose_nothing_and_duplicate_nothing(tmp_path):
+    archive = tmp_path / "archive"
+    files = varied_copies(archive, 16)
+    left, right = tmp_path / "left", tmp_path / "right"
+    left.mkdir(), right.mkdir()
+    for i, f in enumerate(files):  # overlapping halves: files 4..11 are in both
+        if i < 12:
+            shutil.copy(f, left / f.name)
+        if i >= 4:
+            shutil.copy(f, right / f.name)
+    store = tmp_path / "store"
+    procs = [subprocess.Popen([EXE, "ingest", str(d), "--store", str(store), "--workers", "1", "--commit-every", "3"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE) for d in (left, right)]
+    assert [p.wait() for p in procs] == [0, 0]
+    assert assert_whole_notes(store) == 16
+
+
+# ------------------------------------------------------------------ hostile and bad input
+
+def ingest_one(tmp_path, path: Path, *extra):
+    result = cli("ingest", path, "--store", tmp_path / "store", "--workers", "1", *extra)
+    errors = read_table(tmp_path / "store", "errors")
+    return result, errors
+
+
+@pytest.mark.parametrize("name,code", [("password-protected.pdf", "encrypted_pdf"), ("scanned.pdf", "no_text_layer")])
+def test_protected_and_scanned_pdfs_give_clear_errors(tmp_path, name, code):
+    result, errors = ingest_one(tmp_path, FIXTURES / "hostile" / name)
+    assert result.exit_code == 1
+    assert list(errors.error) == [code]
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.output
+
+
+def test_docx_zip_bomb_is_refused_by_declared_size(tmp_path):
+    bomb = tmp_path / "bomb.docx"
+    zip_bomb_docx(bomb)
+    assert bomb.stat().st_size < 2_000_000
+    result, errors = ingest_one(tmp_path, bomb)
+    assert result.exit_code == 1 and list(errors.error) == ["zip_bomb"]
+
+
+def test_a_pdf_of_thousands_of_pages_is_refused_quickly(tmp_path):
+    big = tmp_path / "compilation.pdf"
+    many_page_pdf(big, 3000)
+    result, errors = ingest_one(tmp_path, big)
+    assert result.exit_code == 1 and list(errors.error) == ["too_many_pages"]
+    assert "3000 pages" in result.stderr
+
+
+def test_a_long_pdf_within_the_limit_is_read_as_a_non_note(tmp_path):
+    long_pdf = tmp_path / "long.pdf"
+    many_page_pdf(long_pdf, 250)
+    result, _ = ingest_one(tmp_path, long_pdf)
+    docs = read_table(tmp_path / "store", "documents")
+    assert result.exit_code == 0 and list(docs.n_pages) == [250] and list(docs.n_tasks) == [0]
+
+
+def test_markup_in_a_cell_is_stored_as_text(tmp_path):
+    note = tmp_path / "note.docx"
+    text = note_with_markup(note)
+    result, _ = ingest_one(tmp_path, note)
+    assert result.exit_code == 0
+    tasks = read_table(tmp_path / "store", "tasks").sort_values("ordinal")
+    assert tasks.iloc[0].next_steps_text == text
+
+
+def test_opendocument_without_libreoffice_is_unsupported(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path / "empty-bin"))
+    result, errors = ingest_one(tmp_path, FIXTURES / "hostile" / "som26-midterm-legacy.odt")
+    assert result.exit_code == 1 and list(errors.error) == ["unsupported_format"]
+    assert "LibreOffice" in result.stderr
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed here")
+def test_opendocument_is_converted_with_libreoffice(tmp_path):
+    result, _ = ingest_one(tmp_path, FIXTURES / "hostile" / "som26-midterm-legacy.odt")
+    assert result.exit_code == 0
+    assert len(read_table(tmp_path / "store", "tasks")) == 22
+
+
+def test_a_mixed_damaged_batch_accounts_for_every_file(tmp_path):
+    folder = tmp_path / "batch"
+    shutil.copytree(FIXTURES / "not-notes", folder / "not-notes")
+    shutil.copytree(FIXTURES / "hostile", folder / "hostile", ignore=shutil.ignore_patterns("*.odt"))
+    copy_sample("som26-annual.docx", folder)
+    (folder / "empty.docx").write_bytes(b"")
+    (folder / "notes.pdf").write_text("just text, renamed")
+    result = cli("ingest", folder, "--store", tmp_path / "store")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    docs, errors = read_table(tmp_path / "store", "documents"), read_table(tmp_path / "store", "errors")
+    files = {str(p.resolve()) for p in folder.rglob("*") if p.is_file()}
+    assert set(docs.source_path) | set(errors.source_path) == files
+    assert not set(docs.source_path) & set(errors.source_path)
+    assert docs[docs.source_path.str.contains("not-notes")].n_tasks.eq(0).all()
