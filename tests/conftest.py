@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 from pathlib import Path
 
 import pyarrow.dataset as ds
@@ -12,6 +13,7 @@ from typer.testing import CliRunner
 from somnotes.ingest.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # samples/synthesize.py, shared with the benchmark
 SAMPLES = ROOT / "samples"
 EXPECTED = Path(__file__).resolve().parent / "expected"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -55,25 +54,3 @@ def note_with_markup(path: Path) -> str:
     cell.paragraphs[0].text = text
     doc.save(str(path))
     return text
-
-
-def varied_copies(folder: Path, count: int) -> list[Path]:
-    """`count` distinct notes: sample Word files with a numbered line added to the intro, and
-    sample PDFs with a trailing comment (distinct bytes, the same pages)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    names = ["som26-midterm", "som26-annual", "som27-midterm"]
-    out = []
-    for i in range(count):
-        name = names[i % len(names)]
-        if i % 2 == 0:
-            doc = Document(str(SAMPLES / f"{name}.docx"))
-            doc.paragraphs[11].add_run(f" Copy {i} of the archive.")
-            path = folder / f"{name}-{i:03d}.docx"
-            doc.save(str(path))
-        else:
-            path = folder / f"{name}-{i:03d}.pdf"
-            shutil.copy(SAMPLES / f"{name}.pdf", path)
-            with open(path, "ab") as fh:
-                fh.write(f"\n% copy {i}\n".encode())
-        out.append(path)
-    return out

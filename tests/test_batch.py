@@ -14,7 +14,8 @@ import pytest
 
 import somnotes.ingest.pipeline as pipeline
 from conftest import FIXTURES, SAMPLES, cli, copy_sample, read_table
-from hostile import many_page_pdf, note_with_markup, varied_copies, zip_bomb_docx
+from hostile import many_page_pdf, note_with_markup, zip_bomb_docx
+from samples.synthesize import synthesize as varied_copies
 
 EXE = str(Path(sys.executable).with_name("somnotes"))
 

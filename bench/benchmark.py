@@ -1,0 +1,157 @@
+"""Benchmark somnotes on a synthetic archive and print the figures the README quotes.
+
+    python bench/benchmark.py [--notes 200] [--workers N] [--query-notes 10000]
+
+In one run, on this machine:
+  - notes/s and pages/s of `ingest` for PDF and for Word (N notes, half each);
+  - the ratio of `ingest` time to bare pdfplumber `page.extract_tables()` over the same PDFs
+    (the baseline, run in this process, one file after another);
+  - re-ingest time of the unchanged archive as a fraction of the first ingest;
+  - peak RSS of a worker process;
+  - history and stalled query latency over a store of --query-notes notes.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import pdfplumber  # noqa: E402
+
+from samples.synthesize import synthesize  # noqa: E402
+from somnotes.ingest import ingest  # noqa: E402
+from somnotes.ingest.pipeline import process_file  # noqa: E402
+from somnotes.store import Store, queries  # noqa: E402
+from somnotes.store.linking import relink  # noqa: E402
+from somnotes.store.store import Batch  # noqa: E402
+
+QUERY_REPEATS = 7
+SERIES_SIZE = 100  # notes per organization in the synthetic 10,000-note store
+
+
+def timed(fn, *args, **kwargs):
+    start = time.perf_counter()
+    result = fn(*args, **kwargs)
+    return time.perf_counter() - start, result
+
+
+def bare_pdfplumber(pdfs: list[Path]) -> tuple[float, int]:
+    pages = 0
+    start = time.perf_counter()
+    for path in pdfs:
+        with pdfplumber.open(path) as pdf:
+            for page in pdf.pages:
+                page.extract_tables()
+                pages += 1
+    return time.perf_counter() - start, pages
+
+
+def synthetic_store(folder: Path, n_notes: int, sample_store: Store) -> tuple[Store, float]:
+    """A store of n_notes notes (organizations of SERIES_SIZE notes each, the sample notes'
+    rows repeated with new ids), committed in one batch, links computed as in any commit."""
+    docs = sorted((d for d in sample_store.table("documents").to_pylist() if d["format"] == "docx"),
+                  key=lambda d: d["meeting_date"])
+    tasks_of, items_of = {}, {}
+    for t in sample_store.table("tasks").to_pylist():
+        tasks_of.setdefault(t["doc_id"], []).append(t)
+    for it in sample_store.table("progress_items").to_pylist():
+        items_of.setdefault(it["task_id"], []).append(it)
+    batch = Batch()
+    for n in range(n_notes):
+        src = docs[n % len(docs)]
+        org, k = divmod(n, SERIES_SIZE)
+        doc_id = f"{n:064x}"
+        batch.add("documents", [dict(src, doc_id=doc_id, organization=f"Organization {org}",
+                                     symbol=f"ORG{org} SOM{k}/{n}", source_path=f"/synthetic/{n}.docx",
+                                     meeting_date=dt.date(2000, 1, 1) + dt.timedelta(days=120 * k))])
+        for t in tasks_of[src["doc_id"]]:
+            task_id = f"{doc_id[:16]}-{t['ordinal']:03d}"
+            batch.add("tasks", [dict(t, doc_id=doc_id, task_id=task_id)])
+            batch.add("progress_items", [dict(it, doc_id=doc_id, task_id=task_id) for it in items_of[t["task_id"]]])
+    store = Store(folder)
+    seconds, _ = timed(store.commit, batch, relink=relink)
+    return store, seconds
+
+
+def query_ms(fn, *args, **kwargs) -> float:
+    fn(*args, **kwargs)  # warm the file cache and DuckDB
+    runs = []
+    for _ in range(QUERY_REPEATS):
+        seconds, _ = timed(fn, *args, **kwargs)
+        runs.append(seconds * 1000)
+    return statistics.median(runs)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--notes", type=int, default=200)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--query-notes", type=int, default=10_000)
+    args = parser.parse_args()
+
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"{platform.platform()}")
+    with tempfile.TemporaryDirectory(prefix="somnotes-bench-") as tmp:
+        tmp = Path(tmp)
+        archive = tmp / "archive"
+        files = synthesize(archive, args.notes)
+        pdfs = [f for f in files if f.suffix == ".pdf"]
+        words = [f for f in files if f.suffix == ".docx"]
+        process_file(pdfs[0])  # build spaCy and dateparser once here, as every worker does
+
+        bare_s, pdf_pages = bare_pdfplumber(pdfs)
+        pdf_s, summary = timed(ingest, pdfs, Store(tmp / "pdf-store"), workers=args.workers)
+        one_s, _ = timed(ingest, pdfs[: max(2, len(pdfs) // 4)], Store(tmp / "pdf-store-1"), workers=1)
+        bare_part_s, _ = bare_pdfplumber(pdfs[: max(2, len(pdfs) // 4)])
+        word_s, word_summary = timed(ingest, words, Store(tmp / "word-store"), workers=args.workers)
+        # Word files built by python-docx do not record their page count: count each note's
+        # pages in its PDF export instead
+        twin_pages = {}
+        for name in ("som26-midterm", "som26-annual", "som27-midterm"):
+            with pdfplumber.open(ROOT / "samples" / f"{name}.pdf") as pdf:
+                twin_pages[name] = len(pdf.pages)
+        word_pages = sum(twin_pages[f.name.rsplit("-", 1)[0]] for f in words)
+        worker_rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+        store = Store(tmp / "all-store")
+        first_s, _ = timed(ingest, [archive], store, workers=args.workers)
+        again_s, again = timed(ingest, [archive], store, workers=args.workers)
+        assert again.skipped == len(files)
+
+        print(f"\ningest of {len(files)} synthetic notes ({len(pdfs)} PDF, {len(words)} Word), {args.workers} workers")
+        print(f"  PDF : {len(pdfs) / pdf_s:7.1f} notes/s  {pdf_pages / pdf_s:7.1f} pages/s  ({pdf_s:.1f} s, "
+              f"{summary.tasks} tasks)")
+        print(f"  Word: {len(words) / word_s:7.1f} notes/s  {word_pages / word_s:7.1f} pages/s  ({word_s:.1f} s, "
+              f"{word_summary.tasks} tasks)")
+        print(f"  bare pdfplumber extract_tables over the same PDFs, one process: {bare_s:.1f} s "
+              f"({pdf_pages / bare_s:.1f} pages/s)")
+        print(f"  ratio somnotes ingest / bare pdfplumber: {pdf_s / bare_s:.2f} with {args.workers} workers; "
+              f"{one_s / bare_part_s:.2f} with 1 worker")
+        print(f"  re-ingest of the unchanged archive: {again_s:.2f} s = {again_s / first_s:.1%} of the first "
+              f"({first_s:.1f} s)")
+        print(f"  peak RSS of a worker process: {worker_rss_mb:.0f} MB; "
+              f"this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+        big, commit_s = synthetic_store(tmp / "big-store", args.query_notes, Store(tmp / "all-store"))
+        n_tasks = big.table("tasks").num_rows
+        key = big.table("tasks").column("task_key")[0].as_py()
+        print(f"\nstore of {args.query_notes} notes ({n_tasks} task rows): one commit with linking {commit_s:.1f} s")
+        print(f"  history by key:      {query_ms(queries.history, big, task_key=key):7.1f} ms (median of {QUERY_REPEATS})")
+        print(f"  history --search:    {query_ms(queries.history, big, search='E-waste'):7.1f} ms")
+        print(f"  stalled (window 3):  {query_ms(queries.stalled, big):7.1f} ms")
+        print(f"  overdue:             {query_ms(queries.overdue, big):7.1f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
