@@ -208,6 +208,31 @@ def unlink(first: str, second: Optional[str] = typer.Argument(None), store: Opti
     typer.echo(f"unlinked {first}" + (f" and {second}" if second else ""))
 
 
+@app.command()
+def report(out: Path = typer.Option(..., "--out", help="The HTML file to write."), store: Optional[Path] = StoreOption):
+    """Write a self-contained HTML report: overview, status chart, timeline, lists, histories."""
+    from ..store.report import write_report
+
+    if out.suffix.lower() not in (".html", ".htm"):
+        typer.echo("somnotes: --out must be an .html file", err=True)
+        raise typer.Exit(2)
+    typer.echo(f"wrote {write_report(require_store(store), out)}")
+
+
+@app.command()
+def export(out: Path = typer.Option(..., "--out", help="FILE.xlsx (every table) or FILE.csv (tasks)."),
+           store: Optional[Path] = StoreOption):
+    """Export the store as an Excel workbook, or the tasks table as CSV."""
+    from ..store.export import export_csv, export_xlsx
+
+    suffix = out.suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
+        typer.echo("somnotes: --out must be a .xlsx or .csv file", err=True)
+        raise typer.Exit(2)
+    s = require_store(store)
+    typer.echo(f"wrote {(export_xlsx if suffix == '.xlsx' else export_csv)(s, out)}")
+
+
 def main() -> None:
     """Console entry point: no Python traceback ever reaches the user."""
     try:

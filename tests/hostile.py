@@ -46,9 +46,22 @@ def zip_bomb_docx(path: Path, megabytes: int = 300) -> None:
                 fh.write(chunk)
 
 
+MARKUP_NOTE_SYMBOL = "EMG SOM28/mid-term/01"
+
+
 def note_with_markup(path: Path) -> str:
-    """The real seed note with `<script>` typed into a Progress cell; returns that text."""
+    """The real seed note re-issued for a later meeting, with `<script>` typed into a Next
+    steps cell; returns that text."""
     doc = Document(str(SAMPLES / "som26-midterm.docx"))
+    for para in doc.paragraphs[:10]:
+        if para.text == "29 April 2020":
+            para.runs[0].text, del_runs = "14 April 2022", para.runs[1:]
+        elif para.text == "EMG SOM26/mid-term/03":
+            para.runs[0].text, del_runs = MARKUP_NOTE_SYMBOL, para.runs[1:]
+        else:
+            continue
+        for run in del_runs:
+            run.text = ""
     text = "<script>alert('x')</script> & <b>not bold</b>"
     cell = doc.tables[0].rows[1].cells[2]
     cell.paragraphs[0].text = text

@@ -1,0 +1,118 @@
+"""Export the store as a workbook people share (one sheet per table, plus a history sheet of
+task x meeting -> status) or the tasks table as CSV."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from . import queries
+from .store import Store
+
+SHEETS = [("documents", "documents"), ("tasks", "tasks"), ("progress items", "progress_items"), ("dates", "dates")]
+MAX_COLUMN_WIDTH = 60  # characters; longer text wraps inside the cell
+MIN_COLUMN_WIDTH = 8
+EXCEL_CELL_LIMIT = 32767  # Excel refuses longer cells
+EXCEL_EXACT_INTEGER = 2 ** 53  # Excel numbers are doubles: larger integers are written as text
+DATE_FORMAT = "yyyy-mm-dd"
+TIMESTAMP_FORMAT = "yyyy-mm-dd hh:mm:ss"
+
+
+def cell_value(value):
+    """A stored value as a workbook cell: dates stay dates, lists and maps become text."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if value is None:
+        return None
+    if isinstance(value, float) and pd.isna(value):
+        return None
+    if isinstance(value, dt.datetime):
+        # Excel has no time zones: timestamps are written in UTC, as the header says
+        return value.astimezone(dt.timezone.utc).replace(tzinfo=None) if value.tzinfo else value
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= EXCEL_EXACT_INTEGER:
+        return str(value)
+    if isinstance(value, (dt.date, int, float, bool)):
+        return value
+    if isinstance(value, (list, tuple)):
+        if value and isinstance(value[0], tuple):  # a map column: [(key, value), ...]
+            return "\n".join(f"{k}: {v}" for k, v in value)
+        return "; ".join(str(v) for v in value)
+    text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
+    return text[:EXCEL_CELL_LIMIT]
+
+
+def write_sheet(ws, header: list[str], rows: list[list]) -> None:
+    """Fill a sheet: bold frozen header row, filters on, widths from the content, real dates."""
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    ws.append(header)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    widths = [len(h) for h in header]
+    for row in rows:
+        ws.append(row)
+        for i, v in enumerate(row):
+            if v is not None:
+                longest = max((len(line) for line in str(v).splitlines()), default=0)
+                widths[i] = max(widths[i], min(longest, MAX_COLUMN_WIDTH))
+    for i, width in enumerate(widths, start=1):
+        letter = get_column_letter(i)
+        ws.column_dimensions[letter].width = max(MIN_COLUMN_WIDTH, width + 2)
+    for column in ws.iter_cols(min_row=2):
+        for cell in column:
+            if isinstance(cell.value, dt.datetime):
+                cell.number_format = TIMESTAMP_FORMAT
+            elif isinstance(cell.value, dt.date):
+                cell.number_format = DATE_FORMAT
+            elif isinstance(cell.value, str) and ("\n" in cell.value or len(cell.value) > MAX_COLUMN_WIDTH):
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.freeze_panes = "A2"
+    if rows:
+        ws.auto_filter.ref = ws.dimensions
+
+
+def history_matrix(store: Store) -> tuple[list[str], list[list]]:
+    """task x meeting -> status, the tasks in order of first appearance."""
+    notes = queries.run(store, "SELECT series, note_no, symbol FROM notes ORDER BY series, note_no")
+    rows = queries.run(store, "SELECT task_key, series, note_no, ordinal, status, task_text FROM nt "
+                              "ORDER BY series, note_no, ordinal")
+    columns = list(zip(notes.series, notes.note_no))
+    header = ["task_key", "task_text"] + list(notes.symbol)
+    lanes: dict = {}
+    for r in rows.itertuples():
+        lane = lanes.setdefault(r.task_key, {"text": r.task_text, "status": {}})
+        lane["text"] = r.task_text  # the latest wording
+        lane["status"][(r.series, r.note_no)] = r.status
+    body = [[key, cell_value(lane["text"])] + [lane["status"].get(c) for c in columns] for key, lane in lanes.items()]
+    return header, body
+
+
+def export_xlsx(store: Store, out: Path) -> Path:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    for title, name in SHEETS:
+        table = store.table(name)
+        header = [f"{c} (UTC)" if c in ("ingested_at", "at") else c for c in table.column_names]
+        rows = [[cell_value(v) for v in rec.values()] for rec in table.to_pylist()]
+        write_sheet(wb.create_sheet(title), header, rows)
+    header, rows = history_matrix(store)
+    write_sheet(wb.create_sheet("history"), header, rows)
+    out = Path(out)
+    tmp = out.with_name(out.name + ".tmp")
+    wb.save(tmp)
+    tmp.replace(out)
+    return out
+
+
+def export_csv(store: Store, out: Path) -> Path:
+    """The tasks table as CSV (the `extra` map as a JSON object)."""
+    frame = store.table("tasks").to_pandas()
+    frame["extra"] = frame["extra"].map(lambda v: json.dumps(dict(v) if v is not None else {}, ensure_ascii=False))
+    out = Path(out)
+    frame.to_csv(out, index=False)
+    return out
