@@ -190,8 +190,27 @@ class DocxReader:
             rows.append(TableRow(cells))
         return TableBlock(rows)
 
-    def blocks(self) -> list:
+    def page_header_blocks(self) -> list:
+        """Paragraphs of the first page's header (some notes put the symbol and date there),
+        read ahead of the body so that the header block sees them."""
         out = []
+        try:
+            section = self.document.sections[0]
+            parts = [section.first_page_header, section.header] if section.different_first_page_header_footer \
+                else [section.header]
+            for part in parts:
+                if part is None or part.is_linked_to_previous:
+                    continue
+                for p in part._element.iter(W_P):
+                    text = self.paragraph_text(p)
+                    if text and not text.isdigit():
+                        out.append(TextBlock(text))
+        except (AttributeError, KeyError, ValueError):
+            return []
+        return out
+
+    def blocks(self) -> list:
+        out = self.page_header_blocks()
         body = self.document.element.body
         for child in body.iterchildren():
             if child.tag == W_P:

@@ -21,6 +21,7 @@ COLUMN_ROLES = {
     "progress": re.compile(r"^(progress|status|achievements?|progress made|update|implementation status)\b"),
     "next_steps": re.compile(r"^(next steps?|way forward|follow[- ]?up|planned actions?|next actions?|further actions?)\b"),
 }
+HEADER_SEARCH_ROWS = 3  # a task table's header row is among its first rows
 NO_TASK_TABLE_WARNING = "not_a_progress_note: no Tasks | Progress | Next steps table found"
 
 
@@ -63,36 +64,72 @@ def merge_into(row: TaskRow, cells: dict, page_end) -> None:
         row.page_end = page_end
 
 
-def lay_out(raw: RawDocument) -> Note:
-    """Given a reader's blocks, return the note: header metadata and task rows in order."""
-    header_paras: list[str] = []
-    structure_seen = False
-    part = part_title = section = section_title = None
-    rows: list[TaskRow] = []
-    for block in raw.blocks:
-        if isinstance(block, TextBlock):
-            found = heading(block.text)
-            if found and found[0] == "part":
-                _, part, part_title = found
-                section = section_title = None
-                structure_seen = True
-            elif found and (structure_seen or part is not None):
-                _, section, section_title = found
-            elif not structure_seen:
-                header_paras.append(block.text)
-            continue
-        if not isinstance(block, TableBlock) or not block.rows:
-            continue
-        roles = column_roles(block.rows[0].cells)
-        if roles is None:
-            continue
-        structure_seen = True
-        header_texts = [normalise_ws(c.text).lower() for c in block.rows[0].cells]
-        extra_names = [normalise_ws(c.text) for c, r in zip(block.rows[0].cells, roles) if r == "extra"]
+def find_header_row(rows: list) -> int | None:
+    """Index of a table's header row among its first rows (a title row may precede it)."""
+    for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        if column_roles(row.cells) is not None:
+            return i
+    return None
+
+
+def heading_row(cells: list[Cell]) -> tuple[str, str, str] | None:
+    """A row that is a part or section heading inside the table: one merged cell of text."""
+    texts = [normalise_ws(c.text) for c in cells]
+    filled = [t for t in texts if t]
+    if not filled or (len(set(filled)) != 1) or not texts[0]:
+        return None
+    return heading(filled[0])
+
+
+class Walker:
+    """Reads blocks in order, keeping track of the part and section every row falls under."""
+
+    def __init__(self):
+        self.part = self.part_title = self.section = self.section_title = None
+        self.structure_seen = False
+        self.header_paras: list[str] = []
+        self.rows: list[TaskRow] = []
+
+    def apply_heading(self, found) -> None:
+        kind, number, title = found
+        if kind == "part":
+            self.part, self.part_title = number, title
+            self.section = self.section_title = None
+            self.structure_seen = True
+        else:
+            self.section, self.section_title = number, title
+
+    def text(self, text: str) -> None:
+        found = heading(text)
+        if found and (found[0] == "part" or self.structure_seen or self.part is not None):
+            self.apply_heading(found)
+        elif not self.structure_seen:
+            self.header_paras.append(text)
+
+    def table(self, block: TableBlock) -> None:
+        at = find_header_row(block.rows)
+        if at is None:
+            if not self.structure_seen:  # a layout table in the header block (symbol, date)
+                for row in block.rows:
+                    self.header_paras.extend(p for c in row.cells for p in c.paragraphs)
+            return
+        for row in block.rows[:at]:  # a title row above the header: a heading, or header text
+            found = heading_row(row.cells)
+            if found:
+                self.apply_heading(found)
+        self.structure_seen = True
+        header = block.rows[at]
+        roles = column_roles(header.cells)
+        header_texts = [normalise_ws(c.text).lower() for c in header.cells]
+        extra_names = [normalise_ws(c.text) for c, r in zip(header.cells, roles) if r == "extra"]
         table_rows: list[TaskRow] = []
-        for trow in block.rows[1:]:
+        for trow in block.rows[at + 1:]:
             if [normalise_ws(c.text).lower() for c in trow.cells] == header_texts:
                 continue  # header row repeated inside the table
+            found = heading_row(trow.cells)
+            if found:
+                self.apply_heading(found)
+                continue
             cells = {"task": Cell(), "progress": Cell(), "next_steps": Cell(), "extra": {}}
             extra_i = 0
             for cell, role in zip(trow.cells, roles):
@@ -101,21 +138,31 @@ def lay_out(raw: RawDocument) -> Note:
                     extra_i += 1
                 else:
                     cells[role] = cell
-            if all(c.is_empty() for c in (cells["task"], cells["progress"], cells["next_steps"])) and \
-                    all(c.is_empty() for c in cells["extra"].values()):
+            core = (cells["task"], cells["progress"], cells["next_steps"])
+            if all(c.is_empty() for c in core) and all(c.is_empty() for c in cells["extra"].values()):
                 continue
             if cells["task"].is_empty() and table_rows:
                 merge_into(table_rows[-1], cells, trow.page_end)
                 continue
             table_rows.append(TaskRow(
-                part=part, part_title=part_title, section=section, section_title=section_title,
+                part=self.part, part_title=self.part_title, section=self.section, section_title=self.section_title,
                 task=cells["task"], progress=cells["progress"], next_steps=cells["next_steps"],
                 extra={k: v.text for k, v in cells["extra"].items()},
                 page_start=trow.page_start, page_end=trow.page_end,
             ))
-        rows.extend(table_rows)
+        self.rows.extend(table_rows)
+
+
+def lay_out(raw: RawDocument) -> Note:
+    """Given a reader's blocks, return the note: header metadata and task rows in order."""
+    walker = Walker()
+    for block in raw.blocks:
+        if isinstance(block, TextBlock):
+            walker.text(block.text)
+        elif isinstance(block, TableBlock) and block.rows:
+            walker.table(block)
     warnings = list(raw.warnings)
-    if not rows:
+    if not walker.rows:
         warnings.append(NO_TASK_TABLE_WARNING)
-    return Note(format=raw.format, header=parse_header(header_paras), rows=rows,
+    return Note(format=raw.format, header=parse_header(walker.header_paras), rows=walker.rows,
                 n_pages=raw.n_pages, warnings=warnings)

@@ -16,6 +16,7 @@ from pathlib import Path
 import pdfplumber
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from .layout import column_roles
 from .model import Cell, RawDocument, TableBlock, TableRow, TextBlock
 from .text import SENTENCE_END, clean, join_lines, normalise_ws
 
@@ -34,6 +35,9 @@ PAGE_MARGIN_FRACTION = 0.07
 # Progress notes run to tens of pages; a PDF of hundreds is something else (a compilation, a
 # report) and reading it would hold a worker for minutes. Refused with a clear error.
 MAX_PAGES = 300  # running heads and page numbers live in this band
+# A line in the top or bottom band that recurs on this share of the pages (and on two at least)
+# is a running head or foot ("EMG SOM26/mid-term/03", "Page 3 of 10"), not note text.
+RUNNING_LINE_SHARE = 0.5
 PAGE_FURNITURE = re.compile(r"^(page\s+)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$|^-\s*\d{1,4}\s*-$", re.I)
 # A word too wide for its column is broken mid-word with no hyphen: its first piece is alone
 # on its line and ends less than about one character (this many font sizes) short of the
@@ -48,6 +52,7 @@ class Line:
     words: list
     top: float
     size: float
+    in_margin: bool = False
 
     @property
     def text(self) -> str:
@@ -118,11 +123,42 @@ def read_page(page) -> PageContent:
         content.tables.append(PageTable([[group_lines(ws) for ws in row] for row in buckets], edges, bbox[1], xs))
     height = float(page.height)
     for line in group_lines(loose):
-        in_margin = line.top < height * PAGE_MARGIN_FRACTION or line.top > height * (1 - PAGE_MARGIN_FRACTION)
-        if in_margin and PAGE_FURNITURE.match(line.text.strip()):
+        line.in_margin = line.top < height * PAGE_MARGIN_FRACTION or line.top > height * (1 - PAGE_MARGIN_FRACTION)
+        if line.in_margin and PAGE_FURNITURE.match(line.text.strip()):
             continue  # page numbers are not part of the note
         content.text_lines.append(line)
     return content
+
+
+def furniture_key(line: Line) -> str:
+    return re.sub(r"\d+", "#", line.text.strip().lower())
+
+
+def drop_running_lines(pages: list[PageContent]) -> None:
+    """Remove running heads and feet: margin lines that recur on many pages. The first
+    occurrence stays, since a note's symbol may be both its running head and in its header."""
+    if len(pages) < 2:
+        return
+    seen_on: dict[str, set] = {}
+    for page in pages:
+        for line in page.text_lines:
+            if line.in_margin:
+                seen_on.setdefault(furniture_key(line), set()).add(page.number)
+    threshold = max(2, RUNNING_LINE_SHARE * len(pages))
+    running = {key for key, on in seen_on.items() if len(on) >= threshold}
+    if not running:
+        return
+    kept_first: set = set()
+    for page in pages:
+        lines = []
+        for line in page.text_lines:
+            key = furniture_key(line)
+            if line.in_margin and key in running:
+                if key in kept_first:
+                    continue
+                kept_first.add(key)
+            lines.append(line)
+        page.text_lines = lines
 
 
 def pitch_ratio(pages: list[PageContent]) -> float:
@@ -227,31 +263,46 @@ def row_texts(row: TableRow) -> list[str]:
     return [normalise_ws(c.text).lower() for c in row.cells]
 
 
+def continues_table(prev: TableBlock, block: TableBlock, between: list) -> bool:
+    """Is `block`, the first table of its page, the rest of `prev`, cut by the page break?
+
+    It must start on the page after `prev` ends, with the same columns. A table whose first row
+    is a header row continues `prev` only when nothing stands between them (a repeated header);
+    one without a header row can only be a continuation, since every task table opens with
+    its header row: text between them is then a footnote or a running line.
+    """
+    if block.page is None or prev.page is None or not block.rows or not prev.rows:
+        return False
+    if block.page != prev.rows[-1].page_end + 1 or not same_columns(prev, block):
+        return False
+    first = block.rows[0]
+    if row_texts(first) == row_texts(prev.rows[0]) or column_roles(first.cells) is not None:
+        return not between
+    return True
+
+
 def join_rows_split_across_pages(blocks: list) -> list:
     """Given per-page blocks, join each table continued at the top of the next page onto
     its first half: repeated header rows are dropped and a row cut by the page break
     becomes one row again."""
     out: list = []
+    last_table = None  # index in `out` of the last table kept
     for block in blocks:
-        prev = out[-1] if out else None
-        if (
-            isinstance(block, TableBlock)
-            and isinstance(prev, TableBlock)
-            and block.page is not None and prev.page is not None
-            and block.page == prev.rows[-1].page_end + 1
-            and same_columns(prev, block)
-            and block.rows
-        ):
-            rows = list(block.rows)
-            if row_texts(rows[0]) == row_texts(prev.rows[0]):
-                rows = rows[1:]  # the header row, repeated on every page
-            if rows and len(prev.rows) > 1 and continues_previous_row(prev.rows[-1], rows[0]):
-                last, piece = prev.rows[-1], rows.pop(0)
-                cells = [merge_cells(a, b) for a, b in zip(last.cells, piece.cells)]
-                prev.rows[-1] = TableRow(cells, last.page_start, piece.page_end)
-            prev.rows.extend(rows)
-            continue
+        if isinstance(block, TableBlock) and last_table is not None:
+            prev = out[last_table]
+            if continues_table(prev, block, out[last_table + 1:]):
+                rows = list(block.rows)
+                if row_texts(rows[0]) == row_texts(prev.rows[0]):
+                    rows = rows[1:]  # the header row, repeated on every page
+                if rows and len(prev.rows) > 1 and continues_previous_row(prev.rows[-1], rows[0]):
+                    last, piece = prev.rows[-1], rows.pop(0)
+                    cells = [merge_cells(a, b) for a, b in zip(last.cells, piece.cells)]
+                    prev.rows[-1] = TableRow(cells, last.page_start, piece.page_end)
+                prev.rows.extend(rows)
+                continue
         out.append(block)
+        if isinstance(block, TableBlock):
+            last_table = len(out) - 1
     return out
 
 
@@ -270,6 +321,7 @@ def read_pdf(path: Path) -> RawDocument:
             pages.append(read_page(page))
             page.flush_cache()  # keep memory flat on long documents
         n_pages = len(pdf.pages)
+    drop_running_lines(pages)
     ratio = pitch_ratio(pages)
     blocks = []
     for page in pages:

@@ -10,7 +10,7 @@ The built files are committed, so the tests never need LibreOffice.
 from __future__ import annotations
 
 import argparse
-import copy
+import dataclasses
 import json
 import re
 import shutil
@@ -31,9 +31,15 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
 from samples.source import som26_annual, som26_midterm, som27_midterm  # noqa: E402
-from samples.source.spec import OL, Item, Note, plain  # noqa: E402
+from samples.source.spec import OL, Item, Layout, Note, plain  # noqa: E402
 
 NOTES = [som26_midterm.NOTE, som26_annual.NOTE, som27_midterm.NOTE]
+# The real seed note again, laid out otherwise: same rows expected, different document.
+LAYOUT_VARIANTS = [dataclasses.replace(
+    som26_midterm.NOTE, name="som26-midterm-alt", provenance="real text, another layout",
+    layout=Layout(headers=("Task", "Progress made", "Next Steps"), repeat_header=True, single_table=True,
+                  symbol_in_page_header=True, page_numbers=True, bold_labels=False, font_size=10))]
+VARIANTS_DIR = ROOT / "tests" / "fixtures" / "layouts"
 EXPECTED_DIR = ROOT / "tests" / "expected"
 
 CELL_PARAGRAPH_GAP = Pt(4)  # space after each paragraph inside a cell, as in the published notes
@@ -117,7 +123,7 @@ class Numbering:
         ppr.append(numpr)
 
 
-def fill_cell(cell, paragraphs: list, numbering: Numbering) -> None:
+def fill_cell(cell, paragraphs: list, numbering: Numbering, bold_labels: bool = True) -> None:
     """Write paragraphs (str or OL, or (label, text) pairs) into a table cell."""
     first = cell.paragraphs[0]
     list_id = None
@@ -133,7 +139,7 @@ def fill_cell(cell, paragraphs: list, numbering: Numbering) -> None:
         list_id = None
         if isinstance(para, tuple):  # a bold status label, then the rest of the paragraph
             label, text = para
-            p.add_run(label).bold = True
+            p.add_run(label).bold = bold_labels or None
             if text:
                 add_runs(p, " " + text)
         else:
@@ -166,6 +172,54 @@ def set_repeat_header(row) -> None:
     trpr.append(el)
 
 
+def add_page_number_footer(section) -> None:
+    p = section.footer.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    p._p.append(field)
+
+
+def merged_heading_row(table, text: str, italic: bool) -> None:
+    cells = table.add_row().cells
+    merged = cells[0].merge(cells[-1])
+    run = merged.paragraphs[0].add_run(text)
+    run.bold, run.italic = True, italic
+
+
+def add_table(doc, note: Note, headers: list, widths: list):
+    table = doc.add_table(rows=1, cols=len(headers))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for cell, head in zip(table.rows[0].cells, headers):
+        cell.paragraphs[0].add_run(head).bold = True
+    if note.layout.repeat_header:
+        set_repeat_header(table.rows[0])
+    return table
+
+
+def add_rows(table, note: Note, rows: list, numbering: Numbering) -> None:
+    bold = note.layout.bold_labels
+    for row in rows:
+        cells = table.add_row().cells
+        fill_cell(cells[0], row.task, numbering, bold)
+        fill_cell(cells[1], progress_paragraphs(row), numbering, bold)
+        fill_cell(cells[2], row.next_steps, numbering, bold)
+        for cell, head in zip(cells[3:], note.layout.extra_headers):
+            fill_cell(cell, row.extra.get(head, []), numbering, bold)
+
+
+def set_widths(table, widths: list) -> None:
+    for r in table.rows:
+        for cell, w in zip(r.cells, widths):
+            cell.width = Cm(w)
+
+
 def render_docx(note: Note, out: Path) -> None:
     doc = Document()
     section = doc.sections[0]
@@ -176,8 +230,16 @@ def render_docx(note: Note, out: Path) -> None:
     style.font.name = "Calibri"
     style.font.size = Pt(note.layout.font_size)
     numbering = Numbering(doc)
+    if note.layout.symbol_in_page_header:
+        head = section.header.paragraphs[0]
+        head.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        head.add_run(note.meta["symbol"])
+    if note.layout.page_numbers:
+        add_page_number_footer(section)
 
     for text, kind in note.header_lines:
+        if kind == "symbol" and text == note.meta["symbol"] and note.layout.symbol_in_page_header:
+            continue
         p = doc.add_paragraph()
         if kind == "symbol":
             p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -201,7 +263,15 @@ def render_docx(note: Note, out: Path) -> None:
     widths = list(CORE_WIDTHS_CM) + [EXTRA_WIDTH_CM] * len(note.layout.extra_headers)
     if note.layout.extra_headers:  # make room for the extra column
         widths[1] -= EXTRA_WIDTH_CM
-    for part in note.parts:
+    if note.layout.single_table:
+        table = add_table(doc, note, headers, widths)
+        for part in note.parts:
+            merged_heading_row(table, f"{note.layout.part_prefix}{part.numeral}. {part.title}", italic=False)
+            for sec in part.sections:
+                merged_heading_row(table, f"{sec.marker} {sec.title}", italic=True)
+                add_rows(table, note, sec.rows, numbering)
+        set_widths(table, widths)
+    for part in ([] if note.layout.single_table else note.parts):
         p = doc.add_paragraph()
         p.paragraph_format.space_before = Pt(12)
         p.add_run(f"{note.layout.part_prefix}{part.numeral}. {part.title}").bold = True
@@ -210,23 +280,9 @@ def render_docx(note: Note, out: Path) -> None:
             p.paragraph_format.space_before = Pt(6)
             run = p.add_run(f"{sec.marker} {sec.title}")
             run.bold, run.italic = True, True
-            table = doc.add_table(rows=1, cols=len(headers))
-            table.style = "Table Grid"
-            table.alignment = WD_TABLE_ALIGNMENT.CENTER
-            for cell, head in zip(table.rows[0].cells, headers):
-                cell.paragraphs[0].add_run(head).bold = True
-            if note.layout.repeat_header:
-                set_repeat_header(table.rows[0])
-            for row in sec.rows:
-                cells = table.add_row().cells
-                fill_cell(cells[0], row.task, numbering)
-                fill_cell(cells[1], progress_paragraphs(row), numbering)
-                fill_cell(cells[2], row.next_steps, numbering)
-                for cell, head in zip(cells[3:], note.layout.extra_headers):
-                    fill_cell(cell, row.extra.get(head, []), numbering)
-            for r in table.rows:
-                for cell, w in zip(r.cells, widths):
-                    cell.width = Cm(w)
+            table = add_table(doc, note, headers, widths)
+            add_rows(table, note, sec.rows, numbering)
+            set_widths(table, widths)
             doc.add_paragraph()
     doc.core_properties.title = plain(note.meta["title"])
     doc.core_properties.author = "EMG Secretariat"
@@ -315,11 +371,12 @@ def main(argv=None) -> None:
     parser.add_argument("--no-pdf", action="store_true")
     args = parser.parse_args(argv)
     EXPECTED_DIR.mkdir(parents=True, exist_ok=True)
-    for note in NOTES:
-        docx = HERE / f"{note.name}.docx"
+    VARIANTS_DIR.mkdir(parents=True, exist_ok=True)
+    for note in NOTES + LAYOUT_VARIANTS:
+        docx = (HERE if note in NOTES else VARIANTS_DIR) / f"{note.name}.docx"
         render_docx(note, docx)
         if not args.no_pdf:
-            convert_to_pdf(docx, HERE)
+            convert_to_pdf(docx, docx.parent)
         expected = expected_rows(note)
         (EXPECTED_DIR / f"{note.name}.json").write_text(
             json.dumps(expected, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

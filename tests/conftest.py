@@ -18,7 +18,16 @@ SAMPLES = ROOT / "samples"
 EXPECTED = Path(__file__).resolve().parent / "expected"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 NOTE_NAMES = ["som26-midterm", "som26-annual", "som27-midterm"]
+# The real seed note in another layout (one table, headings as merged rows, symbol as a
+# running head, page numbers, plain labels): built by samples/build_samples.py
+ALT_LAYOUT = "som26-midterm-alt"
+EXTRACTION_NOTES = NOTE_NAMES + [ALT_LAYOUT]
 FORMATS = ["docx", "pdf"]
+
+
+def note_file(name: str, fmt: str) -> Path:
+    folder = FIXTURES / "layouts" if name == ALT_LAYOUT else SAMPLES
+    return folder / f"{name}.{fmt}"
 
 
 def cli(*args: str):
@@ -48,10 +57,10 @@ def samples_store(tmp_path_factory) -> Path:
 def single_stores(tmp_path_factory) -> dict:
     """One store per sample file, so that each file's rows can be checked alone."""
     stores = {}
-    for name in NOTE_NAMES:
+    for name in EXTRACTION_NOTES:
         for fmt in FORMATS:
             store = tmp_path_factory.mktemp(f"{name}-{fmt}") / "store"
-            result = cli("ingest", SAMPLES / f"{name}.{fmt}", "--store", store, "--workers", "1")
+            result = cli("ingest", note_file(name, fmt), "--store", store, "--workers", "1")
             assert result.exit_code == 0, result.output
             stores[(name, fmt)] = store
     return stores

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pdfplumber
 import pytest
 
-from conftest import FORMATS, NOTE_NAMES, SAMPLES, expected, read_table
+from conftest import ALT_LAYOUT, EXTRACTION_NOTES, FORMATS, NOTE_NAMES, SAMPLES, expected, note_file, read_table
 
 CELL_FIELDS = ("task_text", "progress_text", "next_steps_text")
 
@@ -18,8 +18,9 @@ def tasks_of(single_stores, name, fmt):
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_seed_note_gives_exactly_22_tasks_in_3_parts_and_9_sections(single_stores, fmt):
-    tasks = tasks_of(single_stores, "som26-midterm", fmt)
+@pytest.mark.parametrize("name", ["som26-midterm", ALT_LAYOUT])
+def test_seed_note_gives_exactly_22_tasks_in_3_parts_and_9_sections(single_stores, name, fmt):
+    tasks = tasks_of(single_stores, name, fmt)
     assert len(tasks) == 22
     assert tasks["part"].nunique() == 3
     assert len(tasks[["part", "section"]].drop_duplicates()) == 9
@@ -27,7 +28,7 @@ def test_seed_note_gives_exactly_22_tasks_in_3_parts_and_9_sections(single_store
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-@pytest.mark.parametrize("name", NOTE_NAMES)
+@pytest.mark.parametrize("name", EXTRACTION_NOTES)
 def test_every_task_row_matches_the_hand_checked_rows(single_stores, name, fmt):
     tasks = tasks_of(single_stores, name, fmt)
     want = expected(name)["tasks"]
@@ -43,7 +44,7 @@ def test_every_task_row_matches_the_hand_checked_rows(single_stores, name, fmt):
         assert dict(got["extra"] or []) == exp["extra"]
 
 
-@pytest.mark.parametrize("name", NOTE_NAMES)
+@pytest.mark.parametrize("name", EXTRACTION_NOTES)
 def test_word_and_pdf_give_the_same_text(single_stores, name):
     word, pdf = tasks_of(single_stores, name, "docx"), tasks_of(single_stores, name, "pdf")
     for key in CELL_FIELDS:
@@ -51,7 +52,7 @@ def test_word_and_pdf_give_the_same_text(single_stores, name):
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-@pytest.mark.parametrize("name", NOTE_NAMES)
+@pytest.mark.parametrize("name", EXTRACTION_NOTES)
 def test_progress_items_match_the_hand_labels(single_stores, name, fmt):
     store = single_stores[(name, fmt)]
     items = read_table(store, "progress_items")
@@ -83,7 +84,7 @@ def test_composite_and_bare_labels(single_stores):
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-@pytest.mark.parametrize("name", NOTE_NAMES)
+@pytest.mark.parametrize("name", EXTRACTION_NOTES)
 def test_header_metadata_is_read_from_the_header_block(single_stores, name, fmt):
     docs = read_table(single_stores[(name, fmt)], "documents")
     assert len(docs) == 1
@@ -95,7 +96,7 @@ def test_header_metadata_is_read_from_the_header_block(single_stores, name, fmt)
     assert doc["format"] == fmt
     assert doc["n_tasks"] == len(expected(name)["tasks"])
     if fmt == "pdf":
-        with pdfplumber.open(SAMPLES / f"{name}.pdf") as pdf:
+        with pdfplumber.open(note_file(name, "pdf")) as pdf:
             assert doc["n_pages"] == len(pdf.pages)
 
 
@@ -128,3 +129,19 @@ def test_repeated_headers_are_dropped_and_extra_columns_kept(single_stores):
     assert all(dict(e)["Lead agency"] for e in tasks.extra)
     annual = tasks_of(single_stores, "som26-annual", "pdf")
     assert len(annual) == len(expected("som26-annual")["tasks"])
+
+
+def test_the_other_layout_really_differs():
+    """Guards the tests above: the second layout of the seed note has one table with merged
+    heading rows, the symbol only as a running head, page numbers and plain labels."""
+    from docx import Document
+
+    doc = Document(str(note_file(ALT_LAYOUT, "docx")))
+    assert len(doc.tables) == 1
+    assert "EMG SOM26/mid-term/03" not in [p.text for p in doc.paragraphs]
+    assert doc.sections[0].header.paragraphs[0].text == "EMG SOM26/mid-term/03"
+    assert not any(r.bold for row in doc.tables[0].rows[1:] for c in row.cells for p in c.paragraphs
+                   for r in p.runs if r.text.startswith(("Completed", "Ongoing")))
+    with pdfplumber.open(note_file(ALT_LAYOUT, "pdf")) as pdf:
+        heads = [p.extract_text().splitlines()[0] for p in pdf.pages]
+    assert heads.count("EMG SOM26/mid-term/03") == len(heads) > 5

@@ -67,6 +67,10 @@ class Layout:
     repeat_header: bool = False  # Word's "repeat as header row at the top of each page"
     font_size: float = 11
     part_prefix: str = ""  # e.g. "Part " for "Part II. ..."
+    single_table: bool = False  # one table for the note, part and section headings as merged rows
+    symbol_in_page_header: bool = False  # the symbol as a running head, not in the body
+    page_numbers: bool = False  # a PAGE field in the footer
+    bold_labels: bool = True
 
 
 @dataclass
