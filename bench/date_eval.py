@@ -103,7 +103,8 @@ def main() -> int:
     from somnotes.store import Store
 
     labels = load_labels()
-    names = {json.loads(p.read_text())["meta"]["symbol"]: p.stem for p in EXPECTED.glob("*.json")}
+    labelled = {note for note, _, _ in labels}
+    names = {json.loads(p.read_text())["meta"]["symbol"]: p.stem for p in EXPECTED.glob("*.json") if p.stem in labelled}
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "store")
         ingest([ROOT / "samples"], store, workers=1)

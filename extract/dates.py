@@ -200,7 +200,7 @@ def resolve(span, rule: str, direction: str, meeting: dt.date | None):
                 return None
             year = first.year
         return dt.date(year, months[0], days[0]), dt.date(year, months[0], days[1]), "day"
-    if rule in ("day_month_year", "month_day_year", "day_month", "the_day_of_month"):
+    if rule in ("day_month_year", "month_day_year", "day_month", "the_day_of_month", "month_day", "day_of_month"):
         if not days or not months:
             return None
         if years:
@@ -208,7 +208,7 @@ def resolve(span, rule: str, direction: str, meeting: dt.date | None):
         else:
             d = infer_day(days[0], months[0], direction, meeting)
         return (d, d, "day") if d else None
-    if rule in ("month_year", "month_after_preposition", "month_after_edge"):
+    if rule in ("month_year", "month_after_preposition", "month_after_edge", "early_month"):
         if not months:
             return None
         first = dt.date(years[0], months[0], 1) if years else infer_month(months[0], direction, meeting)

@@ -96,6 +96,7 @@ def ingest(
     workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Processes (default: the machine's cores)."),
     executor: Optional[str] = typer.Option(None, "--executor", help="dask://HOST:PORT to run on a Dask cluster."),
     commit_every: int = typer.Option(50, "--commit-every", min=1, help="Files per store commit."),
+    file_timeout: float = typer.Option(180, "--file-timeout", min=0, help="Seconds a file may take (0: no limit)."),
 ):
     """Ingest progress notes into the store. Exit 0: all files ingested; 1: some failed."""
     from .pipeline import ingest as run_ingest
@@ -119,6 +120,7 @@ def ingest(
         bar = progress.add_task("ingesting", total=len(find_files(paths)))
     try:
         summary = run_ingest(paths, s, workers=workers, executor=executor, commit_every=commit_every,
+                             timeout_s=file_timeout or None,
                              on_file=(lambda _p: progress.advance(bar)) if progress else None,
                              on_error=lambda line: (progress.console.print(line, markup=False, highlight=False)
                                                     if progress else typer.echo(line, err=True)))

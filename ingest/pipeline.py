@@ -7,11 +7,14 @@ loses at most the files of one unfinished commit.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
+import threading
 import time
 import traceback
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -28,6 +31,9 @@ from ..store.store import Batch, Store
 from .discover import CONVERTIBLE_SUFFIXES, find_files, sha256_file
 
 COMMIT_EVERY = 50  # files per commit: bounds what a killed run can lose
+# A note takes about a second; a file still being read after this long is pathological (a
+# PDF whose pages pdfminer crawls through) and becomes an error row instead of holding a worker.
+FILE_TIMEOUT_S = 180
 TASK_ID_DIGITS = 16  # doc_id prefix in task_id: unique enough, short enough to type
 SOFFICE_TIMEOUT_S = 180
 
@@ -113,9 +119,41 @@ def note_records(path: Path, doc_id: str, note, stat: os.stat_result) -> dict:
     return {"documents": [document], "tasks": tasks, "progress_items": items, "dates": dates}
 
 
-def process_file(path: Path | str) -> dict:
+class FileTimeout(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None):
+    """Raise FileTimeout in this block after `seconds` (main thread only: signals)."""
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise FileTimeout()
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def process_file(path: Path | str, timeout_s: float | None = FILE_TIMEOUT_S) -> dict:
     """Given one file, return its rows per table, or an errors row. Never raises for bad input."""
     path = Path(path)
+    try:
+        with time_limit(timeout_s):
+            return read_file(path)
+    except FileTimeout:
+        return error_rows(path, "timeout", f"reading the file took longer than {timeout_s:g} s", None)
+
+
+def read_file(path: Path) -> dict:
+    """The work of process_file, errors included."""
     doc_id = None
     try:
         stat = path.stat()
@@ -146,7 +184,7 @@ def unchanged(path: Path, known: dict) -> bool:
     return entry["file_size"] == stat.st_size and entry["file_mtime_ns"] == stat.st_mtime_ns
 
 
-def run_files(files: list[Path], workers: int, executor: str | None):
+def run_files(files: list[Path], workers: int, executor: str | None, timeout_s: float | None):
     """Yield (path, rows) as per-file work finishes, in a pool of `workers` processes."""
     if executor and executor.startswith("dask://"):
         from .dask_executor import run_on_dask
@@ -154,16 +192,17 @@ def run_files(files: list[Path], workers: int, executor: str | None):
         return
     if workers <= 1 or len(files) <= 1:
         for path in files:
-            yield path, process_file(path)
+            yield path, process_file(path, timeout_s)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = {pool.submit(process_file, str(p)): p for p in files}
+        futures = {pool.submit(process_file, str(p), timeout_s): p for p in files}
         for future in as_completed(futures):
             yield futures[future], future.result()
 
 
 def ingest(paths: list[Path | str], store: Store, workers: int | None = None, executor: str | None = None,
-           on_file=None, on_error=None, commit_every: int = COMMIT_EVERY) -> IngestSummary:
+           on_file=None, on_error=None, commit_every: int = COMMIT_EVERY,
+           timeout_s: float | None = FILE_TIMEOUT_S) -> IngestSummary:
     """Ingest files and folders into the store. `on_file(path)` is called as each file is
     done (progress bars); `on_error(line)` with one line per failed file. The store is written
     every `commit_every` files: a killed run loses at most that many."""
@@ -193,7 +232,7 @@ def ingest(paths: list[Path | str], store: Store, workers: int | None = None, ex
             store.commit(batch, relink=relink)
         batch, pending = Batch(), 0
 
-    for path, rows in run_files([p.resolve() for p in todo], workers, executor):
+    for path, rows in run_files([p.resolve() for p in todo], workers, executor, timeout_s):
         batch.add_file(rows)
         for err in rows.get("errors", []):
             summary.errors += 1

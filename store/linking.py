@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,13 +66,21 @@ def section_of(row: dict) -> str:
     return " ".join(f"{row.get('part_title') or ''} {row.get('section_title') or ''}".lower().split())
 
 
+def default_series(documents: list[dict]) -> str:
+    """The organization most notes name: a note whose header did not yield one belongs to it
+    (queries.NOTES_SQL applies the same rule)."""
+    names = Counter(d["organization"] for d in documents if d["n_tasks"] and d.get("organization"))
+    return min(names, key=lambda n: (-names[n], n)) if names else ""
+
+
 def note_groups(documents: list[dict]) -> dict:
     """series -> notes in meeting order; a note is the list of its documents, Word first."""
     notes: dict = {}
+    fallback = default_series(documents)
     for doc in documents:
         if not doc["n_tasks"]:
             continue
-        series = doc.get("organization") or ""
+        series = doc.get("organization") or fallback
         ident = (series, doc.get("symbol") or doc["doc_id"])
         notes.setdefault(ident, []).append(doc)
     by_series: dict = {}

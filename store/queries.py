@@ -18,11 +18,15 @@ STATUS_RANK = {"not_started": 0, "ongoing": 1, "postponed": 1, "on_hold": 1, "un
 DEFAULT_WINDOW = 3
 
 NOTES_SQL = """
+    fallback AS (  -- the organization most notes name (store/linking.py: default_series)
+        SELECT coalesce((SELECT organization FROM documents WHERE n_tasks > 0 AND organization IS NOT NULL
+                         GROUP BY organization ORDER BY count(*) DESC, organization LIMIT 1), '') AS series),
     notes AS (
         SELECT * EXCLUDE (rn), dense_rank() OVER (PARTITION BY series ORDER BY meeting_date NULLS LAST, symbol) AS note_no
         FROM (
-            SELECT d.*, coalesce(d.organization, '') AS series,
-                   row_number() OVER (PARTITION BY coalesce(d.organization, ''), coalesce(d.symbol, d.doc_id)
+            SELECT d.*, coalesce(d.organization, (SELECT series FROM fallback)) AS series,
+                   row_number() OVER (PARTITION BY coalesce(d.organization, (SELECT series FROM fallback)),
+                                                   coalesce(d.symbol, d.doc_id)
                                       ORDER BY (d.format <> 'docx'), d.doc_id) AS rn
             FROM documents d WHERE d.n_tasks > 0)
         WHERE rn = 1),

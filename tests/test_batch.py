@@ -208,3 +208,13 @@ def test_a_mixed_damaged_batch_accounts_for_every_file(tmp_path):
     assert set(docs.source_path) | set(errors.source_path) == files
     assert not set(docs.source_path) & set(errors.source_path)
     assert docs[docs.source_path.str.contains("not-notes")].n_tasks.eq(0).all()
+
+
+def test_a_file_that_takes_too_long_becomes_an_error_row(tmp_path):
+    copy_sample("som26-midterm.pdf", tmp_path / "in")
+    copy_sample("som26-annual.docx", tmp_path / "in")
+    result = cli("ingest", tmp_path / "in", "--store", tmp_path / "store", "--workers", "1", "--file-timeout", "0.05")
+    assert result.exit_code == 1
+    errors = read_table(tmp_path / "store", "errors")
+    assert list(errors.error) == ["timeout"] and Path(errors.source_path[0]).name == "som26-midterm.pdf"
+    assert list(read_table(tmp_path / "store", "documents").n_tasks) == [19]  # the quick file is stored

@@ -75,6 +75,14 @@ CASES = [
     ("The platform was launched in April.", "progress", "in April", "2020-04-01", "2020-04-30", "month", "past"),
     ("Work started on 2020-01-15 with 12 agencies.", "progress", "on 2020-01-15", "2020-01-15", "2020-01-15", "day", "past"),
     ("The review is expected by mid-2021.", "next_steps", "by mid-2021", "2021-06-01", "2021-06-30", "month", "deadline"),
+    ("The board met on March 3 to agree the plan.", "progress", "on March 3", "2020-03-03", "2020-03-03", "day", "past"),
+    ("A call for proposals went out on the 1st of April 2020.", "progress", "on the 1st of April 2020", "2020-04-01", "2020-04-01", "day", "past"),
+    ("Comments are due by 1st of June.", "next_steps", "by 1st of June", "2020-06-01", "2020-06-01", "day", "deadline"),
+    ("The survey closes in mid-March 2021.", "next_steps", "in mid-March 2021", "2021-03-01", "2021-03-31", "month", "planned"),
+    ("The drafting group met in early March.", "progress", "in early March", "2020-03-01", "2020-03-31", "month", "past"),
+    ("The Assembly will meet in late November.", "next_steps", "in late November", "2020-11-01", "2020-11-30", "month", "planned"),
+    ("Two meetings were held on 3 and 4 March.", "progress", "on 3 and 4 March", "2020-03-03", "2020-03-04", "day", "past"),
+    ("Work continued throughout 2019.", "progress", "throughout 2019", "2019-01-01", "2019-12-31", "year", "past"),
 ]
 
 
