@@ -119,8 +119,8 @@ def note_records(path: Path, doc_id: str, note, stat: os.stat_result) -> dict:
     return {"documents": [document], "tasks": tasks, "progress_items": items, "dates": dates}
 
 
-class FileTimeout(Exception):
-    pass
+class FileTimeout(BaseException):
+    """Not an Exception: the readers' own `except Exception` must not swallow it."""
 
 
 @contextlib.contextmanager

@@ -211,10 +211,13 @@ def test_a_mixed_damaged_batch_accounts_for_every_file(tmp_path):
 
 
 def test_a_file_that_takes_too_long_becomes_an_error_row(tmp_path):
-    copy_sample("som26-midterm.pdf", tmp_path / "in")
-    copy_sample("som26-annual.docx", tmp_path / "in")
-    result = cli("ingest", tmp_path / "in", "--store", tmp_path / "store", "--workers", "1", "--file-timeout", "0.05")
-    assert result.exit_code == 1
-    errors = read_table(tmp_path / "store", "errors")
+    """A 10-page PDF takes about a second; with a limit of 0.05 s it becomes an error row."""
+    store = tmp_path / "store"
+    # in-process (one worker): this first ingest also builds spaCy and dateparser
+    assert cli("ingest", copy_sample("som26-annual.docx", tmp_path / "a"), "--store", store, "--workers", "1").exit_code == 0
+    result = cli("ingest", copy_sample("som26-midterm.pdf", tmp_path / "b"), "--store", store, "--workers", "1",
+                 "--file-timeout", "0.05")
+    assert result.exit_code == 1 and "took longer than 0.05 s" in result.stderr
+    errors = read_table(store, "errors")
     assert list(errors.error) == ["timeout"] and Path(errors.source_path[0]).name == "som26-midterm.pdf"
-    assert list(read_table(tmp_path / "store", "documents").n_tasks) == [19]  # the quick file is stored
+    assert list(read_table(store, "documents").n_tasks) == [19]
