@@ -22,6 +22,8 @@ MEETING_WORDS = re.compile(r"senior officials|meeting|segment|session", re.I)
 MID_TERM = re.compile(r"mid[- ]?term", re.I)
 SOM_NUMBER = re.compile(r"SOM[ .]*(\d{1,3})\b", re.I)
 ORDINAL_NUMBER = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b", re.I)
+ORGANIZATION_WORDS = re.compile(r"\b(group|programme|program|organi[sz]ation|secretariat|committee|council|"
+                                r"agency|office|commission|network)\b", re.I)
 BYLINE = re.compile(r"^note (by|of) the\b", re.I)
 LEAD_LINES = {"UNITED NATIONS", "NATIONS UNIES", "NACIONES UNIDAS"}
 SMALL_WORDS = {"of", "and", "on", "the", "for", "in", "to", "a", "an"}
@@ -85,6 +87,12 @@ def parse_header(paragraphs: list[str]) -> NoteHeader:
             header.meeting_date = parse_header_date(text) if len(text) < 120 else None
         if title_index is None and BYLINE.match(text) and i > 0:
             title_index = i - 1
+    if header.organization is None:  # no line in capitals: a short title-case line naming a body
+        for text in paragraphs[:6]:
+            if ORGANIZATION_WORDS.search(text) and len(text.split()) <= 8 and not is_symbol(text) \
+                    and text.strip().upper() not in LEAD_LINES and not MEETING_WORDS.search(text):
+                header.organization = title_case(text)
+                break
     if title_index is not None:
         header.title = paragraphs[title_index]
     else:  # no byline: the first short line after the symbol and distribution lines

@@ -1,12 +1,14 @@
 """Statuses: split a Progress cell into status-labelled items and sum them up per task.
 
 A label is a status phrase (patterns in patterns/status_labels.jsonl) that opens a paragraph
-and is followed by a colon, a full stop, a dash or the end of the paragraph, or that opens a
-sentence and is followed by a colon. The same words inside a sentence ("the workshop has
+and is followed by a colon, a full stop, a dash, the end of the paragraph or a capitalised
+word ("Completed The report was released": a sentence would read "Completed the report"), or
+that opens a sentence and is followed by a colon. The same words inside a sentence ("the workshop has
 been cancelled") describe an event, not the task, and are not labels.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .nlp import status_nlp
@@ -17,7 +19,10 @@ SPECIFICITY = ("cancelled", "postponed", "on_hold", "not_started", "ongoing", "c
 LABEL_ENDINGS = {":", ".", "-", "\u2013", "\u2014"}
 COMPOSITE_JOINERS = {"/", "and", "&", "but", "-", ","}
 SENTENCE_BOUNDARIES = {".", ";", "!", "?"}
+STATUS_PREFIX = re.compile(r"status\s*:?", re.I)
 CLOSED = {"completed", "cancelled"}
+MONTH_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December"}  # "Completed November 2019" is a dated statement, not a label
 EXCEPTIONAL = ("postponed", "on_hold", "cancelled")
 
 
@@ -30,6 +35,11 @@ class ProgressItem:
 
 def most_specific(statuses: list[str]) -> str:
     return min(statuses, key=SPECIFICITY.index)
+
+
+def starts_sentence(token) -> bool:
+    """A capitalised word that is not a name of a month: the start of the item's own sentence."""
+    return token.is_alpha and token.text[0].isupper() and token.text not in MONTH_NAMES
 
 
 def find_labels(doc) -> list[tuple[int, int, str]]:
@@ -47,10 +57,11 @@ def find_labels(doc) -> list[tuple[int, int, str]]:
             last = ents[i]
             statuses.append(last.ent_id_)
         i += 1
-        at_paragraph_start = first.start == 0
+        # "Ongoing: ...", or after a "Status:" prefix ("Status: Ongoing")
+        at_paragraph_start = first.start == 0 or (first.start == 2 and doc[0].lower_ == "status" and doc[1].text == ":")
         at_sentence_start = first.start > 0 and doc[first.start - 1].text in SENTENCE_BOUNDARIES
         after = doc[last.end] if last.end < len(doc) else None
-        if at_paragraph_start and (after is None or after.text in LABEL_ENDINGS):
+        if at_paragraph_start and (after is None or after.text in LABEL_ENDINGS or starts_sentence(after)):
             pass
         elif at_sentence_start and after is not None and after.text == ":":
             pass
@@ -82,7 +93,8 @@ def split_progress(paragraphs: list[str]) -> list[ProgressItem]:
         if not labels:
             add_text(para)
             continue
-        add_text(para[: labels[0][0]].strip())
+        head = para[: labels[0][0]].strip()
+        add_text("" if STATUS_PREFIX.fullmatch(head) else head)
         for n, (label_start, text_start, status) in enumerate(labels):
             end = labels[n + 1][0] if n + 1 < len(labels) else len(para)
             label = para[label_start:text_start].strip().rstrip(":.-\u2013\u2014 ").strip()

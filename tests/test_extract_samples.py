@@ -145,3 +145,20 @@ def test_the_other_layout_really_differs():
     with pdfplumber.open(note_file(ALT_LAYOUT, "pdf")) as pdf:
         heads = [p.extract_text().splitlines()[0] for p in pdf.pages]
     assert heads.count("EMG SOM26/mid-term/03") == len(heads) > 5
+
+
+@pytest.mark.parametrize("paragraphs,want", [
+    (["Completed The report was released in May."], [("completed", "Completed", "The report was released in May.")]),
+    (["Completed the mapping exercise in May."], [("unknown", None, "Completed the mapping exercise in May.")]),
+    (["Status: Ongoing"], [("ongoing", "Ongoing", "")]),
+    (["In progress - drafting has started.", "Done: the survey."],
+     [("ongoing", "In progress", "drafting has started."), ("completed", "Done", "the survey.")]),
+    (["A workshop planned for May has been cancelled due to the pandemic."],
+     [("unknown", None, "A workshop planned for May has been cancelled due to the pandemic.")]),
+    (["On hold.", "Completed/Ongoing: part of it."], [("on_hold", "On hold", ""), ("ongoing", "Completed/Ongoing", "part of it.")]),
+    (["Some context first.", "Delayed: awaiting funds."], [("unknown", None, "Some context first."), ("postponed", "Delayed", "awaiting funds.")]),
+])
+def test_status_labels_in_other_wordings(paragraphs, want):
+    from somnotes.extract.statuses import split_progress
+
+    assert [(i.status, i.status_label, i.text) for i in split_progress(paragraphs)] == want
