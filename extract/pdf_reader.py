@@ -16,7 +16,7 @@ from pathlib import Path
 import pdfplumber
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from .layout import column_roles
+from .layout import column_roles, heading
 from .model import Cell, RawDocument, TableBlock, TableRow, TextBlock
 from .text import SENTENCE_END, clean, join_lines, normalise_ws
 
@@ -30,6 +30,7 @@ LINE_TOLERANCE = 2.5  # words whose tops differ by less than this (pt) share a l
 # (Word's "space after" adds 4pt or more to a ~13pt pitch at 11pt type: a 1.3x jump).
 PARAGRAPH_GAP_FACTOR = 1.18
 DEFAULT_PITCH_RATIO = 1.2  # pitch/size when a document has too few lines to measure
+MIN_PITCH_RATIO = 0.9
 COLUMN_X_TOLERANCE = 6.0  # pt: tables on two pages with columns this close are one table
 PAGE_MARGIN_FRACTION = 0.07
 # Progress notes run to tens of pages; a PDF of hundreds is something else (a compilation, a
@@ -76,6 +77,8 @@ class PageContent:
     number: int
     tables: list = field(default_factory=list)
     text_lines: list = field(default_factory=list)
+    words: list = field(default_factory=list)  # every word, for tables drawn without rules
+    furniture: set = field(default_factory=set)  # ids of words in page numbers and running lines
 
 
 def group_lines(words: list) -> list[Line]:
@@ -96,6 +99,7 @@ def read_page(page) -> PageContent:
     content = PageContent(page.page_number)
     tables = page.find_tables(TABLE_SETTINGS)
     words = page.extract_words(**WORD_SETTINGS)
+    content.words = words
     grids = []
     for table in tables:
         rows = [r for r in table.rows if any(c is not None for c in r.cells)]
@@ -125,6 +129,7 @@ def read_page(page) -> PageContent:
     for line in group_lines(loose):
         line.in_margin = line.top < height * PAGE_MARGIN_FRACTION or line.top > height * (1 - PAGE_MARGIN_FRACTION)
         if line.in_margin and PAGE_FURNITURE.match(line.text.strip()):
+            content.furniture.update(id(w) for w in line.words)
             continue  # page numbers are not part of the note
         content.text_lines.append(line)
     return content
@@ -155,10 +160,127 @@ def drop_running_lines(pages: list[PageContent]) -> None:
             key = furniture_key(line)
             if line.in_margin and key in running:
                 if key in kept_first:
+                    page.furniture.update(id(w) for w in line.words)
                     continue
                 kept_first.add(key)
             lines.append(line)
         page.text_lines = lines
+
+
+# ---------------------------------------------------------------- tables drawn without rules
+# Some layouts rule only the header (Word's "Light Shading") or nothing at all. Their columns
+# are read from the header row's words: each column starts where its header word starts, and
+# a row starts at each paragraph of the Task column.
+COLUMN_GAP_SIZES = 1.5  # a gap this many font sizes wide separates two header cells
+COLUMN_TOLERANCE = 4.0  # pt a cell's text may start left of its header word
+
+
+def header_phrases(line: Line) -> list[list[dict]]:
+    """Split a line into groups of words separated by wide gaps (one group per column)."""
+    groups = [[line.words[0]]]
+    for prev, word in zip(line.words, line.words[1:]):
+        if word["x0"] - prev["x1"] > line.size * COLUMN_GAP_SIZES:
+            groups.append([word])
+        else:
+            groups[-1].append(word)
+    return groups
+
+
+def unruled_header(line: Line) -> list[float] | None:
+    """Column left edges, when `line` is the header row of a task table."""
+    groups = header_phrases(line)
+    if len(groups) < 2:
+        return None
+    cells = [Cell([" ".join(w["text"] for w in g)]) for g in groups]
+    if column_roles(cells) is None:
+        return None
+    return [g[0]["x0"] for g in groups]
+
+
+def column_of(word: dict, edges: list[float]) -> int:
+    return max(0, bisect.bisect_right([e - COLUMN_TOLERANCE for e in edges], word["x0"]) - 1)
+
+
+def unruled_rows(lines: list[Line], edges: list[float], ratio: float, page: int) -> list[TableRow]:
+    """Given the lines under a header (or at the top of a continued page), return the rows."""
+    columns = [[] for _ in edges]
+    for line in lines:
+        for word in line.words:
+            columns[column_of(word, edges)].append(word)
+    column_lines = [group_lines(ws) for ws in columns]
+    starts = [para[0].top for para in split_paragraph_lines(column_lines[0], ratio)]
+    if not lines:
+        return []
+    first_top = min(line.top for line in lines)
+    if not starts or starts[0] > first_top + LINE_TOLERANCE:
+        starts.insert(0, first_top)  # text above the first task: the rest of a row from the last page
+    bounds = starts + [float("inf")]
+    rows = []
+    for top, bottom in zip(bounds, bounds[1:]):
+        cells = []
+        for col in column_lines:
+            part = [ln for ln in col if top - LINE_TOLERANCE <= ln.top < bottom - LINE_TOLERANCE]
+            cells.append(Cell(paragraphs(part, ratio)))
+        rows.append(TableRow(cells, page, page))
+    return rows
+
+
+def unruled_blocks(pages: list[PageContent], ratio: float) -> list:
+    """Blocks of a document whose task tables have no cell borders."""
+    blocks, edges = [], None
+    for page in pages:
+        lines = group_lines([w for w in page.words if id(w) not in page.furniture])
+        region, region_top, items, loose = [], None, [], []
+
+        def flush_text():
+            for para in split_paragraph_lines(loose, ratio):
+                items.append((para[0].top, TextBlock(clean(paragraph_text(para, None)), page.number)))
+            loose.clear()
+
+        def close_region():
+            nonlocal region, region_top
+            if region or region_top is not None:
+                rows = unruled_rows(region, edges, ratio, page.number)
+                if rows:
+                    items.append((region_top if region_top is not None else region[0].top,
+                                  TableBlock(rows, page.number, tuple(round(e, 1) for e in edges))))
+            region, region_top = [], None
+
+        in_table = edges is not None and bool(lines)  # a table may go on from the last page
+        for line in lines:
+            found = unruled_header(line)
+            if found:
+                flush_text()
+                close_region()
+                edges, in_table = found, True
+                header = TableRow([Cell([" ".join(w["text"] for w in g)]) for g in header_phrases(line)],
+                                  page.number, page.number)
+                items.append((line.top, TableBlock([header], page.number, tuple(round(e, 1) for e in edges))))
+                region_top = line.top + 0.01
+                continue
+            if in_table and heading(line.text) is None:
+                region.append(line)
+                continue
+            close_region()
+            in_table = False
+            loose.append(line)
+        flush_text()
+        close_region()
+        items.sort(key=lambda item: item[0])
+        blocks.extend(block for _, block in items)
+    # a header row and the rows under it are one table
+    merged: list = []
+    for block in blocks:
+        if isinstance(block, TableBlock) and merged and isinstance(merged[-1], TableBlock) \
+                and len(merged[-1].rows) == 1 and merged[-1].page == block.page:
+            merged[-1].rows.extend(block.rows)
+        else:
+            merged.append(block)
+    return merged
+
+
+def has_task_table(blocks: list) -> bool:
+    return any(isinstance(b, TableBlock) and any(column_roles(r.cells) for r in b.rows[:3]) for b in blocks)
 
 
 def pitch_ratio(pages: list[PageContent]) -> float:
@@ -167,7 +289,8 @@ def pitch_ratio(pages: list[PageContent]) -> float:
 
     def collect(lines):
         for a, b in zip(lines, lines[1:]):
-            if b.top > a.top and a.size:
+            # a pitch under the font size is not two lines of one paragraph (columns side by side)
+            if a.size and b.top - a.top >= a.size * MIN_PITCH_RATIO:
                 ratios.append((b.top - a.top) / a.size)
 
     for page in pages:
@@ -341,6 +464,11 @@ def read_pdf(path: Path) -> RawDocument:
     warnings = []
     if not any(page.text_lines or page.tables for page in pages):
         warnings.append("no_text_layer")
+    if not has_task_table(blocks):
+        unruled = unruled_blocks(pages, ratio)
+        if has_task_table(unruled):
+            blocks = unruled
+            warnings.append("tables_without_rules: columns read from the header row's words")
     return RawDocument(format="pdf", blocks=join_rows_split_across_pages(blocks), n_pages=n_pages,
                        warnings=warnings)
 

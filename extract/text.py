@@ -5,6 +5,7 @@ import re
 
 BULLETS = "\u2022\u25cf\u25aa\u25a0\uf0b7\uf0a7\u2023\u2043\u25e6"
 SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200b]+")
+HYPHEN_CONJUNCTIONS = {"and", "or", "to", "nor"}  # "medium- and long-term", "short- to mid-term"
 SENTENCE_END = tuple(".;:!?)\u201d\"'")
 
 
@@ -18,7 +19,8 @@ def join_lines(lines: list[str]) -> str:
     """Given the lines of one paragraph, join them as the writer typed them.
 
     A line that ends in a hyphen after a letter or digit joins without a space: LibreOffice and
-    Word do not hyphenate by default, so the hyphen is the writer's ("Post-" + "2020").
+    Word do not hyphenate by default, so the hyphen is the writer's ("Post-" + "2020"), unless a
+    conjunction follows ("medium-" + "and long-term").
     """
     out = ""
     for line in lines:
@@ -27,7 +29,7 @@ def join_lines(lines: list[str]) -> str:
             continue
         if not out:
             out = line
-        elif re.search(r"[A-Za-z0-9]-$", out):
+        elif re.search(r"[A-Za-z0-9]-$", out) and line.split(" ", 1)[0].lower() not in HYPHEN_CONJUNCTIONS:
             out += line
         else:
             out += " " + line

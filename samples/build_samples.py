@@ -38,7 +38,12 @@ NOTES = [som26_midterm.NOTE, som26_annual.NOTE, som27_midterm.NOTE]
 LAYOUT_VARIANTS = [dataclasses.replace(
     som26_midterm.NOTE, name="som26-midterm-alt", provenance="real text, another layout",
     layout=Layout(headers=("Task", "Progress made", "Next Steps"), repeat_header=True, single_table=True,
-                  symbol_in_page_header=True, page_numbers=True, bold_labels=False, font_size=10))]
+                  symbol_in_page_header=True, page_numbers=True, bold_labels=False, font_size=10)),
+    dataclasses.replace(som26_midterm.NOTE, name="som26-midterm-shading", provenance="real text, another layout",
+                        layout=Layout(table_style="Light Shading")),
+    dataclasses.replace(som26_midterm.NOTE, name="som26-midterm-unruled", provenance="real text, another layout",
+                        layout=Layout(table_style=None, headers=("Tasks", "Status", "Way forward"))),
+]
 VARIANTS_DIR = ROOT / "tests" / "fixtures" / "layouts"
 EXPECTED_DIR = ROOT / "tests" / "expected"
 
@@ -194,7 +199,7 @@ def merged_heading_row(table, text: str, italic: bool) -> None:
 
 def add_table(doc, note: Note, headers: list, widths: list):
     table = doc.add_table(rows=1, cols=len(headers))
-    table.style = "Table Grid"
+    table.style = note.layout.table_style
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     for cell, head in zip(table.rows[0].cells, headers):
         cell.paragraphs[0].add_run(head).bold = True

@@ -18,15 +18,17 @@ SAMPLES = ROOT / "samples"
 EXPECTED = Path(__file__).resolve().parent / "expected"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 NOTE_NAMES = ["som26-midterm", "som26-annual", "som27-midterm"]
-# The real seed note in another layout (one table, headings as merged rows, symbol as a
-# running head, page numbers, plain labels): built by samples/build_samples.py
+# The real seed note in other layouts, built by samples/build_samples.py: one table with
+# headings as merged rows, the symbol as a running head, page numbers and plain labels (alt);
+# rules under the header only (shading); no cell borders at all (unruled).
 ALT_LAYOUT = "som26-midterm-alt"
-EXTRACTION_NOTES = NOTE_NAMES + [ALT_LAYOUT]
+LAYOUTS = [ALT_LAYOUT, "som26-midterm-shading", "som26-midterm-unruled"]
+EXTRACTION_NOTES = NOTE_NAMES + LAYOUTS
 FORMATS = ["docx", "pdf"]
 
 
 def note_file(name: str, fmt: str) -> Path:
-    folder = FIXTURES / "layouts" if name == ALT_LAYOUT else SAMPLES
+    folder = FIXTURES / "layouts" if name in LAYOUTS else SAMPLES
     return folder / f"{name}.{fmt}"
 
 

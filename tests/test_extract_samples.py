@@ -4,7 +4,7 @@ from __future__ import annotations
 import pdfplumber
 import pytest
 
-from conftest import ALT_LAYOUT, EXTRACTION_NOTES, FORMATS, NOTE_NAMES, SAMPLES, expected, note_file, read_table
+from conftest import ALT_LAYOUT, EXTRACTION_NOTES, LAYOUTS, FORMATS, NOTE_NAMES, SAMPLES, expected, note_file, read_table
 
 CELL_FIELDS = ("task_text", "progress_text", "next_steps_text")
 
@@ -18,7 +18,7 @@ def tasks_of(single_stores, name, fmt):
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-@pytest.mark.parametrize("name", ["som26-midterm", ALT_LAYOUT])
+@pytest.mark.parametrize("name", ["som26-midterm"] + LAYOUTS)
 def test_seed_note_gives_exactly_22_tasks_in_3_parts_and_9_sections(single_stores, name, fmt):
     tasks = tasks_of(single_stores, name, fmt)
     assert len(tasks) == 22
@@ -162,3 +162,13 @@ def test_status_labels_in_other_wordings(paragraphs, want):
     from somnotes.extract.statuses import split_progress
 
     assert [(i.status, i.status_label, i.text) for i in split_progress(paragraphs)] == want
+
+
+@pytest.mark.parametrize("name", ["som26-midterm-shading", "som26-midterm-unruled"])
+def test_tables_without_cell_borders_are_read_from_the_header_words(single_stores, name):
+    """Guards the row tests above: in these PDFs pdfplumber finds no ruled task table."""
+    with pdfplumber.open(note_file(name, "pdf")) as pdf:
+        grids = [t for p in pdf.pages for t in p.find_tables() if t.extract() and t.extract()[0][0] in ("Tasks", "Task")]
+    assert grids == []
+    docs = read_table(single_stores[(name, "pdf")], "documents")
+    assert any("tables_without_rules" in w for w in docs.warnings[0])

@@ -71,6 +71,7 @@ class Layout:
     symbol_in_page_header: bool = False  # the symbol as a running head, not in the body
     page_numbers: bool = False  # a PAGE field in the footer
     bold_labels: bool = True
+    table_style: str | None = "Table Grid"  # Word's style: "Light Shading" rules only the header
 
 
 @dataclass
