@@ -8,6 +8,7 @@ joined again by `join_rows_split_across_pages`.
 from __future__ import annotations
 
 import bisect
+import logging
 import re
 import statistics
 from dataclasses import dataclass, field
@@ -19,6 +20,10 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from .layout import column_roles, heading
 from .model import Cell, RawDocument, TableBlock, TableRow, TextBlock
 from .text import SENTENCE_END, clean, join_lines, normalise_ws
+
+# pdfminer logs damaged fonts and streams as warnings on stderr; a bad file is reported once,
+# by ingest, as one line, so its chatter is kept to real errors.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 # The notes' tables are ruled: every cell has borders, so lines are the reliable signal.
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines",

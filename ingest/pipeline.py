@@ -233,7 +233,7 @@ def ingest(paths: list[Path | str], store: Store, workers: int | None = None, ex
         batch, pending = Batch(), 0
 
     for path, rows in run_files([p.resolve() for p in todo], workers, executor, timeout_s):
-        batch.add_file(rows)
+        new_note = batch.add_file(rows)
         for err in rows.get("errors", []):
             summary.errors += 1
             line = f"somnotes: {err['source_path']}: {err['message']} [{err['error']}]"
@@ -242,8 +242,9 @@ def ingest(paths: list[Path | str], store: Store, workers: int | None = None, ex
                 on_error(line)
         for doc in rows.get("documents", []):
             summary.documents += 1
-            summary.notes += doc["n_tasks"] > 0
-            summary.tasks += doc["n_tasks"]
+            if new_note:  # a second copy of the same bytes adds no note
+                summary.notes += doc["n_tasks"] > 0
+                summary.tasks += doc["n_tasks"]
         pending += 1
         if on_file:
             on_file(path)

@@ -55,14 +55,16 @@ class Batch:
         self.rows[table].extend(rows)
 
     def add_file(self, rows: dict) -> bool:
-        """Add one file's rows; a note already in the batch (a copy of the same bytes) is not
-        added twice. Returns whether anything was added."""
+        """Add one file's rows. A copy of a note already in the batch (the same bytes under
+        another name) adds only its documents row: the note's rows are stored once. Returns
+        whether the note's rows were added."""
         doc_ids = {r["doc_id"] for r in rows.get("documents", [])}
         if doc_ids & set(self.doc_ids()):
+            self.add("documents", rows["documents"])
             return False
         for table, table_rows in rows.items():
             self.add(table, table_rows)
-        return True
+        return bool(doc_ids)
 
     def doc_ids(self) -> list[str]:
         return [r["doc_id"] for r in self.rows["documents"]]
@@ -206,16 +208,26 @@ class Store:
             number = self._generation_number()
             self._clean_up(number)
             current = self.root / GENERATIONS / f"{number:0{GENERATION_DIGITS}d}"
-            stored = dict(zip(*[self.table("documents", current)[c].to_pylist() for c in ("doc_id", "parser_version")]))
-            new_docs, seen = [], set()
+            stored_docs = self.table("documents", current).select(["doc_id", "source_path", "parser_version"]).to_pylist()
+            stored_paths = {(d["doc_id"], d["source_path"]): d["parser_version"] for d in stored_docs}
+            stored_ids = {d["doc_id"] for d in stored_docs}
+            current_ids = {d["doc_id"] for d in stored_docs if d["parser_version"] in
+                           {doc["parser_version"] for doc in batch.rows["documents"]}}
+            new_docs, fresh_ids, replaced_paths, replaced = [], set(), set(), set()
             for doc in batch.rows["documents"]:
-                if stored.get(doc["doc_id"]) == doc["parser_version"] or doc["doc_id"] in seen:
+                key = (doc["doc_id"], doc["source_path"])
+                if stored_paths.get(key) == doc["parser_version"] or key in {(d["doc_id"], d["source_path"]) for d in new_docs}:
                     result.skipped.append(doc["doc_id"])
-                else:
-                    new_docs.append(doc)
-                    seen.add(doc["doc_id"])
-            replaced = {d for d in seen if d in stored}
-            result.added = sorted(seen)
+                    continue
+                if key in stored_paths:
+                    replaced_paths.add(key)  # this file, read by an older parser
+                new_docs.append(doc)
+                if doc["doc_id"] not in current_ids:  # the note's rows are new or out of date
+                    fresh_ids.add(doc["doc_id"])
+                    if doc["doc_id"] in stored_ids:
+                        replaced.add(doc["doc_id"])
+            seen = fresh_ids
+            result.added = sorted(fresh_ids)
             known_errors = {(r["doc_id"], r["error"], r["source_path"])
                             for r in self.table("errors", current).to_pylist()}
             new_errors = [r for r in batch.rows["errors"]
@@ -239,7 +251,11 @@ class Store:
                 if name == "tasks":
                     self._write_tasks(current, tmp, fresh, replaced, relink, tag)
                     continue
-                self._carry_over(current / name, tmp / name, schema, replaced if name in PER_DOCUMENT else set())
+                if name == "documents":
+                    drop = {"paths": replaced_paths}
+                else:
+                    drop = {"docs": replaced} if name in PER_DOCUMENT else {}
+                self._carry_over(current / name, tmp / name, schema, drop)
                 if fresh is not None and fresh.num_rows:
                     write_parquet(fresh, tmp / name / f"part-{tag}.parquet")
             final = self.root / GENERATIONS / f"{number + 1:0{GENERATION_DIGITS}d}"
@@ -250,20 +266,27 @@ class Store:
             result.generation = number + 1
         return result
 
-    def _carry_over(self, src: Path, dst: Path, schema: pa.Schema, drop_docs: set) -> None:
+    def _carry_over(self, src: Path, dst: Path, schema: pa.Schema, drop: dict) -> None:
         """Bring a table's files into the next generation: hard links when nothing changes, one
-        rewritten file when rows must go (a re-ingested note) or the files have piled up."""
+        rewritten file when rows must go (a note re-read by a new parser) or the files have
+        piled up. `drop` names the rows to leave out: {"docs": doc_ids} or
+        {"paths": (doc_id, source_path) pairs}."""
         files = sorted(p for p in src.glob("*.parquet") if p.name != "part-empty.parquet")
         if not files:
             write_parquet(schema.empty_table(), dst / "part-empty.parquet")
             return
-        if not drop_docs and len(files) < MAX_FILES_PER_TABLE:
+        dropping = any(drop.values())
+        if not dropping and len(files) < MAX_FILES_PER_TABLE:
             for path in files:
                 os.link(path, dst / path.name)
             return
         table = ds.dataset(files, format="parquet", schema=schema).to_table()
-        if drop_docs:
-            table = table.filter(pc.invert(pc.is_in(table["doc_id"], pa.array(sorted(drop_docs)))))
+        if drop.get("docs"):
+            table = table.filter(pc.invert(pc.is_in(table["doc_id"], pa.array(sorted(drop["docs"])))))
+        if drop.get("paths"):
+            keys = pc.binary_join_element_wise(table["doc_id"], table["source_path"], "\n")
+            gone = pa.array(sorted(f"{d}\n{p}" for d, p in drop["paths"]))
+            table = table.filter(pc.invert(pc.is_in(keys, gone)))
         write_parquet(table, dst / f"part-compacted-{uuid.uuid4().hex[:8]}.parquet")
 
     def _write_tasks(self, current: Path, tmp: Path, fresh, replaced: set, relink, tag: str) -> None:

@@ -26,10 +26,11 @@ def generation(store: Path) -> int:
 
 
 def assert_whole_notes(store: Path) -> int:
-    """Every stored note has all its rows and nothing else is there; returns the note count."""
+    """Every stored note has all its rows and nothing else is there; returns the note count
+    (distinct doc_ids: the same bytes under two names are one note with two documents rows)."""
     docs = read_table(store, "documents")
     tasks = read_table(store, "tasks")
-    assert docs.doc_id.is_unique
+    assert not docs.duplicated(["doc_id", "source_path"]).any()
     assert set(tasks.doc_id) <= set(docs.doc_id)
     counts = tasks.groupby("doc_id").size()
     for doc in docs.itertuples():
@@ -37,7 +38,7 @@ def assert_whole_notes(store: Path) -> int:
     for table in ("progress_items", "dates"):
         assert set(read_table(store, table).doc_id) <= set(docs.doc_id)
     assert tasks.task_id.is_unique and tasks.task_key.notna().all()
-    return len(docs)
+    return docs.doc_id.nunique()
 
 
 def test_parallel_workers_store_the_same_as_one_worker(tmp_path):
@@ -90,9 +91,14 @@ def test_the_same_archive_twice_or_copied_stores_each_note_once(tmp_path):
     for sub in ("a", "b"):
         shutil.copytree(SAMPLES, tmp_path / sub, ignore=shutil.ignore_patterns("source", "*.py", "*.md"))
     store = tmp_path / "store"
-    assert cli("ingest", tmp_path / "a", tmp_path / "b", "--store", store).exit_code == 0
+    result = cli("ingest", tmp_path / "a", tmp_path / "b", "--store", store)
+    assert result.exit_code == 0 and "12 files, 6 notes, 114 tasks" in result.stdout
     assert cli("ingest", tmp_path / "a", "--store", store).exit_code == 0
     assert assert_whole_notes(store) == 6
+    # every file is accounted for: one documents row per path, the note's rows once
+    docs = read_table(store, "documents")
+    assert len(docs) == 12 and docs.source_path.nunique() == 12
+    assert len(read_table(store, "tasks")) == 114
 
 
 def test_sigkill_mid_batch_leaves_every_note_whole_or_absent(tmp_path):
