@@ -13,6 +13,7 @@ In one run, on this machine:
 from __future__ import annotations
 
 import argparse
+import hashlib
 import datetime as dt
 import os
 import platform
@@ -70,7 +71,7 @@ def synthetic_store(folder: Path, n_notes: int, sample_store: Store) -> tuple[St
     for n in range(n_notes):
         src = docs[n % len(docs)]
         org, k = divmod(n, SERIES_SIZE)
-        doc_id = f"{n:064x}"
+        doc_id = hashlib.sha256(f"synthetic note {n}".encode()).hexdigest()  # as real doc_ids: unique prefixes
         batch.add("documents", [dict(src, doc_id=doc_id, organization=f"Organization {org}",
                                      symbol=f"ORG{org} SOM{k}/{n}", source_path=f"/synthetic/{n}.docx",
                                      meeting_date=dt.date(2000, 1, 1) + dt.timedelta(days=120 * k))])

@@ -29,10 +29,11 @@ ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "
 YEAR_RE = re.compile(r"^(19[5-9]\d|20\d\d)$")
 DAY_RE = re.compile(r"^(0?[1-9]|[12]\d|3[01])(st|nd|rd|th)?$")
 # Words kept in front of a match as part of the expression as written
-LEAD_PHRASES = [("no", "later", "than"), ("not", "later", "than"), ("by", "the"), ("in", "the"), ("for", "the"), ("during", "the"), ("until", "the"), ("before", "the"), ("since", "the"), ("as", "of"),
+LEAD_PHRASES = [("no", "later", "than"), ("not", "later", "than"), ("deadline", ":"), ("deadline", "of"),
+                ("due", "by"), ("due", "on"), ("due", "in"), ("due",), ("by", "the"), ("in", "the"), ("for", "the"), ("during", "the"), ("until", "the"), ("before", "the"), ("since", "the"), ("as", "of"),
                 ("by",), ("in",), ("on",), ("since",), ("until",), ("till",), ("during",), ("before",),
                 ("after",), ("from",), ("for",), ("around",), ("to",), ("the",)]
-DEADLINE_LEADS = ("by", "no later than", "not later than", "before")
+DEADLINE_LEADS = ("by", "no later than", "not later than", "before", "deadline", "due")
 FUTURE = re.compile(r"\b(will|shall|would|planned|plans?|scheduled|expected|upcoming|foreseen|intends?|aims?|"
                     r"is to|are to|next|to be)\b", re.I)
 PAST = re.compile(r"\b(was|were|has been|have been|had|took place|did)\b", re.I)
@@ -122,8 +123,8 @@ def lead_tokens(doc, start: int) -> int:
     "no later than", "as of"), once: the longest phrase that fits wins."""
     if doc[start].lower_ == "of" and start > 0 and doc[start - 1].lower_ == "as":
         return start - 1
-    if doc[start].lower_ in PREPOSITIONS:
-        return start  # the match already starts with its preposition
+    if doc[start].lower_ in PREPOSITIONS:  # the match already starts with its preposition
+        return start - 1 if start > 0 and doc[start - 1].lower_ == "due" else start
     for phrase in LEAD_PHRASES:
         n = len(phrase)
         if start - n >= 0 and tuple(t.lower_ for t in doc[start - n:start]) == phrase:

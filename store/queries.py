@@ -94,8 +94,9 @@ def stalled(store: Store, window: int = DEFAULT_WINDOW) -> pd.DataFrame:
         raise ValueError("window must be at least 2")
     rank = " ".join(f"WHEN '{s}' THEN {r}" for s, r in STATUS_RANK.items())
     return run(store, f"""
-        , ranked AS (
-            SELECT *, CASE status {rank} ELSE 1 END AS rank,
+        , ranked AS (  -- used three times below: only the columns needed, not the note texts
+            SELECT series, task_key, note_no, ordinal, symbol, status, is_open, progress_unchanged, task_id,
+                   CASE status {rank} ELSE 1 END AS rank,
                    row_number() OVER (PARTITION BY series, task_key ORDER BY note_no DESC) AS back
             FROM nt),
         recent AS (
@@ -111,7 +112,7 @@ def stalled(store: Store, window: int = DEFAULT_WINDOW) -> pd.DataFrame:
             GROUP BY series, task_key),
         latest AS (SELECT * FROM ranked WHERE back = 1),
         previous AS (SELECT series, task_key, symbol, status FROM ranked WHERE back = 2)
-        SELECT l.task_key, l.task_text,
+        SELECT l.task_key, (SELECT task_text FROM tasks t WHERE t.task_id = l.task_id) AS task_text,
                CASE WHEN by_status THEN r.symbols ELSE [p.symbol, l.symbol] END AS symbols,
                CASE WHEN by_status THEN r.statuses ELSE [p.status, l.status] END AS statuses,
                list_filter(['status', 'unchanged_text'], lambda x: (x = 'status' AND by_status)

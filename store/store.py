@@ -213,12 +213,13 @@ class Store:
             stored_ids = {d["doc_id"] for d in stored_docs}
             current_ids = {d["doc_id"] for d in stored_docs if d["parser_version"] in
                            {doc["parser_version"] for doc in batch.rows["documents"]}}
-            new_docs, fresh_ids, replaced_paths, replaced = [], set(), set(), set()
+            new_docs, new_keys, fresh_ids, replaced_paths, replaced = [], set(), set(), set(), set()
             for doc in batch.rows["documents"]:
                 key = (doc["doc_id"], doc["source_path"])
-                if stored_paths.get(key) == doc["parser_version"] or key in {(d["doc_id"], d["source_path"]) for d in new_docs}:
+                if stored_paths.get(key) == doc["parser_version"] or key in new_keys:
                     result.skipped.append(doc["doc_id"])
                     continue
+                new_keys.add(key)
                 if key in stored_paths:
                     replaced_paths.add(key)  # this file, read by an older parser
                 new_docs.append(doc)

@@ -66,7 +66,8 @@ CASES = [
     ("Dialogues planned for the first half of 2020 were postponed.", "progress", "for the first half of 2020", "2020-01-01", "2020-06-30", "half", "planned"),
     ("From October 2019 to this date, SUN answered 33 queries.", "progress", "From October 2019 to this date", "2019-10-01", "2020-04-29", "month", "past"),
     ("Deliver the strategy by 2021.", "task", "by 2021", "2021-01-01", "2021-12-31", "year", "deadline"),
-    ("Results are due in Q3 2020.", "next_steps", "in Q3 2020", "2020-07-01", "2020-09-30", "quarter", "planned"),
+    ("Results are due in Q3 2020.", "next_steps", "due in Q3 2020", "2020-07-01", "2020-09-30", "quarter", "deadline"),
+    ("Results will be presented in Q3 2020.", "next_steps", "in Q3 2020", "2020-07-01", "2020-09-30", "quarter", "planned"),
     ("The IMG will meet again in the second quarter of 2020.", "next_steps", "in the second quarter of 2020", "2020-04-01", "2020-06-30", "quarter", "planned"),
     ("The survey will close no later than 15 July 2020.", "next_steps", "no later than 15 July 2020", "2020-07-15", "2020-07-15", "day", "deadline"),
     ("The webinar will take place in December.", "progress", "in December", "2020-12-01", "2020-12-31", "month", "planned"),
@@ -77,12 +78,15 @@ CASES = [
     ("The review is expected by mid-2021.", "next_steps", "by mid-2021", "2021-06-01", "2021-06-30", "month", "deadline"),
     ("The board met on March 3 to agree the plan.", "progress", "on March 3", "2020-03-03", "2020-03-03", "day", "past"),
     ("A call for proposals went out on the 1st of April 2020.", "progress", "on the 1st of April 2020", "2020-04-01", "2020-04-01", "day", "past"),
-    ("Comments are due by 1st of June.", "next_steps", "by 1st of June", "2020-06-01", "2020-06-01", "day", "deadline"),
+    ("Comments are due by 1st of June.", "next_steps", "due by 1st of June", "2020-06-01", "2020-06-01", "day", "deadline"),
     ("The survey closes in mid-March 2021.", "next_steps", "in mid-March 2021", "2021-03-01", "2021-03-31", "month", "planned"),
     ("The drafting group met in early March.", "progress", "in early March", "2020-03-01", "2020-03-31", "month", "past"),
     ("The Assembly will meet in late November.", "next_steps", "in late November", "2020-11-01", "2020-11-30", "month", "planned"),
     ("Two meetings were held on 3 and 4 March.", "progress", "on 3 and 4 March", "2020-03-03", "2020-03-04", "day", "past"),
     ("Work continued throughout 2019.", "progress", "throughout 2019", "2019-01-01", "2019-12-31", "year", "past"),
+    ("Submit the draft. Deadline: 30 June 2020.", "next_steps", "Deadline: 30 June 2020", "2020-06-30", "2020-06-30", "day", "deadline"),
+    ("Country reports are due 15 May.", "next_steps", "due 15 May", "2020-05-15", "2020-05-15", "day", "deadline"),
+    ("The synthesis is due in September.", "next_steps", "due in September", "2020-09-01", "2020-09-30", "month", "deadline"),
 ]
 
 
