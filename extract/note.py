@@ -14,6 +14,7 @@ SNIFF_BYTES = 1024
 # A .docx whose parts would unpack to more than this is refused before parsing (zip bombs).
 MAX_DOCX_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_DOCX_RATIO = 200  # uncompressed / compressed size of a part; Word XML rarely exceeds 20
+MAX_MESSAGE_CHARS = 300  # an error message is one line a person reads
 
 
 class ExtractError(Exception):
@@ -76,11 +77,11 @@ def read_document(path: Path):
         raw = read_pdf(path)
     except TooManyPages as exc:
         raise ExtractError("too_many_pages", f"the PDF has {exc.args[0]} pages; progress notes have at most {MAX_PAGES}") from None
-    except Exception as exc:
-        name = type(exc).__name__
+    except Exception as exc:  # pdfminer raises many types on damaged files
         if is_password_error(exc):
             raise ExtractError("encrypted_pdf", "the PDF is password-protected") from None
-        raise ExtractError("corrupt_pdf", f"the PDF cannot be read: {name}: {exc}".splitlines()[0][:300]) from None
+        message = f"the PDF cannot be read: {type(exc).__name__}: {exc}".splitlines()[0]
+        raise ExtractError("corrupt_pdf", message[:MAX_MESSAGE_CHARS]) from None
     if "no_text_layer" in raw.warnings:
         raise ExtractError("no_text_layer", "the PDF has no text layer (a scan?); run OCR first")
     return raw

@@ -230,49 +230,63 @@ def unruled_rows(lines: list[Line], edges: list[float], ratio: float, page: int)
     return rows
 
 
-def unruled_blocks(pages: list[PageContent], ratio: float) -> list:
-    """Blocks of a document whose task tables have no cell borders."""
-    blocks, edges = [], None
-    for page in pages:
+class UnruledReader:
+    """Lays out pages whose task tables have no cell borders. The column edges found under a
+    header row carry over to the next page, where a table may go on without a header."""
+
+    def __init__(self, ratio: float):
+        self.ratio = ratio
+        self.edges: list[float] | None = None
+
+    def page_blocks(self, page: PageContent) -> list:
         lines = group_lines([w for w in page.words if id(w) not in page.furniture])
-        region, region_top, items, loose = [], None, [], []
-
-        def flush_text():
-            for para in split_paragraph_lines(loose, ratio):
-                items.append((para[0].top, TextBlock(clean(paragraph_text(para, None)), page.number)))
-            loose.clear()
-
-        def close_region():
-            nonlocal region, region_top
-            if region or region_top is not None:
-                rows = unruled_rows(region, edges, ratio, page.number)
-                if rows:
-                    items.append((region_top if region_top is not None else region[0].top,
-                                  TableBlock(rows, page.number, tuple(round(e, 1) for e in edges))))
-            region, region_top = [], None
-
-        in_table = edges is not None and bool(lines)  # a table may go on from the last page
+        items: list = []  # (top, block)
+        region: list[Line] = []  # lines of the table being read
+        loose: list[Line] = []  # running text waiting to become paragraphs
+        region_open = self.edges is not None and bool(lines)  # a table may go on from the last page
+        region_top = None
         for line in lines:
             found = unruled_header(line)
             if found:
-                flush_text()
-                close_region()
-                edges, in_table = found, True
+                self.flush_text(loose, items, page.number)
+                self.close_region(region, region_top, items, page.number)
+                region, self.edges, region_open = [], found, True
                 header = TableRow([Cell([" ".join(w["text"] for w in g)]) for g in header_phrases(line)],
                                   page.number, page.number)
-                items.append((line.top, TableBlock([header], page.number, tuple(round(e, 1) for e in edges))))
-                region_top = line.top + 0.01
-                continue
-            if in_table and heading(line.text) is None:
+                items.append((line.top, TableBlock([header], page.number, self.column_xs())))
+                region_top = line.top + 0.01  # the rows sort just after their header
+            elif region_open and heading(line.text) is None:
                 region.append(line)
-                continue
-            close_region()
-            in_table = False
-            loose.append(line)
-        flush_text()
-        close_region()
+            else:
+                self.close_region(region, region_top, items, page.number)
+                region, region_top, region_open = [], None, False
+                loose.append(line)
+        self.flush_text(loose, items, page.number)
+        self.close_region(region, region_top, items, page.number)
         items.sort(key=lambda item: item[0])
-        blocks.extend(block for _, block in items)
+        return [block for _, block in items]
+
+    def column_xs(self) -> tuple:
+        return tuple(round(e, 1) for e in self.edges)
+
+    def flush_text(self, loose: list, items: list, page_number: int) -> None:
+        for para in split_paragraph_lines(loose, self.ratio):
+            items.append((para[0].top, TextBlock(clean(paragraph_text(para, None)), page_number)))
+        loose.clear()
+
+    def close_region(self, region: list, region_top, items: list, page_number: int) -> None:
+        if not region:
+            return
+        rows = unruled_rows(region, self.edges, self.ratio, page_number)
+        if rows:
+            top = region_top if region_top is not None else region[0].top
+            items.append((top, TableBlock(rows, page_number, self.column_xs())))
+
+
+def unruled_blocks(pages: list[PageContent], ratio: float) -> list:
+    """Blocks of a document whose task tables have no cell borders."""
+    reader = UnruledReader(ratio)
+    blocks = [block for page in pages for block in reader.page_blocks(page)]
     # a header row and the rows under it are one table
     merged: list = []
     for block in blocks:

@@ -193,7 +193,7 @@ def link(first: str, second: str, store: Optional[Path] = StoreOption):
         overrides.link(require_store(store), first, second)
     except overrides.UnknownTask as exc:
         typer.echo(f"somnotes: {exc}", err=True)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     typer.echo(f"linked {first} and {second}")
 
 
@@ -206,7 +206,7 @@ def unlink(first: str, second: Optional[str] = typer.Argument(None), store: Opti
         overrides.unlink(require_store(store), first, second)
     except overrides.UnknownTask as exc:
         typer.echo(f"somnotes: {exc}", err=True)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     typer.echo(f"unlinked {first}" + (f" and {second}" if second else ""))
 
 

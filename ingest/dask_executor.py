@@ -20,7 +20,7 @@ def run_on_dask(files: list[Path], executor: str):
     try:
         from distributed import Client, as_completed
     except ImportError:  # pragma: no cover - depends on the install
-        raise SystemExit("somnotes: --executor dask:// needs the dask extra: pip install 'somnotes[dask]'")
+        raise SystemExit("somnotes: --executor dask:// needs the dask extra: pip install 'somnotes[dask]'") from None
     from .pipeline import process_file
 
     with Client(scheduler_address(executor), timeout="30s") as client:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-from pathlib import Path
 
 from .linking import OVERRIDES_FILE, load_overrides, relink
 from .store import Batch, Store
@@ -63,4 +62,4 @@ def unlink(store: Store, first: str, second: str | None = None) -> None:
     _apply(store, change)
 
 
-__all__ = ["link", "unlink", "UnknownTask", "Path"]
+__all__ = ["link", "unlink", "UnknownTask"]
