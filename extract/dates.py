@@ -38,6 +38,9 @@ FUTURE = re.compile(r"\b(will|shall|would|planned|plans?|scheduled|expected|upco
                     r"is to|are to|next|to be)\b", re.I)
 PAST = re.compile(r"\b(was|were|has been|have been|had|took place|did)\b", re.I)
 PREPOSITIONS = {p[0] for p in LEAD_PHRASES if len(p) == 1} - {"the"} | {"of", "through", "throughout"}
+MAY_HOLD_A_DATE = re.compile(r"\d|\b(January|February|March|April|May|June|July|August|September|October|"
+                             r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b|"
+                             r"\b(year|month)\b", re.I)
 GRANULARITIES = ("day", "month", "quarter", "half", "year")
 EDGE_WORDS = {"end", "beginning", "start", "middle", "close"}
 
@@ -177,7 +180,17 @@ def resolve(span, rule: str, direction: str, meeting: dt.date | None):
         if first is None or meeting is None:
             return None
         return first, meeting, "month"
-    if rule in ("month_range_year", "between_months", "from_to_months"):
+    if rule in ("relative_year", "edge_of_the_year", "relative_month"):
+        if meeting is None:
+            return None
+        shift = {"next": 1, "last": -1}.get(lower[0], 0)
+        if rule == "relative_month":
+            month_index = meeting.year * 12 + meeting.month - 1 + shift
+            year, month = divmod(month_index, 12)
+            return dt.date(year, month + 1, 1), month_end(year, month + 1), "month"
+        year = meeting.year + shift
+        return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
+    if rule in ("month_range_year", "between_months", "from_to_months", "month_year_range"):
         if len(months) < 2:
             return None
         m1, m2 = months[0], months[-1]
@@ -234,10 +247,8 @@ def is_name_not_date(doc, span) -> bool:
 def find_dates(text: str, field: str, meeting_date: dt.date | None) -> list[DateMention]:
     """Given a cell's text, its field (task / progress / next_steps) and the note's meeting
     date, return the temporal expressions in it, resolved and classified."""
-    if not text or not any(c.isdigit() for c in text) and not re.search(
-            r"\b(January|February|March|April|May|June|July|August|September|October|November|December|"
-            r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b", text):
-        return []
+    if not text or not MAY_HOLD_A_DATE.search(text):
+        return []  # most cells: no digit, month or "year" at all, so no tokenising
     nlp = status_nlp()
     doc = nlp.make_doc(text)
     matcher = date_matcher()

@@ -87,6 +87,10 @@ CASES = [
     ("Submit the draft. Deadline: 30 June 2020.", "next_steps", "Deadline: 30 June 2020", "2020-06-30", "2020-06-30", "day", "deadline"),
     ("Country reports are due 15 May.", "next_steps", "due 15 May", "2020-05-15", "2020-05-15", "day", "deadline"),
     ("The synthesis is due in September.", "next_steps", "due in September", "2020-09-01", "2020-09-30", "month", "deadline"),
+    ("Data were collected December 2019 - January 2020.", "progress", "December 2019 - January 2020", "2019-12-01", "2020-01-31", "month", "past"),
+    ("The strategy will be adopted by the end of the year.", "next_steps", "by the end of the year", "2020-01-01", "2020-12-31", "year", "deadline"),
+    ("A second survey is planned for next year.", "next_steps", "for next year", "2021-01-01", "2021-12-31", "year", "planned"),
+    ("The group will meet next month.", "next_steps", "next month", "2020-05-01", "2020-05-31", "month", "planned"),
 ]
 
 
