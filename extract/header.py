@@ -54,9 +54,18 @@ def title_case(text: str) -> str:
     return " ".join(w if (i and w in SMALL_WORDS) else w.capitalize() for i, w in enumerate(words))
 
 
+NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d\d)\b")  # 29.04.2020, day first
+
+
 def parse_header_date(text: str) -> dt.date | None:
     m = HEADER_DATE.search(text)
     if not m:
+        numeric = NUMERIC_DATE.search(text)
+        if numeric:
+            try:
+                return dt.date(int(numeric.group(3)), int(numeric.group(2)), int(numeric.group(1)))
+            except ValueError:
+                return None
         return None
     day, month, year = (m.group("day"), m.group("month"), m.group("year")) if m.group("day") else (
         m.group("day2"), m.group("month2"), m.group("year2"))

@@ -19,7 +19,8 @@ HEADING_MAX_LENGTH = 200
 COLUMN_ROLES = {
     "task": re.compile(r"^(tasks?|activit(y|ies)|mandates?|decisions?|actions? requested)\b"),
     "progress": re.compile(r"^(progress|status|achievements?|progress made|update|implementation status)\b"),
-    "next_steps": re.compile(r"^(next steps?|way forward|follow[- ]?up|planned actions?|next actions?|further actions?)\b"),
+    "next_steps": re.compile(r"^(next steps?|way forward|follow[- ]?up|planned (actions?|activit(y|ies)|steps?)|"
+                             r"next actions?|further (actions?|steps?)|future (actions?|steps?|work)|upcoming)\b"),
 }
 HEADER_SEARCH_ROWS = 3  # a task table's header row is among its first rows
 NO_TASK_TABLE_WARNING = "not_a_progress_note: no Tasks | Progress | Next steps table found"
