@@ -1,0 +1,4 @@
+"""`python -m somnotes ...` is `somnotes ...`."""
+from .ingest.cli import main
+
+main()
