@@ -34,8 +34,13 @@ LEAD_PHRASES = [("no", "later", "than"), ("not", "later", "than"), ("deadline", 
                 ("by",), ("in",), ("on",), ("since",), ("until",), ("till",), ("during",), ("before",),
                 ("after",), ("from",), ("for",), ("around",), ("to",), ("the",)]
 DEADLINE_LEADS = ("by", "no later than", "not later than", "before", "deadline", "due")
-FUTURE = re.compile(r"\b(will|shall|would|planned|plans?|scheduled|expected|upcoming|foreseen|intends?|aims?|"
-                    r"is to|are to|next|to be)\b", re.I)
+# Tense of the clause before a date. A bare "planned" or "scheduled" may describe a past plan
+# ("the meeting planned for March was moved"): the future needs an auxiliary or an infinitive.
+FUTURE = re.compile(r"\b(will|shall|would|is to|are to|to be|upcoming|next|plan(s|ned)? to|intends? to|aims? to|"
+                    r"(is|are|remains?|remain)\s+(\w+ly\s+|now\s+|still\s+)?(planned|scheduled|expected|foreseen)|"
+                    r"(moved|postponed|rescheduled|deferred|delayed|pushed back)\s+(to|until|till))\b", re.I)
+# A range around the meeting date is a plan when the clause speaks of one, whatever its tense.
+PLAN_WORDS = re.compile(r"\b(plan|plans|planned|scheduled|expected|foreseen|envisaged)\b", re.I)
 PAST = re.compile(r"\b(was|were|has been|have been|had|took place|did)\b", re.I)
 PREPOSITIONS = {p[0] for p in LEAD_PHRASES if len(p) == 1} - {"the"} | {"of", "through", "throughout"}
 MAY_HOLD_A_DATE = re.compile(r"\d|\b(January|February|March|April|May|June|July|August|September|October|"
@@ -111,9 +116,13 @@ def infer_day(day: int, month: int, direction: str, meeting: dt.date | None) -> 
     return parse_with_dateparser(f"{day} {calendar.month_name[month]}", direction, meeting)
 
 
+def clause_before(text: str, start: int) -> str:
+    return re.split(r"(?<=[.;:!?])\s", text[:start])[-1]
+
+
 def direction_of(text: str, start: int, field: str) -> str:
     """"future" or "past": the tense of the clause before the mention, else the column's habit."""
-    clause = re.split(r"(?<=[.;:!?])\s", text[:start])[-1]
+    clause = clause_before(text, start)
     future = [m.end() for m in FUTURE.finditer(clause)]
     past = [m.end() for m in PAST.finditer(clause)]
     if future or past:
@@ -283,7 +292,8 @@ def find_dates(text: str, field: str, meeting_date: dt.date | None) -> list[Date
             kind = "past"
         elif meeting_date is not None and start > meeting_date:
             kind = "planned"
-        else:
-            kind = "past" if direction == "past" else "planned"
+        else:  # a range around the meeting date
+            plan = PLAN_WORDS.search(clause_before(text, expression.start_char))
+            kind = "past" if direction == "past" and not plan else "planned"
         out.append(DateMention(expression.text, start, end, granularity, kind, expression.start_char))
     return out

@@ -26,6 +26,7 @@ ORGANIZATION_WORDS = re.compile(r"\b(group|programme|program|organi[sz]ation|sec
                                 r"agency|office|commission|network)\b", re.I)
 BYLINE = re.compile(r"^note (by|of) the\b", re.I)
 LEAD_LINES = {"UNITED NATIONS", "NATIONS UNIES", "NACIONES UNIDAS"}
+LEAD_PREFIX = re.compile(r"^(UNITED NATIONS|NATIONS UNIES|NACIONES UNIDAS)\s+(?=\S)")
 SMALL_WORDS = {"of", "and", "on", "the", "for", "in", "to", "a", "an"}
 
 UNITS = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
@@ -86,8 +87,9 @@ def parse_header(paragraphs: list[str]) -> NoteHeader:
     for i, text in enumerate(paragraphs):
         letters = [c for c in text if c.isalpha()]
         if header.organization is None and letters and text.isupper() and text.strip() not in LEAD_LINES \
-                and not is_symbol(text):
-            header.organization = title_case(text)
+                and not is_symbol(text) and not MEETING_WORDS.search(text):
+            # "UNITED NATIONS ENVIRONMENT MANAGEMENT GROUP" on one line names the same group
+            header.organization = title_case(LEAD_PREFIX.sub("", text.strip()))
         elif header.symbol is None and is_symbol(text):
             header.symbol = text
         elif header.meeting is None and MEETING_WORDS.search(text) and len(text) < 200 and i < 12:

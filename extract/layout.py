@@ -48,8 +48,8 @@ def heading(text: str) -> tuple[str, str, str] | None:
     if m and m.group("num").isupper():
         return "part", m.group("num").upper(), m.group("title").strip()
     m = SECTION_HEADING.match(text)
-    if m:
-        return "section", m.group("letter").lower(), m.group("title").strip()
+    if m:  # the letter as written: "a", or "A" where a note letters its sections in capitals
+        return "section", m.group("letter"), m.group("title").strip()
     return None
 
 

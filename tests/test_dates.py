@@ -91,6 +91,10 @@ CASES = [
     ("The strategy will be adopted by the end of the year.", "next_steps", "by the end of the year", "2020-01-01", "2020-12-31", "year", "deadline"),
     ("A second survey is planned for next year.", "next_steps", "for next year", "2021-01-01", "2021-12-31", "year", "planned"),
     ("The group will meet next month.", "next_steps", "next month", "2020-05-01", "2020-05-31", "month", "planned"),
+    # a past plan: "planned for February" without an auxiliary is the February before the meeting
+    ("The meeting planned for February was postponed.", "progress", "for February", "2020-02-01", "2020-02-29", "month", "past"),
+    ("The meeting is planned for February.", "progress", "for February", "2021-02-01", "2021-02-28", "month", "planned"),
+    ("The event was moved to the second half of 2020.", "progress", "to the second half of 2020", "2020-07-01", "2020-12-31", "half", "planned"),
 ]
 
 

@@ -172,3 +172,27 @@ def test_tables_without_cell_borders_are_read_from_the_header_words(single_store
     assert grids == []
     docs = read_table(single_stores[(name, "pdf")], "documents")
     assert any("tables_without_rules" in w for w in docs.warnings[0])
+
+
+def test_header_block_in_other_wordings():
+    from somnotes.extract.header import parse_header
+
+    header = parse_header(["UNITED NATIONS ENVIRONMENT MANAGEMENT GROUP", "Twenty-seventh meeting of the Senior Officials",
+                           "Geneva, 15.09.2021", "EMG/SOM.27/3", "Progress report on the work of the Group"])
+    assert (header.organization, header.symbol, header.meeting_number, str(header.meeting_date), header.segment,
+            header.title) == ("Environment Management Group", "EMG/SOM.27/3", 27, "2021-09-15", "annual",
+                              "Progress report on the work of the Group")
+
+
+@pytest.mark.parametrize("text,want", [
+    ("I. Collaboration on Global Environmental Issues", ("part", "I", "Collaboration on Global Environmental Issues")),
+    ("PART II: INTERNAL SUSTAINABILITY", ("part", "II", "INTERNAL SUSTAINABILITY")),
+    ("a) Consultative Process on Biodiversity", ("section", "a", "Consultative Process on Biodiversity")),
+    ("(b) The E-waste Coalition", ("section", "b", "The E-waste Coalition")),
+    ("C. Greening the Blue", ("section", "C", "Greening the Blue")),
+    ("This note has been prepared to support the discussions.", None),
+])
+def test_part_and_section_headings(text, want):
+    from somnotes.extract.layout import heading
+
+    assert heading(text) == want
