@@ -107,7 +107,9 @@ def infer_month(month: int, direction: str, meeting: dt.date | None) -> dt.date 
         return None
     if month == meeting.month:
         return dt.date(meeting.year, month, 1)
-    return parse_with_dateparser(calendar.month_name[month], direction, meeting)
+    # "1 February", not "February": dateparser would take the meeting's day (the 29th, 30th...)
+    # and look for a February that has it
+    return parse_with_dateparser(f"1 {calendar.month_name[month]}", direction, meeting)
 
 
 def infer_day(day: int, month: int, direction: str, meeting: dt.date | None) -> dt.date | None:
@@ -140,7 +142,10 @@ def lead_tokens(doc, start: int) -> int:
     for phrase in LEAD_PHRASES:
         n = len(phrase)
         if start - n >= 0 and tuple(t.lower_ for t in doc[start - n:start]) == phrase:
-            return start - n
+            start -= n
+            if phrase == ("the",) and start > 0 and doc[start - 1].lower_ in PREPOSITIONS:
+                start -= 1  # "to the second half of 2020"
+            return start
     return start
 
 

@@ -98,6 +98,17 @@ CASES = [
 ]
 
 
+@pytest.mark.parametrize("meeting,month,want", [
+    (dt.date(2021, 3, 30), "February", "2021-02-01"),  # the meeting's day does not exist in February
+    (dt.date(2020, 4, 29), "February", "2020-02-01"),
+    (dt.date(2021, 5, 31), "April", "2021-04-01"),
+    (dt.date(2021, 1, 31), "November", "2020-11-01"),
+])
+def test_a_month_without_a_year_resolves_whatever_the_meeting_day(meeting, month, want):
+    found = find_dates(f"The group met in {month}.", "progress", meeting)
+    assert [str(d.start) for d in found] == [want]
+
+
 @pytest.mark.parametrize("sentence,field,text,start,end,granularity,kind", CASES)
 def test_dates_resolve_against_the_meeting_date(sentence, field, text, start, end, granularity, kind):
     found = find_dates(sentence, field, APRIL_2020)
