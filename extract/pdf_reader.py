@@ -18,6 +18,7 @@ import pdfplumber
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .layout import column_roles, heading
+from .nlp import status_nlp
 from .model import Cell, RawDocument, TableBlock, TableRow, TextBlock
 from .text import SENTENCE_END, clean, join_lines, normalise_ws
 
@@ -378,9 +379,16 @@ def continues_previous_row(prev: TableRow, row: TableRow) -> bool:
         if before.is_empty() or after.is_empty():
             continue
         last = before.paragraphs[-1].rstrip()
-        open_ended = last.endswith(":") or not last.endswith(SENTENCE_END)
+        # a bare status label ("Ongoing") is a whole cell; "Ongoing:" announces more
+        open_ended = last.endswith(":") or not (last.endswith(SENTENCE_END) or is_bare_label(last))
         votes[open_ended] += 1
     return votes[1] > votes[0]
+
+
+def is_bare_label(text: str) -> bool:
+    """Is the text nothing but a status phrase ("Ongoing", "Not yet started")?"""
+    doc = status_nlp()(text)
+    return len(doc.ents) == 1 and doc.ents[0].start == 0 and doc.ents[0].end == len(doc)
 
 
 def merge_cells(before: Cell, after: Cell) -> Cell:
