@@ -110,8 +110,13 @@ class Walker:
     def table(self, block: TableBlock) -> None:
         at = find_header_row(block.rows)
         if at is None:
-            if not self.structure_seen:  # a layout table in the header block (symbol, date)
-                for row in block.rows:
+            # not a task table: a banner holding a heading ("II. ..." in a shaded cell), or a
+            # layout table in the header block (symbol, date)
+            for row in block.rows:
+                found = heading_row(row.cells)
+                if found and (found[0] == "part" or self.structure_seen or self.part is not None):
+                    self.apply_heading(found)
+                elif not self.structure_seen:
                     self.header_paras.extend(p for c in row.cells for p in c.paragraphs)
             return
         for row in block.rows[:at]:  # a title row above the header: a heading, or header text

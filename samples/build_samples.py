@@ -43,6 +43,8 @@ LAYOUT_VARIANTS = [dataclasses.replace(
                         layout=Layout(table_style="Light Shading")),
     dataclasses.replace(som26_midterm.NOTE, name="som26-midterm-unruled", provenance="real text, another layout",
                         layout=Layout(table_style=None, headers=("Tasks", "Status", "Way forward"))),
+    dataclasses.replace(som26_midterm.NOTE, name="som26-midterm-banners", provenance="real text, another layout",
+                        layout=Layout(part_banners=True, headers=("Tasks", "Progress", "Next Steps"), font_size=11.5)),
 ]
 VARIANTS_DIR = ROOT / "tests" / "fixtures" / "layouts"
 EXPECTED_DIR = ROOT / "tests" / "expected"
@@ -277,9 +279,15 @@ def render_docx(note: Note, out: Path) -> None:
                 add_rows(table, note, sec.rows, numbering)
         set_widths(table, widths)
     for part in ([] if note.layout.single_table else note.parts):
-        p = doc.add_paragraph()
-        p.paragraph_format.space_before = Pt(12)
-        p.add_run(f"{note.layout.part_prefix}{part.numeral}. {part.title}").bold = True
+        heading_text = f"{note.layout.part_prefix}{part.numeral}. {part.title}"
+        if note.layout.part_banners:
+            banner = doc.add_table(rows=1, cols=1)
+            banner.style = "Table Grid"
+            banner.rows[0].cells[0].paragraphs[0].add_run(heading_text).bold = True
+        else:
+            p = doc.add_paragraph()
+            p.paragraph_format.space_before = Pt(12)
+            p.add_run(heading_text).bold = True
         for sec in part.sections:
             p = doc.add_paragraph()
             p.paragraph_format.space_before = Pt(6)

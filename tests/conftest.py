@@ -20,9 +20,10 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 NOTE_NAMES = ["som26-midterm", "som26-annual", "som27-midterm"]
 # The real seed note in other layouts, built by samples/build_samples.py: one table with
 # headings as merged rows, the symbol as a running head, page numbers and plain labels (alt);
-# rules under the header only (shading); no cell borders at all (unruled).
+# rules under the header only (shading); no cell borders at all (unruled); part headings in
+# one-cell tables of their own (banners).
 ALT_LAYOUT = "som26-midterm-alt"
-LAYOUTS = [ALT_LAYOUT, "som26-midterm-shading", "som26-midterm-unruled"]
+LAYOUTS = [ALT_LAYOUT, "som26-midterm-shading", "som26-midterm-unruled", "som26-midterm-banners"]
 EXTRACTION_NOTES = NOTE_NAMES + LAYOUTS
 FORMATS = ["docx", "pdf"]
 

@@ -196,3 +196,12 @@ def test_part_and_section_headings(text, want):
     from somnotes.extract.layout import heading
 
     assert heading(text) == want
+
+
+def test_the_banner_layout_puts_part_headings_in_tables_of_their_own():
+    from docx import Document
+
+    doc = Document(str(note_file("som26-midterm-banners", "docx")))
+    banners = [t.rows[0].cells[0].text for t in doc.tables if len(t.columns) == 1]
+    assert [b.split(".")[0] for b in banners] == ["I", "II", "III"]
+    assert not any(p.text.startswith(("I. ", "II. ", "III. ")) for p in doc.paragraphs)

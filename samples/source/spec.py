@@ -72,6 +72,7 @@ class Layout:
     page_numbers: bool = False  # a PAGE field in the footer
     bold_labels: bool = True
     table_style: str | None = "Table Grid"  # Word's style: "Light Shading" rules only the header
+    part_banners: bool = False  # each part heading in a one-cell table of its own
 
 
 @dataclass
