@@ -113,9 +113,11 @@ def ingest(
     show_bar = sys.stderr.isatty()
     progress = None
     if show_bar:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-        progress = Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
-                            TimeRemainingColumn(), transient=True)
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+        # the bar and the error lines printed above it both belong on stderr
+        progress = Progress(TextColumn("{task.description}", markup=False), BarColumn(), MofNCompleteColumn(),
+                            TimeRemainingColumn(), transient=True, console=Console(stderr=True))
         progress.start()
         bar = progress.add_task("ingesting", total=len(find_files(paths)))
     try:
