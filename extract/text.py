@@ -9,10 +9,16 @@ HYPHEN_CONJUNCTIONS = {"and", "or", "to", "nor"}  # "medium- and long-term", "sh
 SENTENCE_END = tuple(".;:!?)\u201d\"'")
 
 
+# Glyphs a PDF may carry where the Word file has plain letters: typographic ligatures, soft
+# hyphens (invisible unless a line breaks there), non-breaking hyphens.
+GLYPHS = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st",
+          "\ufb06": "st", "\u00ad": "", "\u2011": "-"}
+TRANSLATION = {**{ord(b): "\u2022" for b in BULLETS}, **{ord(k): v for k, v in GLYPHS.items()}}
+
+
 def clean(text: str) -> str:
-    """Given a paragraph's raw text, fold runs of spaces and normalise bullet glyphs."""
-    text = text.translate({ord(b): "\u2022" for b in BULLETS})
-    return SPACES.sub(" ", text).strip()
+    """Given a paragraph's raw text, fold runs of spaces and normalise bullets and ligatures."""
+    return SPACES.sub(" ", text.translate(TRANSLATION)).strip()
 
 
 def join_lines(lines: list[str]) -> str:
