@@ -35,6 +35,8 @@ def join_lines(lines: list[str]) -> str:
             continue
         if not out:
             out = line
+        elif out.endswith("\u00ad"):  # a soft hyphen: Word broke the word here, no space
+            out = out[:-1] + line
         elif re.search(r"[A-Za-z0-9]-$", out) and line.split(" ", 1)[0].lower() not in HYPHEN_CONJUNCTIONS:
             out += line
         else:
