@@ -46,8 +46,6 @@ PREPOSITIONS = {p[0] for p in LEAD_PHRASES if len(p) == 1} - {"the"} | {"of", "t
 MAY_HOLD_A_DATE = re.compile(r"\d|\b(January|February|March|April|May|June|July|August|September|October|"
                              r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b|"
                              r"\b(year|month)\b", re.I)
-GRANULARITIES = ("day", "month", "quarter", "half", "year")
-EDGE_WORDS = {"end", "beginning", "start", "middle", "close"}
 
 
 @dataclass

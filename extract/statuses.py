@@ -20,7 +20,6 @@ LABEL_ENDINGS = {":", ".", "-", "\u2013", "\u2014"}
 COMPOSITE_JOINERS = {"/", "and", "&", "but", "-", ","}
 SENTENCE_BOUNDARIES = {".", ";", "!", "?"}
 STATUS_PREFIX = re.compile(r"status\s*:?", re.I)
-CLOSED = {"completed", "cancelled"}
 MONTH_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                "November", "December"}  # "Completed November 2019" is a dated statement, not a label
 EXCEPTIONAL = ("postponed", "on_hold", "cancelled")
@@ -119,7 +118,3 @@ def task_status(item_statuses: list[str]) -> str:
     if len(others) == 1 and next(iter(others)) in EXCEPTIONAL:
         return next(iter(others))
     return "ongoing"
-
-
-def is_open(status: str) -> bool:
-    return status not in CLOSED

@@ -32,7 +32,6 @@ def stem(word: str) -> str:
 
 
 CAPITALISED_RUN = re.compile(r"\b(?:[A-Z][a-z]+\s+(?:(?:of|and|on|for|the)\s+)?){1,5}[A-Z][a-z]+\b")
-ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 
 
 def initialisms(text: str) -> list[str]:
@@ -87,9 +86,3 @@ class Vectoriser:
                 data.append(value)
             indptr.append(len(cols))
         return csr_matrix((data, cols, indptr), shape=(len(texts), max(1, len(vocab))))
-
-
-def cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(t, 0.0) for t, v in a.items())

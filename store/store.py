@@ -136,11 +136,6 @@ class Store:
         docs = self.table("documents").select(["source_path", "file_size", "file_mtime_ns", "doc_id", "parser_version"])
         return {row["source_path"]: row for row in docs.to_pylist()}
 
-    def stored_versions(self) -> dict[str, str]:
-        """doc_id -> parser_version of every stored document."""
-        docs = self.table("documents").select(["doc_id", "parser_version"])
-        return dict(zip(docs["doc_id"].to_pylist(), docs["parser_version"].to_pylist()))
-
     # ------------------------------------------------------------------ writing
 
     @contextlib.contextmanager
