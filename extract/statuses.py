@@ -19,7 +19,9 @@ SPECIFICITY = ("cancelled", "postponed", "on_hold", "not_started", "ongoing", "c
 LABEL_ENDINGS = {":", ".", "-", "\u2013", "\u2014"}
 COMPOSITE_JOINERS = {"/", "and", "&", "but", "-", ","}
 SENTENCE_BOUNDARIES = {".", ";", "!", "?"}
-STATUS_PREFIX = re.compile(r"status\s*:?", re.I)
+STATUS_PREFIX = re.compile(r"((\u2022|-|\u2013|\*|\u00b7|\(?(\d{1,2}|[a-z]|[ivx]{1,4})[.)])\s*)?(status\s*:?)?", re.I)
+BULLET_TOKENS = {"\u2022", "-", "\u2013", "*", "\u00b7"}
+LIST_NUMBER = re.compile(r"^\(?(\d{1,2}|[a-z]|[ivx]{1,4})[.)]", re.I)
 MONTH_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                "November", "December"}  # "Completed November 2019" is a dated statement, not a label
 EXCEPTIONAL = ("postponed", "on_hold", "cancelled")
@@ -41,6 +43,21 @@ def starts_sentence(token) -> bool:
     return token.is_alpha and token.text[0].isupper() and token.text not in MONTH_NAMES
 
 
+def list_marker_tokens(doc) -> int:
+    """How many tokens a paragraph's bullet or list number takes ("•", "-", "1.", "a)", "(ii)")."""
+    if len(doc) and doc[0].text in BULLET_TOKENS:
+        return 1
+    head = doc[:3].text.replace(" ", "")
+    m = LIST_NUMBER.match(head)
+    if m:
+        consumed, n = 0, 0
+        while n < len(doc) and consumed < len(m.group(0)):
+            consumed += len(doc[n].text)
+            n += 1
+        return n
+    return 0
+
+
 def find_labels(doc) -> list[tuple[int, int, str]]:
     """Given a paragraph Doc, return (label_start_char, text_start_char, status) per label."""
     ents = list(doc.ents)
@@ -56,8 +73,11 @@ def find_labels(doc) -> list[tuple[int, int, str]]:
             last = ents[i]
             statuses.append(last.ent_id_)
         i += 1
-        # "Ongoing: ...", or after a "Status:" prefix ("Status: Ongoing")
-        at_paragraph_start = first.start == 0 or (first.start == 2 and doc[0].lower_ == "status" and doc[1].text == ":")
+        # "Ongoing: ...", after a bullet or list number ("• Completed: ..."), or after a
+        # "Status:" prefix ("Status: Ongoing")
+        opening = list_marker_tokens(doc)
+        at_paragraph_start = first.start == opening or (
+            first.start == opening + 2 and doc[opening].lower_ == "status" and doc[opening + 1].text == ":")
         at_sentence_start = first.start > 0 and doc[first.start - 1].text in SENTENCE_BOUNDARIES
         after = doc[last.end] if last.end < len(doc) else None
         if at_paragraph_start and (after is None or after.text in LABEL_ENDINGS or starts_sentence(after)):

@@ -157,6 +157,11 @@ def test_the_other_layout_really_differs():
      [("unknown", None, "A workshop planned for May has been cancelled due to the pandemic.")]),
     (["On hold.", "Completed/Ongoing: part of it."], [("on_hold", "On hold", ""), ("ongoing", "Completed/Ongoing", "part of it.")]),
     (["Some context first.", "Delayed: awaiting funds."], [("unknown", None, "Some context first."), ("postponed", "Delayed", "awaiting funds.")]),
+    # items as a bulleted or numbered list, as Word renders them
+    (["\u2022 Completed: The report.", "\u2022 Ongoing: The survey."],
+     [("completed", "Completed", "The report."), ("ongoing", "Ongoing", "The survey.")]),
+    (["1) Completed: first", "(ii) Pending: second"], [("completed", "Completed", "first"), ("not_started", "Pending", "second")]),
+    (["\u2022 The workshop has been cancelled."], [("unknown", None, "\u2022 The workshop has been cancelled.")]),
 ])
 def test_status_labels_in_other_wordings(paragraphs, want):
     from somnotes.extract.statuses import split_progress
