@@ -25,6 +25,7 @@ from .nlp import DATE_PATTERNS, read_jsonl, status_nlp
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
+SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}  # northern, meteorological
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 YEAR_RE = re.compile(r"^(19[5-9]\d|20\d\d)$")
 DAY_RE = re.compile(r"^(0?[1-9]|[12]\d|3[01])(st|nd|rd|th)?$")
@@ -183,6 +184,13 @@ def resolve(span, rule: str, direction: str, meeting: dt.date | None):
         if word == "mid":
             return dt.date(year, 6, 1), dt.date(year, 6, 30), "month"
         return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
+    if rule == "season_year":
+        # a season is three months: the contract's granularities have no "season", so "quarter"
+        first_month = SEASON_START[lower[0]]
+        year = years[0]
+        start = dt.date(year, first_month, 1)
+        end_month_index = year * 12 + first_month - 1 + 2
+        return start, month_end(end_month_index // 12, end_month_index % 12 + 1), "quarter"
     if rule == "year_range":
         return dt.date(years[0], 1, 1), dt.date(years[-1], 12, 31), "year"
     if rule in ("year_after_preposition", "year_after_edge"):

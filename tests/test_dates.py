@@ -95,6 +95,8 @@ CASES = [
     ("The meeting planned for February was postponed.", "progress", "for February", "2020-02-01", "2020-02-29", "month", "past"),
     ("The meeting is planned for February.", "progress", "for February", "2021-02-01", "2021-02-28", "month", "planned"),
     ("The event was moved to the second half of 2020.", "progress", "to the second half of 2020", "2020-07-01", "2020-12-31", "half", "planned"),
+    ("A field visit will take place in the summer of 2020.", "next_steps", "in the summer of 2020", "2020-06-01", "2020-08-31", "quarter", "planned"),
+    ("Consultations ran through winter 2019.", "progress", "winter 2019", "2019-12-01", "2020-02-29", "quarter", "past"),
 ]
 
 
