@@ -65,7 +65,9 @@ def page_blocks(draw):
 @given(page_blocks())
 def test_joining_page_split_rows_never_fails_and_loses_no_cell_text(blocks):
     def characters(table_rows):
-        return Counter(ch for r in table_rows for c in r.cells for p in c.paragraphs for ch in p if not ch.isspace())
+        # soft hyphens are break marks, dropped on purpose where a line or page joins a word
+        return Counter(ch for r in table_rows for c in r.cells for p in c.paragraphs for ch in p
+                       if not ch.isspace() and ch != "\u00ad")
 
     before = characters([r for b in blocks if isinstance(b, TableBlock) for r in b.rows[1:]])
     joined = join_rows_split_across_pages(blocks)
