@@ -65,6 +65,11 @@ def merge_into(row: TaskRow, cells: dict, page_end) -> None:
         row.page_end = page_end
 
 
+def row_texts(row) -> list[str]:
+    """A table row's cell texts, folded for comparing rows (repeated header rows)."""
+    return [normalise_ws(c.text).lower() for c in row.cells]
+
+
 def find_header_row(rows: list) -> int | None:
     """Index of a table's header row among its first rows (a title row may precede it)."""
     for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
@@ -126,11 +131,11 @@ class Walker:
         self.structure_seen = True
         header = block.rows[at]
         roles = column_roles(header.cells)
-        header_texts = [normalise_ws(c.text).lower() for c in header.cells]
+        header_texts = row_texts(header)
         extra_names = [normalise_ws(c.text) for c, r in zip(header.cells, roles) if r == "extra"]
         table_rows: list[TaskRow] = []
         for trow in block.rows[at + 1:]:
-            if [normalise_ws(c.text).lower() for c in trow.cells] == header_texts:
+            if row_texts(trow) == header_texts:
                 continue  # header row repeated inside the table
             found = heading_row(trow.cells)
             if found:

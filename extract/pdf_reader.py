@@ -17,10 +17,10 @@ from pathlib import Path
 import pdfplumber
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from .layout import column_roles, heading
+from .layout import column_roles, find_header_row, heading, row_texts
 from .nlp import status_nlp
 from .model import Cell, RawDocument, TableBlock, TableRow, TextBlock
-from .text import SENTENCE_END, clean, join_lines, normalise_ws
+from .text import SENTENCE_END, clean, join_lines
 
 # pdfminer logs damaged fonts and streams as warnings on stderr; a bad file is reported once,
 # by ingest, as one line, so its chatter is kept to real errors.
@@ -300,7 +300,7 @@ def unruled_blocks(pages: list[PageContent], ratio: float) -> list:
 
 
 def has_task_table(blocks: list) -> bool:
-    return any(isinstance(b, TableBlock) and any(column_roles(r.cells) for r in b.rows[:3]) for b in blocks)
+    return any(isinstance(b, TableBlock) and find_header_row(b.rows) is not None for b in blocks)
 
 
 def pitch_ratio(pages: list[PageContent]) -> float:
@@ -407,10 +407,6 @@ def same_columns(a: TableBlock, b: TableBlock) -> bool:
     if a.column_xs is None or b.column_xs is None or len(a.column_xs) != len(b.column_xs):
         return False
     return all(abs(x - y) <= COLUMN_X_TOLERANCE for x, y in zip(a.column_xs, b.column_xs))
-
-
-def row_texts(row: TableRow) -> list[str]:
-    return [normalise_ws(c.text).lower() for c in row.cells]
 
 
 def continues_table(prev: TableBlock, block: TableBlock, between: list) -> bool:

@@ -206,8 +206,8 @@ class Store:
             stored_docs = self.table("documents", current).select(["doc_id", "source_path", "parser_version"]).to_pylist()
             stored_paths = {(d["doc_id"], d["source_path"]): d["parser_version"] for d in stored_docs}
             stored_ids = {d["doc_id"] for d in stored_docs}
-            current_ids = {d["doc_id"] for d in stored_docs if d["parser_version"] in
-                           {doc["parser_version"] for doc in batch.rows["documents"]}}
+            batch_versions = {doc["parser_version"] for doc in batch.rows["documents"]}
+            current_ids = {d["doc_id"] for d in stored_docs if d["parser_version"] in batch_versions}
             new_docs, new_keys, fresh_ids, replaced_paths, replaced = [], set(), set(), set(), set()
             for doc in batch.rows["documents"]:
                 key = (doc["doc_id"], doc["source_path"])
