@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections import Counter
 
 from hypothesis import HealthCheck, given, settings
@@ -20,7 +21,9 @@ WORDS = st.sampled_from(["Completed:", "On-going", "Ongoing/postponed:", "Not ye
                          "end", "of", "June", "May", "2020", "2030", "Agenda", "COP15", "16th", "April", "/",
                          "-", "first", "half", "Q3", "from", "to", "this", "date", ".", ":", "mid-2021", "\n"])
 NOTE_TEXT = st.one_of(st.text(max_size=200), st.lists(WORDS, max_size=40).map(" ".join))
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# FUZZ_EXAMPLES=5000 pytest tests/test_fuzz.py digs deeper than the default run in CI
+SETTINGS = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "150")), deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow])
 
 
 @SETTINGS
