@@ -215,7 +215,7 @@ def unlink(first: str, second: Optional[str] = typer.Argument(None), store: Opti
 @app.command()
 def report(out: Path = typer.Option(..., "--out", help="The HTML file to write."), store: Optional[Path] = StoreOption):
     """Write a self-contained HTML report: overview, status chart, timeline, lists, histories."""
-    from ..store.report import write_report
+    from ..publish.report import write_report
 
     if out.suffix.lower() not in (".html", ".htm"):
         typer.echo("somnotes: --out must be an .html file", err=True)
@@ -227,7 +227,7 @@ def report(out: Path = typer.Option(..., "--out", help="The HTML file to write."
 def export(out: Path = typer.Option(..., "--out", help="FILE.xlsx (every table) or FILE.csv (tasks)."),
            store: Optional[Path] = StoreOption):
     """Export the store as an Excel workbook, or the tasks table as CSV."""
-    from ..store.export import export_csv, export_xlsx
+    from ..publish.workbook import export_csv, export_xlsx
 
     suffix = out.suffix.lower()
     if suffix not in (".xlsx", ".csv"):

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import queries
-from .store import Store
+from ..store import queries
+from ..store.store import Store
 
 STATUS_COLOURS = {"completed": "#2e7d32", "ongoing": "#1976d2", "not_started": "#9e9e9e",
                   "postponed": "#f9a825", "on_hold": "#ef6c00", "cancelled": "#6d4c41", "unknown": "#cfd8dc"}

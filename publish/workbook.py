@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import queries
-from .store import Store
+from ..store import queries
+from ..store.store import Store
 
 SHEETS = [("documents", "documents"), ("tasks", "tasks"), ("progress items", "progress_items"), ("dates", "dates")]
 MAX_COLUMN_WIDTH = 60  # characters; longer text wraps inside the cell
