@@ -237,6 +237,38 @@ def export(out: Path = typer.Option(..., "--out", help="FILE.xlsx (every table) 
     typer.echo(f"wrote {(export_xlsx if suffix == '.xlsx' else export_csv)(s, out)}")
 
 
+@app.command()
+def draft(out: Path = typer.Option(..., "--out", help="The Word file to write (NEXT.docx)."),
+          after: Optional[str] = typer.Option(None, "--after", help="Symbol of the note to follow (default: the latest)."),
+          symbol: Optional[str] = typer.Option(None, "--symbol", help="The new note's symbol (default: a placeholder)."),
+          date: Optional[str] = typer.Option(None, "--date", help="The new meeting's date, YYYY-MM-DD (default: a placeholder)."),
+          store: Optional[Path] = StoreOption):
+    """Draft the next progress note: the open tasks of the last note, their next steps as planned progress."""
+    import datetime as dt
+
+    from ..publish.draft import DraftError, write_draft
+
+    if out.suffix.lower() != ".docx":
+        typer.echo("somnotes: --out must be a .docx file", err=True)
+        raise typer.Exit(2)
+    if not out.parent.is_dir():
+        typer.echo(f"somnotes: no such folder: {out.parent}", err=True)
+        raise typer.Exit(2)
+    try:
+        day = dt.date.fromisoformat(date) if date is not None else None
+    except ValueError:
+        typer.echo(f"somnotes: --date takes YYYY-MM-DD, not {date!r}", err=True)
+        raise typer.Exit(2) from None
+    s = require_store(store)
+    try:
+        summary = write_draft(s, out, after=after, symbol=symbol, date=day)
+    except DraftError as exc:
+        typer.echo(f"somnotes: {exc}", err=True)
+        raise typer.Exit(2 if exc.usage else 1) from None
+    for line in summary.lines():
+        typer.echo(line)
+
+
 def main() -> None:
     """Console entry point: no Python traceback ever reaches the user."""
     try:

@@ -137,3 +137,31 @@ def overdue(store: Store) -> pd.DataFrame:
         JOIN nt b ON b.series = a.series AND b.note_no = a.note_no + 1 AND b.task_key = a.task_key
         WHERE b.is_open AND d."end" < b.meeting_date
         ORDER BY a.series, a.note_no, a.ordinal, deadline""").drop(columns=["note_no", "ordinal", "series"])
+
+
+def series_notes(store: Store) -> pd.DataFrame:
+    """Every note of every series in meeting order, one row per note (its Word file standing
+    for it): where it sits in its series and what its header says."""
+    return run(store, """
+        SELECT series, note_no, doc_id, symbol, meeting_date, meeting, title, segment, meeting_number,
+               organization, format, n_tasks
+        FROM notes ORDER BY series, note_no""")
+
+
+def note_tasks(store: Store, doc_id: str) -> pd.DataFrame:
+    """The tasks of one note in reading order: key, part, section, texts, status, and the extra
+    columns as a list of {key: header, value: text}."""
+    return run(store, """
+        SELECT task_key, task_id, ordinal, part, part_title, section, section_title, task_text,
+               progress_text, next_steps_text, map_entries(extra) AS extra, status, is_open
+        FROM nt WHERE doc_id = ? ORDER BY ordinal""", [doc_id])
+
+
+def note_deadlines(store: Store, doc_id: str) -> pd.DataFrame:
+    """Deadlines ("by ...", "no later than ...") stated in the task text or next steps of one
+    note's tasks, latest last."""
+    return run(store, """
+        SELECT t.task_key, t.task_id, d.field, d.text AS deadline_text, d."end" AS deadline
+        FROM nt t JOIN dates d ON d.task_id = t.task_id
+        WHERE t.doc_id = ? AND d.kind = 'deadline' AND d.field IN ('task', 'next_steps')
+        ORDER BY t.ordinal, deadline""", [doc_id])
