@@ -232,15 +232,17 @@ def deadline_words(text: str, deadline) -> str:
 
 def overdue_warnings(store: Store, note: dict, date: dt.date) -> dict:
     """task_key -> warning lines: deadlines that had passed by `note` (queries.overdue), and
-    deadlines set in `note` that pass before the draft's meeting `date`."""
+    deadlines stated in `note` that were still ahead then and pass before the draft's `date`
+    (one already past at `note` is an old deadline repeated, reported by the first kind)."""
     out: dict = {}
+    since = meeting_day(note) or dt.date.min
     passed = queries.overdue(store)
     for row in passed[passed["to_symbol"] == note["symbol"]].itertuples():
         out.setdefault(row.task_key, []).append(
             f"Overdue: {deadline_words(row.deadline_text, row.deadline)}, set at {row.from_symbol}, "
             f"had passed by {note['symbol']}.")
     for row in queries.note_deadlines(store, note["doc_id"]).itertuples():
-        if row.deadline == row.deadline and row.deadline.date() < date:  # NaT != NaT
+        if row.deadline == row.deadline and since <= row.deadline.date() < date:  # NaT != NaT
             out.setdefault(row.task_key, []).append(
                 f"Overdue by this meeting: {deadline_words(row.deadline_text, row.deadline)}, set at "
                 f"{note['symbol'] or 'the last note'}.")
@@ -389,7 +391,17 @@ def new_document():
     normal = doc.styles["Normal"]
     normal.font.name, normal.font.size = FONT_NAME, Pt(FONT_SIZE)
     add_page_number_footer(section)
+    drop_styles_with_effects(doc)
     return doc
+
+
+def drop_styles_with_effects(doc) -> None:
+    """Drop python-docx's copy of Word 2010's stylesWithEffects part: an optional cache of
+    styles.xml that no longer matches it once the draft sets its own font and adds a footer,
+    and a mismatch Word may answer with "unreadable content"."""
+    for rel_id, rel in list(doc.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            doc.part.drop_rel(rel_id)
 
 
 def centred(doc, text: str, **style):
