@@ -44,7 +44,7 @@ TEXT_WIDTH_CM = PAGE_WIDTH_CM - 2 * MARGIN_CM
 # Tasks | Progress | Next steps share what the extra columns leave; Progress, the cell the
 # author rewrites, gets the most (5 : 6.5 : 5 cm on a page without extra columns, as the notes).
 CORE_SHARES = (0.3, 0.4, 0.3)
-EXTRA_WIDTH_CM = 2.6  # a lead agency, a deadline
+EXTRA_WIDTH_CM = 3.0  # a lead agency, a deadline: "EMG Secretariat, CBD" on two lines
 MIN_CORE_WIDTH_CM = 9.0
 FONT_NAME, FONT_SIZE = "Calibri", 11
 TITLE_SIZE_STEP = 3  # the title is this many points above the body text
