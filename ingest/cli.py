@@ -238,12 +238,15 @@ def export(out: Path = typer.Option(..., "--out", help="FILE.xlsx (every table) 
 
 
 @app.command()
-def draft(out: Path = typer.Option(..., "--out", help="The Word file to write (NEXT.docx)."),
-          after: Optional[str] = typer.Option(None, "--after", help="Symbol of the note to follow (default: the latest)."),
-          symbol: Optional[str] = typer.Option(None, "--symbol", help="The new note's symbol (default: a placeholder)."),
-          date: Optional[str] = typer.Option(None, "--date", help="The new meeting's date, YYYY-MM-DD (default: a placeholder)."),
-          store: Optional[Path] = StoreOption):
-    """Draft the next progress note: the open tasks of the last note, their next steps as planned progress."""
+def draft(
+    out: Path = typer.Option(..., "--out", help="The Word file to write (NEXT.docx)."),
+    after: Optional[str] = typer.Option(None, "--after", help="Symbol of the note to follow (default: the latest)."),
+    symbol: Optional[str] = typer.Option(None, "--symbol", help="The new note's symbol (default: a placeholder)."),
+    date: Optional[str] = typer.Option(None, "--date",
+                                       help="The new meeting's date, YYYY-MM-DD (default: a placeholder)."),
+    store: Optional[Path] = StoreOption,
+):
+    """Draft the next progress note: the last note's open tasks, their next steps as planned progress."""
     import datetime as dt
 
     from ..publish.draft import DraftError, write_draft

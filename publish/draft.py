@@ -42,10 +42,10 @@ CORE_HEADERS = ("Tasks", "Progress", "Next steps")
 PAGE_HEIGHT_CM, PAGE_WIDTH_CM, MARGIN_CM = 29.7, 21.0, 2.2
 TEXT_WIDTH_CM = PAGE_WIDTH_CM - 2 * MARGIN_CM
 # Tasks | Progress | Next steps share what the extra columns leave; Progress, the cell the
-# author rewrites, gets the most (5 : 6.5 : 5 cm on a page without extra columns, as the notes).
+# author rewrites, gets the most (5 : 6.6 : 5 cm without extra columns, close to the notes').
 CORE_SHARES = (0.3, 0.4, 0.3)
 EXTRA_WIDTH_CM = 3.0  # a lead agency, a deadline: "EMG Secretariat, CBD" on two lines
-MIN_CORE_WIDTH_CM = 9.0
+MIN_CORE_WIDTH_CM = 9.0  # however many extra columns, the three core ones keep 2.7 to 3.6 cm
 FONT_NAME, FONT_SIZE = "Calibri", 11
 TITLE_SIZE_STEP = 3  # the title is this many points above the body text
 CELL_PARAGRAPH_GAP = Pt(4)
@@ -135,7 +135,7 @@ class DraftSummary:
         if self.date_is_placeholder:
             out.append(f"no --date: dated {long_date(self.date)}, {DEFAULT_MONTHS_AFTER} months after the last note,"
                        " marked to be confirmed")
-        if self.symbol_is_placeholder:
+        if self.symbol_is_placeholder and self.symbol:
             out.append(f"no --symbol: the symbol reads {self.symbol!r}, marked to be replaced")
         return out
 
@@ -245,7 +245,7 @@ def overdue_warnings(store: Store, note: dict, date: dt.date) -> dict:
         if row.deadline == row.deadline and since <= row.deadline.date() < date:  # NaT != NaT
             out.setdefault(row.task_key, []).append(
                 f"Overdue by this meeting: {deadline_words(row.deadline_text, row.deadline)}, set at "
-                f"{note['symbol'] or 'the last note'}.")
+                f"{note_name(note)}.")
     return out
 
 
@@ -271,10 +271,9 @@ def plan_draft(store: Store, after: str | None = None, symbol: str | None = None
     """Given a store and the options of `somnotes draft`, decide what the draft shows."""
     notes = queries.series_notes(store)
     note = choose_note(notes, after)
-    note_date = note["meeting_date"].date() if note.get("meeting_date") is not None \
-        and note["meeting_date"] == note["meeting_date"] else None
+    note_date = meeting_day(note)
     if date is not None and note_date is not None and date <= note_date:
-        raise DraftError(f"--date {date.isoformat()} is not after {note['symbol']} ({note_date.isoformat()});"
+        raise DraftError(f"--date {date.isoformat()} is not after {note_name(note)} ({note_date.isoformat()});"
                          " the draft is the note that follows it", usage=True)
     date_is_placeholder = date is None
     if date is None:
@@ -288,20 +287,20 @@ def plan_draft(store: Store, after: str | None = None, symbol: str | None = None
     overdue = overdue_warnings(store, note, date)
     unchanged = unchanged_warnings(store, note)
     open_tasks = [DraftTask(t, overdue.get(t["task_key"], []) + unchanged.get(t["task_key"], []))
-                  for t in tasks if t["is_open"]]
+                  for t in tasks if t["status"] not in queries.CLOSED]
     return Draft(
         after=note, organization=note.get("organization") or note.get("series") or None,
         symbol=symbol, symbol_is_placeholder=symbol_is_placeholder,
         date=date, date_is_placeholder=date_is_placeholder,
         meeting=meeting_line(number, segment),
         title="Mid-Term Progress Report" if segment == "mid-term" else "Progress Report",
-        open_tasks=open_tasks, closed_tasks=[t for t in tasks if not t["is_open"]])
+        open_tasks=open_tasks, closed_tasks=[t for t in tasks if t["status"] in queries.CLOSED])
 
 
 def planned_paragraphs(draft: Draft, row: dict) -> list[str]:
     """The Progress cell's placeholder: the previous next steps, marked as planned at the note
     drafted after, with the status the task had there."""
-    where = f"{draft.after.get('symbol') or 'the last note'} ({month_year(meeting_day(draft.after))})"
+    where = f"{note_name(draft.after)} ({month_year(meeting_day(draft.after))})"
     status = STATUS_PHRASES.get(row.get("status"), STATUS_PHRASES["unknown"])
     steps = paragraphs_of(row.get("next_steps_text"))
     if not steps:
@@ -313,8 +312,13 @@ def planned_paragraphs(draft: Draft, row: dict) -> list[str]:
 
 
 def meeting_day(note: dict) -> dt.date | None:
+    """A note's meeting date, None when its header gave none (NaT != NaT)."""
     day = note.get("meeting_date")
     return day.date() if day is not None and day == day else None
+
+
+def note_name(note: dict) -> str:
+    return note.get("symbol") or "the last note"
 
 
 # ---------------------------------------------------------------- Word
@@ -427,7 +431,7 @@ def write_header_block(doc, draft: Draft) -> None:
         add_text(p, draft.symbol, placeholder=draft.symbol_is_placeholder)
     centred(doc, draft.title, bold=True, size=FONT_SIZE + TITLE_SIZE_STEP)
     centred(doc, BYLINE, italic=True)
-    after = draft.after.get("symbol") or "the last note"
+    after = note_name(draft.after)
     when = meeting_day(draft.after)
     p = doc.add_paragraph()
     p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
@@ -436,18 +440,25 @@ def write_header_block(doc, draft: Draft) -> None:
     p = doc.add_paragraph()
     add_text(p, f"Draft made by somnotes on {long_date(dt.date.today())} from {after}: "
                 f"{len(draft.open_tasks)} open tasks in its order, {len(draft.closed_tasks)} completed or cancelled "
-                "listed at the end. Replace the blue text and the shaded Progress cells; rows marked \u26a0 are overdue or without change. "
-                "Delete this paragraph before circulating.", italic=True, placeholder=True)
+                "listed at the end. Replace the blue text and the shaded Progress cells; rows marked "
+                f"{WARNING_MARK.strip()} are overdue or without change. Delete this paragraph before circulating.",
+             italic=True, placeholder=True)
 
 
 def table_headers(rows: list) -> list[str]:
     """Tasks | Progress | Next steps, then the extra columns the section's rows carry."""
     extra = []
     for row in rows:
-        for pair in row.get("extra") if row.get("extra") is not None else []:
-            if pair["key"] not in extra:
-                extra.append(pair["key"])
+        for head in extra_columns(row):
+            if head not in extra:
+                extra.append(head)
     return list(CORE_HEADERS) + extra
+
+
+def extra_columns(row: dict) -> dict:
+    """A task's extra columns (a lead agency, a deadline), header -> text, in the note's order."""
+    pairs = row.get("extra")
+    return {} if pairs is None else {pair["key"]: pair["value"] for pair in pairs}
 
 
 def add_task_table(doc, draft: Draft, tasks: list, headers: list):
@@ -466,8 +477,7 @@ def add_task_table(doc, draft: Draft, tasks: list, headers: list):
         progress += [(p, {"placeholder": True}) for p in planned_paragraphs(draft, task.row)]
         write_cell(cells[1], progress)
         shade_cell(cells[1], UPDATE_FILL)
-        extra = {pair["key"]: pair["value"] for pair in (task.row.get("extra") if task.row.get("extra") is not None
-                                                           else [])}
+        extra = extra_columns(task.row)
         for cell, head in zip(cells[3:], headers[3:]):
             write_cell(cell, paragraphs_of(extra.get(head)))
     n_extra = len(headers) - len(CORE_HEADERS)
@@ -514,7 +524,7 @@ def write_closed_list(doc, draft: Draft) -> None:
     """Tasks completed or cancelled at the note drafted after: left out of the tables, named here."""
     if not draft.closed_tasks:
         return
-    after = draft.after.get("symbol") or "the last note"
+    after = note_name(draft.after)
     p = doc.add_paragraph()
     p.paragraph_format.space_before = HEADING_GAP
     add_text(p, f"Left out of this note: {len(draft.closed_tasks)} tasks completed or cancelled at {after}", bold=True)
@@ -536,10 +546,13 @@ def render(draft: Draft, out: Path) -> None:
     write_closed_list(doc, draft)
     doc.core_properties.title = f"{draft.title}: {draft.meeting} (draft)"
     doc.core_properties.author = "somnotes draft"
-    doc.core_properties.comments = f"Drafted from {draft.after.get('symbol') or 'the last note'} by somnotes"
+    doc.core_properties.comments = f"Drafted from {note_name(draft.after)} by somnotes"
     tmp = out.with_name(f".{out.name}.tmp")
-    doc.save(tmp)
-    tmp.replace(out)  # a failed save leaves no half-written file under the name asked for
+    try:
+        doc.save(tmp)
+        tmp.replace(out)  # a failed save leaves no half-written file under the name asked for
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def write_draft(store: Store, out: Path | str, after: str | None = None, symbol: str | None = None,

@@ -20,6 +20,7 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 from docx.table import Table
+from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from conftest import SAMPLES, cli, expected, read_table
@@ -29,6 +30,7 @@ NEW_SYMBOL = "EMG SOM27/02"
 NEW_DATE = "2021-09-30"
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 CLOSED = ("completed", "cancelled")
+HEADERS = ("Tasks", "Progress", "Next steps")
 # Outside CI a machine without LibreOffice skips the tests that convert; in CI they must run.
 needs_soffice = pytest.mark.skipif(SOFFICE is None and not os.environ.get("CI"),
                                    reason="LibreOffice (soffice) is not installed")
@@ -60,7 +62,6 @@ def body(path: Path) -> list:
     out = []
     for el in doc.element.body.iterchildren():
         if el.tag == qn("w:p"):
-            from docx.text.paragraph import Paragraph
             para = Paragraph(el, doc)
             out.append(("p", para.text, para))
         elif el.tag == qn("w:tbl"):
@@ -91,7 +92,7 @@ def drafted_rows(path: Path) -> list[dict]:
                          "progress": cell_paragraphs(cells["Progress"]),
                          "progress_cell": cells["Progress"],
                          "next_steps": cell_paragraphs(cells["Next steps"]),
-                         "extra": {h: c.text for h, c in cells.items() if h not in ("Tasks", "Progress", "Next steps")}})
+                         "extra": {h: c.text for h, c in cells.items() if h not in HEADERS}})
     return rows
 
 
@@ -151,7 +152,8 @@ def test_every_open_task_of_the_last_note_in_its_part_section_and_order(draft):
             for t in spec_tasks("som27-midterm")]
     assert [(r["part"], r["section"], r["task"]) for r in rows] == want
     # the extra column of that note (Lead agency) is carried with each task
-    assert [r["extra"].get("Lead agency") for r in rows] == [t["extra"]["Lead agency"] for t in spec_tasks("som27-midterm")]
+    leads = [t["extra"]["Lead agency"] for t in spec_tasks("som27-midterm")]
+    assert [r["extra"].get("Lead agency") for r in rows] == leads
 
 
 def test_completed_and_cancelled_tasks_are_listed_after_the_tables_not_in_them(draft):
@@ -195,7 +197,8 @@ def test_overdue_and_unchanged_tasks_say_so_in_their_row(draft):
     rows = drafted_rows(draft)
     ewaste = row_of(rows, "Extend the mandate of the EMG to support the E-waste")
     # SOM26/02 set "by the end of 2020"; still open at SOM27/mid-term/02 (April 2021)
-    assert f"\u26a0 Overdue: \u201cby the end of 2020\u201d, set at EMG SOM26/02, had passed by {LAST}." in ewaste["progress"]
+    passed = f"\u26a0 Overdue: \u201cby the end of 2020\u201d, set at EMG SOM26/02, had passed by {LAST}."
+    assert passed in ewaste["progress"]
     # SOM27/mid-term/02 set "by mid-2021"; the draft's meeting is on 30 September 2021
     assert f"\u26a0 Overdue by this meeting: \u201cby mid-2021\u201d, set at {LAST}." in ewaste["progress"]
     # postponed at all three meetings (samples/source: som26_midterm, som26_annual, som27_midterm)
@@ -419,4 +422,5 @@ def test_python_api_is_the_same_as_the_command(series_store, tmp_path):
     summary = write_draft(open_store(series_store), tmp_path / "api.docx", symbol=NEW_SYMBOL,
                           date=dt.date.fromisoformat(NEW_DATE))
     assert (summary.n_open, summary.n_closed) == (len(spec_tasks("som27-midterm")), 5)
-    assert [r["task"] for r in drafted_rows(tmp_path / "api.docx")] == [t["task_text"] for t in spec_tasks("som27-midterm")]
+    want = [t["task_text"] for t in spec_tasks("som27-midterm")]
+    assert [r["task"] for r in drafted_rows(tmp_path / "api.docx")] == want
