@@ -275,6 +275,10 @@ def plan_draft(store: Store, after: str | None = None, symbol: str | None = None
     if date is not None and note_date is not None and date <= note_date:
         raise DraftError(f"--date {date.isoformat()} is not after {note_name(note)} ({note_date.isoformat()});"
                          " the draft is the note that follows it", usage=True)
+    if symbol is not None and " ".join(symbol.split()).lower() in set(
+            notes["symbol"].dropna().map(lambda s: " ".join(s.split()).lower())):
+        raise DraftError(f"--symbol {symbol!r} is a note already in the store; the draft is a new note",
+                         usage=True)
     date_is_placeholder = date is None
     if date is None:
         date = months_after(note_date or dt.date.today(), DEFAULT_MONTHS_AFTER)

@@ -402,6 +402,7 @@ def test_unknown_after_symbol_is_exit_1_with_one_line(series_store, tmp_path):
     (["--out", "{tmp}/x.pdf"], "must be a .docx"),
     (["--out", "{tmp}/x.docx", "--date", "30/09/2021"], "YYYY-MM-DD"),
     (["--out", "{tmp}/x.docx", "--date", "2021-04-21"], "is not after"),
+    (["--out", "{tmp}/x.docx", "--symbol", "EMG SOM26/02"], "already in the store"),
 ])
 def test_usage_errors_are_exit_2_with_one_line(series_store, tmp_path, args, words):
     result = cli("draft", *[a.format(tmp=tmp_path) for a in args], "--store", series_store)
