@@ -2,21 +2,30 @@
 
 python-docx gives the XML; we walk it ourselves because the published notes use things its
 high-level API hides: automatic list numbers (the "1)" a reader sees is not in the text),
-vertically merged cells, hyperlinks and content controls around runs.
+vertically merged cells, hyperlinks and content controls around runs, tracked changes.
+
+Tracked changes read as accepted: inserted runs (w:ins) are text, deleted runs (w:del, whose
+text is w:delText) and the old place of moved text (w:moveFrom) are not, nor are table rows
+marked deleted. Comments live in their own part and are not text. Automatic numbers are written out as Word
+draws them (headings are numbered that way, "I.", "a)"); the layout pass takes list markers off
+task cells, for Word and PDF alike.
 """
 from __future__ import annotations
 
 import re
 import zipfile
+from collections import Counter
 from pathlib import Path
 
 from docx import Document
 from docx.oxml.ns import qn
 
-from .model import Cell, RawDocument, TableBlock, TableRow, TextBlock
+from .model import Cell, Passage, RawDocument, TableBlock, TableRow, TextBlock
 from .text import clean
 
 W_P, W_TBL, W_TR, W_TC, W_SDT = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:sdt")
+W_MOVE_FROM, W_DEL = qn("w:moveFrom"), qn("w:del")
+NOTES_RELS = ("/footnotes", "/endnotes")  # relationship types whose parts hold note text
 TEXT_TAGS = {qn("w:t"): None, qn("w:tab"): " ", qn("w:br"): " ", qn("w:cr"): " ", qn("w:noBreakHyphen"): "-"}
 ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
@@ -151,13 +160,12 @@ class DocxReader:
         self.document = document
         self.numbers = ListNumbers(document)
         self.style_numbers = style_numbering(document)
+        # moved text is rare: look for its old place only in documents that have one
+        self.has_moves = next(document.element.body.iter(W_MOVE_FROM), None) is not None
 
     def paragraph_text(self, p) -> str:
-        parts = []
-        for node in p.iter(*TEXT_TAGS):
-            replacement = TEXT_TAGS[node.tag]
-            parts.append(node.text or "" if replacement is None else replacement)
-        text = clean("".join(parts))
+        """The text of a paragraph as it prints: tracked changes accepted, automatic number in front."""
+        text = clean(raw_paragraph_text(p, self.has_moves))
         numbering = paragraph_numbering(p, self.style_numbers)
         if numbering is not None:
             prefix = self.numbers.prefix(*numbering)
@@ -166,7 +174,9 @@ class DocxReader:
         return text
 
     def cell(self, tc) -> Cell:
-        # every paragraph of the cell in order, nested tables and content controls included
+        """Every paragraph of the cell in order, nested tables and content controls included.
+        Automatic numbers are written out, as in the PDF: a heading row needs its "a)", and the
+        layout takes list markers off task cells for both formats alike."""
         return Cell([t for t in (self.paragraph_text(p) for p in tc.iter(W_P)) if t])
 
     def table(self, tbl) -> TableBlock:
@@ -174,6 +184,8 @@ class DocxReader:
         for tr in tbl.iter(W_TR):
             if tr.getparent() is not tbl and tr.getparent().tag != W_SDT:
                 continue  # a row of a nested table: read as part of its cell
+            if is_deleted_row(tr):
+                continue  # a row deleted with tracked changes on
             cells = []
             for tc in tr.findall(W_TC) + [c for sdt in tr.findall(W_SDT) for c in sdt.iter(W_TC)]:
                 tcpr = tc.find(qn("w:tcPr"))
@@ -209,8 +221,51 @@ class DocxReader:
             return []
         return out
 
-    def blocks(self) -> list:
-        out = self.page_header_blocks()
+    def furniture(self, read_as_header: list[TextBlock]) -> list[Passage]:
+        """Running heads and feet: every header and footer paragraph not read into the header
+        block (page numbers, the symbol on every page). Dropped from the text, accounted for."""
+        taken = Counter(b.text for b in read_as_header)
+        out = []
+        for _, element in header_footer_parts(self.document):
+            for p in element.iter(W_P):
+                text = clean(raw_paragraph_text(p, False))
+                if text and taken[text] > 0:
+                    taken[text] -= 1
+                elif text:
+                    out.append(Passage("furniture", text))
+        return out
+
+    def note_blocks(self) -> list:
+        """Footnotes and endnotes, as paragraphs after the body (their numbers are fields)."""
+        out = []
+        for root in notes_parts(self.document):
+            for note in root:
+                for p in note.iter(W_P):
+                    text = clean(raw_paragraph_text(p, False))
+                    if text:
+                        out.append(TextBlock(text))
+        return out
+
+    def source_words(self) -> list[str]:
+        """Every word of the body, headers, footers and notes, tracked changes accepted, read
+        on a path of its own (no numbering, no layout): the yardstick of the accounting."""
+        roots = [self.document.element.body] + [e for _, e in header_footer_parts(self.document)]
+        roots += notes_parts(self.document)
+        words = []
+        for root in roots:
+            for p in root.iter(W_P):
+                if any(is_deleted_row(tr) for tr in p.iterancestors(W_TR)):
+                    continue
+                own = [n for n in p.iter(*TEXT_TAGS) if next(n.iterancestors(W_P)) is p]
+                if not own:
+                    continue
+                text = "".join((n.text or "") if TEXT_TAGS[n.tag] is None else TEXT_TAGS[n.tag] for n in own
+                               if not (self.has_moves and next(n.iterancestors(W_MOVE_FROM), None) is not None))
+                words.extend(clean(text).split())
+        return words
+
+    def blocks(self, page_header: list) -> list:
+        out = list(page_header)
         body = self.document.element.body
         for child in body.iterchildren():
             if child.tag == W_P:
@@ -224,7 +279,55 @@ class DocxReader:
                     text = self.paragraph_text(p)
                     if text:
                         out.append(TextBlock(text))
-        return out
+        return out + self.note_blocks()
+
+
+def raw_paragraph_text(p, has_moves: bool) -> str:
+    """A paragraph's text nodes joined, without the old place of moved text."""
+    parts = []
+    for node in p.iter(*TEXT_TAGS):
+        if has_moves and any(a.tag == W_MOVE_FROM for a in node.iterancestors(W_MOVE_FROM)):
+            continue
+        replacement = TEXT_TAGS[node.tag]
+        parts.append(node.text or "" if replacement is None else replacement)
+    return "".join(parts)
+
+
+def is_deleted_row(tr) -> bool:
+    trpr = tr.find(qn("w:trPr"))
+    return trpr is not None and trpr.find(W_DEL) is not None
+
+
+def header_footer_parts(document) -> list:
+    """Every distinct header and footer part of every section, in order."""
+    seen, out = set(), []
+    for section in document.sections:
+        for name in ("first_page_header", "header", "even_page_header",
+                     "first_page_footer", "footer", "even_page_footer"):
+            try:
+                part = getattr(section, name)
+                element = part._element
+            except (AttributeError, KeyError, ValueError):
+                continue
+            if part.is_linked_to_previous or id(element) in seen:
+                continue
+            seen.add(id(element))
+            out.append((name, element))
+    return out
+
+
+def notes_parts(document) -> list:
+    """The XML of the footnotes and endnotes parts, when the document has them."""
+    from docx.oxml import parse_xml
+
+    out = []
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith(NOTES_RELS) and not rel.is_external:
+            try:
+                out.append(parse_xml(rel.target_part.blob))
+            except Exception:  # a damaged notes part: its words are reported unplaced
+                continue
+    return out
 
 
 def page_count(path: Path) -> int | None:
@@ -241,4 +344,7 @@ def page_count(path: Path) -> int | None:
 def read_docx(path: Path) -> RawDocument:
     """Given a .docx path, return its paragraphs and tables in reading order."""
     document = Document(str(path))
-    return RawDocument(format="docx", blocks=DocxReader(document).blocks(), n_pages=page_count(path))
+    reader = DocxReader(document)
+    page_header = reader.page_header_blocks()
+    return RawDocument(format="docx", blocks=reader.blocks(page_header), n_pages=page_count(path),
+                       source_words=reader.source_words(), furniture=reader.furniture(page_header))

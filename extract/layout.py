@@ -1,40 +1,61 @@
 """From blocks in reading order to task rows: parts, sections and the task tables.
 
 Format-independent: the Word and PDF readers both hand over paragraphs and tables, and
-everything here is written once for both.
+everything here is written once for both. Every piece of text finds a place: a task row, or a
+passage (header block, heading, prose, table header row, page furniture); whatever does not is
+reported by the word accounting at the end (extract/accounting.py).
 """
 from __future__ import annotations
 
+import functools
 import re
 
+from .accounting import unplaced_phrases
 from .header import parse_header
-from .model import Cell, Note, RawDocument, TableBlock, TaskRow, TextBlock
-from .text import normalise_ws
+from .model import Cell, Note, Passage, RawDocument, TableBlock, TableRow, TaskRow, TextBlock
+from .nlp import COLUMN_ROLE_PATTERNS, read_jsonl
+from .text import normalise_ws, strip_list_marker
 
 PART_HEADING = re.compile(r"^(?:part\s+)?(?P<num>[IVX]{1,5})\s*[.):\u2013-]\s*(?P<title>\S.*)$", re.I)
 SECTION_HEADING = re.compile(r"^\(?(?P<letter>[a-z]|[A-HJ-UWYZ])\s*[.)]\s+(?P<title>[A-Z0-9\"'\u201c(].*)$")
 HEADING_MAX_LENGTH = 200
-
-# Header cell wordings, matched at the start of the cell text (lower case, no punctuation)
-COLUMN_ROLES = {
-    "task": re.compile(r"^(tasks?|activit(y|ies)|mandates?|decisions?|actions? requested)\b"),
-    "progress": re.compile(r"^(progress|status|achievements?|progress made|update|implementation status)\b"),
-    "next_steps": re.compile(r"^(next steps?|way forward|follow[- ]?up|planned (actions?|activit(y|ies)|steps?)|"
-                             r"next actions?|further (actions?|steps?)|future (actions?|steps?|work)|upcoming)\b"),
-}
+CORE_ROLES = ("task", "progress", "next_steps")
 HEADER_SEARCH_ROWS = 3  # a task table's header row is among its first rows
+# A PDF producer that draws no rule under the header row hands it over fused with the first
+# row. Its header words are the first paragraph of each cell; the words under them are a row
+# of their own when there are at least this many (a header cell's second line, "(as of May)",
+# is shorter than any task).
+FUSED_ROW_MIN_WORDS = 6
 NO_TASK_TABLE_WARNING = "not_a_progress_note: no Tasks | Progress | Next steps table found"
+UNPLACED_WARNING = "unplaced_text: "
+
+
+@functools.lru_cache(maxsize=1)
+def role_patterns() -> list[tuple[str, re.Pattern]]:
+    """(role, compiled pattern) pairs from patterns/column_roles.jsonl, in the file's order."""
+    out = []
+    for entry in read_jsonl(COLUMN_ROLE_PATTERNS):
+        body = entry["pattern"]
+        rx = re.compile(rf"^(?:{body})$" if entry.get("whole") else rf"^(?:{body})\b")
+        out.append((entry["role"], rx))
+    return out
+
+
+def header_role(text: str) -> str:
+    """Given a header cell's text, return the role its wording names, or "extra"."""
+    folded = " ".join(re.sub(r"[^a-z ]", " ", normalise_ws(text).lower()).split())
+    return next((role for role, rx in role_patterns() if rx.match(folded)), "extra")
 
 
 def column_roles(header_cells: list[Cell]) -> list[str] | None:
-    """Given a table's first row, name each column's role ("task", "progress", "next_steps" or
-    "extra"), or None when the row is not the header row of a task table."""
-    roles = []
+    """Given a table's first row, name each column's role ("task", "progress", "next_steps",
+    "status" or "extra"), or None when the row is not the header row of a task table."""
+    roles: list[str] = []
     for cell in header_cells:
-        text = re.sub(r"[^a-z ]", " ", normalise_ws(cell.text).lower()).strip()
-        text = " ".join(text.split())
-        role = next((r for r, rx in COLUMN_ROLES.items() if rx.match(text)), "extra")
+        role = header_role(cell.text)
         roles.append(role if role not in roles else "extra")
+    if "status" in roles and "progress" not in roles:
+        roles[roles.index("status")] = "progress"  # Task | Status | Next steps: the status is the progress
     if "task" in roles and ("progress" in roles or "next_steps" in roles):
         return roles
     return None
@@ -54,13 +75,17 @@ def heading(text: str) -> tuple[str, str, str] | None:
 
 
 def merge_into(row: TaskRow, cells: dict, page_end) -> None:
-    """A row with an empty Task cell carries on the task above it (merged cells in Word)."""
-    for role in ("task", "progress", "next_steps"):
+    """A row with an empty Task cell carries on the task above it: vertically merged cells
+    (one row per progress item under one task cell), or a row a page break cut."""
+    for role in CORE_ROLES:
         if not cells[role].is_empty():
             setattr(row, role, Cell(getattr(row, role).paragraphs + cells[role].paragraphs))
+    if cells["status"] is not None and not cells["status"].is_empty():
+        row.status = Cell((row.status.paragraphs if row.status else []) + cells["status"].paragraphs)
     for name, cell in cells["extra"].items():
         if not cell.is_empty():
             row.extra[name] = "\n".join(filter(None, [row.extra.get(name), cell.text]))
+    row.markers.extend(m for c in cells["all"] for m in c.markers)
     if page_end is not None:
         row.page_end = page_end
 
@@ -70,10 +95,22 @@ def row_texts(row) -> list[str]:
     return [normalise_ws(c.text).lower() for c in row.cells]
 
 
+def split_fused_header(row: TableRow) -> tuple[TableRow, TableRow] | None:
+    """A header row fused with the row under it (no rule between them): return the two rows
+    apart, or None when `row` is not such a pair."""
+    heads = [Cell(c.paragraphs[:1]) for c in row.cells]
+    rest = [Cell(c.paragraphs[1:]) for c in row.cells]
+    if sum(len(p.split()) for c in rest for p in c.paragraphs) < FUSED_ROW_MIN_WORDS:
+        return None
+    if column_roles(heads) is None:
+        return None
+    return TableRow(heads, row.page_start, row.page_start), TableRow(rest, row.page_start, row.page_end)
+
+
 def find_header_row(rows: list) -> int | None:
     """Index of a table's header row among its first rows (a title row may precede it)."""
     for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        if column_roles(row.cells) is not None:
+        if split_fused_header(row) is not None or column_roles(row.cells) is not None:
             return i
     return None
 
@@ -88,15 +125,21 @@ def heading_row(cells: list[Cell]) -> tuple[str, str, str] | None:
 
 
 class Walker:
-    """Reads blocks in order, keeping track of the part and section every row falls under."""
+    """Reads blocks in order, keeping track of the part and section every row falls under,
+    and of every passage of text that is not a task row."""
 
     def __init__(self):
         self.part = self.part_title = self.section = self.section_title = None
         self.structure_seen = False
         self.header_paras: list[str] = []
         self.rows: list[TaskRow] = []
+        self.passages: list[Passage] = []
 
-    def apply_heading(self, found) -> None:
+    def passage(self, kind: str, text: str, page) -> None:
+        if text:
+            self.passages.append(Passage(kind, text, page, self.part, self.section))
+
+    def apply_heading(self, found, text: str, page) -> None:
         kind, number, title = found
         if kind == "part":
             self.part, self.part_title = number, title
@@ -104,53 +147,73 @@ class Walker:
             self.structure_seen = True
         else:
             self.section, self.section_title = number, title
+        self.passage("heading", text, page)
 
-    def text(self, text: str) -> None:
-        found = heading(text)
-        if found and (found[0] == "part" or self.structure_seen or self.part is not None):
-            self.apply_heading(found)
+    def takes_heading(self, found) -> bool:
+        """Section headings count once a part has begun; before it, "a) ..." may be header text."""
+        return bool(found) and (found[0] == "part" or self.structure_seen or self.part is not None)
+
+    def text(self, block: TextBlock) -> None:
+        if block.stray:
+            return  # words in a table's frame but in no cell: the accounting reports them
+        found = heading(block.text)
+        if self.takes_heading(found):
+            self.apply_heading(found, block.text, block.page)
         elif not self.structure_seen:
-            self.header_paras.append(text)
+            self.header_paras.append(block.text)
+            self.passage("header", block.text, block.page)
+        else:
+            self.passage("text", block.text, block.page)
+
+    def other_table(self, block: TableBlock) -> None:
+        """A table that is not a task table: a banner holding a heading ("II. ..." in a shaded
+        cell), or a layout table in the header block (symbol, date). Any other table after the
+        header block is not placed: the accounting reports its words."""
+        for row in block.rows:
+            found = heading_row(row.cells)
+            if self.takes_heading(found):
+                self.apply_heading(found, normalise_ws(row.cells[0].text), row.page_start)
+            elif not self.structure_seen:
+                paras = [p for c in row.cells for p in c.paragraphs]
+                self.header_paras.extend(paras)
+                for para in paras:
+                    self.passage("header", para, row.page_start)
 
     def table(self, block: TableBlock) -> None:
         at = find_header_row(block.rows)
         if at is None:
-            # not a task table: a banner holding a heading ("II. ..." in a shaded cell), or a
-            # layout table in the header block (symbol, date)
-            for row in block.rows:
-                found = heading_row(row.cells)
-                if found and (found[0] == "part" or self.structure_seen or self.part is not None):
-                    self.apply_heading(found)
-                elif not self.structure_seen:
-                    self.header_paras.extend(p for c in row.cells for p in c.paragraphs)
+            self.other_table(block)
             return
-        for row in block.rows[:at]:  # a title row above the header: a heading, or header text
+        for row in block.rows[:at]:  # a title row above the header: a heading, or a caption
             found = heading_row(row.cells)
             if found:
-                self.apply_heading(found)
+                self.apply_heading(found, normalise_ws(row.cells[0].text), row.page_start)
+            else:
+                for cell in row.cells:
+                    self.passage("text", cell.text, row.page_start)
         self.structure_seen = True
         header = block.rows[at]
+        body = block.rows[at + 1:]
+        fused = split_fused_header(header)
+        if fused is not None:
+            header, first = fused
+            body = [first] + body
         roles = column_roles(header.cells)
         header_texts = row_texts(header)
-        extra_names = [normalise_ws(c.text) for c, r in zip(header.cells, roles) if r == "extra"]
+        header_line = " | ".join(normalise_ws(c.text) for c in header.cells)
+        self.passage("table_header", header_line, header.page_start)
+        names = [normalise_ws(c.text) or f"column {i + 1}" for i, c in enumerate(header.cells)]
         table_rows: list[TaskRow] = []
-        for trow in block.rows[at + 1:]:
+        for trow in body:
             if row_texts(trow) == header_texts:
-                continue  # header row repeated inside the table
+                self.passage("table_header", header_line, trow.page_start)  # repeated inside the table
+                continue
             found = heading_row(trow.cells)
             if found:
-                self.apply_heading(found)
+                self.apply_heading(found, normalise_ws(trow.cells[0].text), trow.page_start)
                 continue
-            cells = {"task": Cell(), "progress": Cell(), "next_steps": Cell(), "extra": {}}
-            extra_i = 0
-            for cell, role in zip(trow.cells, roles):
-                if role == "extra":
-                    cells["extra"][extra_names[extra_i] or f"column {extra_i + 1}"] = cell
-                    extra_i += 1
-                else:
-                    cells[role] = cell
-            core = (cells["task"], cells["progress"], cells["next_steps"])
-            if all(c.is_empty() for c in core) and all(c.is_empty() for c in cells["extra"].values()):
+            cells = self.cells_by_role(trow, roles, names)
+            if all(c.is_empty() for c in cells["all"]):
                 continue
             if cells["task"].is_empty() and table_rows:
                 merge_into(table_rows[-1], cells, trow.page_end)
@@ -158,22 +221,61 @@ class Walker:
             table_rows.append(TaskRow(
                 part=self.part, part_title=self.part_title, section=self.section, section_title=self.section_title,
                 task=cells["task"], progress=cells["progress"], next_steps=cells["next_steps"],
-                extra={k: v.text for k, v in cells["extra"].items()},
+                extra={k: v.text for k, v in cells["extra"].items()}, status=cells["status"],
                 page_start=trow.page_start, page_end=trow.page_end,
+                markers=[m for c in cells["all"] for m in c.markers],
             ))
         self.rows.extend(table_rows)
 
+    @staticmethod
+    def cells_by_role(trow, roles: list[str], names: list[str]) -> dict:
+        """A row's cells by role, list markers taken off; extra columns (and a Status column,
+        whose word is kept as written too) by their header."""
+        cells: dict = {"task": Cell(), "progress": Cell(), "next_steps": Cell(), "status": None, "extra": {},
+                       "all": [without_markers(c) for c in trow.cells]}
+        for cell, role, name in zip(cells["all"], roles, names):
+            if role in ("extra", "status"):
+                cells["extra"][name] = cell
+            if role != "extra":
+                cells[role] = cell
+        return cells
+
+
+def without_markers(cell: Cell) -> Cell:
+    """A cell's paragraphs without their list markers (kept aside for the accounting)."""
+    out = Cell(markers=list(cell.markers))
+    for para in cell.paragraphs:
+        text, marker = strip_list_marker(para)
+        if marker:
+            out.markers.append(marker)
+        if text:
+            out.paragraphs.append(text)
+    return out
+
+
+def placed_texts(rows: list[TaskRow], passages: list[Passage]) -> list[str]:
+    """Every text the note holds: task cells, extra columns, list markers, passages."""
+    out = []
+    for row in rows:
+        out.extend([row.task.text, row.progress.text, row.next_steps.text, *row.extra.values(), *row.markers])
+    out.extend(p.text for p in passages)
+    return out
+
 
 def lay_out(raw: RawDocument) -> Note:
-    """Given a reader's blocks, return the note: header metadata and task rows in order."""
+    """Given a reader's blocks, return the note: header metadata, task rows in order, the
+    passages around them, and a warning for each phrase of the document that found no place."""
     walker = Walker()
     for block in raw.blocks:
         if isinstance(block, TextBlock):
-            walker.text(block.text)
+            walker.text(block)
         elif isinstance(block, TableBlock) and block.rows:
             walker.table(block)
     warnings = list(raw.warnings)
     if not walker.rows:
         warnings.append(NO_TASK_TABLE_WARNING)
+    passages = walker.passages + raw.furniture
+    unplaced = unplaced_phrases(raw.source_words, placed_texts(walker.rows, passages))
+    warnings.extend(UNPLACED_WARNING + phrase for phrase in unplaced)
     return Note(format=raw.format, header=parse_header(walker.header_paras), rows=walker.rows,
-                n_pages=raw.n_pages, warnings=warnings)
+                n_pages=raw.n_pages, warnings=warnings, passages=passages, unplaced=unplaced)

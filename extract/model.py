@@ -2,15 +2,21 @@
 
 Both readers produce the same thing: text paragraphs and tables in reading order, so that
 everything after reading (headings, header rows, task rows) is written once for both formats.
+Besides the blocks, a reader hands over every word it read (`RawDocument.source_words`) and
+the text it dropped on purpose (page numbers, running heads), so that the layout pass can
+account for each word of the note (extract/accounting.py).
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 
 @dataclass
 class Cell:
     paragraphs: list[str] = field(default_factory=list)
+    # list markers ("1)", "(a)", a bullet) taken off the paragraphs: not text, but accounted for
+    markers: list[str] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -32,12 +38,33 @@ class TableBlock:
     rows: list[TableRow]
     page: int | None = None
     column_xs: tuple | None = None  # PDF only: x of each column's left edge, to recognise continuations
+    # PDF only: no rule closes the first / last row: a page break cut it (browsers and HTML
+    # engines draw none at the cut; Word and LibreOffice do, and then this says nothing)
+    open_top: bool = False
+    open_bottom: bool = False
 
 
 @dataclass
 class TextBlock:
     text: str
     page: int | None = None
+    # PDF only: the words lie inside a table's ruled frame but in none of its cells, so they
+    # belong to a row the reader could not close: reported as unplaced, never taken as prose
+    stray: bool = False
+
+
+@dataclass
+class Passage:
+    """Text of a note that is not in a task row, with what it is: `kind` is one of
+    header (the header block and introduction), heading (a part or section heading),
+    text (a paragraph between the tables), table_header (a task table's header row),
+    furniture (a page number, running head or foot: dropped from the text on purpose)."""
+
+    kind: str
+    text: str
+    page: int | None = None
+    part: str | None = None
+    section: str | None = None
 
 
 @dataclass
@@ -48,6 +75,12 @@ class RawDocument:
     blocks: list
     n_pages: int | None = None
     warnings: list[str] = field(default_factory=list)
+    # every word of the document as the reader found it, in reading order: the yardstick
+    # for "no word is lost" (extract/accounting.py)
+    source_words: list[str] = field(default_factory=list)
+    # text the reader set aside on purpose: running heads and feet, page numbers, header rows
+    # repeated on continuation pages
+    furniture: list[Passage] = field(default_factory=list)
 
 
 @dataclass
@@ -62,6 +95,9 @@ class TaskRow:
     extra: dict
     page_start: int | None
     page_end: int | None
+    # a Status column's cell ("Ongoing"), where the table has one beside Progress
+    status: Cell | None = None
+    markers: list[str] = field(default_factory=list)  # list markers taken off its cells
 
 
 @dataclass
@@ -71,7 +107,7 @@ class NoteHeader:
     title: str | None = None
     segment: str | None = None
     meeting_number: int | None = None
-    meeting_date: object = None  # datetime.date
+    meeting_date: dt.date | None = None
     meeting: str | None = None  # the meeting line as written
 
 
@@ -84,3 +120,5 @@ class Note:
     rows: list[TaskRow]
     n_pages: int | None
     warnings: list[str]
+    passages: list[Passage] = field(default_factory=list)
+    unplaced: list[str] = field(default_factory=list)  # phrases no part of the note holds

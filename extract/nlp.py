@@ -15,6 +15,7 @@ import spacy
 PATTERNS_DIR = Path(__file__).resolve().parent / "patterns"
 STATUS_PATTERNS = PATTERNS_DIR / "status_labels.jsonl"
 DATE_PATTERNS = PATTERNS_DIR / "date_phrases.jsonl"
+COLUMN_ROLE_PATTERNS = PATTERNS_DIR / "column_roles.jsonl"
 
 
 def read_jsonl(path: Path) -> list[dict]:

@@ -8,6 +8,7 @@ been cancelled") describe an event, not the task, and are not labels.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -93,10 +94,40 @@ def find_labels(doc) -> list[tuple[int, int, str]]:
     return found
 
 
-def split_progress(paragraphs: list[str]) -> list[ProgressItem]:
+# Cheap test before any tokenising: a capitalised word or few, then a colon.
+LABEL_OPENING = re.compile(r"^[A-Z][A-Za-z/ \-]{1,40}?\s*:")
+
+
+@functools.lru_cache(maxsize=1024)
+def is_label_with_colon(candidate: str) -> bool:
+    labels = find_labels(status_nlp()(candidate))
+    return bool(labels) and labels[0][0] == 0 and labels[0][1] == len(candidate)
+
+
+def opens_with_label(text: str) -> bool:
+    """Does the text open with a status label and a colon ("Completed: The IMG met ...")?
+    Such a line starts a progress item even where no gap or full stop marks a new paragraph."""
+    match = LABEL_OPENING.match(text)
+    return bool(match) and is_label_with_colon(match.group(0))
+
+
+def column_status(text: str | None) -> str | None:
+    """Given a Status column's cell ("Ongoing", "Not yet started.", "Ongoing/postponed"),
+    return the status it states, or None when it is not a status word."""
+    if not text:
+        return None
+    doc = status_nlp()(text.strip().rstrip(".:;-\u2013\u2014 "))
+    labels = find_labels(doc)
+    if labels and labels[0][0] == 0 and labels[0][1] >= len(doc.text.rstrip()):
+        return labels[0][2]
+    return None
+
+
+def split_progress(paragraphs: list[str], default: str | None = None) -> list[ProgressItem]:
     """Given a Progress cell's paragraphs, return its items: each label starts one, and the
     text up to the next label is its text. Text before the first label, or a cell with no
-    label at all, is an item with status unknown."""
+    label at all, is an item of status `default` (what a Status column beside it says), else
+    unknown."""
     items: list[ProgressItem] = []
     pieces: list[list[str]] = []  # the text paragraphs of each item, parallel to `items`
 
@@ -123,7 +154,9 @@ def split_progress(paragraphs: list[str]) -> list[ProgressItem]:
         items, pieces = items[1:], pieces[1:]  # no text before the first label
     for item, texts in zip(items, pieces):
         item.text = "\n".join(texts)
-    return items or [ProgressItem("unknown", None, "")]
+        if default and item.status == "unknown" and item.status_label is None:
+            item.status = default
+    return items or [ProgressItem(default or "unknown", None, "")]
 
 
 def task_status(item_statuses: list[str]) -> str:

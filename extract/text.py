@@ -26,7 +26,9 @@ def join_lines(lines: list[str]) -> str:
 
     A line that ends in a hyphen after a letter or digit joins without a space: LibreOffice and
     Word do not hyphenate by default, so the hyphen is the writer's ("Post-" + "2020"), unless a
-    conjunction follows ("medium-" + "and long-term").
+    conjunction follows ("medium-" + "and long-term"). Browsers and HTML engines also break a
+    line after a slash inside a word ("reporting/" + "communications"): that joins too, while a
+    slash standing alone ("October /" + "November") keeps its space.
     """
     out = ""
     for line in lines:
@@ -39,9 +41,27 @@ def join_lines(lines: list[str]) -> str:
             out = out[:-1] + line
         elif re.search(r"[A-Za-z0-9]-$", out) and line.split(" ", 1)[0].lower() not in HYPHEN_CONJUNCTIONS:
             out += line
+        elif re.search(r"[A-Za-z0-9]/$", out):
+            out += line
         else:
             out += " " + line
     return out
+
+
+# A list marker at the start of a paragraph: a bullet or dash, or a number or letter closed by
+# "." or ")" ("1.", "2)", "(a)", "iv)"), then a space. Capital letters count only with a
+# bracket: "A. Smith" is an initial. Word draws automatic markers without writing them in the
+# text; a PDF shows them like typed ones, so both readers take them off alike.
+LIST_MARKER = re.compile(r"^(?:[\u2022\u2023\u25e6\u2043\u25aa\u25a0\u25cf\uf0b7\uf0a7\uf0d8\u27a2\u25ba*\u2013\u2014-]"
+                         r"|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|\(?[A-Z][)]|\([A-Z]\))(?=\s+\S)\s+")
+
+
+def strip_list_marker(text: str) -> tuple[str, str | None]:
+    """Given a paragraph, return it without its leading list marker, and the marker (or None)."""
+    match = LIST_MARKER.match(text)
+    if not match:
+        return text, None
+    return text[match.end():], match.group(0).strip()
 
 
 def normalise_ws(text: str) -> str:

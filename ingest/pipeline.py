@@ -24,7 +24,7 @@ from pathlib import Path
 from .. import PARSER_VERSION
 from ..extract import ExtractError, extract_note
 from ..extract.dates import find_dates
-from ..extract.statuses import split_progress, task_status
+from ..extract.statuses import column_status, split_progress, task_status
 from ..store.linking import relink
 from ..store.schema import SCHEMA_VERSION
 from ..store.store import Batch, Store
@@ -46,12 +46,13 @@ class IngestSummary:
     tasks: int = 0
     errors: int = 0
     skipped: int = 0  # unchanged files already in the store
+    unplaced: int = 0  # words of the notes found in no cell, title or header (see documents.warnings)
     seconds: float = 0.0
     error_lines: list = field(default_factory=list)
 
     def line(self) -> str:
         return (f"{self.files} files, {self.notes} notes, {self.tasks} tasks, {self.errors} errors, "
-                f"{self.skipped} unchanged, {self.seconds:.1f} s")
+                f"{self.skipped} unchanged, {self.unplaced} words unplaced, {self.seconds:.1f} s")
 
 
 def now_utc() -> dt.datetime:
@@ -88,7 +89,8 @@ def note_records(path: Path, doc_id: str, note, stat: os.stat_result) -> dict:
     tasks, items, dates = [], [], []
     for ordinal, row in enumerate(note.rows, start=1):
         task_id = f"{doc_id[:TASK_ID_DIGITS]}-{ordinal:03d}"
-        progress = split_progress(row.progress.paragraphs)
+        # a Status column's word is the status of progress text that carries no label of its own
+        progress = split_progress(row.progress.paragraphs, default=column_status(row.status.text if row.status else None))
         for n, item in enumerate(progress, start=1):
             items.append({"doc_id": doc_id, "task_id": task_id, "item_no": n, "status": item.status,
                           "status_label": item.status_label, "text": item.text})
@@ -105,6 +107,8 @@ def note_records(path: Path, doc_id: str, note, stat: os.stat_result) -> dict:
             "extra": list(row.extra.items()), "status": task_status([i.status for i in progress]),
             "task_key": None, "page_start": row.page_start, "page_end": row.page_end, "progress_unchanged": None,
         })
+    passages = [{"doc_id": doc_id, "ordinal": n, "kind": p.kind, "page": p.page, "part": p.part,
+                 "section": p.section, "text": p.text} for n, p in enumerate(note.passages, start=1)]
     warnings = list(note.warnings)
     if note.rows and meeting_date is None:
         warnings.append("no_meeting_date: dates without a year could not be resolved")
@@ -115,8 +119,9 @@ def note_records(path: Path, doc_id: str, note, stat: os.stat_result) -> dict:
         "n_pages": note.n_pages, "n_tasks": len(tasks), "warnings": warnings,
         "parser_version": PARSER_VERSION, "ingested_at": now_utc(), "meeting": header.meeting,
         "file_size": stat.st_size, "file_mtime_ns": stat.st_mtime_ns, "schema_version": SCHEMA_VERSION,
+        "unplaced_words": sum(len(phrase.split()) for phrase in note.unplaced),
     }
-    return {"documents": [document], "tasks": tasks, "progress_items": items, "dates": dates}
+    return {"documents": [document], "tasks": tasks, "progress_items": items, "dates": dates, "passages": passages}
 
 
 class FileTimeout(BaseException):
@@ -245,6 +250,7 @@ def ingest(paths: list[Path | str], store: Store, workers: int | None = None, ex
             if new_note:  # a second copy of the same bytes adds no note
                 summary.notes += doc["n_tasks"] > 0
                 summary.tasks += doc["n_tasks"]
+                summary.unplaced += doc.get("unplaced_words") or 0
         pending += 1
         if on_file:
             on_file(path)

@@ -28,6 +28,9 @@ DOCUMENTS = pa.schema([
     ("file_size", pa.int64()),  # extra: lets re-ingest skip a file without reading it
     ("file_mtime_ns", pa.int64()),  # extra
     ("schema_version", pa.int32()),  # extra
+    # extra: words of the note that no task cell, passage or header holds (each phrase is a
+    # warning "unplaced_text: ..."); 0 when every word is accounted for
+    ("unplaced_words", pa.int32()),
 ])
 
 TASKS = pa.schema([
@@ -72,6 +75,20 @@ DATES = pa.schema([
     ("char_start", pa.int32()),  # extra: where `text` starts in the field's text
 ])
 
+# extra table: every piece of a note's text that is not in a task row, so that no word is lost:
+# kind = header (the header block and introduction), heading (part or section heading as
+# written), text (a paragraph between the tables, a footnote), table_header (a task table's
+# header row), furniture (page numbers, running heads and feet: dropped from the text on purpose)
+PASSAGES = pa.schema([
+    ("doc_id", pa.string()),
+    ("ordinal", pa.int32()),
+    ("kind", pa.string()),
+    ("page", pa.int32()),
+    ("part", pa.string()),
+    ("section", pa.string()),
+    ("text", pa.string()),
+])
+
 ERRORS = pa.schema([
     ("source_path", pa.string()),
     ("error", pa.string()),
@@ -86,7 +103,8 @@ TABLES = {
     "tasks": TASKS,
     "progress_items": PROGRESS_ITEMS,
     "dates": DATES,
+    "passages": PASSAGES,
     "errors": ERRORS,
 }
 # Tables whose rows belong to one document (dropped together when a note is re-ingested).
-PER_DOCUMENT = ("documents", "tasks", "progress_items", "dates")
+PER_DOCUMENT = ("documents", "tasks", "progress_items", "dates", "passages")

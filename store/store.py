@@ -127,6 +127,8 @@ class Store:
         con = duckdb.connect()
         gen = self.current
         for name in TABLES:
+            if not (gen / name).exists():
+                continue  # a table newer than this store's last commit: it comes with the next one
             glob = (gen / name / "*.parquet").as_posix().replace("'", "''")
             con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{glob}', union_by_name = true)")
         return con
@@ -156,8 +158,11 @@ class Store:
         return int(Path(os.readlink(link)).name)
 
     def _init_layout(self) -> None:
-        """Create generation 0 (empty tables) and the table links, if the store is new."""
+        """Create generation 0 (empty tables) and the table links, if the store is new; in a
+        store made before a table existed, add that table's link (its folder comes with the
+        next generation)."""
         if self.exists():
+            self._link_tables()
             return
         gens = self.root / GENERATIONS
         gens.mkdir(parents=True, exist_ok=True)
@@ -169,6 +174,9 @@ class Store:
                 write_parquet(schema.empty_table(), tmp / name / "part-empty.parquet")
             os.rename(tmp, zero)
         self._point_current_at(zero)
+        self._link_tables()
+
+    def _link_tables(self) -> None:
         for name in TABLES:
             link = self.root / name
             if not link.is_symlink():

@@ -14,7 +14,7 @@ import pyarrow.dataset as ds
 
 from conftest import FIXTURES, SAMPLES, cli, copy_sample, read_table
 
-SUMMARY = re.compile(r"^(\d+) files, (\d+) notes, (\d+) tasks, (\d+) errors, (\d+) unchanged, [\d.]+ s$", re.M)
+SUMMARY = re.compile(r"^(\d+) files, (\d+) notes, (\d+) tasks, (\d+) errors, (\d+) unchanged, (\d+) words unplaced, [\d.]+ s$", re.M)
 
 
 def test_ingest_walks_a_folder_recursively_and_prints_one_summary_line(workdir):
@@ -25,7 +25,7 @@ def test_ingest_walks_a_folder_recursively_and_prints_one_summary_line(workdir):
     result = cli("ingest", workdir / "archive", "--store", workdir / "store")
     assert result.exit_code == 0, result.output
     m = SUMMARY.search(result.stdout)
-    assert m and m.groups()[:5] == ("2", "2", "41", "0", "0")
+    assert m and m.groups()[:6] == ("2", "2", "41", "0", "0", "0")
     assert len(read_table(workdir / "store", "documents")) == 2
 
 

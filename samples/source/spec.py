@@ -28,6 +28,15 @@ class OL:
 
 
 @dataclass
+class LI:
+    """A paragraph drawn as a list item ("bullet" or "number"): Word or the browser draws the
+    marker, which is not part of the text."""
+
+    text: object  # a paragraph: str, OL or a (label, text) pair
+    kind: str = "bullet"
+
+
+@dataclass
 class Item:
     """A status-labelled piece of a Progress cell. `label` is as written (None: no label)."""
 
@@ -73,6 +82,16 @@ class Layout:
     bold_labels: bool = True
     table_style: str | None = "Table Grid"  # Word's style: "Light Shading" rules only the header
     part_banners: bool = False  # each part heading in a one-cell table of its own
+    # Layout classes of real archives (issue 9):
+    # one table row per progress item, the Task cell merged over them (Word's vMerge, HTML's
+    # rowspan); Next steps "merged" the same way, or written in the item rows' "last" one
+    vertical_merge: str | None = None
+    # a Status column after Tasks: the task's status as one word; Progress holds no labels
+    status_column: bool = False
+    # "bullets": Progress paragraphs as a bulleted list and Next steps as a numbered list "1."
+    list_style: str | None = None
+    paragraph_gap_pt: float = 4  # space after each cell paragraph; 0 hides paragraph breaks in the PDF
+    landscape: bool = False
 
 
 @dataclass

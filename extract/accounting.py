@@ -1,0 +1,84 @@
+"""Every word of a note is accounted for: in a task row, a passage, or a warning.
+
+The readers hand over every word they read (`RawDocument.source_words`); the layout pass
+places text in task cells and passages (header block, headings, prose between tables, table
+header rows, page furniture). Comparing the two as multisets of tokens finds any word that
+went nowhere, whatever the reason (a layout nobody foresaw, a bug): those words become
+`unplaced_text: ...` warnings on the note, so a loss can never be silent.
+
+Tokens are runs of letters and digits, case-folded, so that the comparison does not depend on
+how a reader joined lines ("Post-" + "2020" is "Post-2020") or spaced punctuation. A word the
+PDF broke across lines with no hyphen ("improvi" + "ng") is one token in the stored text and two
+in the source: unplaced source tokens that are neighbours and spell a stored token together
+are matched to it.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .text import clean
+
+TOKEN = re.compile(r"[^\W_]+")
+# Source tokens this far apart (in source order) still belong to one unplaced phrase.
+PHRASE_GAP = 2
+# Neighbouring source tokens joined to match one stored token: a word broken once or twice.
+MAX_JOINED_PIECES = 3
+
+
+def tokens(text: str) -> list[str]:
+    """Given text, return its comparable tokens: letter and digit runs, case-folded."""
+    return [t.casefold() for t in TOKEN.findall(clean(text))]
+
+
+def source_tokens(words: list[str]) -> list[tuple[str, int]]:
+    """Given the source words in reading order, return (token, index of its word) pairs."""
+    return [(tok, i) for i, word in enumerate(words) for tok in tokens(word)]
+
+
+def match_broken_words(missing: list[tuple[str, int]], spare: Counter) -> list[tuple[str, int]]:
+    """Drop from `missing` the runs of neighbouring tokens that together spell a spare stored
+    token (a word broken at a line end); return what is still missing."""
+    out: list[tuple[str, int]] = []
+    i = 0
+    while i < len(missing):
+        for n in range(MAX_JOINED_PIECES, 1, -1):
+            run = missing[i:i + n]
+            if len(run) == n and run[-1][1] - run[0][1] <= n:
+                joined = "".join(tok for tok, _ in run)
+                if spare[joined] > 0:
+                    spare[joined] -= 1
+                    i += n
+                    break
+        else:
+            out.append(missing[i])
+            i += 1
+    return out
+
+
+def phrases(missing: list[tuple[str, int]], words: list[str]) -> list[str]:
+    """Group missing tokens into phrases of the source words they come from, in order."""
+    groups: list[list[int]] = []
+    for _, index in missing:
+        if groups and index - groups[-1][-1] <= PHRASE_GAP:
+            if index != groups[-1][-1]:
+                groups[-1].append(index)
+        else:
+            groups.append([index])
+    return [" ".join(words[i] for i in range(g[0], g[-1] + 1)) for g in groups]
+
+
+def unplaced_phrases(source_words: list[str], placed_texts: list[str]) -> list[str]:
+    """Given every word a reader read and every text the note placed somewhere, return the
+    phrases of source words that no placed text holds (empty when every word is accounted for)."""
+    placed = Counter(tok for text in placed_texts for tok in tokens(text))
+    missing = []
+    for tok, index in source_tokens(source_words):
+        if placed[tok] > 0:
+            placed[tok] -= 1
+        else:
+            missing.append((tok, index))
+    if not missing:
+        return []
+    missing = match_broken_words(missing, placed)
+    return phrases(missing, source_words)

@@ -1,0 +1,206 @@
+"""Tables a page break cut in two, joined again: `join_rows_split_across_pages`.
+
+pdfplumber, like every PDF table extractor, reads one table per page. A task table that runs
+over several pages comes out as several tables: the later ones may open with the header row
+repeated (with or without a rule under it), and the first row on a page may be the rest of
+the row the page break cut. This joins them into one table and the cut row into one row.
+"""
+from __future__ import annotations
+
+from .layout import column_roles, find_header_row, row_texts, split_fused_header
+from .model import Cell, Passage, TableBlock, TableRow
+from .nlp import status_nlp
+from .pdf_lines import LIST_ITEM_START
+from .text import SENTENCE_END, join_lines, normalise_ws
+
+COLUMN_X_TOLERANCE = 6.0  # pt: tables on two pages with columns this close are one table
+
+
+def logical_tail(rows: list[TableRow]) -> list[TableRow]:
+    """The table rows that make up the last task: from the last row with Task text to the end
+    (one row, or several where cells are merged over one row per progress item)."""
+    for i in range(len(rows) - 1, -1, -1):
+        if rows[i].cells and not rows[i].cells[0].is_empty():
+            return rows[i:]
+    return rows[-1:]
+
+
+def last_filled(tail: list[TableRow], column: int) -> TableRow:
+    """The row of `tail` whose cell in `column` was written last (the first row if none was)."""
+    for row in reversed(tail):
+        if column < len(row.cells) and not row.cells[column].is_empty():
+            return row
+    return tail[0]
+
+
+def continues_previous_row(tail: list[TableRow], row: TableRow) -> bool:
+    """Does the first row on a new page carry on the last task of the previous page (`tail`,
+    its rows)?
+
+    A real task always has task text, so an empty first cell means a continuation. Otherwise
+    the columns vote, each with the last text it had above: a cell that ended mid-sentence (no
+    closing punctuation, or a bare label with a colon) and goes on in the new row is a sign the
+    page break cut the row.
+    """
+    first = row.cells[0] if row.cells else Cell()
+    if first.is_empty():
+        return True
+    if first.paragraphs[0][:1].islower():
+        return True
+    votes = [0, 0]
+    for column, after in enumerate(row.cells):
+        before = last_filled(tail, column).cells[column] if column < len(tail[0].cells) else Cell()
+        if before.is_empty() or after.is_empty():
+            continue
+        last = before.paragraphs[-1].rstrip()
+        # a bare status label ("Ongoing") is a whole cell; "Ongoing:" announces more
+        open_ended = last.endswith(":") or not (last.endswith(SENTENCE_END) or is_bare_label(last))
+        votes[open_ended] += 1
+    return votes[1] > votes[0]
+
+
+def merge_into_tail(tail: list[TableRow], piece: TableRow) -> None:
+    """Join the rest of a cut task onto its rows: each cell onto the row where that column was
+    written last (a merged Task cell onto the group's first row, an item onto its own row)."""
+    for column, cell in enumerate(piece.cells):
+        if cell.is_empty() or column >= len(tail[0].cells):
+            continue
+        target = last_filled(tail, column)
+        target.cells[column] = merge_cells(target.cells[column], cell)
+    for row in tail:
+        row.page_end = piece.page_end
+
+
+def is_bare_label(text: str) -> bool:
+    """Is the text nothing but a status phrase ("Ongoing", "Not yet started")?"""
+    doc = status_nlp()(text)
+    return len(doc.ents) == 1 and doc.ents[0].start == 0 and doc.ents[0].end == len(doc)
+
+
+def merge_cells(before: Cell, after: Cell) -> Cell:
+    """Join the two halves of a cell cut by a page break; a sentence cut in two is rejoined."""
+    markers = before.markers + after.markers
+    if before.is_empty():
+        return Cell(list(after.paragraphs), markers)
+    if after.is_empty():
+        return Cell(list(before.paragraphs), markers)
+    last, first = before.paragraphs[-1], after.paragraphs[0]
+    # "... as follows:" then "1) ..." on the next page: a list item opens its own paragraph
+    if (last.endswith(SENTENCE_END) and not last.endswith(":")) or LIST_ITEM_START.match(first):
+        return Cell(before.paragraphs + after.paragraphs, markers)
+    return Cell(before.paragraphs[:-1] + [join_lines([last, after.paragraphs[0]])] + after.paragraphs[1:], markers)
+
+
+def same_columns(a: TableBlock, b: TableBlock) -> bool:
+    if a.column_xs is None or b.column_xs is None or len(a.column_xs) != len(b.column_xs):
+        return False
+    return all(abs(x - y) <= COLUMN_X_TOLERANCE for x, y in zip(a.column_xs, b.column_xs))
+
+
+def continues_table(prev: TableBlock, block: TableBlock, between: list) -> bool:
+    """Is `block`, the first table of its page, the rest of `prev`, cut by the page break?
+
+    It must start on the page after `prev` ends, with the same columns. A table whose first row
+    is a header row continues `prev` only when nothing stands between them (a repeated header);
+    one without a header row can only be a continuation, since every task table opens with
+    its header row: text between them is then a footnote or a running line.
+    """
+    if block.page is None or prev.page is None or not block.rows or not prev.rows:
+        return False
+    if block.page != prev.rows[-1].page_end + 1 or not same_columns(prev, block):
+        return False
+    first = block.rows[0]
+    header = header_row_of(prev)
+    if (header is not None and row_texts(first) == row_texts(header)) or column_roles(first.cells) is not None:
+        return not between
+    return True
+
+
+def header_row_of(table: TableBlock) -> TableRow | None:
+    at = find_header_row(table.rows)
+    return table.rows[at] if at is not None else None
+
+
+def unfuse_header(table: TableBlock) -> None:
+    """Split a header row fused with the row under it (no rule between them) into two rows."""
+    at = find_header_row(table.rows)
+    fused = split_fused_header(table.rows[at]) if at is not None else None
+    if fused is not None:
+        table.rows[at:at + 1] = list(fused)
+
+
+def strip_header_prefix(row: TableRow, header: TableRow) -> TableRow | None:
+    """A header row repeated on a new page with no rule under it, read as one row with the row
+    below: return that row without the header's words, or None when the row does not open
+    with the header's words in every column the header names."""
+    cells = []
+    named = 0
+    for cell, head in zip(row.cells, header.cells):
+        words = normalise_ws(head.text).split()
+        if not words:
+            cells.append(cell)
+            continue
+        if normalise_ws(cell.text).split()[:len(words)] != words:
+            return None
+        named += 1
+        cells.append(drop_leading_words(cell, len(words)))
+    return TableRow(cells, row.page_start, row.page_end) if named else None
+
+
+def drop_leading_words(cell: Cell, n: int) -> Cell:
+    """A cell without its first `n` words (paragraphs emptied by it disappear)."""
+    paragraphs = []
+    for para in cell.paragraphs:
+        words = para.split()
+        take = min(n, len(words))
+        n -= take
+        if words[take:]:
+            paragraphs.append(" ".join(words[take:]) if take else para)
+    return Cell(paragraphs, list(cell.markers))
+
+
+def opening_rows(block: TableBlock, header: TableRow | None, dropped: list) -> list[TableRow]:
+    """The rows of a continued table without the header row it repeats, whether the producer
+    drew a rule under that header or not (the header's words are kept in `dropped`)."""
+    rows = list(block.rows)
+    if header is None or not rows:
+        return rows
+    header_line = " | ".join(normalise_ws(c.text) for c in header.cells)
+    if row_texts(rows[0]) == row_texts(header):
+        dropped.append(Passage("table_header", header_line, block.page))
+        return rows[1:]
+    fused = split_fused_header(rows[0])
+    rest = strip_header_prefix(rows[0], header) if fused is None else fused[1]
+    if rest is None:
+        return rows
+    dropped.append(Passage("table_header", header_line, block.page))
+    return ([rest] if any(not c.is_empty() for c in rest.cells) else []) + rows[1:]
+
+
+def join_rows_split_across_pages(blocks: list, dropped: list | None = None) -> list:
+    """Given per-page blocks, join each table continued at the top of the next page onto
+    its first half: repeated header rows are dropped (into `dropped`, as passages) and a row
+    cut by the page break becomes one row again."""
+    dropped = [] if dropped is None else dropped
+    out: list = []
+    last_table = None  # index in `out` of the last table kept
+    for block in blocks:
+        if isinstance(block, TableBlock):
+            unfuse_header(block)
+        if isinstance(block, TableBlock) and last_table is not None:
+            prev = out[last_table]
+            if continues_table(prev, block, out[last_table + 1:]):
+                rows = opening_rows(block, header_row_of(prev), dropped)
+                tail = logical_tail(prev.rows[1:])  # the header row is never cut
+                # an edge left open by the producer says the row was cut; else the text decides
+                cut = prev.open_bottom or (block.open_top and len(rows) == len(block.rows))
+                if rows and tail and (cut or continues_previous_row(tail, rows[0])):
+                    merge_into_tail(tail, rows.pop(0))
+                prev.rows.extend(rows)
+                prev.open_bottom = block.open_bottom
+                continue
+        out.append(block)
+        if isinstance(block, TableBlock):
+            last_table = len(out) - 1
+    return out
+

@@ -1,0 +1,160 @@
+"""Ruled tables of a PDF page: their cells, rows cut open by a page break closed again.
+
+pdfplumber builds cells from the rules a producer drew. Word and LibreOffice close a row that a
+page break cuts with a rule at the page bottom and open it again with one on the next page;
+browsers' print-to-PDF, HTML-to-PDF engines and reporting libraries do not: the column rules
+run on to the page margin and stop there. Left so, the cut row has no cell and its words fall
+out of the table. `open_row_rules` finds the ends of vertical rules that no horizontal rule
+closes and returns a rule across each such end, so that the cut row becomes a cell again.
+
+Words go to the cell whose box holds them. A vertically merged cell (one Task cell over
+several progress rows) is one tall box that pdfplumber lists in its first row, with nothing
+for that column in the rows below: containment, not row order, decides where a word goes.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+# The notes' tables are ruled: every cell has borders, so lines are the reliable signal.
+TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines",
+                  "snap_tolerance": 3, "join_tolerance": 3, "intersection_tolerance": 3}
+RULE_X_TOLERANCE = 3.0  # pt: vertical rule pieces this close in x are one rule
+RULE_JOIN_GAP = 3.0  # pt: pieces of one vertical rule separated by at most this are joined
+RULE_END_TOLERANCE = 3.0  # pt: a horizontal rule this close to a vertical's end closes it
+# Shorter edges are the sides of thin filled rectangles (a browser draws a 0.75 pt border as
+# a rectangle, whose ends are 0.75 pt "edges"), not rules.
+MIN_RULE_LENGTH = 5.0
+
+
+@dataclass
+class Grid:
+    """A ruled table on one page: its box and the box of each cell, by row and column.
+    `open_top` / `open_bottom`: the producer drew no rule there (we closed it): the first row
+    goes on from the page before, the last row goes on to the next page."""
+
+    bbox: tuple
+    cells: list  # row -> column -> (x0, top, x1, bottom) or None (covered by a merged cell)
+    open_top: bool = False
+    open_bottom: bool = False
+
+    def column_xs(self) -> tuple:
+        return tuple(round(c[0], 1) for c in self.cells[0] if c is not None)
+
+
+def vertical_rules(edges: list) -> list[tuple[float, float, float]]:
+    """Given a page's edges, return its vertical rules as (x, top, bottom), collinear pieces joined."""
+    by_x: dict[float, list] = defaultdict(list)
+    for e in edges:
+        if e["orientation"] != "v":
+            continue
+        key = next((x for x in by_x if abs(x - e["x0"]) <= RULE_X_TOLERANCE), e["x0"])
+        by_x[key].append((e["top"], e["bottom"]))
+    rules = []
+    for x, pieces in by_x.items():
+        pieces.sort()
+        top, bottom = pieces[0]
+        for t, b in pieces[1:]:
+            if t <= bottom + RULE_JOIN_GAP:
+                bottom = max(bottom, b)
+            else:
+                rules.append((x, top, bottom))
+                top, bottom = t, b
+        rules.append((x, top, bottom))
+    return [r for r in rules if r[2] - r[1] >= MIN_RULE_LENGTH]
+
+
+def closed_at(horizontals: list, x: float, y: float) -> bool:
+    return any(abs(h["top"] - y) <= RULE_END_TOLERANCE and h["x0"] - RULE_END_TOLERANCE <= x <= h["x1"] + RULE_END_TOLERANCE
+               for h in horizontals)
+
+
+def neighbour_rule(rules: list, x: float, y: float) -> float | None:
+    """The x of the nearest vertical rule right of `x` (else left of it) that reaches level `y`."""
+    reaching = [r[0] for r in rules if abs(r[0] - x) > RULE_X_TOLERANCE
+                and r[1] - RULE_END_TOLERANCE <= y <= r[2] + RULE_END_TOLERANCE]
+    right = [rx for rx in reaching if rx > x]
+    if right:
+        return min(right)
+    left = [rx for rx in reaching if rx < x]
+    return max(left) if left else None
+
+
+def open_row_rules(edges: list) -> list[dict]:
+    """Given a page's edges, return horizontal rules (as pdfplumber line objects) that close
+    the cells a producer left open: at each end of a vertical rule where no horizontal rule
+    is, one across to the neighbouring column rule. A lone vertical line (no neighbour reaching
+    that level) is not a table and gets none."""
+    horizontals = [e for e in edges if e["orientation"] == "h" and e["x1"] - e["x0"] >= MIN_RULE_LENGTH]
+    rules = vertical_rules(edges)
+    out = []
+    for x, top, bottom in rules:
+        for y in (top, bottom):
+            if closed_at(horizontals, x, y):
+                continue
+            other = neighbour_rule(rules, x, y)
+            if other is None:
+                continue
+            x0, x1 = min(x, other), max(x, other)
+            out.append({"object_type": "line", "x0": x0, "x1": x1, "top": y, "bottom": y,
+                        "width": x1 - x0, "height": 0.0})
+    return out
+
+
+def find_grids(page) -> list[Grid]:
+    """Given a pdfplumber page, return its ruled tables, rows cut open by a page break closed."""
+    settings = dict(TABLE_SETTINGS)
+    extra = open_row_rules(page.edges)
+    if extra:
+        settings["explicit_horizontal_lines"] = extra
+    grids = []
+    for table in page.find_tables(settings):
+        rows = [list(r.cells) for r in table.rows if any(c is not None for c in r.cells)]
+        if rows:
+            x0, top, x1, bottom = table.bbox
+            grids.append(Grid(table.bbox, rows, open_top=closes(extra, x0, x1, top),
+                              open_bottom=closes(extra, x0, x1, bottom)))
+    return grids
+
+
+def closes(rules: list, x0: float, x1: float, y: float) -> bool:
+    """Is one of our added `rules` at level `y` within x0..x1 (an edge the producer left open)?"""
+    return any(abs(r["top"] - y) <= RULE_END_TOLERANCE and r["x0"] >= x0 - RULE_X_TOLERANCE
+               and r["x1"] <= x1 + RULE_X_TOLERANCE for r in rules)
+
+
+def cell_of(grid: Grid, x: float, y: float) -> tuple[int, int] | None:
+    """The (row, column) of the smallest cell of `grid` holding the point, or None."""
+    best, best_area = None, float("inf")
+    for i, row in enumerate(grid.cells):
+        for j, cell in enumerate(row):
+            if cell is None:
+                continue
+            x0, top, x1, bottom = cell
+            if x0 <= x <= x1 and top <= y <= bottom:
+                area = (x1 - x0) * (bottom - top)
+                if area < best_area:
+                    best, best_area = (i, j), area
+    return best
+
+
+def inside(bbox: tuple, x: float, y: float) -> bool:
+    return bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]
+
+
+def overflow_cell(grid: Grid, x: float, y: float) -> tuple[int, int] | None:
+    """Where a word just below a grid whose last row was cut (or just above one whose first row
+    goes on) belongs: the cell of that column nearest to it. Some engines (WeasyPrint with a
+    merged cell) let the rest of a cut cell run out of the cell's box before the page ends."""
+    below = y > grid.bbox[3]
+    if not ((below and grid.open_bottom) or (y < grid.bbox[1] and grid.open_top)):
+        return None
+    best, best_y = None, None
+    for i, row in enumerate(grid.cells):
+        for j, cell in enumerate(row):
+            if cell is None or not cell[0] <= x <= cell[2]:
+                continue
+            edge = cell[3] if below else cell[1]
+            if best is None or (edge > best_y if below else edge < best_y):
+                best, best_y = (i, j), edge
+    return best

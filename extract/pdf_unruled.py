@@ -1,0 +1,142 @@
+"""PDF task tables drawn without rules: columns from the header row's words.
+
+Some layouts rule only the header (Word's "Light Shading") or nothing at all. Their columns
+are read from the header row's words: each column starts where its header word starts, and
+a row starts at each paragraph of the Task column. The column edges found under a header row
+carry over to the next page, where a table may go on without a header.
+"""
+from __future__ import annotations
+
+import bisect
+
+from .layout import column_roles, find_header_row, heading
+from .model import Cell, TableBlock, TableRow, TextBlock
+from .pdf_lines import LINE_TOLERANCE, Line, group_lines, paragraph_text, paragraphs, split_paragraph_lines
+from .text import clean
+
+COLUMN_GAP_SIZES = 1.5  # a gap this many font sizes wide separates two header cells
+COLUMN_TOLERANCE = 4.0  # pt a cell's text may start left of its header word
+
+
+def header_phrases(line: Line) -> list[list[dict]]:
+    """Split a line into groups of words separated by wide gaps (one group per column)."""
+    groups = [[line.words[0]]]
+    for prev, word in zip(line.words, line.words[1:]):
+        if word["x0"] - prev["x1"] > line.size * COLUMN_GAP_SIZES:
+            groups.append([word])
+        else:
+            groups[-1].append(word)
+    return groups
+
+
+def unruled_header(line: Line) -> list[float] | None:
+    """Column left edges, when `line` is the header row of a task table."""
+    groups = header_phrases(line)
+    if len(groups) < 2:
+        return None
+    cells = [Cell([" ".join(w["text"] for w in g)]) for g in groups]
+    if column_roles(cells) is None:
+        return None
+    return [g[0]["x0"] for g in groups]
+
+
+def column_of(word: dict, edges: list[float]) -> int:
+    return max(0, bisect.bisect_right([e - COLUMN_TOLERANCE for e in edges], word["x0"]) - 1)
+
+
+def unruled_rows(lines: list[Line], edges: list[float], ratio: float, page: int) -> list[TableRow]:
+    """Given the lines under a header (or at the top of a continued page), return the rows."""
+    columns = [[] for _ in edges]
+    for line in lines:
+        for word in line.words:
+            columns[column_of(word, edges)].append(word)
+    column_lines = [group_lines(ws) for ws in columns]
+    starts = [para[0].top for para in split_paragraph_lines(column_lines[0], ratio)]
+    if not lines:
+        return []
+    first_top = min(line.top for line in lines)
+    if not starts or starts[0] > first_top + LINE_TOLERANCE:
+        starts.insert(0, first_top)  # text above the first task: the rest of a row from the last page
+    bounds = starts + [float("inf")]
+    rows = []
+    for top, bottom in zip(bounds, bounds[1:]):
+        cells = []
+        for col in column_lines:
+            part = [ln for ln in col if top - LINE_TOLERANCE <= ln.top < bottom - LINE_TOLERANCE]
+            cells.append(Cell(paragraphs(part, ratio)))
+        rows.append(TableRow(cells, page, page))
+    return rows
+
+
+class UnruledReader:
+    """Lays out pages whose task tables have no cell borders, one page after the other."""
+
+    def __init__(self, ratio: float):
+        self.ratio = ratio
+        self.edges: list[float] | None = None
+
+    def page_blocks(self, number: int, words: list) -> list:
+        """Given a page's number and words (page furniture left out), return its blocks."""
+        lines = group_lines(words)
+        items: list = []  # (top, block)
+        region: list[Line] = []  # lines of the table being read
+        loose: list[Line] = []  # running text waiting to become paragraphs
+        region_open = self.edges is not None and bool(lines)  # a table may go on from the last page
+        region_top = None
+        for line in lines:
+            found = unruled_header(line)
+            if found:
+                self.flush_text(loose, items, number)
+                self.close_region(region, region_top, items, number)
+                region, self.edges, region_open = [], found, True
+                header = TableRow([Cell([" ".join(w["text"] for w in g)]) for g in header_phrases(line)],
+                                  number, number)
+                items.append((line.top, TableBlock([header], number, self.column_xs())))
+                region_top = line.top + 0.01  # the rows sort just after their header
+            elif region_open and heading(line.text) is None:
+                region.append(line)
+            else:
+                self.close_region(region, region_top, items, number)
+                region, region_top, region_open = [], None, False
+                loose.append(line)
+        self.flush_text(loose, items, number)
+        self.close_region(region, region_top, items, number)
+        items.sort(key=lambda item: item[0])
+        return [block for _, block in items]
+
+    def column_xs(self) -> tuple:
+        return tuple(round(e, 1) for e in self.edges)
+
+    def flush_text(self, loose: list, items: list, page_number: int) -> None:
+        for para in split_paragraph_lines(loose, self.ratio):
+            items.append((para[0].top, TextBlock(clean(paragraph_text(para, None)), page_number)))
+        loose.clear()
+
+    def close_region(self, region: list, region_top, items: list, page_number: int) -> None:
+        if not region:
+            return
+        rows = unruled_rows(region, self.edges, self.ratio, page_number)
+        if rows:
+            top = region_top if region_top is not None else region[0].top
+            items.append((top, TableBlock(rows, page_number, self.column_xs())))
+
+
+def has_task_table(blocks: list) -> bool:
+    return any(isinstance(b, TableBlock) and find_header_row(b.rows) is not None for b in blocks)
+
+
+def unruled_blocks(pages: list[tuple[int, list]], ratio: float) -> list:
+    """Given (page number, words) per page, return the blocks of a document whose task
+    tables have no cell borders."""
+    reader = UnruledReader(ratio)
+    blocks = [block for number, words in pages for block in reader.page_blocks(number, words)]
+    # a header row and the rows under it are one table
+    merged: list = []
+    for block in blocks:
+        if isinstance(block, TableBlock) and merged and isinstance(merged[-1], TableBlock) \
+                and len(merged[-1].rows) == 1 and merged[-1].page == block.page:
+            merged[-1].rows.extend(block.rows)
+        else:
+            merged.append(block)
+    return merged
+

@@ -1,0 +1,186 @@
+"""A spec row as it is drawn and as a reader should read it, whatever the format.
+
+`physical_rows` says which table rows and cells a spec row becomes (one row, or one per
+progress item under a vertical merge; a Status column; lists), for the Word and the HTML
+renderers alike. `expected_rows` writes the rows a reader of the note should find, from the same
+hand-written spec: the truth the tests compare the extractor with.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from samples.source.spec import LI, OL, Item, Layout, Note, Row, plain
+
+STATUS_HEADER = "Status"
+CORE_WIDTHS_CM = (5.0, 6.5, 5.0)
+EXTRA_WIDTH_CM = 2.6
+STATUS_WIDTH_CM = 2.4
+A4_CM = (21.0, 29.7)
+
+
+def progress_paragraphs(row, labels: bool = True) -> list:
+    """The Progress cell of a row as paragraphs, labels as (label, text) pairs (left out when
+    `labels` is false: a Status column says the status instead)."""
+    out = []
+    for item in row.progress:
+        if not isinstance(item, Item):
+            out.append(item)
+            continue
+        paras = list(item.paras)
+        if item.label is None or not labels:
+            out.extend(paras)
+        elif item.inline and paras and not isinstance(paras[0], OL):
+            out.append((item.label, paras[0]))
+            out.extend(paras[1:])
+        else:
+            out.append((item.label, ""))
+            out.extend(paras)
+    return out
+
+
+def item_groups(row, labels: bool = True) -> list[list]:
+    """The Progress cell's paragraphs item by item (one table row each under a vertical merge)."""
+    groups = []
+    for item in row.progress:
+        groups.append(progress_paragraphs(Row(task=row.task, progress=[item]), labels))
+    return groups
+
+
+STATUS_WORDS = {"completed": "Completed", "ongoing": "Ongoing", "postponed": "Postponed",
+                "not_started": "Not started", "on_hold": "On hold", "cancelled": "Cancelled"}
+
+
+def row_status(row) -> str:
+    """A row's task status, by the contract's summary rule over its items' hand labels."""
+    return task_status([item.status if isinstance(item, Item) else row.progress_status for item in row.progress])
+
+
+@dataclass
+class PhysicalCell:
+    """A cell as drawn: its paragraphs, how many table rows it spans (a vertical merge), and
+    whether a merged cell above covers it."""
+
+    paragraphs: list
+    span: int = 1
+    covered: bool = False
+
+
+def as_list(paragraphs: list, kind: str) -> list:
+    return [LI(p, kind) if not isinstance(p, OL) else p for p in paragraphs]
+
+
+def columns(layout: Layout) -> list[str]:
+    """The table's header row: core columns, a Status column where the layout has one, extras."""
+    heads = list(layout.headers)
+    if layout.status_column:
+        heads.insert(1, STATUS_HEADER)
+    return heads + list(layout.extra_headers)
+
+
+def physical_rows(note: Note, row) -> list[list[PhysicalCell]]:
+    """The table rows a spec row is drawn as: one, or one per progress item under a vertical merge."""
+    layout = note.layout
+    progress = progress_paragraphs(row, labels=not layout.status_column)
+    next_steps = list(row.next_steps)
+    if layout.list_style == "bullets":
+        progress, next_steps = as_list(progress, "bullet"), as_list(next_steps, "number")
+    extras = [row.extra.get(h, []) for h in layout.extra_headers]
+    status = [[STATUS_WORDS[row_status(row)]]] if layout.status_column else []
+    groups = item_groups(row, not layout.status_column) if layout.vertical_merge and len(row.progress) > 1 else [progress]
+    n = len(groups)
+    if n == 1:
+        return [[PhysicalCell(row.task)] + [PhysicalCell(s) for s in status] + [PhysicalCell(progress),
+                PhysicalCell(next_steps)] + [PhysicalCell(e) for e in extras]]
+    out = []
+    for i, group in enumerate(groups):
+        merged = lambda paras: PhysicalCell(paras, span=n) if i == 0 else PhysicalCell([], covered=True)  # noqa: E731
+        if layout.vertical_merge == "merged":
+            steps = merged(next_steps)
+        else:  # "last": the next steps written in the last item row
+            steps = PhysicalCell(next_steps if i == n - 1 else [])
+        out.append([merged(row.task)] + [merged(s) for s in status] + [PhysicalCell(group), steps]
+                   + [merged(e) for e in extras])
+    return out
+
+
+def column_widths(layout: Layout) -> list[float]:
+    """Column widths in cm: the core three, narrowed for a Status or extra column on portrait pages."""
+    widths = list(CORE_WIDTHS_CM) + [EXTRA_WIDTH_CM] * len(layout.extra_headers)
+    if layout.extra_headers and not layout.landscape:  # make room for the extra column
+        widths[1] -= EXTRA_WIDTH_CM
+    if layout.status_column:
+        widths.insert(1, STATUS_WIDTH_CM)
+        if not layout.landscape:
+            widths[2] -= STATUS_WIDTH_CM
+    if layout.landscape:  # the extra width of a landscape page goes to Progress
+        widths[widths.index(CORE_WIDTHS_CM[1])] += A4_CM[1] - A4_CM[0] - (sum(widths) - sum(CORE_WIDTHS_CM))
+    return widths
+
+
+
+def cell_text(paragraphs: list) -> str:
+    """The text a reader sees in a cell, paragraphs on their own line. List markers (Word's
+    automatic numbers, bullets) are not text, as the data contract says."""
+    out = []
+    for para in paragraphs:
+        while isinstance(para, (OL, LI)):
+            para = para.text
+        if isinstance(para, tuple):
+            label, text = para
+            out.append(f"{label} {plain(text)}" if text else label)
+        else:
+            out.append(plain(para))
+    return "\n".join(out)
+
+
+SPECIFIC = ("postponed", "on_hold", "cancelled")
+
+
+def task_status(statuses: list) -> str:
+    """The contract's summary rule, written out independently of the code under test."""
+    if all(s == "completed" for s in statuses):
+        return "completed"
+    if all(s == "not_started" for s in statuses):
+        return "not_started"
+    others = set(statuses) - {"completed"}
+    if len(others) == 1 and next(iter(others)) in SPECIFIC:
+        return next(iter(others))
+    return "ongoing"
+
+
+def expected_items(note: Note, row) -> list[dict]:
+    """The progress items a reader should find: one per hand label; under a Status column the
+    cell has no label, so one item whose status is the column's word."""
+    if note.layout.status_column:
+        return [{"status": row_status(row), "status_label": None,
+                 "text": cell_text(progress_paragraphs(row, labels=False))}]
+    items = []
+    for item in row.progress:
+        label = item.label.rstrip(" :.") if item.label else None
+        items.append({"status": item.status, "status_label": label, "text": cell_text(item.paras)})
+    return items
+
+
+def expected_rows(note: Note) -> dict:
+    tasks = []
+    for part in note.parts:
+        for sec in part.sections:
+            for row in sec.rows:
+                items = expected_items(note, row)
+                extra = {k: cell_text(v) for k, v in row.extra.items()}
+                if note.layout.status_column:
+                    extra[STATUS_HEADER] = STATUS_WORDS[row_status(row)]
+                tasks.append({
+                    "ordinal": len(tasks) + 1,
+                    "part": part.numeral,
+                    "part_title": part.title,
+                    "section": sec.marker.strip("().").strip(),
+                    "section_title": sec.title,
+                    "task_text": cell_text(row.task),
+                    "progress_text": cell_text(progress_paragraphs(row, labels=not note.layout.status_column)),
+                    "next_steps_text": cell_text(row.next_steps),
+                    "extra": extra,
+                    "status": task_status([i["status"] for i in items]),
+                    "items": items,
+                })
+    return {"note": note.name, "provenance": note.provenance, "meta": note.meta, "tasks": tasks}
