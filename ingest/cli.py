@@ -31,6 +31,7 @@ FormatOption = typer.Option(Format.table, "--format", help="table, json or csv")
 EXIT_NOT_THERE = 1  # what was asked for is not there (or, for ingest, some files failed)
 EXIT_USAGE = 2  # a bad option or argument: an --out folder that does not exist, ...
 EXIT_INTERNAL = 3  # a bug of ours
+INTERRUPTED = 130  # Ctrl-C, as shells report it
 
 
 def fail(message: str, status: int):
@@ -288,13 +289,32 @@ def export(out: Path = typer.Option(..., "--out", help="FILE.xlsx (every table) 
         write_out(lambda: export_csv(s, out, raw=raw), out)
 
 
-def main() -> None:
-    """Console entry point: no Python traceback ever reaches the user."""
+def click_exceptions():
+    """The exceptions module of the click that typer runs on (recent typers carry their own)."""
     try:
-        app()
+        from typer._click import exceptions
+    except ImportError:
+        from click import exceptions
+    return exceptions
+
+
+def main() -> None:
+    """Console entry point: no Python traceback ever reaches the user, and a mistake in the
+    command line is one line (click would draw its usage and an error box)."""
+    click = click_exceptions()
+    try:
+        status = app(standalone_mode=False)
+    except click.NoArgsIsHelpError as exc:  # `somnotes` alone: the help, as asked
+        typer.echo(exc.format_message(), nl=False)
+        sys.exit(0)
+    except click.UsageError as exc:
+        command = exc.ctx.command_path if exc.ctx else "somnotes"
+        typer.echo(f"somnotes: {' '.join(exc.format_message().split())} (see `{command} --help`)", err=True)
+        sys.exit(EXIT_USAGE)
+    except (getattr(click, "Abort", typer.Abort), typer.Abort):
+        status = INTERRUPTED
     except KeyboardInterrupt:
-        typer.echo("somnotes: interrupted", err=True)
-        sys.exit(130)
+        status = INTERRUPTED
     except BrokenPipeError:
         os._exit(0)
     except Exception as exc:  # a bug of ours: one line, and the traceback only on request
@@ -303,6 +323,9 @@ def main() -> None:
         typer.echo(f"somnotes: internal error: {type(exc).__name__}: {exc}".splitlines()[0]
                    + " (set SOMNOTES_DEBUG=1 for details)", err=True)
         sys.exit(EXIT_INTERNAL)
+    if status == INTERRUPTED:
+        typer.echo("somnotes: interrupted", err=True)
+    sys.exit(status if isinstance(status, int) else 0)
 
 
 if __name__ == "__main__":

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import json
 import socket
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -104,3 +107,25 @@ def test_an_executor_nobody_answers(tmp_path, monkeypatch):
     one_line(cli("ingest", SAMPLES / "som26-midterm.docx", "--store", tmp_path / "store",
                  "--executor", f"dask://127.0.0.1:{port}"), USAGE, "no Dask scheduler answered")
     assert not (tmp_path / "store").exists()
+
+
+EXE = str(Path(sys.executable).with_name("somnotes"))
+
+
+@pytest.mark.parametrize("args,words", [(["ingest", "--no-such-option"], "No such option: --no-such-option"),
+                                        (["ingest"], "Missing argument"),
+                                        (["stalled", "--window", "1"], "--window"),
+                                        (["history", "--format", "xml"], "'xml' is not one of"),
+                                        (["frobnicate"], "No such command 'frobnicate'")])
+def test_command_line_mistakes_are_one_line_from_the_installed_command(args, words):
+    """The console script, as a shell runs it: click's usage box becomes one line."""
+    proc = subprocess.run([EXE, *args], capture_output=True, text=True)
+    assert proc.returncode == USAGE
+    assert proc.stdout == "" and proc.stderr.count("\n") == 1
+    assert proc.stderr.startswith("somnotes: ") and words in proc.stderr and "--help`)" in proc.stderr
+
+
+def test_the_command_alone_prints_its_help():
+    proc = subprocess.run([EXE], capture_output=True, text=True)
+    assert proc.returncode == 0 and "Usage: somnotes" in proc.stdout and "ingest" in proc.stdout
+    assert proc.stderr == ""
