@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import shutil
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -93,26 +94,27 @@ def test_a_bug_in_the_word_reader_is_an_internal_error_and_damaged_files_stay_co
     assert [(Path(p).name, n) for p, n in zip(docs.source_path, docs.n_tasks)] == [("som27-midterm.pdf", 16)]
 
 
-def test_the_installed_command_reports_an_internal_error_in_one_line(workdir):
-    """The console script: a bug of ours injected in a worker process (sitecustomize) is one
-    stderr line and an errors row, not a traceback."""
-    import subprocess
-    import sys
-
+def test_the_installed_command_reports_internal_errors_from_worker_processes(workdir):
+    """The console script with a pool of two worker processes, a bug of ours planted in the PDF
+    reader of every process (sitecustomize): one stderr line and one errors row per file, the
+    Word note stored, no traceback."""
     plant = workdir / "plant"
     plant.mkdir()
     (plant / "sitecustomize.py").write_text(
         "import somnotes.extract.pdf_reader as r\n"
         "def fault(*a, **k):\n    raise KeyError('row_texts')\n"
         "r.join_rows_split_across_pages = fault\n")
-    copy_sample("som26-midterm.pdf", workdir / "in")
+    for name in ("som26-midterm.pdf", "som27-midterm.pdf", "som26-annual.docx"):
+        copy_sample(name, workdir / "in")
     exe = Path(sys.executable).with_name("somnotes")
     env = {**os.environ, "PYTHONPATH": str(plant), "SOMNOTES_STORE": ""}
-    proc = subprocess.run([str(exe), "ingest", str(workdir / "in"), "--store", str(workdir / "store")],
+    proc = subprocess.run([str(exe), "ingest", str(workdir / "in"), "--store", str(workdir / "store"), "--workers", "2"],
                           capture_output=True, text=True, env=env)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
-    assert proc.stderr.count("\n") == 1 and "[internal_error]" in proc.stderr
-    assert list(read_table(workdir / "store", "errors").error) == ["internal_error"]
+    lines = proc.stderr.splitlines()
+    assert len(lines) == 2 and all(line.endswith("in read_pdf [internal_error]") for line in lines)
+    assert list(read_table(workdir / "store", "errors").error) == ["internal_error", "internal_error"]
+    assert list(read_table(workdir / "store", "documents").n_tasks) == [19]
 
 
 @pytest.mark.parametrize("name,part", [("header-part-damaged.docx", "word/header2.xml"),
@@ -147,13 +149,19 @@ def test_an_unreadable_file_is_one_line_and_an_error_row(workdir):
     assert list(read_table(workdir / "store", "documents").n_tasks) == [19]
 
 
+# Root reads a file whatever its permissions, and running the command as another user needs an
+# interpreter that user may run (not one under /root): the I/O error test above covers root.
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads a file whatever its permissions")
 def test_a_file_without_read_permission_is_unreadable(workdir):
-    note = copy_sample("som26-annual.docx", workdir / "in")
-    note.chmod(0)
-    result = cli("ingest", note, "--store", workdir / "store", "--workers", "1")
+    copy_sample("som26-annual.docx", workdir / "in")
+    locked = copy_sample("som26-midterm.docx", workdir / "in")
+    locked.chmod(0)
+    result = cli("ingest", workdir / "in", "--store", workdir / "store", "--workers", "1")
     assert result.exit_code == 1
-    assert errors_by_name(workdir / "store") == {"som26-annual.docx": ("unreadable", "the file cannot be read: Permission denied")}
+    assert stderr_lines(result) == [f"somnotes: {locked.resolve()}: the file cannot be read: Permission denied [unreadable]"]
+    assert errors_by_name(workdir / "store") == {
+        "som26-midterm.docx": ("unreadable", "the file cannot be read: Permission denied")}
+    assert list(read_table(workdir / "store", "documents").n_tasks) == [19]
 
 
 def test_a_folder_without_notes_is_said_so_and_exits_1(workdir):
