@@ -162,6 +162,7 @@ class DocxReader:
         self.style_numbers = style_numbering(document)
         # moved text is rare: look for its old place only in documents that have one
         self.has_moves = next(document.element.body.iter(W_MOVE_FROM), None) is not None
+        self.warnings: list[str] = []  # for documents.warnings: parts of the file that could not be read
 
     def paragraph_text(self, p) -> str:
         """The text of a paragraph as it prints: tracked changes accepted, automatic number in front."""
@@ -204,21 +205,38 @@ class DocxReader:
 
     def page_header_blocks(self) -> list:
         """Paragraphs of the first page's header (some notes put the symbol and date there),
-        read ahead of the body so that the header block sees them."""
+        read ahead of the body so that the header block sees them. A header part that cannot
+        be read is skipped with a warning naming it; what the other parts hold is kept."""
+        from docx.enum.section import WD_HEADER_FOOTER
+
+        def part_name(section, index) -> str:
+            ref = section._sectPr.get_headerReference(index)
+            rel = self.document.part.rels.get(ref.rId) if ref is not None else None
+            if rel is None or rel.is_external:
+                return f"relationship {ref.rId if ref is not None else '?'}, which the document lacks"
+            return rel.target_part.partname.lstrip("/")
+
         out = []
-        try:
-            section = self.document.sections[0]
-            parts = [section.first_page_header, section.header] if section.different_first_page_header_footer \
-                else [section.header]
-            for part in parts:
-                if part is None or part.is_linked_to_previous:
+        if not len(self.document.sections):
+            return out
+        section = self.document.sections[0]
+        kinds = [("first-page", WD_HEADER_FOOTER.FIRST_PAGE)] if section.different_first_page_header_footer else []
+        kinds.append(("default", WD_HEADER_FOOTER.PRIMARY))
+        for kind, index in kinds:
+            try:  # python-docx resolves the part here: KeyError for a missing relationship,
+                # AttributeError for a part it could not load as a header
+                header = section.first_page_header if index == WD_HEADER_FOOTER.FIRST_PAGE else section.header
+                if header.is_linked_to_previous:
                     continue
-                for p in part._element.iter(W_P):
-                    text = self.paragraph_text(p)
-                    if text and not text.isdigit():
-                        out.append(TextBlock(text))
-        except (AttributeError, KeyError, ValueError):
-            return []
+                element = header._element
+            except (AttributeError, KeyError, ValueError) as exc:
+                self.warnings.append(f"page_header_unread: the {kind} page header ({part_name(section, index)}) "
+                                     f"could not be read ({type(exc).__name__}); the rest of the note was read")
+                continue
+            for p in element.iter(W_P):
+                text = self.paragraph_text(p)
+                if text and not text.isdigit():
+                    out.append(TextBlock(text))
         return out
 
     def furniture(self, read_as_header: list[TextBlock]) -> list[Passage]:
@@ -347,4 +365,5 @@ def read_docx(path: Path) -> RawDocument:
     reader = DocxReader(document)
     page_header = reader.page_header_blocks()
     return RawDocument(format="docx", blocks=reader.blocks(page_header), n_pages=page_count(path),
-                       source_words=reader.source_words(), furniture=reader.furniture(page_header))
+                       warnings=reader.warnings, source_words=reader.source_words(),
+                       furniture=reader.furniture(page_header))

@@ -1,7 +1,9 @@
 """Entry point of extraction: one file in, one `Note` out, or an `ExtractError` with a code."""
 from __future__ import annotations
 
+import sys
 import zipfile
+import zlib
 from pathlib import Path
 
 from .layout import lay_out
@@ -15,6 +17,12 @@ SNIFF_BYTES = 1024
 MAX_DOCX_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_DOCX_RATIO = 200  # uncompressed / compressed size of a part; Word XML rarely exceeds 20
 MAX_MESSAGE_CHARS = 300  # an error message is one line a person reads
+# The code that reads a file's bytes for us: an exception raised inside it is the file's fault
+# (pdfminer raises plain TypeError, KeyError or struct.error on malformed objects). Anything
+# raised in our own code is a bug of ours and must not be reported as a damaged file.
+PARSERS = {"pdf": ("pdfminer", "pdfplumber"), "docx": ("docx", "lxml")}
+# "not_a_" + the suffix: each code written out, so that the README's list can be checked
+NOT_A = {"pdf": ("not_a_pdf", "PDF"), "docx": ("not_a_docx", "DOCX")}
 
 
 class ExtractError(Exception):
@@ -28,8 +36,11 @@ class ExtractError(Exception):
 
 def sniff_format(path: Path) -> str:
     """Given a path, return "pdf" or "docx" judged by the bytes, or raise ExtractError."""
-    with open(path, "rb") as fh:
-        head = fh.read(SNIFF_BYTES)
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(SNIFF_BYTES)
+    except OSError as exc:
+        raise ExtractError("unreadable", f"the file cannot be read: {exc.strerror or exc}") from None
     if not head:
         raise ExtractError("empty_file", "the file is empty")
     if PDF_MAGIC in head:
@@ -38,9 +49,8 @@ def sniff_format(path: Path) -> str:
         return "docx"
     if head.startswith(OLE_MAGIC):
         raise ExtractError("unsupported_format", "legacy Word (.doc) or encrypted Office file; save it as .docx")
-    kind = path.suffix.lower().lstrip(".") or "file"
-    raise ExtractError("not_a_" + ("pdf" if kind == "pdf" else "docx" if kind == "docx" else "note"),
-                       f"the content is not a {kind.upper() if kind in ('pdf', 'docx') else 'PDF or Word'} file")
+    code, name = NOT_A.get(path.suffix.lower().lstrip("."), ("not_a_note", "PDF or Word"))
+    raise ExtractError(code, f"the content is not a {name} file")
 
 
 def check_docx_container(path: Path) -> None:
@@ -70,21 +80,71 @@ def read_document(path: Path):
             return read_docx(path)
         except ExtractError:
             raise
-        except Exception as exc:  # python-docx raises many types on damaged packages
-            raise ExtractError("corrupt_docx", f"the .docx cannot be read: {type(exc).__name__}: {exc}".splitlines()[0]) from None
+        except Exception as exc:
+            if not parser_failure(exc, "docx"):
+                raise  # a bug of ours: the caller reports it as internal_error
+            raise ExtractError("corrupt_docx", one_line(f"the .docx cannot be read: {type(exc).__name__}: {exc}")) from None
     from .pdf_reader import MAX_PAGES, TooManyPages, read_pdf
     try:
         raw = read_pdf(path)
     except TooManyPages as exc:
         raise ExtractError("too_many_pages", f"the PDF has {exc.args[0]} pages; progress notes have at most {MAX_PAGES}") from None
-    except Exception as exc:  # pdfminer raises many types on damaged files
+    except ExtractError:
+        raise
+    except Exception as exc:
         if is_password_error(exc):
             raise ExtractError("encrypted_pdf", "the PDF is password-protected") from None
-        message = f"the PDF cannot be read: {type(exc).__name__}: {exc}".splitlines()[0]
-        raise ExtractError("corrupt_pdf", message[:MAX_MESSAGE_CHARS]) from None
+        if not parser_failure(exc, "pdf"):
+            raise  # a bug of ours: the caller reports it as internal_error
+        raise ExtractError("corrupt_pdf", one_line(f"the PDF cannot be read: {type(exc).__name__}: {exc}")) from None
     if "no_text_layer" in raw.warnings:
         raise ExtractError("no_text_layer", "the PDF has no text layer (a scan?); run OCR first")
     return raw
+
+
+def one_line(message: str) -> str:
+    """The first line of a message, cut to what a person reads in a terminal."""
+    return message.splitlines()[0][:MAX_MESSAGE_CHARS] if message else message
+
+
+def library_errors(fmt: str) -> tuple[type, ...]:
+    """The exception classes the container and a format's parsing libraries raise for a file
+    they cannot read."""
+    from lxml.etree import XMLSyntaxError
+
+    container = (zipfile.BadZipFile, zlib.error, XMLSyntaxError)
+    if fmt == "pdf":
+        from pdfminer.psexceptions import PSException
+        from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+
+        return container + (PSException, PdfminerException, MalformedPDFException)
+    from docx.exceptions import PythonDocxError
+    from docx.opc.exceptions import OpcError
+    from docx.oxml.exceptions import XmlchemyError
+
+    return container + (OpcError, PythonDocxError, XmlchemyError)
+
+
+def raised_in(exc: BaseException) -> str:
+    """The top-level package whose code raised `exc`: the innermost frame outside the standard
+    library (zipfile raising KeyError for a missing part counts for python-docx, its caller)."""
+    frames = []
+    tb = exc.__traceback__
+    while tb is not None:
+        frames.append(tb.tb_frame.f_globals.get("__name__", "") or "")
+        tb = tb.tb_next
+    for module in reversed(frames):
+        top = module.split(".", 1)[0]
+        if top not in sys.stdlib_module_names:
+            return top
+    return ""
+
+
+def parser_failure(exc: BaseException, fmt: str) -> bool:
+    """Is this the file's fault? Yes when the container or a parsing library reports damage,
+    or when the exception was raised inside a parsing library's own code; no when our code
+    raised it (a bug of ours: internal_error)."""
+    return isinstance(exc, library_errors(fmt)) or raised_in(exc) in PARSERS[fmt]
 
 
 def is_password_error(exc: BaseException) -> bool:

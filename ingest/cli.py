@@ -27,9 +27,46 @@ class Format(str, Enum):
 
 FormatOption = typer.Option(Format.table, "--format", help="table, json or csv")
 
+# Exit statuses (README, "Exit statuses"): what a script can rely on.
+EXIT_NOT_THERE = 1  # what was asked for is not there (or, for ingest, some files failed)
+EXIT_USAGE = 2  # a bad option or argument: an --out folder that does not exist, ...
+EXIT_INTERNAL = 3  # a bug of ours
+INTERRUPTED = 130  # Ctrl-C, as shells report it
+
+
+def fail(message: str, status: int):
+    """One line on stderr, then exit with `status`."""
+    typer.echo(f"somnotes: {message}", err=True)
+    raise typer.Exit(status)
+
 
 def get_store(store: Optional[Path]) -> Store:
-    return Store(store or default_store_dir())
+    root = store or default_store_dir()
+    if root.exists() and not root.is_dir():
+        fail(f"the store {root} is a file; --store takes a folder", EXIT_USAGE)
+    return Store(root)
+
+
+def check_out(out: Path, suffixes: tuple[str, ...]) -> None:
+    """An --out file must have one of `suffixes` and go into a folder that exists."""
+    endings = " or ".join(suffixes)
+    if out.is_dir():
+        fail(f"--out {out} is a folder; give a file name ending in {endings}", EXIT_USAGE)
+    if out.suffix.lower() not in suffixes:
+        fail(f"--out must be a file ending in {endings}", EXIT_USAGE)
+    folder = out.parent
+    if not folder.is_dir():
+        fail(f"--out {out}: {folder} is not a folder" if folder.exists() else
+             f"--out {out}: the folder {folder} does not exist", EXIT_USAGE)
+
+
+def write_out(write, out: Path) -> None:
+    """Write an --out file; a file system that refuses it is one line, not a traceback."""
+    try:
+        written = write()
+    except OSError as exc:
+        fail(f"cannot write {out}: {exc.strerror or exc}", EXIT_USAGE)
+    typer.echo(f"wrote {written}")
 
 
 def require_store(store: Optional[Path]) -> Store:
@@ -98,9 +135,11 @@ def ingest(
     commit_every: int = typer.Option(50, "--commit-every", min=1, help="Files per store commit."),
     file_timeout: float = typer.Option(180, "--file-timeout", min=0, help="Seconds a file may take (0: no limit)."),
 ):
-    """Ingest progress notes into the store. Exit 0: all files ingested; 1: some failed."""
-    from .pipeline import ingest as run_ingest
+    """Ingest progress notes into the store. Exit 0: all files ingested; 1: some failed, or a
+    folder held no notes."""
+    from .dask_executor import ExecutorUnavailable
     from .discover import find_files
+    from .pipeline import ingest as run_ingest
 
     if executor and not executor.startswith("dask://"):
         typer.echo("somnotes: --executor takes dask://HOST:PORT", err=True)
@@ -126,11 +165,15 @@ def ingest(
                              on_file=(lambda _p: progress.advance(bar)) if progress else None,
                              on_error=lambda line: (progress.console.print(line, markup=False, highlight=False)
                                                     if progress else typer.echo(line, err=True)))
+    except ExecutorUnavailable as exc:
+        fail(str(exc), EXIT_USAGE)
     finally:
         if progress:
             progress.stop()
+    for folder in summary.empty_paths:
+        typer.echo(f"somnotes: no notes found in {folder} (looked for .pdf, .docx, .doc and .odt files)", err=True)
     typer.echo(summary.line())
-    raise typer.Exit(1 if summary.errors else 0)
+    raise typer.Exit(EXIT_NOT_THERE if summary.errors or summary.empty_paths else 0)
 
 
 @app.command()
@@ -150,10 +193,17 @@ def history(
     """Every appearance of one task across meetings."""
     from ..store import queries
 
-    if (task_key is None) == (search is None):
-        typer.echo("somnotes: give a TASK_KEY or --search TEXT", err=True)
-        raise typer.Exit(2)
-    frame = queries.history(require_store(store), task_key=task_key, search=search)
+    if task_key is None and search is None:
+        fail("give a TASK_KEY or --search TEXT", EXIT_USAGE)
+    if task_key is not None and search is not None:
+        fail("give a TASK_KEY or --search TEXT, one or the other, not both", EXIT_USAGE)
+    s = require_store(store)
+    frame = queries.history(s, task_key=task_key, search=search)
+    if frame.empty and search is not None:
+        fail(f"no task's text contains {search!r}", EXIT_NOT_THERE)
+    if frame.empty and task_key not in set(s.table("tasks").column("task_key").to_pylist()):
+        fail(f"no task with the key {task_key} (keys are in the tasks table and in `history --search`)",
+             EXIT_NOT_THERE)
     emit(frame, fmt, "History")
 
 
@@ -194,8 +244,7 @@ def link(first: str, second: str, store: Optional[Path] = StoreOption):
     try:
         overrides.link(require_store(store), first, second)
     except overrides.UnknownTask as exc:
-        typer.echo(f"somnotes: {exc}", err=True)
-        raise typer.Exit(2) from None
+        fail(str(exc), EXIT_NOT_THERE)
     typer.echo(f"linked {first} and {second}")
 
 
@@ -207,8 +256,7 @@ def unlink(first: str, second: Optional[str] = typer.Argument(None), store: Opti
     try:
         overrides.unlink(require_store(store), first, second)
     except overrides.UnknownTask as exc:
-        typer.echo(f"somnotes: {exc}", err=True)
-        raise typer.Exit(2) from None
+        fail(str(exc), EXIT_NOT_THERE)
     typer.echo(f"unlinked {first}" + (f" and {second}" if second else ""))
 
 
@@ -217,24 +265,37 @@ def report(out: Path = typer.Option(..., "--out", help="The HTML file to write."
     """Write a self-contained HTML report: overview, status chart, timeline, lists, histories."""
     from ..publish.report import write_report
 
-    if out.suffix.lower() not in (".html", ".htm"):
-        typer.echo("somnotes: --out must be an .html file", err=True)
-        raise typer.Exit(2)
-    typer.echo(f"wrote {write_report(require_store(store), out)}")
+    check_out(out, (".html", ".htm"))
+    s = require_store(store)
+    write_out(lambda: write_report(s, out), out)
 
 
 @app.command()
 def export(out: Path = typer.Option(..., "--out", help="FILE.xlsx (every table) or FILE.csv (tasks)."),
-           store: Optional[Path] = StoreOption):
-    """Export the store as an Excel workbook, or the tasks table as CSV."""
+           store: Optional[Path] = StoreOption,
+           raw: bool = typer.Option(False, "--raw", help="CSV only: write cells starting with = + - @ as they "
+                                                         "are, without the leading single quote.")):
+    """Export the store as an Excel workbook, or the tasks table as CSV. In the CSV, a cell
+    starting with = + - @ gets a leading single quote so that a spreadsheet shows it as text."""
     from ..publish.workbook import export_csv, export_xlsx
 
-    suffix = out.suffix.lower()
-    if suffix not in (".xlsx", ".csv"):
-        typer.echo("somnotes: --out must be a .xlsx or .csv file", err=True)
-        raise typer.Exit(2)
+    check_out(out, (".xlsx", ".csv"))
+    if raw and out.suffix.lower() != ".csv":
+        fail("--raw applies to CSV only: every text of a workbook is a text cell", EXIT_USAGE)
     s = require_store(store)
-    typer.echo(f"wrote {(export_xlsx if suffix == '.xlsx' else export_csv)(s, out)}")
+    if out.suffix.lower() == ".xlsx":
+        write_out(lambda: export_xlsx(s, out), out)
+    else:
+        write_out(lambda: export_csv(s, out, raw=raw), out)
+
+
+def click_exceptions():
+    """The exceptions module of the click that typer runs on (recent typers carry their own)."""
+    try:
+        from typer._click import exceptions
+    except ImportError:
+        from click import exceptions
+    return exceptions
 
 
 @app.command()
@@ -273,12 +334,22 @@ def draft(
 
 
 def main() -> None:
-    """Console entry point: no Python traceback ever reaches the user."""
+    """Console entry point: no Python traceback ever reaches the user, and a mistake in the
+    command line is one line (click would draw its usage and an error box)."""
+    click = click_exceptions()
     try:
-        app()
+        status = app(standalone_mode=False)
+    except click.NoArgsIsHelpError as exc:  # `somnotes` alone: the help, as asked
+        typer.echo(exc.format_message(), nl=False)
+        sys.exit(0)
+    except click.UsageError as exc:
+        command = exc.ctx.command_path if exc.ctx else "somnotes"
+        typer.echo(f"somnotes: {' '.join(exc.format_message().split())} (see `{command} --help`)", err=True)
+        sys.exit(EXIT_USAGE)
+    except (getattr(click, "Abort", typer.Abort), typer.Abort):
+        status = INTERRUPTED
     except KeyboardInterrupt:
-        typer.echo("somnotes: interrupted", err=True)
-        sys.exit(130)
+        status = INTERRUPTED
     except BrokenPipeError:
         os._exit(0)
     except Exception as exc:  # a bug of ours: one line, and the traceback only on request
@@ -286,7 +357,10 @@ def main() -> None:
             raise
         typer.echo(f"somnotes: internal error: {type(exc).__name__}: {exc}".splitlines()[0]
                    + " (set SOMNOTES_DEBUG=1 for details)", err=True)
-        sys.exit(3)
+        sys.exit(EXIT_INTERNAL)
+    if status == INTERRUPTED:
+        typer.echo("somnotes: interrupted", err=True)
+    sys.exit(status if isinstance(status, int) else 0)
 
 
 if __name__ == "__main__":

@@ -8,6 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 DASK_SCHEME = "dask://"
+CONNECT_TIMEOUT_S = 30  # a scheduler that has not answered by then is not there
+
+
+class ExecutorUnavailable(Exception):
+    """The Dask scheduler named by --executor cannot be reached."""
 
 
 def scheduler_address(executor: str) -> str:
@@ -15,15 +20,23 @@ def scheduler_address(executor: str) -> str:
     return "tcp://" + executor[len(DASK_SCHEME):]
 
 
-def run_on_dask(files: list[Path], executor: str):
-    """Yield (path, rows) as the cluster finishes each file."""
+def run_on_dask(files: list[Path], executor: str, timeout_s: float | None = None):
+    """Yield (path, rows) as the cluster finishes each file; each file is held to `timeout_s`
+    on its worker (pipeline.time_limit works in the worker's threads too)."""
     try:
         from distributed import Client, as_completed
     except ImportError:  # pragma: no cover - depends on the install
         raise SystemExit("somnotes: --executor dask:// needs the dask extra: pip install 'somnotes[dask]'") from None
     from .pipeline import process_file
 
-    with Client(scheduler_address(executor), timeout="30s") as client:
-        futures = {client.submit(process_file, str(path), pure=False): path for path in files}
+    address = scheduler_address(executor)
+    try:
+        client = Client(address, timeout=f"{CONNECT_TIMEOUT_S}s")
+    except ValueError:
+        raise ExecutorUnavailable(f"--executor {executor} is not a dask://HOST:PORT address") from None
+    except (OSError, TimeoutError):
+        raise ExecutorUnavailable(f"no Dask scheduler answered at {address} within {CONNECT_TIMEOUT_S} s") from None
+    with client:
+        futures = {client.submit(process_file, str(path), timeout_s, pure=False): path for path in files}
         for future in as_completed(futures):
             yield futures[future], future.result()

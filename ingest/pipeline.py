@@ -8,6 +8,7 @@ loses at most the files of one unfinished commit.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import datetime as dt
 import os
 import shutil
@@ -16,7 +17,6 @@ import subprocess
 import tempfile
 import threading
 import time
-import traceback
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,8 +34,14 @@ COMMIT_EVERY = 50  # files per commit: bounds what a killed run can lose
 # A note takes about a second; a file still being read after this long is pathological (a
 # PDF whose pages pdfminer crawls through) and becomes an error row instead of holding a worker.
 FILE_TIMEOUT_S = 180
+MAX_MESSAGE_CHARS = 300  # an errors row's message is one line a person reads
+PACKAGE = __name__.split(".", 1)[0]  # "somnotes": frames of its modules are our code
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
 TASK_ID_DIGITS = 16  # doc_id prefix in task_id: unique enough, short enough to type
 SOFFICE_TIMEOUT_S = 180
+# Python drops an exception raised inside a __del__ method or a garbage-collector callback
+# (Dask's workers install one), so a FileTimeout that lands there is raised again this much later.
+REFIRE_S = 0.1
 
 
 @dataclass
@@ -47,6 +53,7 @@ class IngestSummary:
     errors: int = 0
     skipped: int = 0  # unchanged files already in the store
     unplaced: int = 0  # words of the notes found in no cell, title or header (see documents.warnings)
+    empty_paths: list = field(default_factory=list)  # folders named that hold no note file
     seconds: float = 0.0
     error_lines: list = field(default_factory=list)
 
@@ -130,21 +137,80 @@ class FileTimeout(BaseException):
 
 @contextlib.contextmanager
 def time_limit(seconds: float | None):
-    """Raise FileTimeout in this block after `seconds` (main thread only: signals)."""
-    if not seconds or threading.current_thread() is not threading.main_thread():
+    """Raise FileTimeout in this block after `seconds`, in whatever thread runs it: by SIGALRM
+    in the main thread (a local worker process), by an asynchronous exception in any other
+    (a Dask worker runs its tasks in threads, where signals cannot reach)."""
+    if not seconds:
         yield
-        return
+    elif threading.current_thread() is threading.main_thread():
+        with alarm_time_limit(seconds):
+            yield
+    else:
+        with thread_time_limit(seconds):
+            yield
 
+
+def despite_timeouts(action) -> None:
+    """Run `action` (the end of a time limit) to completion, even if a late FileTimeout lands
+    while it runs: the block is over, a timeout can no longer apply to it."""
+    while True:
+        try:
+            action()
+            return
+        except FileTimeout:
+            continue
+
+
+@contextlib.contextmanager
+def alarm_time_limit(seconds: float):
+    """time_limit for the main thread: SIGALRM, repeated until the block ends."""
     def expire(signum, frame):
         raise FileTimeout()
 
+    def stop():
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.setitimer(signal.ITIMER_REAL, seconds, REFIRE_S)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        despite_timeouts(stop)
+
+
+def raise_in_thread(thread_id: int, exc_type: type[BaseException] | None) -> None:
+    """Make `thread_id` raise `exc_type` at its next Python instruction (None: cancel a pending
+    one). Like a signal, it cannot interrupt one long call into C code, only what follows it."""
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id),
+                                               ctypes.py_object(exc_type) if exc_type else None)
+
+
+@contextlib.contextmanager
+def thread_time_limit(seconds: float):
+    """time_limit for any other thread: a watchdog thread raises FileTimeout inside this one,
+    again every REFIRE_S until the block ends."""
+    target, lock, done = threading.get_ident(), threading.Lock(), threading.Event()
+
+    def watch():
+        wait = seconds
+        while not done.wait(wait):
+            with lock:
+                if done.is_set():
+                    return
+                raise_in_thread(target, FileTimeout)
+            wait = REFIRE_S
+
+    def stop():
+        with lock:
+            done.set()
+            raise_in_thread(target, None)  # one raised as the block ended must not go off later
+
+    threading.Thread(target=watch, name="somnotes-file-timeout", daemon=True).start()
+    try:
+        yield
+    finally:
+        despite_timeouts(stop)
 
 
 def process_file(path: Path | str, timeout_s: float | None = FILE_TIMEOUT_S) -> dict:
@@ -159,10 +225,12 @@ def process_file(path: Path | str, timeout_s: float | None = FILE_TIMEOUT_S) -> 
 
 def read_file(path: Path) -> dict:
     """The work of process_file, errors included."""
-    doc_id = None
     try:
         stat = path.stat()
         doc_id = sha256_file(path)
+    except OSError as exc:
+        return error_rows(path, "unreadable", f"the file cannot be read: {exc.strerror or exc}", None)
+    try:
         if path.suffix.lower() in CONVERTIBLE_SUFFIXES:
             with tempfile.TemporaryDirectory(prefix="somnotes-") as tmp:
                 note = extract_note(convert_legacy(path, Path(tmp)))
@@ -171,12 +239,31 @@ def read_file(path: Path) -> dict:
         return note_records(path, doc_id, note, stat)
     except ExtractError as exc:
         return error_rows(path, exc.code, exc.message, doc_id)
-    except (OSError, MemoryError, RecursionError) as exc:
-        return error_rows(path, "unreadable", f"{type(exc).__name__}: {exc}", doc_id)
     except Exception as exc:  # a bug of ours must not stop the batch; keep where it happened
-        where = traceback.extract_tb(exc.__traceback__)[-1]
-        return error_rows(path, "internal_error",
-                          f"{type(exc).__name__}: {exc} (at {Path(where.filename).name}:{where.lineno})", doc_id)
+        return error_rows(path, "internal_error", internal_error_message(exc), doc_id)
+
+
+def code_location(exc: BaseException) -> str:
+    """Where `exc` surfaced in our code: the innermost frame of a somnotes module
+    ("extract/pdf_reader.py:487 in read_pdf"), else the innermost frame there is."""
+    frames, tb = [], exc.__traceback__
+    while tb is not None:
+        frames.append(tb)
+        tb = tb.tb_next
+    ours = [t for t in frames if t.tb_frame.f_globals.get("__name__", "").startswith(PACKAGE + ".")]
+    if not (ours or frames):
+        return "an unknown place"
+    where = (ours or frames)[-1]
+    path = Path(where.tb_frame.f_code.co_filename).resolve()
+    shown = path.relative_to(PACKAGE_DIR).as_posix() if ours and path.is_relative_to(PACKAGE_DIR) else path.name
+    return f"{shown}:{where.tb_lineno} in {where.tb_frame.f_code.co_name}"
+
+
+def internal_error_message(exc: BaseException) -> str:
+    """One line that says a bug of ours happened, what it was and where, for a bug report."""
+    detail = str(exc).splitlines()[0] if str(exc) else ""
+    return (f"internal error (a bug of somnotes, not a problem of the file): {type(exc).__name__}"
+            f"{': ' + detail if detail else ''} at {code_location(exc)}")[:MAX_MESSAGE_CHARS]
 
 
 def unchanged(path: Path, known: dict) -> bool:
@@ -189,11 +276,19 @@ def unchanged(path: Path, known: dict) -> bool:
     return entry["file_size"] == stat.st_size and entry["file_mtime_ns"] == stat.st_mtime_ns
 
 
+def folders_without_notes(paths: list[Path], files: list[Path]) -> list[Path]:
+    """The folders among `paths` under which no note file was found (a wrong folder, or an
+    archive of other documents): a user must hear that nothing was there to ingest."""
+    found = {Path(os.path.abspath(f)) for f in files}
+    parents = {parent for f in found for parent in f.parents}
+    return [p for p in paths if p.is_dir() and Path(os.path.abspath(p)) not in parents]
+
+
 def run_files(files: list[Path], workers: int, executor: str | None, timeout_s: float | None):
     """Yield (path, rows) as per-file work finishes, in a pool of `workers` processes."""
     if executor and executor.startswith("dask://"):
         from .dask_executor import run_on_dask
-        yield from run_on_dask(files, executor)
+        yield from run_on_dask(files, executor, timeout_s)
         return
     if workers <= 1 or len(files) <= 1:
         for path in files:
@@ -215,6 +310,7 @@ def ingest(paths: list[Path | str], store: Store, workers: int | None = None, ex
     summary = IngestSummary()
     files = find_files([Path(p) for p in paths])
     summary.files = len(files)
+    summary.empty_paths = folders_without_notes([Path(p) for p in paths], files)
     known = store.known_files() if store.exists() else {}
     todo = []
     for path in files:

@@ -18,6 +18,10 @@ EXCEL_CELL_LIMIT = 32767  # Excel refuses longer cells
 EXCEL_EXACT_INTEGER = 2 ** 53  # Excel numbers are doubles: larger integers are written as text
 DATE_FORMAT = "yyyy-mm-dd"
 TIMESTAMP_FORMAT = "yyyy-mm-dd hh:mm:ss"
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP, "CSV Injection"):
+# `=cmd|' /C calc'!A0` typed into a note would run. Tab and carriage return are on OWASP's list too.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+CSV_TEXT_PREFIX = "'"  # what OWASP advises: a leading single quote makes the cell plain text
 
 
 def cell_value(value):
@@ -43,6 +47,24 @@ def cell_value(value):
     return text[:EXCEL_CELL_LIMIT]
 
 
+def keep_as_text(cell) -> None:
+    """A text stays a text cell whatever it starts with: openpyxl would store a string
+    starting with "=" as a formula and "#N/A" as an error value. A text that a spreadsheet
+    would read as a formula once edited is marked with Excel's quote prefix as well."""
+    if isinstance(cell.value, str):
+        cell.data_type = "s"
+        if cell.value.startswith(FORMULA_TRIGGERS):
+            cell.quotePrefix = True
+
+
+def neutralise(value):
+    """A CSV cell as OWASP advises for files opened in spreadsheets: a text starting with a
+    formula trigger gets a leading single quote; the text itself is kept whole."""
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return CSV_TEXT_PREFIX + value
+    return value
+
+
 def write_sheet(ws, header: list[str], rows: list[list]) -> None:
     """Fill a sheet: bold frozen header row, filters on, widths from the content, real dates."""
     from openpyxl.styles import Alignment, Font
@@ -51,9 +73,12 @@ def write_sheet(ws, header: list[str], rows: list[list]) -> None:
     ws.append(header)
     for cell in ws[1]:
         cell.font = Font(bold=True)
+        keep_as_text(cell)
     widths = [len(h) for h in header]
     for row in rows:
         ws.append(row)
+        for cell in ws[ws.max_row]:
+            keep_as_text(cell)
         for i, v in enumerate(row):
             if v is not None:
                 longest = max((len(line) for line in str(v).splitlines()), default=0)
@@ -91,6 +116,7 @@ def history_matrix(store: Store) -> tuple[list[str], list[list]]:
 
 
 def export_xlsx(store: Store, out: Path) -> Path:
+    """Every table as a sheet, plus the history sheet; every text is a text cell."""
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -109,10 +135,17 @@ def export_xlsx(store: Store, out: Path) -> Path:
     return out
 
 
-def export_csv(store: Store, out: Path) -> Path:
-    """The tasks table as CSV (the `extra` map as a JSON object)."""
+def export_csv(store: Store, out: Path, raw: bool = False) -> Path:
+    """The tasks table as CSV (the `extra` map as a JSON object). Text cells that a spreadsheet
+    would run as formulas are neutralised with a leading single quote, unless `raw`."""
     frame = store.table("tasks").to_pandas()
     frame["extra"] = frame["extra"].map(lambda v: json.dumps(dict(v) if v is not None else {}, ensure_ascii=False))
+    if not raw:
+        for column in frame.columns:
+            if frame[column].map(lambda v: isinstance(v, str)).any():
+                frame[column] = frame[column].map(neutralise)
     out = Path(out)
-    frame.to_csv(out, index=False)
+    tmp = out.with_name(out.name + ".tmp")
+    frame.to_csv(tmp, index=False)
+    tmp.replace(out)
     return out

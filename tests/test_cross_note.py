@@ -209,4 +209,4 @@ def test_link_and_unlink_corrections_survive_reingest(samples_store, tmp_path):
     first_ewaste = tasks[(tasks.task_key == keys[("som26-midterm", "docx", 6)])].task_id.iloc[0]
     assert cli("link", first_ewaste, ewaste_2, "--store", store).exit_code == 0
     assert keyed_rows(store) == keys
-    assert cli("link", "no-such-task", ewaste_2, "--store", store).exit_code == 2
+    assert cli("link", "no-such-task", ewaste_2, "--store", store).exit_code == 1  # not there (README, "Exit statuses")

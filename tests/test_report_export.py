@@ -1,18 +1,23 @@
 """`somnotes report` in a real browser, and `somnotes export` read back cell by cell."""
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import os
 import re
 import shutil
+import zipfile
 from pathlib import Path
 
 import openpyxl
 import pandas as pd
 import pytest
 
-from conftest import SAMPLES, cli, read_table
+from conftest import FIXTURES, SAMPLES, cli, read_table
+from fixtures.hazards.build_hazards import FORMULA_CELLS, FORMULA_NOTE
 from hostile import note_with_markup
+
+HAZARDS = FIXTURES / "hazards"
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -157,3 +162,66 @@ def test_csv_export_is_the_tasks_table(report_store, tmp_path):
     assert list(frame.columns) == list(stored.columns)
     assert list(frame.task_text) == list(stored.task_text)
     assert cli("export", "--out", tmp_path / "x.pdf", "--store", report_store).exit_code == 2
+
+
+# ------------------------------------------------------------------ text that looks like a formula
+
+FORMULA_TRIGGERS = ("=", "+", "-", "@")  # what a spreadsheet runs (the contract)
+
+
+@pytest.fixture(scope="module")
+def formula_store(tmp_path_factory) -> Path:
+    """The seed note re-issued with cells starting =cmd|' /C calc'!A0, +, -, @ and #N/A
+    (tests/fixtures/hazards/build_hazards.py)."""
+    store = tmp_path_factory.mktemp("formula") / "store"
+    result = cli("ingest", HAZARDS / FORMULA_NOTE, "--store", store, "--workers", "1")
+    assert result.exit_code == 0, result.output
+    return store
+
+
+def test_formula_like_note_text_is_stored_whole(formula_store):
+    tasks = read_table(formula_store, "tasks").sort_values("ordinal")
+    columns = ["task_text", "progress_text", "next_steps_text"]
+    for (_, row, col), text in FORMULA_CELLS.items():
+        assert tasks.iloc[row - 1][columns[col]] == text
+
+
+def test_workbook_writes_formula_like_text_as_text_cells(formula_store, tmp_path):
+    out = tmp_path / "tasks.xlsx"
+    assert cli("export", "--out", out, "--store", formula_store).exit_code == 0
+    with zipfile.ZipFile(out) as zf:  # the file itself, as Excel reads it: no formula, no error value
+        for name in zf.namelist():
+            if name.startswith("xl/worksheets/"):
+                xml = zf.read(name).decode("utf-8")
+                assert not re.search(r"<f[ >]", xml), name
+                assert 't="e"' not in xml and 't="str"' not in xml, name
+    wb = openpyxl.load_workbook(out)
+    cells = {c.value: c for ws in wb for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
+    for text in FORMULA_CELLS.values():
+        assert text in cells, text
+        assert cells[text].data_type == "s"
+        assert cells[text].quotePrefix == text.startswith(FORMULA_TRIGGERS)  # Excel keeps it text when edited
+
+
+def csv_cells(path: Path) -> list[dict]:
+    with open(path, newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_csv_export_neutralises_formula_like_cells_and_keeps_their_text(formula_store, tmp_path):
+    safe, raw = tmp_path / "safe.csv", tmp_path / "raw.csv"
+    assert cli("export", "--out", safe, "--store", formula_store).exit_code == 0
+    assert cli("export", "--out", raw, "--raw", "--store", formula_store).exit_code == 0
+    stored = read_table(formula_store, "tasks").sort_values("ordinal")
+    safe_rows = sorted(csv_cells(safe), key=lambda r: int(r["ordinal"]))
+    raw_rows = sorted(csv_cells(raw), key=lambda r: int(r["ordinal"]))
+    assert not [v for r in safe_rows for v in r.values() if v.startswith(FORMULA_TRIGGERS)]
+    columns = ["task_text", "progress_text", "next_steps_text"]
+    for (_, row, col), text in FORMULA_CELLS.items():
+        want = "'" + text if text.startswith(FORMULA_TRIGGERS) else text
+        assert safe_rows[row - 1][columns[col]] == want
+        assert raw_rows[row - 1][columns[col]] == text
+    for column in columns:  # the text itself is never dropped: one leading quote, nothing else
+        assert [r[column] for r in raw_rows] == list(stored[column])
+        assert [r[column] for r in safe_rows] == ["'" + s if s.startswith(FORMULA_TRIGGERS) else s
+                                                  for s in stored[column]]
