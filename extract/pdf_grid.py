@@ -25,6 +25,10 @@ RULE_END_TOLERANCE = 3.0  # pt: a horizontal rule this close to a vertical's end
 # Shorter edges are the sides of thin filled rectangles (a browser draws a 0.75 pt border as
 # a rectangle, whose ends are 0.75 pt "edges"), not rules.
 MIN_RULE_LENGTH = 5.0
+# A filled rectangle thicker than this both ways is a background (cell shading, a highlight
+# behind words), not a rule: Word's highlight is drawn as one filled box per line of text,
+# which the line finder would otherwise take for the walls of a one-column table.
+MAX_RULE_THICKNESS = 2.0
 
 
 @dataclass
@@ -101,8 +105,17 @@ def open_row_rules(edges: list) -> list[dict]:
     return out
 
 
+def is_background(obj: dict) -> bool:
+    """Is this graphic a filled area behind text (shading, highlight) rather than a rule?"""
+    return (obj.get("object_type") == "rect" and bool(obj.get("fill")) and not obj.get("stroke")
+            and min(obj["width"], obj["height"]) > MAX_RULE_THICKNESS)
+
+
 def find_grids(page) -> list[Grid]:
-    """Given a pdfplumber page, return its ruled tables, rows cut open by a page break closed."""
+    """Given a pdfplumber page, return its ruled tables, rows cut open by a page break closed.
+    Backgrounds (shading, highlights) are left out: only rules make cells."""
+    if any(is_background(r) for r in page.rects):
+        page = page.filter(lambda obj: not is_background(obj))
     settings = dict(TABLE_SETTINGS)
     extra = open_row_rules(page.edges)
     if extra:

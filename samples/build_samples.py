@@ -23,6 +23,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
 from samples.cells import expected_rows  # noqa: E402  (other builders import these two from here)
+from samples.drafts import render_tracked_draft  # noqa: E402
 from samples.producers import HTML_PRODUCERS, libreoffice_pdf  # noqa: E402
 from samples.render_docx import render_docx  # noqa: E402
 from samples.render_html import HtmlStyle, render_html  # noqa: E402
@@ -53,6 +54,7 @@ CLASS_LAYOUTS = {
     "status": Layout(status_column=True, landscape=True),  # Tasks | Status | Progress | Next steps
     "bullets": Layout(list_style="bullets"),  # bulleted progress items, numbered next steps
     "tight": Layout(paragraph_gap_pt=0),  # no gap between paragraphs: labels after unpunctuated items
+    "highlight": Layout(highlight=True),  # a draft's highlighted Next steps: filled boxes behind the words
 }
 CLASS_VARIANTS = [dataclasses.replace(SEED, name=f"{SEED.name}-{cls}", provenance="real text, another layout",
                                       layout=layout) for cls, layout in CLASS_LAYOUTS.items()]
@@ -61,6 +63,7 @@ CLASSES_DIR = ROOT / "tests" / "fixtures" / "classes"
 # and every layout class in the default style.
 HTML_STYLES = {"": HtmlStyle(), "noheader": HtmlStyle(header_repeat=False), "fused": HtmlStyle(header_rule=False)}
 PRODUCERS_DIR = ROOT / "tests" / "fixtures" / "producers"
+DRAFTS_DIR = ROOT / "tests" / "fixtures" / "drafts"
 MANIFEST = ROOT / "tests" / "fixtures" / "manifest.json"
 
 
@@ -108,7 +111,7 @@ def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-pdf", action="store_true")
     args = parser.parse_args(argv)
-    for folder in (EXPECTED_DIR, VARIANTS_DIR, CLASSES_DIR, PRODUCERS_DIR):
+    for folder in (EXPECTED_DIR, VARIANTS_DIR, CLASSES_DIR, PRODUCERS_DIR, DRAFTS_DIR):
         folder.mkdir(parents=True, exist_ok=True)
     entries = []
     for note in NOTES:
@@ -117,6 +120,9 @@ def main(argv=None) -> None:
         entries += build_word(note, VARIANTS_DIR, note.name.rsplit("-", 1)[1], not args.no_pdf)
     for note, layout_class in zip(CLASS_VARIANTS, CLASS_LAYOUTS):
         entries += build_word(note, CLASSES_DIR, layout_class, not args.no_pdf)
+    draft = DRAFTS_DIR / f"{SEED.name}-tracked.docx"  # Word only: a PDF would print the revisions
+    render_tracked_draft(SEED, draft)
+    entries.append(manifest_entry(draft, SEED.name, "word", "tracked"))
     if not args.no_pdf:
         entries += build_html_pdfs(SEED, "plain", HTML_STYLES)
         for note, layout_class in zip(CLASS_VARIANTS, CLASS_LAYOUTS):

@@ -63,6 +63,7 @@ class PhysicalCell:
     paragraphs: list
     span: int = 1
     covered: bool = False
+    highlight: bool = False  # drawn with a highlight (Word's yellow marker, HTML's <mark>)
 
 
 def as_list(paragraphs: list, kind: str) -> list:
@@ -90,7 +91,7 @@ def physical_rows(note: Note, row) -> list[list[PhysicalCell]]:
     n = len(groups)
     if n == 1:
         return [[PhysicalCell(row.task)] + [PhysicalCell(s) for s in status] + [PhysicalCell(progress),
-                PhysicalCell(next_steps)] + [PhysicalCell(e) for e in extras]]
+                PhysicalCell(next_steps, highlight=layout.highlight)] + [PhysicalCell(e) for e in extras]]
     out = []
     for i, group in enumerate(groups):
         merged = lambda paras: PhysicalCell(paras, span=n) if i == 0 else PhysicalCell([], covered=True)  # noqa: E731

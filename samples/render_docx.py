@@ -10,7 +10,7 @@ from pathlib import Path
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
@@ -113,8 +113,9 @@ LIST_STYLE_OF = {"bullet": "bullet", "number": "dot"}
 
 
 def fill_cell(cell, paragraphs: list, numbering: Numbering, bold_labels: bool = True,
-              gap: float = 4) -> None:
-    """Write paragraphs (str, OL, LI, or (label, text) pairs) into a table cell."""
+              gap: float = 4, highlight: bool = False) -> None:
+    """Write paragraphs (str, OL, LI, or (label, text) pairs) into a table cell, with Word's
+    yellow highlight on every run when `highlight` (a draft's "to check" marks)."""
     first = cell.paragraphs[0]
     list_id, list_kind = None, None
     for i, para in enumerate(paragraphs):
@@ -138,6 +139,9 @@ def fill_cell(cell, paragraphs: list, numbering: Numbering, bold_labels: bool = 
                 add_runs(p, " " + text)
         else:
             add_runs(p, content)
+        if highlight:
+            for run in p.runs:
+                run.font.highlight_color = WD_COLOR_INDEX.YELLOW
 
 
 def set_repeat_header(row) -> None:
@@ -187,7 +191,7 @@ def add_rows(table, note: Note, rows: list, numbering: Numbering) -> None:
             cells = table.add_row().cells
             for cell, spec in zip(cells, cells_spec):
                 if not spec.covered:
-                    fill_cell(cell, spec.paragraphs, numbering, bold, gap)
+                    fill_cell(cell, spec.paragraphs, numbering, bold, gap, spec.highlight)
         for j, spec in enumerate(drawn[0]):
             if spec.span > 1:  # Word's vertical merge: the first cell over the rows below
                 table.cell(first_index, j).merge(table.cell(first_index + spec.span - 1, j))

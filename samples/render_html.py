@@ -50,7 +50,7 @@ def paragraph_html(para, bold_labels: bool) -> str:
     return inline(para)
 
 
-def cell_html(paragraphs: list, bold_labels: bool) -> str:
+def cell_html(paragraphs: list, bold_labels: bool, highlight: bool = False) -> str:
     """A cell's paragraphs: plain ones as <p>, runs of list items as <ol> or <ul>."""
     out, open_list = [], None
     for para in paragraphs:
@@ -65,6 +65,8 @@ def cell_html(paragraphs: list, bold_labels: bool) -> str:
         while isinstance(para, (OL, LI)):
             para = para.text
         body = paragraph_html(para, bold_labels)
+        if highlight:
+            body = f"<mark>{body}</mark>"
         out.append(f"<li>{body}</li>" if kind else f"<p>{body}</p>")
     if open_list:
         out.append(f"</{open_list}>")
@@ -104,7 +106,7 @@ def table_html(note: Note, rows: list, style: HtmlStyle) -> str:
                 if cell.covered:
                     continue
                 span = f' rowspan="{cell.span}"' if cell.span > 1 else ""
-                cells.append(f"<td{span}>{cell_html(cell.paragraphs, note.layout.bold_labels)}</td>")
+                cells.append(f"<td{span}>{cell_html(cell.paragraphs, note.layout.bold_labels, cell.highlight)}</td>")
             body.append("<tr>" + "".join(cells) + "</tr>")
     head_html = f"<thead>{header}</thead><tbody>" if style.header_repeat else f"<tbody>{header}"
     return f"<table><colgroup>{cols}</colgroup>{head_html}{''.join(body)}</tbody></table>"

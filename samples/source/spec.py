@@ -91,6 +91,7 @@ class Layout:
     # "bullets": Progress paragraphs as a bulleted list and Next steps as a numbered list "1."
     list_style: str | None = None
     paragraph_gap_pt: float = 4  # space after each cell paragraph; 0 hides paragraph breaks in the PDF
+    highlight: bool = False  # Next steps highlighted, as in drafts: a PDF draws a filled box per line
     landscape: bool = False
 
 
