@@ -22,10 +22,10 @@ HEADING_MAX_LENGTH = 200
 CORE_ROLES = ("task", "progress", "next_steps")
 HEADER_SEARCH_ROWS = 3  # a task table's header row is among its first rows
 # A PDF producer that draws no rule under the header row hands it over fused with the first
-# row. Its header words are the first paragraph of each cell; the words under them are a row
-# of their own when there are at least this many (a header cell's second line, "(as of May)",
-# is shorter than any task).
-FUSED_ROW_MIN_WORDS = 6
+# row: the header words are the first paragraph of each cell, the rest is the first task (with
+# text in its Task cell, which a header cell's second line, "(as of May)", never has). A header
+# cell is a short phrase: this many words at most.
+HEADER_CELL_MAX_WORDS = 8
 NO_TASK_TABLE_WARNING = "not_a_progress_note: no Tasks | Progress | Next steps table found"
 UNPLACED_WARNING = "unplaced_text: "
 
@@ -100,9 +100,10 @@ def split_fused_header(row: TableRow) -> tuple[TableRow, TableRow] | None:
     apart, or None when `row` is not such a pair."""
     heads = [Cell(c.paragraphs[:1]) for c in row.cells]
     rest = [Cell(c.paragraphs[1:]) for c in row.cells]
-    if sum(len(p.split()) for c in rest for p in c.paragraphs) < FUSED_ROW_MIN_WORDS:
+    if any(len(c.text.split()) > HEADER_CELL_MAX_WORDS for c in heads):
         return None
-    if column_roles(heads) is None:
+    roles = column_roles(heads)
+    if roles is None or rest[roles.index("task")].is_empty():
         return None
     return TableRow(heads, row.page_start, row.page_start), TableRow(rest, row.page_start, row.page_end)
 

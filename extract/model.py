@@ -17,6 +17,10 @@ class Cell:
     paragraphs: list[str] = field(default_factory=list)
     # list markers ("1)", "(a)", a bullet) taken off the paragraphs: not text, but accounted for
     markers: list[str] = field(default_factory=list)
+    # PDF only: no box of its own, a merged cell above covers it (Word: a vMerge continuation)
+    covered: bool = False
+    # PDF only: the last line runs to the cell's right edge (a word may be broken there)
+    full_last_line: bool = False
 
     @property
     def text(self) -> str:

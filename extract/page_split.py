@@ -7,10 +7,13 @@ the row the page break cut. This joins them into one table and the cut row into 
 """
 from __future__ import annotations
 
+import re
+
 from .layout import column_roles, find_header_row, row_texts, split_fused_header
 from .model import Cell, Passage, TableBlock, TableRow
 from .nlp import status_nlp
-from .pdf_lines import LIST_ITEM_START
+from .statuses import opens_with_label
+from .pdf_lines import LIST_ITEM_START, english_words
 from .text import SENTENCE_END, join_lines, normalise_ws
 
 COLUMN_X_TOLERANCE = 6.0  # pt: tables on two pages with columns this close are one table
@@ -59,13 +62,23 @@ def continues_previous_row(tail: list[TableRow], row: TableRow) -> bool:
     return votes[1] > votes[0]
 
 
+def cut_cell_owner(tail: list[TableRow], column: int) -> TableRow:
+    """The row of `tail` whose cell in `column` the page break cut: the last one with a box of
+    its own (a merged Task cell: the group's first row; an empty box in the last row: that row,
+    whose task text the producer pushed to the next page)."""
+    for row in reversed(tail):
+        if column < len(row.cells) and not row.cells[column].covered:
+            return row
+    return tail[0]
+
+
 def merge_into_tail(tail: list[TableRow], piece: TableRow) -> None:
-    """Join the rest of a cut task onto its rows: each cell onto the row where that column was
-    written last (a merged Task cell onto the group's first row, an item onto its own row)."""
+    """Join the rest of a cut task onto its rows: each cell onto the row whose cell in that
+    column the page break cut."""
     for column, cell in enumerate(piece.cells):
         if cell.is_empty() or column >= len(tail[0].cells):
             continue
-        target = last_filled(tail, column)
+        target = cut_cell_owner(tail, column)
         target.cells[column] = merge_cells(target.cells[column], cell)
     for row in tail:
         row.page_end = piece.page_end
@@ -81,14 +94,29 @@ def merge_cells(before: Cell, after: Cell) -> Cell:
     """Join the two halves of a cell cut by a page break; a sentence cut in two is rejoined."""
     markers = before.markers + after.markers
     if before.is_empty():
-        return Cell(list(after.paragraphs), markers)
+        return Cell(list(after.paragraphs), markers, before.covered, after.full_last_line)
     if after.is_empty():
-        return Cell(list(before.paragraphs), markers)
+        return Cell(list(before.paragraphs), markers, before.covered, before.full_last_line)
     last, first = before.paragraphs[-1], after.paragraphs[0]
-    # "... as follows:" then "1) ..." on the next page: a list item opens its own paragraph
-    if (last.endswith(SENTENCE_END) and not last.endswith(":")) or LIST_ITEM_START.match(first):
-        return Cell(before.paragraphs + after.paragraphs, markers)
-    return Cell(before.paragraphs[:-1] + [join_lines([last, after.paragraphs[0]])] + after.paragraphs[1:], markers)
+    # "... as follows:" then "1) ..." on the next page: a list item, or a status label, opens a
+    # paragraph of its own
+    if (last.endswith(SENTENCE_END) and not last.endswith(":")) or LIST_ITEM_START.match(first) \
+            or opens_with_label(first):
+        paragraphs = before.paragraphs + after.paragraphs
+    else:
+        joined = last + first if before.full_last_line and broken_at_page_end(last, first) else join_lines([last, first])
+        paragraphs = before.paragraphs[:-1] + [joined] + after.paragraphs[1:]
+    return Cell(paragraphs, markers, before.covered, after.full_last_line)
+
+
+def broken_at_page_end(last: str, first: str) -> bool:
+    """Did the producer break a word too wide for its column right at the page end
+    ("environmentall" + "y")? Only when the piece above is no word and the two make one."""
+    tail, head = re.search(r"[A-Za-z]*[a-z]$", last), re.match(r"[a-z]+", first)
+    if tail is None or head is None:
+        return False
+    words = english_words()
+    return not words.known([tail.group(0).lower()]) and bool(words.known([(tail.group(0) + head.group(0)).lower()]))
 
 
 def same_columns(a: TableBlock, b: TableBlock) -> bool:

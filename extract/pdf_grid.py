@@ -29,6 +29,10 @@ MIN_RULE_LENGTH = 5.0
 # behind words), not a rule: Word's highlight is drawn as one filled box per line of text,
 # which the line finder would otherwise take for the walls of a one-column table.
 MAX_RULE_THICKNESS = 2.0
+# A line that starts less than this many font sizes below a table's last rule is a cell's text
+# run out of its box (Chromium: 0.53), not a paragraph after the table (those start a full line
+# or more below it: 1.0 size and up in every fixture).
+OVERFLOW_GAP_SIZES = 0.75
 
 
 @dataclass
@@ -155,12 +159,14 @@ def inside(bbox: tuple, x: float, y: float) -> bool:
     return bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]
 
 
-def overflow_cell(grid: Grid, x: float, y: float) -> tuple[int, int] | None:
+def overflow_cell(grid: Grid, x: float, y: float, top: float, size: float) -> tuple[int, int] | None:
     """Where a word just below a grid whose last row was cut (or just above one whose first row
-    goes on) belongs: the cell of that column nearest to it. Some engines (WeasyPrint with a
-    merged cell) let the rest of a cut cell run out of the cell's box before the page ends."""
+    goes on) belongs: the cell of that column nearest to it. Browsers and WeasyPrint let the
+    rest of a merged cell cut by a page break run out of the cell's box, down to the page end
+    (an open table) or half a line below the table's last rule (Chromium, a closed one)."""
     below = y > grid.bbox[3]
-    if not ((below and grid.open_bottom) or (y < grid.bbox[1] and grid.open_top)):
+    near = below and top - grid.bbox[3] < size * OVERFLOW_GAP_SIZES
+    if not ((below and (grid.open_bottom or near)) or (y < grid.bbox[1] and grid.open_top)):
         return None
     best, best_y = None, None
     for i, row in enumerate(grid.cells):

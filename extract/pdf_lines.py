@@ -8,8 +8,10 @@ only sign of the new one.
 """
 from __future__ import annotations
 
+import functools
 import re
 import statistics
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -22,14 +24,23 @@ LINE_TOLERANCE = 2.5  # words whose tops differ by less than this (pt) share a l
 # (Word's "space after" adds 4pt or more to a ~13pt pitch at 11pt type: a 1.3x jump).
 PARAGRAPH_GAP_FACTOR = 1.18
 DEFAULT_PITCH_RATIO = 1.2  # pitch/size when a document has too few lines to measure
-MIN_PITCH_RATIO = 0.9
+# Lines closer than the font size are not two lines of one paragraph: they are lines of
+# columns side by side, read as one run where a table has no rules (0.36 and 0.97 of the size
+# apart in the unruled fixture, whose paragraphs run at 1.34).
+MIN_PITCH_RATIO = 1.0
 MIN_PITCH_SAMPLES = 5
+PITCH_CLUSTER = 1.08  # pitches within 8% of the smallest are lines of one paragraph
 DEFAULT_FONT_SIZE = 10.0
 # A word too wide for its column is broken mid-word with no hyphen: its first piece is alone
 # on its line and ends less than about one character (this many font sizes) short of the
 # cell's text edge. Geometry alone cannot tell "reporting/communications" + "and" from
-# "developing/improvi" + "ng"; the rest of a broken word is not an English function word.
+# "developing/improvi" + "ng", nor "acknowledgement" + "development" (two words, the first
+# filling its line) from "acknowledge" + "ment": the words the document uses elsewhere and an
+# English word list (pyspellchecker's, loaded only when such a line turns up) decide where they
+# know the words, geometry where they do not.
 EMERGENCY_BREAK_GAP = 1.0
+MAX_CELL_PADDING = 8.0  # pt: Word and LibreOffice pad cells by 5.4, browsers as styled (5 here)
+MIN_KNOWN_PIECE = 3  # a one- or two-letter "word" ("s", "ng") is a piece, whatever a word list says
 GLUE = "\u0000"  # marks a line end that joins the next line without a space
 # A line opening with a bullet or a list number starts a list item. Letters and dashes do not
 # count here: "(b)" or "- " may open a wrapped line in the middle of a sentence.
@@ -71,14 +82,15 @@ def pitch_ratio(line_groups) -> float:
     ratios = []
     for lines in line_groups:
         for a, b in zip(lines, lines[1:]):
-            # a pitch under the font size is not two lines of one paragraph (columns side by side)
             if a.size and b.top - a.top >= a.size * MIN_PITCH_RATIO:
                 ratios.append((b.top - a.top) / a.size)
     if len(ratios) < MIN_PITCH_SAMPLES:
         return DEFAULT_PITCH_RATIO
-    # the lowest third are lines inside paragraphs; paragraph gaps sit above them
+    # The pitch inside paragraphs is the smallest that recurs; paragraph gaps sit above it. Its
+    # share of all pitches varies (in a short note most are gaps: header lines and headings,
+    # each a paragraph of its own), so it is found as the cluster at the bottom, not a quantile.
     ratios.sort()
-    return statistics.median(ratios[: max(3, len(ratios) // 3)])
+    return statistics.median([r for r in ratios if r <= ratios[0] * PITCH_CLUSTER])
 
 
 def starts_paragraph(prev: Line | None, line: Line, ratio: float) -> bool:
@@ -102,34 +114,93 @@ def split_paragraph_lines(lines: list[Line], ratio: float) -> list[list[Line]]:
     return out
 
 
-def broken_mid_word(line: Line, following: Line, right_edge: float, padding: float) -> bool:
-    """Was `line` cut inside a word because the word was wider than its column?"""
+@functools.lru_cache(maxsize=1)
+def english_words():
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language="en")
+
+
+WORD_PIECE = re.compile(r"[A-Za-z]+")
+
+
+class Lexicon:
+    """The words a document uses (each with its count) and an English word list: what tells a
+    word the PDF broke at a cell's edge from two words."""
+
+    def __init__(self, words: list[str]):
+        self.counts = Counter(w.lower() for text in words for w in WORD_PIECE.findall(text))
+
+    def knows(self, word: str, occurrences: int = 1) -> bool:
+        return self.counts[word] >= occurrences or bool(english_words().known([word]))
+
+    def broken(self, first: str, rest: str) -> bool | None:
+        """True when the pieces make one known word, False when they are two known words (each
+        also used elsewhere in the document, or in the word list), None when it cannot tell."""
+        tail = re.search(r"[A-Za-z]+$", first)
+        if tail is None:
+            return None
+        piece, rest = tail.group(0).lower(), rest.lower()
+        if self.knows(piece + rest):
+            return True
+        # the pieces are counted where they stand: a whole word is used at least once more
+        if min(len(piece), len(rest)) >= MIN_KNOWN_PIECE and self.knows(piece, 2) and self.knows(rest, 2):
+            return False
+        return None
+
+
+def joined_width(line: Line, following: Line, head: str) -> float:
+    """The width the two pieces would take as one word: the last word of `line` and the head
+    of the first word of `following` (in proportion to its letters)."""
+    last, first = line.words[-1], following.words[0]
+    return (last["x1"] - last["x0"]) + (first["x1"] - first["x0"]) * len(head) / max(1, len(first["text"]))
+
+
+def broken_mid_word(line: Line, following: Line, right_edge: float, padding: float, lexicon: Lexicon | None = None) -> bool:
+    """Was `line` cut inside a word because the word was wider than its column? Only a line
+    that ends at the cell's edge with a letter, before a lower-case word, may be, and only if
+    the two pieces as one word would not fit on a line of their own (else the producer would
+    have moved the whole word down). Then the lexicon decides where it knows the words, else a
+    lone word that is no function word is taken for a broken one."""
     rest = following.words[0]["text"]
     head = re.match(r"[a-z]+", rest)
-    return (
-        len(line.words) == 1
-        and line.text[-1:].isalpha()
-        and head is not None
-        and head.group(0) not in STOP_WORDS
-        and right_edge - padding - line.x1 < line.size * EMERGENCY_BREAK_GAP
-    )
+    if head is None or not line.text[-1:].isalpha() or not reaches_edge(line, right_edge, padding):
+        return False
+    if joined_width(line, following, head.group(0)) <= right_edge - padding - following.words[0]["x0"]:
+        return False  # the whole word would have fitted where the next line starts
+    verdict = lexicon.broken(line.words[-1]["text"], head.group(0)) if lexicon else None
+    if verdict is not None:
+        return verdict
+    return len(line.words) == 1 and head.group(0) not in STOP_WORDS
 
 
-def paragraph_text(lines: list[Line], right_edge: float | None, left_edge: float | None = None) -> str:
+def reaches_edge(line: Line, right_edge: float, padding: float) -> bool:
+    """Does the line end within about a character of the cell's text edge?"""
+    return right_edge - padding - line.x1 < line.size * EMERGENCY_BREAK_GAP
+
+
+def cell_padding(lines: list[Line], left_edge: float) -> float:
+    """The cell's padding, as far as its lines show it (a list's indent is not padding)."""
+    return min(min(line.words[0]["x0"] for line in lines) - left_edge, MAX_CELL_PADDING) if lines else 0.0
+
+
+def paragraph_text(lines: list[Line], right_edge: float | None, left_edge: float | None = None,
+                   lexicon: Lexicon | None = None) -> str:
     """Given the lines of one paragraph, return its text; a word broken at the cell's edge
     for want of room is made whole again."""
     pieces = []
-    padding = min(line.words[0]["x0"] for line in lines) - left_edge if lines and left_edge is not None else 0.0
+    padding = cell_padding(lines, left_edge) if left_edge is not None else 0.0
     for i, line in enumerate(lines):
         pieces.append(line.text)
-        if i + 1 < len(lines) and right_edge is not None and broken_mid_word(line, lines[i + 1], right_edge, padding):
+        if i + 1 < len(lines) and right_edge is not None \
+                and broken_mid_word(line, lines[i + 1], right_edge, padding, lexicon):
             pieces[-1] += GLUE
     return join_lines(pieces).replace(GLUE + " ", "").replace(GLUE, "")
 
 
-def paragraphs(lines: list[Line], ratio: float, edges: tuple | None = None) -> list[str]:
+def paragraphs(lines: list[Line], ratio: float, edges: tuple | None = None, lexicon: Lexicon | None = None) -> list[str]:
     """Given the lines of a cell (and the cell's left and right x) or of running text,
     return its paragraphs as text."""
     left, right = edges if edges else (None, None)
-    texts = (clean(paragraph_text(para, right, left)) for para in split_paragraph_lines(lines, ratio))
+    texts = (clean(paragraph_text(para, right, left, lexicon)) for para in split_paragraph_lines(lines, ratio))
     return [t for t in texts if t]

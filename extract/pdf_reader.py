@@ -17,10 +17,12 @@ from pathlib import Path
 
 import pdfplumber
 
+from .layout import heading
 from .model import Cell, Passage, RawDocument, TableBlock, TableRow, TextBlock
 from .page_split import join_rows_split_across_pages
 from .pdf_grid import Grid, cell_of, find_grids, inside, overflow_cell
-from .pdf_lines import Line, group_lines, paragraph_text, paragraphs, pitch_ratio, split_paragraph_lines
+from .pdf_lines import (Lexicon, Line, cell_padding, group_lines, paragraph_text, paragraphs, pitch_ratio,
+                        reaches_edge, split_paragraph_lines)
 from .pdf_unruled import has_task_table, unruled_blocks
 from .text import clean
 
@@ -106,11 +108,15 @@ def read_page(page) -> PageContent:
 
 def overflow_to_cells(line: Line, grids: list[Grid], buckets: list) -> bool:
     """Put the words of a line that a cut cell let run out of its box back into that cell;
-    return whether the line was taken. A line across columns (a footnote) is not such text."""
+    return whether the line was taken. A line across columns (a footnote) is not such text, nor
+    is a heading."""
+    if heading(line.text) is not None:
+        return False
     for grid, grid_buckets in zip(grids, buckets):
         if not grid.bbox[0] <= line.words[0]["x0"] <= grid.bbox[2]:
             continue
-        places = [overflow_cell(grid, (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2) for w in line.words]
+        places = [overflow_cell(grid, (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2, w["top"], line.size)
+                  for w in line.words]
         if all(places) and len({j for _, j in places}) == 1:
             for word, (i, j) in zip(line.words, places):
                 grid_buckets[i][j].append(word)
@@ -160,14 +166,21 @@ def line_groups(pages: list[PageContent]):
                 yield from row
 
 
-def page_blocks(page: PageContent, ratio: float) -> list:
+def grid_cell(lines: list[Line], box: tuple | None, ratio: float, lexicon: Lexicon) -> Cell:
+    """A ruled cell's paragraphs; a cell under a merged one (no box) is covered."""
+    if box is None:
+        return Cell(covered=True)
+    full = bool(lines) and reaches_edge(lines[-1], box[2], cell_padding(lines, box[0]))
+    return Cell(paragraphs(lines, ratio, (box[0], box[2]), lexicon), full_last_line=full)
+
+
+def page_blocks(page: PageContent, ratio: float, lexicon: Lexicon) -> list:
     """Given a read page, return its tables and paragraphs as blocks in reading order."""
     items = []
     for table in page.tables:
         rows = []
         for row_lines, row_cells in zip(table.lines, table.grid.cells):
-            cells = [Cell(paragraphs(lines, ratio, (box[0], box[2]) if box else None))
-                     for lines, box in zip(row_lines, row_cells)]
+            cells = [grid_cell(lines, box, ratio, lexicon) for lines, box in zip(row_lines, row_cells)]
             rows.append(TableRow(cells, page.number, page.number))
         items.append((table.grid.bbox[1], TableBlock(rows, page.number, table.grid.column_xs(),
                                                      table.grid.open_top, table.grid.open_bottom)))
@@ -201,7 +214,8 @@ def read_pdf(path: Path) -> RawDocument:
         n_pages = len(pdf.pages)
     drop_running_lines(pages)
     ratio = pitch_ratio(line_groups(pages))
-    blocks = [block for page in pages for block in page_blocks(page, ratio)]
+    lexicon = Lexicon([w["text"] for page in pages for w in page.words])
+    blocks = [block for page in pages for block in page_blocks(page, ratio, lexicon)]
     warnings = []
     if not any(page.words for page in pages):
         warnings.append(NO_TEXT_LAYER)

@@ -12,7 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .nlp import status_nlp
+from .nlp import STATUS_PATTERNS, read_jsonl, status_nlp
 
 STATUSES = ("completed", "ongoing", "not_started", "postponed", "cancelled", "on_hold", "unknown")
 # A composite label ("Ongoing/postponed") takes the most specific state: the first in this list.
@@ -26,6 +26,7 @@ LIST_NUMBER = re.compile(r"^\(?(\d{1,2}|[a-z]|[ivx]{1,4})[.)]", re.I)
 MONTH_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                "November", "December"}  # "Completed November 2019" is a dated statement, not a label
 EXCEPTIONAL = ("postponed", "on_hold", "cancelled")
+LABEL_PROBE_CHARS = 60  # a label and the word after it fit in this much of a line
 
 
 @dataclass
@@ -94,21 +95,21 @@ def find_labels(doc) -> list[tuple[int, int, str]]:
     return found
 
 
-# Cheap test before any tokenising: a capitalised word or few, then a colon.
-LABEL_OPENING = re.compile(r"^[A-Z][A-Za-z/ \-]{1,40}?\s*:")
-
-
-@functools.lru_cache(maxsize=1024)
-def is_label_with_colon(candidate: str) -> bool:
-    labels = find_labels(status_nlp()(candidate))
-    return bool(labels) and labels[0][0] == 0 and labels[0][1] == len(candidate)
+@functools.lru_cache(maxsize=1)
+def label_first_words() -> frozenset:
+    """The first word of every status phrase ("completed", "on", "not", ...), lower case."""
+    return frozenset(re.match(r"[a-z]+", e["pattern"]).group(0) for e in read_jsonl(STATUS_PATTERNS))
 
 
 def opens_with_label(text: str) -> bool:
-    """Does the text open with a status label and a colon ("Completed: The IMG met ...")?
-    Such a line starts a progress item even where no gap or full stop marks a new paragraph."""
-    match = LABEL_OPENING.match(text)
-    return bool(match) and is_label_with_colon(match.group(0))
+    """Does the text open with a capitalised status label, as a paragraph of its own would
+    ("Completed: The IMG met ...", "Not yet started.", a bare "Ongoing")? In a PDF that shows no
+    gap between two progress items, such a line is the only sign that a new item begins."""
+    first = re.match(r"[A-Za-z]+", text)
+    if not first or not text[0].isupper() or first.group(0).lower() not in label_first_words():
+        return False
+    labels = find_labels(status_nlp()(text[:LABEL_PROBE_CHARS]))
+    return bool(labels) and labels[0][0] == 0
 
 
 def column_status(text: str | None) -> str | None:
