@@ -48,13 +48,15 @@ SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12} 
 SEASON_MONTHS = 3
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 PART_MONTHS = {"quarter": 3, "half": 6}
-REL_SHIFT = {"this": 0, "current": 0, "next": 1, "coming": 1, "upcoming": 1, "last": -1, "past": -1, "previous": -1}
+REL_SHIFT = {"this": 0, "current": 0, "new": 1, "next": 1, "coming": 1, "upcoming": 1, "last": -1, "past": -1, "previous": -1}
 GRANULARITIES = ("day", "month", "quarter", "half", "year")  # finest first
 WEEK_DAYS = 7
 YEAR_RE = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 DAY_RE = re.compile(r"\b(0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b")
-# Tokens spaCy's tokenizer leaves whole although they hold two units: "mid-2021", "Feb./Mar".
+# Tokens spaCy's tokenizer leaves whole although they hold two or three units: "mid-2021",
+# "2023\u20132025" (an en dash, unlike a hyphen, is no infix between digits), "Feb./Mar".
 GLUED = [re.compile(r"^(early|mid|late|end|start)(-)(19[5-9]\d|20\d\d)$", re.I),
+         re.compile(r"^(19[5-9]\d|20\d\d)([\u2013\u2014])(\d\d|19[5-9]\d|20\d\d)$"),
          re.compile(r"^([A-Z][a-z]{2,8}\.?)(/)([A-Z][a-z]{2,8}\.?)$")]
 # Tense of the clause before a date. A bare "planned" or "scheduled" may describe a past plan
 # ("the meeting planned for March was moved"): the future needs an auxiliary or an infinitive.
@@ -327,6 +329,17 @@ def quarter_or_half(text: str, within: Period | None, ctx: Context) -> Period | 
 MONTH_HALF_DAYS = 15  # the first half of a month is its days 1-15
 
 
+def week_of_month(text: str, within: Period | None, ctx: Context) -> Period | None:
+    """"the second week of May" = 8-14 May, "the last week of 2020" = its last seven days: weeks
+    counted from the anchor's first day (granularity day); without an anchor, no date."""
+    if within is None or within.unit not in ("month", "year", "quarter", "half", "season"):
+        return None
+    n = ORDINALS.get(words_of(text)[-2])
+    days = dt.timedelta(days=WEEK_DAYS - 1)
+    start = within.end - days if n is None else within.start + dt.timedelta(days=WEEK_DAYS * (n - 1))
+    return Period(start, start + days, "day", "week") if start + days <= within.end else None
+
+
 def year(text: str, within: Period | None, ctx: Context) -> Period | None:
     """"2021", "calendar year 2020"."""
     return None if within else year_period(int(YEAR_RE.search(text).group(1)))
@@ -460,6 +473,16 @@ def last_weeks(period: Period, ctx: Context) -> Period | None:
     return months_of(period, -1, 1) if period.months > 1 else period
 
 
+def first_day(period: Period, ctx: Context) -> Period | None:
+    """"the first day of June": 1 June."""
+    return day_period(period.start)
+
+
+def last_day(period: Period, ctx: Context) -> Period | None:
+    """"the last day of May": 31 May."""
+    return day_period(period.end)
+
+
 def first_months(period: Period, ctx: Context) -> Period | None:
     """"the first months of 2021": its first quarter (for a half-year or longer), else all of it."""
     return early(period, ctx) if period.months >= PART_MONTHS["half"] else period
@@ -556,6 +579,7 @@ RESOLVERS = {
     "month": Resolver("anchor", month),
     "season": Resolver("anchor", season),
     "quarter_or_half": Resolver("anchor", quarter_or_half),
+    "week_of_month": Resolver("anchor", week_of_month),
     "year": Resolver("anchor", year),
     "years": Resolver("anchor", years),
     "relative": Resolver("anchor", relative),
@@ -572,6 +596,8 @@ RESOLVERS = {
     "week_of": Resolver("qualifier", week_of),
     "first_weeks": Resolver("qualifier", first_weeks),
     "last_weeks": Resolver("qualifier", last_weeks),
+    "first_day": Resolver("qualifier", first_day),
+    "last_day": Resolver("qualifier", last_day),
     "first_months": Resolver("qualifier", first_months),
     "last_months": Resolver("qualifier", last_months),
     "plain": Resolver("lead", plain),
@@ -677,7 +703,7 @@ def split_glued(doc) -> None:
     with doc.retokenize() as retokenizer:
         for token in doc:
             match = next((m for g in GLUED if (m := g.match(token.text))), None)
-            if match and (match.re is GLUED[0] or all(p.lower().rstrip(".") in MONTHS for p in match.groups()[::2])):
+            if match and (match.re is not GLUED[-1] or all(p.lower().rstrip(".") in MONTHS for p in match.groups()[::2])):
                 parts = list(match.groups())
                 retokenizer.split(token, parts, heads=[(token, i) for i in range(len(parts))])
 
@@ -754,19 +780,22 @@ def is_licensed(leads, members, trails) -> bool:
 
 
 def names_a_thing(doc, start: int, end: int, leads: list[Unit], members: list[Member]) -> bool:
-    """A year or capitalised season before a capitalised word names a thing ("in 2020 Assessment",
-    "the Summer Academy"); a year after only "to" or "as of" names no date; a part followed by
-    "of" or by a fiscal year belongs to something else ("the first half of the report", "Q3
-    FY2021"); "the mid-year review" is an adjective."""
+    """A bare year before a capitalised word names a thing ("in 2020 Assessment"), and so does a
+    bare capitalised season ("the Spring Meetings", "the Summer issue": notes write seasons in
+    lower case); a year after only "to" or "as of" names no date; a bare anchor followed by "of"
+    or by a fiscal year belongs to something else ("the first half of the report", "Q3 FY2021");
+    "the mid-year review" is an adjective."""
     last = members[-1].chain[-1]
     after = doc[end] if end < len(doc) else None
     bare = not last.alone and len(members[-1].chain) == 1
     if after is not None and bare and after._.date_unit in ("OF", "NOVALUE"):
         return True
-    if after is not None and after.is_alpha and after.text[0].isupper() and after.text.lower().rstrip(".") not in MONTHS:
-        if last.category in ("YEAR", "YEARS") and bare or last.category == "SEASON" and last.text[-1:].isalpha() \
-                and any(w[0].isupper() for w in last.text.split() if w.lower() in SEASON_START):
-            return True
+    if bare and last.category == "SEASON" and any(w[0].isupper() for w in last.text.split()
+                                                   if w.lower() in SEASON_START):
+        return True
+    if after is not None and after.is_alpha and after.text[0].isupper() \
+            and after.text.lower().rstrip(".") not in MONTHS and last.category in ("YEAR", "YEARS") and bare:
+        return True
     if len(members) == 1 and bare and last.category == "YEAR" and not members[0].quals and leads \
             and {u.text.lower() for u in leads} <= NOT_A_LEAD_FOR_A_YEAR:
         return True
@@ -796,6 +825,8 @@ def resolve_expression(doc, start: int, end: int, rule: str, ctx: Context):
             return None
         after = member.period
     period = RESOLVERS[rule].fn(members, connectors, leads)
+    if period is not None and period.granularity != "day" and [u.text.lower() for u in leads] == ["on"]:
+        return BLOCKED  # "on" takes a day: "a webinar on H2", "focused on the first half"
     for unit in leads + trails:
         if period is not None and unit.category != "CONNLEAD":
             period = RESOLVERS[unit.rule].fn(period, ctx)
