@@ -68,7 +68,8 @@ PLAN_WORDS = re.compile(r"\b(plan|plans|planned|scheduled|expected|foreseen|envi
 PAST = re.compile(r"\b(was|were|has been|have been|had|took place|did)\b", re.I)
 MAY_HOLD_A_DATE = re.compile(r"\d|\b(January|February|March|April|May|June|July|August|September|October|"
                              r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b|"
-                             r"\b(year|month|week|quarter|semester|spring|summer|autumn|fall|winter)", re.I)
+                             r"\b(year|month|week|quarter|semester|spring|summer|autumn|fall|winter|"
+                             r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)", re.I)
 
 # Unit categories (date_phrases.jsonl) and the kind of resolver each needs.
 ROLE_OF_CATEGORY = {
@@ -271,6 +272,17 @@ def written_day(text: str, within: Period | None, ctx: Context) -> Period | None
     if ctx.meeting is None:
         return None
     day = parse_with_dateparser(f"{days[0]} {calendar.month_name[month]}", ctx.direction, ctx.meeting)
+    return day_period(day) if day else None
+
+
+def weekday(text: str, within: Period | None, ctx: Context) -> Period | None:
+    """"last Friday", "next Monday", "on Tuesday": the named day nearest the meeting in the clause's
+    direction (or the one "next"/"last" says), as dateparser counts it."""
+    if within or ctx.meeting is None:
+        return None
+    words = words_of(text)
+    prefer = {1: "future", -1: "past"}.get(next((REL_SHIFT[w] for w in words if REL_SHIFT.get(w)), 0), ctx.direction)
+    day = parse_with_dateparser(words[-1], prefer, ctx.meeting)
     return day_period(day) if day else None
 
 
@@ -532,9 +544,10 @@ def join_list(first: Period, second: Period) -> Period | None:
     return join_range(first, second)
 
 
-def within(resolve_inner: Callable[[Period], Period | None], outer: Period) -> Period | None:
-    """"of" between anchors: the inner anchor inside the outer one ("June of last year")."""
-    return resolve_inner(outer)
+def within(anchor: Callable, text: str, outer: Period, ctx: Context) -> Period | None:
+    """"of" or nothing between anchors: the inner anchor inside the outer one ("June of last year",
+    "June 2020", "the second half of October")."""
+    return anchor(text, outer, ctx)
 
 
 # ---- grammar rules: (members, connectors, leads) -> Period | None ----
@@ -575,6 +588,7 @@ RESOLVERS = {
     "numeric_date": Resolver("anchor", numeric_date),
     "day_month": Resolver("anchor", written_day),
     "month_day": Resolver("anchor", written_day),
+    "weekday": Resolver("anchor", weekday),
     "day": Resolver("anchor", list_day),
     "month": Resolver("anchor", month),
     "season": Resolver("anchor", season),
@@ -646,14 +660,14 @@ def check_rule(rule: str, role: str, source: Path) -> None:
         raise DateRuleError(f"{source.name}: rule id {rule!r} is a {resolver.role} resolver, used as a {role}")
 
 
-def build_matcher(vocab, path: Path, key_of: Callable[[dict], str]) -> Matcher:
-    """A Matcher over the patterns of `path`, each added under the key `key_of(entry)`."""
+def build_matcher(vocab, path: Path, key_of: Callable[[dict, Path], str]) -> Matcher:
+    """A Matcher over the patterns of `path`, each added under the key `key_of(entry, path)`."""
     entries = read_jsonl(path)
     defines = {e["define"]: e for e in entries if "define" in e}
     matcher = Matcher(vocab)
     for entry in entries:
         if "define" not in entry:
-            matcher.add(key_of(entry), expand(entry["pattern"], defines, path))
+            matcher.add(key_of(entry, path), expand(entry["pattern"], defines, path))
     return matcher
 
 
@@ -664,36 +678,39 @@ class DateRules:
     grammar: Matcher
 
 
-def unit_key(entry: dict) -> str:
+def unit_key(entry: dict, source: Path) -> str:
+    """"CATEGORY id [alone]", once the category and the id are known to the resolver table."""
     category, rule = entry.get("unit"), entry.get("id")
     if category not in ROLE_OF_CATEGORY:
-        raise DateRuleError(f"{DATE_PATTERNS.name}: unit category {category!r} (rule {rule!r}) is unknown")
-    check_rule(rule, ROLE_OF_CATEGORY[category], DATE_PATTERNS)
+        raise DateRuleError(f"{source.name}: unit category {category!r} (rule {rule!r}) is unknown")
+    check_rule(rule, ROLE_OF_CATEGORY[category], source)
     return f"{category} {rule} {'alone' if entry.get('alone') else ''}".strip()
 
 
-def grammar_key(entry: dict) -> str:
-    check_rule(entry.get("id"), "rule", DATE_GRAMMAR)
+def grammar_key(entry: dict, source: Path) -> str:
+    check_rule(entry.get("id"), "rule", source)
     return entry["id"]
 
 
-@functools.lru_cache(maxsize=1)
-def date_rules() -> DateRules:
-    """The two matchers, built once per process; raises DateRuleError on an id without resolver."""
+def build_date_rules(units_path: Path = DATE_PATTERNS, grammar_path: Path = DATE_GRAMMAR) -> DateRules:
+    """The two matchers; raises DateRuleError naming any id or category without a resolver."""
     # The Matcher cannot compare a string extension with None (TypeError): tokens outside any
     # unit carry "".
     for name in ("date_unit", "date_rule"):
         if not Token.has_extension(name):
             Token.set_extension(name, default="")
     vocab = status_nlp().vocab
-    units = build_matcher(vocab, DATE_PATTERNS, unit_key)
-    grammar = build_matcher(vocab, DATE_GRAMMAR, grammar_key)
-    keys = {}
-    for entry in read_jsonl(DATE_PATTERNS):
-        if "define" not in entry:
-            key = unit_key(entry)
-            keys[vocab.strings.add(key)] = (entry["unit"], entry["id"], bool(entry.get("alone")))
+    units = build_matcher(vocab, units_path, unit_key)
+    grammar = build_matcher(vocab, grammar_path, grammar_key)
+    keys = {vocab.strings.add(unit_key(e, units_path)): (e["unit"], e["id"], bool(e.get("alone")))
+            for e in read_jsonl(units_path) if "define" not in e}
     return DateRules(units, keys, grammar)
+
+
+@functools.lru_cache(maxsize=1)
+def date_rules() -> DateRules:
+    """The date matchers of extract/patterns/, built once per process."""
+    return build_date_rules()
 
 
 # ---- finding ----
@@ -739,8 +756,10 @@ def parse(units: list[Unit]) -> tuple[list[Unit], list[Member], list[Unit], list
     members, connectors, current = [], [], []
     body = units[first:last]
     for i, unit in enumerate(body):
+        # "June, 2020" is one member; "2018, 2019 and 2020" and "April, May" are lists
         year_follows = i + 1 < len(body) and body[i + 1].category in YEARISH
-        if unit.category in ("CONN", "CONNLEAD") or (unit.category == "COMMA" and not year_follows):
+        of_comma = year_follows and current and current[-1].category in INNER
+        if unit.category in ("CONN", "CONNLEAD") or (unit.category == "COMMA" and not of_comma):
             members.append(current)
             connectors.append(unit)
             current = []
@@ -761,7 +780,8 @@ def resolve_member(member: Member, ctx: Context) -> Period | None:
     """Anchors from the outermost in ("2020", then "the first half" of it), then qualifiers."""
     period = None
     for unit in reversed(member.chain):
-        period = RESOLVERS[unit.rule].fn(unit.text, period, ctx)
+        anchor = RESOLVERS[unit.rule].fn
+        period = anchor(unit.text, None, ctx) if period is None else RESOLVERS["within"].fn(anchor, unit.text, period, ctx)
         if period is None:
             return None
     for qual in reversed(member.quals):
@@ -782,13 +802,15 @@ def is_licensed(leads, members, trails) -> bool:
 def names_a_thing(doc, start: int, end: int, leads: list[Unit], members: list[Member]) -> bool:
     """A bare year before a capitalised word names a thing ("in 2020 Assessment"), and so does a
     bare capitalised season ("the Spring Meetings", "the Summer issue": notes write seasons in
-    lower case); a year after only "to" or "as of" names no date; a bare anchor followed by "of"
-    or by a fiscal year belongs to something else ("the first half of the report", "Q3 FY2021");
-    "the mid-year review" is an adjective."""
+    lower case); a year after only "to" or "as of" names no date; an anchor followed by "of"
+    belongs to something else ("the first half of the report", "the last year of the strategy"),
+    and a bare one followed by a fiscal year depends on it ("Q3 FY2021"); "the mid-year review"
+    is an adjective."""
     last = members[-1].chain[-1]
     after = doc[end] if end < len(doc) else None
     bare = not last.alone and len(members[-1].chain) == 1
-    if after is not None and bare and after._.date_unit in ("OF", "NOVALUE"):
+    single = len(members[-1].chain) == 1 and last.category != "DATE"
+    if after is not None and (bare and after._.date_unit == "NOVALUE" or single and after._.date_unit == "OF"):
         return True
     if bare and last.category == "SEASON" and any(w[0].isupper() for w in last.text.split()
                                                    if w.lower() in SEASON_START):
