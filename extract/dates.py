@@ -29,14 +29,15 @@ import calendar
 import datetime as dt
 import functools
 import itertools
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
 import dateparser
-from spacy.matcher import Matcher
-from spacy.tokens import Span, Token
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .nlp import DATE_GRAMMAR, DATE_PATTERNS, read_jsonl, status_nlp
@@ -53,11 +54,16 @@ GRANULARITIES = ("day", "month", "quarter", "half", "year")  # finest first
 WEEK_DAYS = 7
 YEAR_RE = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 DAY_RE = re.compile(r"\b(0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b")
-# Tokens spaCy's tokenizer leaves whole although they hold two or three units: "mid-2021",
-# "2023\u20132025" (an en dash, unlike a hyphen, is no infix between digits), "Feb./Mar".
+# Tokens spaCy's tokenizer leaves whole although they hold two or more units: "mid-2021",
+# "2023\u20132025" (an en dash, unlike a hyphen, is no infix between digits), "2020/21",
+# "7/2/2022", "FY2020", "Feb./Mar". Split once here, so that the patterns need no REGEX, which
+# the Matcher evaluates in Python for every token and pattern state.
 GLUED = [re.compile(r"^(early|mid|late|end|start)(-)(19[5-9]\d|20\d\d)$", re.I),
-         re.compile(r"^(19[5-9]\d|20\d\d)([\u2013\u2014])(\d\d|19[5-9]\d|20\d\d)$"),
+         re.compile(r"^(19[5-9]\d|20\d\d)([/\u2013\u2014])(\d\d|19[5-9]\d|20\d\d)$"),
+         re.compile(r"^(\d{1,2})([./])(\d{1,2})([./])(19[5-9]\d|20\d\d)$"),
+         re.compile(r"^(FY)(-?)(\d\d|19[5-9]\d|20\d\d)$"),
          re.compile(r"^([A-Z][a-z]{2,8}\.?)(/)([A-Z][a-z]{2,8}\.?)$")]
+GLUED_TOKEN = re.compile(r"[\d/]")  # every glued form holds a digit or a slash
 # Tense of the clause before a date. A bare "planned" or "scheduled" may describe a past plan
 # ("the meeting planned for March was moved"): the future needs an auxiliary or an infinitive.
 FUTURE = re.compile(r"\b(will|shall|would|is to|are to|to be|upcoming|next|plan(s|ned)? to|intends? to|aims? to|"
@@ -81,6 +87,7 @@ ROLE_OF_CATEGORY = {
 LEADING = ("LEAD", "BOUND", "CONNLEAD")  # "to", "until", "till" lead an expression as plainly as "in"
 TRAILING = ("TRAIL", "BOUND")
 YEARISH = ("YEAR", "YEARS", "REL", "CUR")
+ANCHORS = {"DATE", "MONTH", "SEASON", "PART", "YEAR", "YEARS", "REL", "CUR"}  # what every expression holds
 INNER = ("MONTH", "SEASON", "PART")
 DEADLINE_RULE = "deadline"
 # A bare year after these alone names no date of its own ("contributions to 2030", "as of 2020
@@ -644,11 +651,28 @@ def expand(pattern: list, defines: dict, source: Path) -> list[list[dict]]:
         if element.startswith("@"):
             pieces.append([seq for alternative in define["any"] for seq in expand(alternative, defines, source)])
         else:
-            token = dict(define["token"])
+            token = define_token(define)
             if op:
                 token["OP"] = op
             pieces.append([[token]])
     return [[t for part in combo for t in part] for combo in itertools.product(*pieces)]
+
+
+def define_token(define: dict) -> dict:
+    """A define's Matcher token: as written ("token"), or an IN set of "words" and of "numbers"
+    from low to high written in each of "formats" with each of "suffixes"."""
+    if "token" in define:
+        token = dict(define["token"])
+        for attr, value in token.items():
+            if isinstance(value, dict) and list(value) == ["IN"] and len(value["IN"]) == 1:
+                token[attr] = value["IN"][0]  # an equality the Matcher checks natively, unlike IN
+        return token
+    texts = list(define.get("words", []))
+    if "numbers" in define:
+        low, high = define["numbers"]
+        texts += [f.format(n) + suffix for n in range(low, high + 1) for f in define.get("formats", ["{}"])
+                  for suffix in define.get("suffixes", [""])]
+    return {define.get("attr", "TEXT"): {"IN": sorted(set(texts))}}
 
 
 def check_rule(rule: str, role: str, source: Path) -> None:
@@ -660,11 +684,88 @@ def check_rule(rule: str, role: str, source: Path) -> None:
         raise DateRuleError(f"{source.name}: rule id {rule!r} is a {resolver.role} resolver, used as a {role}")
 
 
-def build_matcher(vocab, path: Path, key_of: Callable[[dict, Path], str]) -> Matcher:
-    """A Matcher over the patterns of `path`, each added under the key `key_of(entry, path)`."""
+def phrases_of(tokens: list[dict]) -> tuple[str, list[tuple[str, ...]]] | None:
+    """The attribute and the word sequences a pattern of literal tokens stands for ("the"?, "end",
+    "of" -> the end of, end of), or None when it is no such pattern or stands for too many."""
+    attrs, choices = set(), []
+    for token in tokens:
+        keys = [k for k in token if k != "OP"]
+        if len(keys) != 1 or keys[0] not in ("LOWER", "TEXT", "ORTH") or token.get("OP") not in (None, "?"):
+            return None
+        value = token[keys[0]]
+        words = [value] if isinstance(value, str) else value.get("IN") if set(value) == {"IN"} else None
+        if words is None:
+            return None
+        caseless = all(w == w.lower() for w in words)  # digits and dashes read alike in TEXT and LOWER
+        attrs.add("LOWER" if keys[0] == "LOWER" or caseless else "ORTH")
+        choices.append(words + [None] if token.get("OP") == "?" else words)
+    if len(attrs) != 1:
+        return None
+    attr = attrs.pop()
+    if math.prod(len(c) for c in choices) > PHRASE_LIMIT:
+        return None
+    phrases = {tuple(w for w in combo if w is not None) for combo in itertools.product(*choices)}
+    return attr, sorted(p for p in phrases if p)
+
+
+# The longest Matcher pattern ("Tuesday, the 9th of July, 2019") spans 8 tokens: no match
+# reaches further than that from the digit or month name it holds.
+MATCHER_REACH = 8
+MONTH_NAMES = {name for name in itertools.chain(calendar.month_name, calendar.month_abbr) if name} | {"Sept"}
+# Patterns of literal words go to a PhraseMatcher, which looks phrases up by hash: the Matcher
+# tries each of its patterns at every token (about 1 microsecond per pattern and token, measured
+# on the sample notes), the PhraseMatcher costs the same for ten phrases or a thousand.
+PHRASE_LIMIT = 2000
+
+
+class UnitMatcher:
+    """A Matcher for the patterns with sets of numbers or mixed attributes, and PhraseMatchers for
+    the patterns of literal words; called on a Doc, returns the matches of all three."""
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+        self.matcher = Matcher(vocab)
+        self.phrases = {attr: PhraseMatcher(vocab, attr=attr) for attr in ("LOWER", "ORTH")}
+
+    def add(self, key: str, patterns: list[list[dict]]) -> None:
+        rest = []
+        for tokens in patterns:
+            literal = phrases_of(tokens)
+            if literal is None:
+                rest.append(tokens)
+            else:
+                attr, phrases = literal
+                self.phrases[attr].add(key, [Doc(self.vocab, words=list(p)) for p in phrases])
+        if rest:
+            self.matcher.add(key, rest)
+
+    def __call__(self, doc) -> list[tuple[int, int, int]]:
+        """Matches over `doc`; the Matcher's patterns all hold a digit or a month name, so it
+        runs only around such tokens."""
+        found = [m for pm in self.phrases.values() for m in pm(doc)]
+        for first, last in windows([i for i, t in enumerate(doc) if t.text in MONTH_NAMES or t.text[:1].isdigit()
+                                    or t.text[-1:].isdigit()], MATCHER_REACH, len(doc)):
+            found += [(key, first + start, first + end) for key, start, end in self.matcher(doc[first:last])]
+        return found
+
+
+def windows(centres: list[int], reach: int, size: int) -> list[tuple[int, int]]:
+    """Token ranges within `reach` of each centre, overlapping ones joined."""
+    out = []
+    for i in centres:
+        first, last = max(0, i - reach), min(size, i + reach + 1)
+        if out and first <= out[-1][1]:
+            out[-1] = (out[-1][0], last)
+        else:
+            out.append((first, last))
+    return out
+
+
+def build_matcher(vocab, path: Path, key_of: Callable[[dict, Path], str], matcher=None):
+    """A matcher over the patterns of `path`, each added under the key `key_of(entry, path)`."""
     entries = read_jsonl(path)
     defines = {e["define"]: e for e in entries if "define" in e}
-    matcher = Matcher(vocab)
+    matcher = matcher if matcher is not None else Matcher(vocab)
     for entry in entries:
         if "define" not in entry:
             matcher.add(key_of(entry, path), expand(entry["pattern"], defines, path))
@@ -673,7 +774,7 @@ def build_matcher(vocab, path: Path, key_of: Callable[[dict, Path], str]) -> Mat
 
 @dataclass(frozen=True)
 class DateRules:
-    units: Matcher
+    units: UnitMatcher
     unit_of_key: dict  # matcher key -> (category, rule id, alone)
     grammar: Matcher
 
@@ -694,13 +795,8 @@ def grammar_key(entry: dict, source: Path) -> str:
 
 def build_date_rules(units_path: Path = DATE_PATTERNS, grammar_path: Path = DATE_GRAMMAR) -> DateRules:
     """The two matchers; raises DateRuleError naming any id or category without a resolver."""
-    # The Matcher cannot compare a string extension with None (TypeError): tokens outside any
-    # unit carry "".
-    for name in ("date_unit", "date_rule"):
-        if not Token.has_extension(name):
-            Token.set_extension(name, default="")
     vocab = status_nlp().vocab
-    units = build_matcher(vocab, units_path, unit_key)
+    units = build_matcher(vocab, units_path, unit_key, UnitMatcher(vocab))
     grammar = build_matcher(vocab, grammar_path, grammar_key)
     keys = {vocab.strings.add(unit_key(e, units_path)): (e["unit"], e["id"], bool(e.get("alone")))
             for e in read_jsonl(units_path) if "define" not in e}
@@ -719,31 +815,70 @@ def split_glued(doc) -> None:
     """Split the tokens that hold two units ("mid-2021" -> "mid", "-", "2021")."""
     with doc.retokenize() as retokenizer:
         for token in doc:
+            if not GLUED_TOKEN.search(token.text):
+                continue
             match = next((m for g in GLUED if (m := g.match(token.text))), None)
             if match and (match.re is not GLUED[-1] or all(p.lower().rstrip(".") in MONTHS for p in match.groups()[::2])):
-                parts = list(match.groups())
+                parts = [p for p in match.groups() if p]
                 retokenizer.split(token, parts, heads=[(token, i) for i in range(len(parts))])
 
 
-def merge_units(doc, rules: DateRules) -> None:
-    """Find the units (the longest where they overlap) and merge each into one token."""
-    spans = []
-    for key, start, end in rules.units(doc):
-        if rules.unit_of_key[key][0] != "COMMA":
-            while end - start > 1 and doc[end - 1].text == ",":  # "on 15 January, the group"
+def longest_first(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Non-overlapping matches, the longest (then the first) winning, in text order."""
+    taken, out = set(), []
+    for key, start, end in sorted(matches, key=lambda m: (m[1] - m[2], m[1])):
+        if not taken.intersection(range(start, end)):
+            taken.update(range(start, end))
+            out.append((key, start, end))
+    return sorted(out, key=lambda m: m[1])
+
+
+def unit_doc(doc, rules: DateRules) -> tuple[Doc, list[tuple[int, int]]]:
+    """The sentence as a Doc for the grammar: each unit (the longest where they overlap) one
+    token whose TAG is its category and LEMMA its rule id, with the words within GRAMMAR_REACH
+    of an anchor or day; each run of other words one gap token. Returns it with each token's
+    character range in the sentence. Smaller than the sentence, and cheaper than merging in
+    place with spaCy's retokenizer (measured)."""
+    texts, starts = [t.text for t in doc], [t.idx for t in doc]
+    items, i = [], 0  # (first token, end token, category, rule)
+    for key, start, end in longest_first(list(rules.units(doc))):
+        category, rule, alone = rules.unit_of_key[key]
+        if category != "COMMA":
+            while end - start > 1 and texts[end - 1] == ",":  # "on 15 January, the group"
                 end -= 1
-            while end - start > 1 and doc[start].text == ",":
+            while end - start > 1 and texts[start] == ",":
                 start += 1
-        spans.append(Span(doc, start, end, label=key))
-    with doc.retokenize() as retokenizer:
-        for span in filter_spans(spans):
-            category, rule, alone = rules.unit_of_key[span.label]
-            retokenizer.merge(span, attrs={"_": {"date_unit": category, "date_rule": rule + (" alone" if alone else "")}})
+        items += [(j, j + 1, "", "") for j in range(i, start)]
+        items.append((start, end, category, rule + (" alone" if alone else "")))
+        i = end
+    items += [(j, j + 1, "", "") for j in range(i, len(texts))]
+    near = set()
+    for n, item in enumerate(items):
+        if item[2] in ANCHORS or item[2] == "DAY":
+            near.update(range(n - GRAMMAR_REACH, n + GRAMMAR_REACH + 1))
+    words, tags, lemmas, chars = [], [], [], []
+    for n, (first, end, category, rule) in enumerate(items):
+        span = (starts[first], starts[end - 1] + len(texts[end - 1]))
+        if n in near:
+            words.append(texts[first] if end - first == 1 else doc.text[span[0]:span[1]])
+            tags.append(category), lemmas.append(rule), chars.append(span)
+        elif tags and tags[-1] == GAP_TAG:
+            chars[-1] = (chars[-1][0], span[1])
+        else:
+            words.append(GAP), tags.append(GAP_TAG), lemmas.append(""), chars.append(span)
+    return Doc(doc.vocab, words=words, tags=tags, lemmas=lemmas), chars
+
+
+# An expression reaches at most four units from its anchor ("at the latest", "by", "the end
+# of", "the first half", "of", 2020): words further away take no part, and are one gap token.
+GRAMMAR_REACH = 4
+GAP_TAG = "GAP"
+GAP = "\u2026"  # stands for words far from any anchor
 
 
 def unit_of(token) -> Unit:
-    rule, _, alone = token._.date_rule.partition(" ")
-    return Unit(token._.date_unit, rule, token.text, alone == "alone")
+    rule, _, alone = token.lemma_.partition(" ")
+    return Unit(token.tag_, rule, token.text, alone == "alone")
 
 
 def parse(units: list[Unit]) -> tuple[list[Unit], list[Member], list[Unit], list[Unit]] | None:
@@ -810,7 +945,7 @@ def names_a_thing(doc, start: int, end: int, leads: list[Unit], members: list[Me
     after = doc[end] if end < len(doc) else None
     bare = not last.alone and len(members[-1].chain) == 1
     single = len(members[-1].chain) == 1 and last.category != "DATE"
-    if after is not None and (bare and after._.date_unit == "NOVALUE" or single and after._.date_unit == "OF"):
+    if after is not None and (bare and after.tag_ == "NOVALUE" or single and after.tag_ == "OF"):
         return True
     if bare and last.category == "SEASON" and any(w[0].isupper() for w in last.text.split()
                                                    if w.lower() in SEASON_START):
@@ -883,22 +1018,47 @@ def kind_of(text: str, char_start: int, period: Period, deadline_words: bool, di
     return "past" if direction == "past" and not plan else "planned"
 
 
+# Sentence ends: a stop, then space and a capital or a bracket ("Feb. 2020" and "p.m. on" stay).
+SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-Z(\[\"\u201c])|\n")
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """(offset, sentence) for each sentence of a cell that may hold a date: the matchers' cost
+    grows with every token, and most sentences of a cell hold none."""
+    out, start = [], 0
+    for match in itertools.chain(SENTENCE_END.finditer(text), [None]):
+        end = match.start() if match else len(text)
+        if MAY_HOLD_A_DATE.search(text, start, end):
+            out.append((start, text[start:end]))
+        start = match.end() if match else end
+    return out
+
+
 def find_dates(text: str, field: str, meeting_date: dt.date | None) -> list[DateMention]:
     """Given a cell's text, its field (task / progress / next_steps) and the note's meeting
     date, return the temporal expressions in it, resolved and classified."""
     if not text or not MAY_HOLD_A_DATE.search(text):
         return []  # most cells: no digit, month or period word at all, so no tokenising
+    return [m for offset, sentence in sentences(text) for m in find_in_sentence(text, offset, sentence, field, meeting_date)]
+
+
+def find_in_sentence(text: str, offset: int, sentence: str, field: str, meeting_date: dt.date | None) -> list[DateMention]:
+    """The expressions of one sentence of `text` that starts at `offset`."""
     rules = date_rules()
-    doc = status_nlp().make_doc(text)
+    doc = status_nlp().make_doc(sentence)
     split_glued(doc)
-    merge_units(doc, rules)
+    doc, chars = unit_doc(doc, rules)
+    if not any(t.tag_ in ANCHORS for t in doc):
+        return []  # numbers only ("34 UN entities"): no expression without an anchor
     taken, out = set(), []
     matches = sorted(rules.grammar(doc), key=lambda m: (m[1] - m[2], m[1]))  # longest first
     for key, start, end in matches:
         if taken.intersection(range(start, end)):
             continue
         expression = doc[start:end]
-        direction = direction_of(text, expression.start_char, field)
+        char_start = offset + chars[start][0]
+        written = sentence[chars[start][0]:chars[end - 1][1]]
+        direction = direction_of(text, char_start, field)
         period = resolve_expression(doc, start, end, rules.grammar.vocab.strings[key],
                                     Context(meeting_date, direction))
         if period is BLOCKED:
@@ -908,7 +1068,6 @@ def find_dates(text: str, field: str, meeting_date: dt.date | None) -> list[Date
         taken.update(range(start, end))
         units = [unit_of(t) for t in expression]
         deadline_words = any(u.rule == DEADLINE_RULE for u in units if u.category in LEADING + TRAILING)
-        kind = kind_of(text, expression.start_char, period, deadline_words, direction, meeting_date)
-        out.append(DateMention(expression.text, period.start, period.end, period.granularity or "day", kind,
-                               expression.start_char))
+        kind = kind_of(text, char_start, period, deadline_words, direction, meeting_date)
+        out.append(DateMention(written, period.start, period.end, period.granularity or "day", kind, char_start))
     return sorted(out, key=lambda m: m.char_start)
