@@ -74,7 +74,7 @@ PLAN_WORDS = re.compile(r"\b(plan|plans|planned|scheduled|expected|foreseen|envi
 PAST = re.compile(r"\b(was|were|has been|have been|had|took place|did)\b", re.I)
 MAY_HOLD_A_DATE = re.compile(r"\d|\b(January|February|March|April|May|June|July|August|September|October|"
                              r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b|"
-                             r"\b(year|month|week|quarter|semester|spring|summer|autumn|fall|winter|"
+                             r"\b(year|month|week|quarter|half|semester|spring|summer|autumn|fall|winter|"
                              r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)", re.I)
 
 # Unit categories (date_phrases.jsonl) and the kind of resolver each needs.
