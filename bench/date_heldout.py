@@ -13,8 +13,9 @@ unused overlapping mention). Printed:
 Labels without a clear value ("?") are left out of every ratio: a mention there is listed with
 its bounds so that the README's table can be checked, or shown as "nothing stored".
 
-    python bench/date_heldout.py            # figures, set A (heldout_dates.tsv) and set B (_b)
-    python bench/date_heldout.py --misses   # and every label not found or with a wrong value
+    python bench/date_heldout.py                    # figures, set A (heldout_dates.tsv) and set B (_b)
+    python bench/date_heldout.py --misses           # and every label not found or with a wrong value
+    python bench/date_heldout.py --rules-at 07b7318 # the date rules of that commit (before issue 14)
 
 Set A was written before the rules changed, set B after the grammar was built and before it was
 run on B's sentences (see each file's header).
@@ -23,8 +24,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import importlib
+import io
 import re
+import subprocess
 import sys
+import tarfile
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -191,9 +197,28 @@ def report(score: HeldoutScore, which: str, show_misses: bool) -> str:
     return "\n".join(lines)
 
 
+def rules_at(commit: str, folder: Path):
+    """find_dates of extract/dates.py as it was at `commit`, with its patterns (git archive)."""
+    package = folder / "dates_at_commit"
+    package.mkdir()
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit, "extract/dates.py", "extract/nlp.py",
+                              "extract/patterns"], check=True, capture_output=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(package, filter="data")
+    (package / "__init__.py").touch()
+    (package / "extract" / "__init__.py").touch()
+    sys.path.insert(0, str(folder))
+    return importlib.import_module("dates_at_commit.extract.dates").find_dates
+
+
 def main(argv: list[str]) -> int:
     sys.path.insert(0, str(ROOT.parent))
-    from somnotes.extract.dates import find_dates
+    if "--rules-at" in argv:
+        tmp = tempfile.TemporaryDirectory()
+        find_dates = rules_at(argv[argv.index("--rules-at") + 1], Path(tmp.name))
+        print(f"date rules of commit {argv[argv.index('--rules-at') + 1]}")
+    else:
+        from somnotes.extract.dates import find_dates
 
     for which in SETS:
         print(report(score_heldout(find_dates, which), which, "--misses" in argv))

@@ -3,7 +3,8 @@
     python bench/normalise_cost.py
 
 Per sample file (PDF and Word), best of REPEATS, in one process after spaCy, dateparser and the
-date matchers are built once (as each worker does):
+date matchers are built once (as each worker does). Times are this process's CPU time
+(time.process_time): on a machine shared with other jobs, wall time counts their turns too.
   - extract: reading and laying out the note (`extract_note`);
   - ingest: the whole per-file work of `somnotes ingest` (`process_file`);
   - normalise: statuses, dates and rows on the note already extracted (`note_records`), timed on
@@ -24,15 +25,15 @@ from somnotes.extract.dates import find_dates  # noqa: E402
 from somnotes.ingest.discover import sha256_file  # noqa: E402
 from somnotes.ingest.pipeline import note_records, process_file  # noqa: E402
 
-REPEATS = 5
+REPEATS = 7
 
 
 def best(fn, *args) -> float:
     runs = []
     for _ in range(REPEATS):
-        start = time.perf_counter()
+        start = time.process_time()
         fn(*args)
-        runs.append(time.perf_counter() - start)
+        runs.append(time.process_time() - start)
     return min(runs)
 
 

@@ -63,7 +63,8 @@ GLUED = [re.compile(r"^(early|mid|late|end|start)(-)(19[5-9]\d|20\d\d)$", re.I),
          re.compile(r"^(\d{1,2})([./])(\d{1,2})([./])(19[5-9]\d|20\d\d)$"),
          re.compile(r"^(FY)(-?)(\d\d|19[5-9]\d|20\d\d)$"),
          re.compile(r"^([A-Z][a-z]{2,8}\.?)(/)([A-Z][a-z]{2,8}\.?)$")]
-GLUED_TOKEN = re.compile(r"[\d/]")  # every glued form holds a digit or a slash
+# Where a sentence may hold a glued token (most hold none, and are not walked token by token).
+MAY_BE_GLUED = re.compile(r"(?i:early|mid|late|end|start)-\d|\d[/.\u2013\u2014]\d|FY-?\d|[a-z]\.?/[A-Z]")
 # Tense of the clause before a date. A bare "planned" or "scheduled" may describe a past plan
 # ("the meeting planned for March was moved"): the future needs an auxiliary or an infinitive.
 FUTURE = re.compile(r"\b(will|shall|would|is to|are to|to be|upcoming|next|plan(s|ned)? to|intends? to|aims? to|"
@@ -739,12 +740,12 @@ class UnitMatcher:
         if rest:
             self.matcher.add(key, rest)
 
-    def __call__(self, doc) -> list[tuple[int, int, int]]:
-        """Matches over `doc`; the Matcher's patterns all hold a digit or a month name, so it
-        runs only around such tokens."""
+    def __call__(self, doc, texts: list[str]) -> list[tuple[int, int, int]]:
+        """Matches over `doc` (whose token texts are `texts`); the Matcher's patterns all hold a
+        digit or a month name, so it runs only around such tokens."""
         found = [m for pm in self.phrases.values() for m in pm(doc)]
-        for first, last in windows([i for i, t in enumerate(doc) if t.text in MONTH_NAMES or t.text[:1].isdigit()
-                                    or t.text[-1:].isdigit()], MATCHER_REACH, len(doc)):
+        centres = [i for i, text in enumerate(texts) if text in MONTH_NAMES or text[:1].isdigit() or text[-1:].isdigit()]
+        for first, last in windows(centres, MATCHER_REACH, len(doc)):
             found += [(key, first + start, first + end) for key, start, end in self.matcher(doc[first:last])]
         return found
 
@@ -813,13 +814,16 @@ def date_rules() -> DateRules:
 
 def split_glued(doc) -> None:
     """Split the tokens that hold two units ("mid-2021" -> "mid", "-", "2021")."""
-    with doc.retokenize() as retokenizer:
-        for token in doc:
-            if not GLUED_TOKEN.search(token.text):
-                continue
-            match = next((m for g in GLUED if (m := g.match(token.text))), None)
-            if match and (match.re is not GLUED[-1] or all(p.lower().rstrip(".") in MONTHS for p in match.groups()[::2])):
-                parts = [p for p in match.groups() if p]
+    if not MAY_BE_GLUED.search(doc.text):
+        return
+    splits = []
+    for token in doc:
+        match = next((m for g in GLUED if (m := g.match(token.text))), None)
+        if match and (match.re is not GLUED[-1] or all(p.lower().rstrip(".") in MONTHS for p in match.groups()[::2])):
+            splits.append((token, [p for p in match.groups() if p]))
+    if splits:  # a retokenizer copies the whole Doc on exit, even with nothing to do
+        with doc.retokenize() as retokenizer:
+            for token, parts in splits:
                 retokenizer.split(token, parts, heads=[(token, i) for i in range(len(parts))])
 
 
@@ -841,7 +845,7 @@ def unit_doc(doc, rules: DateRules) -> tuple[Doc, list[tuple[int, int]]]:
     place with spaCy's retokenizer (measured)."""
     texts, starts = [t.text for t in doc], [t.idx for t in doc]
     items, i = [], 0  # (first token, end token, category, rule)
-    for key, start, end in longest_first(list(rules.units(doc))):
+    for key, start, end in longest_first(rules.units(doc, texts)):
         category, rule, alone = rules.unit_of_key[key]
         if category != "COMMA":
             while end - start > 1 and texts[end - 1] == ",":  # "on 15 January, the group"
@@ -904,8 +908,11 @@ def parse(units: list[Unit]) -> tuple[list[Unit], list[Member], list[Unit], list
     parsed = []
     for member in members:
         quals = list(itertools.takewhile(lambda u: u.category == "QUAL", member))
-        chain = [u for u in member[len(quals):] if u.category not in ("OF", "COMMA")]
-        if not chain or any(u.category == "QUAL" for u in chain):
+        rest = member[len(quals):]
+        chain = [u for u in rest if u.category not in ("OF", "COMMA")]
+        joined = [a.category in INNER for a, b in zip(rest, rest[1:]) if b.category in ("OF", "COMMA")]
+        if not chain or any(u.category == "QUAL" for u in chain) or not all(joined) \
+                or rest[0].category in ("OF", "COMMA") or rest[-1].category in ("OF", "COMMA"):
             return None
         parsed.append(Member(quals, chain))
     return units[:first], parsed, connectors, units[last:]

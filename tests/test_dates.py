@@ -295,3 +295,22 @@ def test_held_out_sets_score_above_their_floors(which):
     assert score.recall >= floor["recall"] and score.precision >= floor["precision"]
     assert score.value_accuracy >= floor["values"] and score.kind_accuracy >= floor["kinds"]
     assert score.non_dates == []
+
+
+def readme_bounds_rows() -> list[list[str]]:
+    """The rows of the README's table of vague spans (between its date-bounds markers)."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    table = readme.split("<!-- date-bounds:")[1].split("<!-- /date-bounds -->")[0]
+    rows = [[c.strip() for c in line.strip().strip("|").split("|")] for line in table.splitlines()[1:]]
+    return [r for r in rows if r and r[0].startswith("`")]
+
+
+@pytest.mark.parametrize("row", readme_bounds_rows(), ids=lambda r: r[0])
+def test_the_readme_table_of_vague_spans_says_what_the_code_does(row):
+    expression, column, start, end, granularity = row[0].strip("`"), row[1], row[2], row[3], row[4]
+    found = find_dates(expression, column, dt.date(2021, 4, 21))
+    if start == "no date":
+        assert found == []
+    else:
+        assert [(d.text, str(d.start), str(d.end), d.granularity) for d in found] == \
+            [(expression, start, end, granularity)]
