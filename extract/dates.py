@@ -73,7 +73,9 @@ FUTURE = re.compile(r"\b(will|shall|would|is to|are to|to be|upcoming|next|plan(
 # A range around the meeting date is a plan when the clause speaks of one, whatever its tense.
 PLAN_WORDS = re.compile(r"\b(plan|plans|planned|scheduled|expected|foreseen|envisaged)\b", re.I)
 PAST = re.compile(r"\b(was|were|has been|have been|had|took place|did)\b", re.I)
-MAY_HOLD_A_DATE = re.compile(r"\d|\b(January|February|March|April|May|June|July|August|September|October|"
+# Every date expression holds a year, a month, a quarter or half code, a period word or a day's
+# name: a number alone ("34 UN entities", "95%") is no reason to read a sentence.
+MAY_HOLD_A_DATE = re.compile(r"(19[5-9]\d|20\d\d)|\b[QH][1-4]\b|\b(January|February|March|April|May|June|July|August|September|October|"
                              r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b|"
                              r"\b(year|month|week|quarter|half|semester|spring|summer|autumn|fall|winter|"
                              r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)", re.I)
