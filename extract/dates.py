@@ -699,12 +699,14 @@ def phrases_of(tokens: list[dict]) -> tuple[str, list[tuple[str, ...]]] | None:
         words = [value] if isinstance(value, str) else value.get("IN") if set(value) == {"IN"} else None
         if words is None:
             return None
-        caseless = all(w == w.lower() for w in words)  # digits and dashes read alike in TEXT and LOWER
-        attrs.add("LOWER" if keys[0] == "LOWER" or caseless else "ORTH")
+        if keys[0] == "LOWER":
+            attrs.add("LOWER")
+        elif any(w != w.lower() for w in words):  # digits and dashes read alike in TEXT and LOWER
+            attrs.add("ORTH")
         choices.append(words + [None] if token.get("OP") == "?" else words)
-    if len(attrs) != 1:
+    if len(attrs) > 1:
         return None
-    attr = attrs.pop()
+    attr = attrs.pop() if attrs else "LOWER"
     if math.prod(len(c) for c in choices) > PHRASE_LIMIT:
         return None
     phrases = {tuple(w for w in combo if w is not None) for combo in itertools.product(*choices)}
@@ -712,9 +714,8 @@ def phrases_of(tokens: list[dict]) -> tuple[str, list[tuple[str, ...]]] | None:
 
 
 # The longest Matcher pattern ("Tuesday, the 9th of July, 2019") spans 8 tokens: no match
-# reaches further than that from the digit or month name it holds.
+# reaches further than that from the word it requires.
 MATCHER_REACH = 8
-MONTH_NAMES = {name for name in itertools.chain(calendar.month_name, calendar.month_abbr) if name} | {"Sept"}
 # Patterns of literal words go to a PhraseMatcher, which looks phrases up by hash: the Matcher
 # tries each of its patterns at every token (about 1 microsecond per pattern and token, measured
 # on the sample notes), the PhraseMatcher costs the same for ten phrases or a thousand.
@@ -729,6 +730,8 @@ class UnitMatcher:
         self.vocab = vocab
         self.matcher = Matcher(vocab)
         self.phrases = {attr: PhraseMatcher(vocab, attr=attr) for attr in ("LOWER", "ORTH")}
+        self.triggers: dict[str, set] = {"LOWER": set(), "ORTH": set()}  # a word every Matcher pattern holds
+        self.everywhere = False  # a Matcher pattern without such a word: run it on every token
 
     def add(self, key: str, patterns: list[list[dict]]) -> None:
         rest = []
@@ -739,17 +742,38 @@ class UnitMatcher:
             else:
                 attr, phrases = literal
                 self.phrases[attr].add(key, [Doc(self.vocab, words=list(p)) for p in phrases])
+        for tokens in rest:
+            trigger = required_words(tokens)
+            if trigger is None:
+                self.everywhere = True
+            else:
+                self.triggers[trigger[0]].update(trigger[1])
         if rest:
             self.matcher.add(key, rest)
 
     def __call__(self, doc, texts: list[str]) -> list[tuple[int, int, int]]:
-        """Matches over `doc` (whose token texts are `texts`); the Matcher's patterns all hold a
-        digit or a month name, so it runs only around such tokens."""
+        """Matches over `doc` (whose token texts are `texts`); the Matcher runs only around the
+        tokens its patterns require (a day, a month name, a year, "within"...)."""
         found = [m for pm in self.phrases.values() for m in pm(doc)]
-        centres = [i for i, text in enumerate(texts) if text in MONTH_NAMES or text[:1].isdigit() or text[-1:].isdigit()]
+        lower, orth = self.triggers["LOWER"], self.triggers["ORTH"]
+        centres = range(len(texts)) if self.everywhere else \
+            [i for i, text in enumerate(texts) if text in orth or text.lower() in lower]
         for first, last in windows(centres, MATCHER_REACH, len(doc)):
             found += [(key, first + start, first + end) for key, start, end in self.matcher(doc[first:last])]
         return found
+
+
+def required_words(tokens: list[dict]) -> tuple[str, list[str]] | None:
+    """("LOWER" or "ORTH", words) of the first token a pattern cannot do without, if it names words."""
+    for token in tokens:
+        if token.get("OP") in ("?", "*"):
+            continue
+        for attr, value in token.items():
+            words = [value] if isinstance(value, str) else value.get("IN") if isinstance(value, dict) else None
+            if attr in ("LOWER", "TEXT", "ORTH") and words:
+                return ("LOWER", [w.lower() for w in words]) if attr == "LOWER" else ("ORTH", list(words))
+        return None
+    return None
 
 
 def windows(centres: list[int], reach: int, size: int) -> list[tuple[int, int]]:

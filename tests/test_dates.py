@@ -185,6 +185,8 @@ def test_wording_of_each_class_resolves(sentence, field, text, start, end, granu
     "Results will be shared in the coming months.",
     "The survey runs for the next two years.",
     "Targets will be reported in Q2 FY2021.",
+    "A secretariat should be in place within the next year.",
+    "Funding is sought within the coming year.",
 ])
 def test_expressions_without_a_clear_value_give_no_date(sentence):
     assert find_dates(sentence, "next_steps", APRIL_2020) == []
