@@ -5,8 +5,8 @@ Layer 1 (patterns/date_phrases.jsonl) finds units: anchors that name a stretch o
 a month, a season, a quarter or half, a year, "next month"), qualifiers that take part of one
 ("early", "the end of", "the last weeks of"), connectors ("to", "-", "/", "and") and the words
 that lead or trail an expression and say its kind ("by", "no later than", "since", "at the
-latest"). Each unit is merged into one token. Layer 2 (patterns/date_grammar.jsonl) combines
-unit tokens into expressions, so that wording nobody listed ("early in the second half of next
+latest"). Each unit becomes one token of a small Doc. Layer 2 (patterns/date_grammar.jsonl)
+combines unit tokens into expressions, so that wording nobody listed ("early in the second half of next
 year" is as good as "in early 2021") still resolves. Every unit id and rule id names one small
 resolver in RESOLVERS; the table is checked when the matchers are built.
 
@@ -15,7 +15,7 @@ winter", "in Q3") is the nearest such period before the meeting date in the Prog
 after it in Next steps and Task text, unless the clause's own tense says otherwise ("will meet in
 October", "was held in May"); a period holding the meeting date is that one. In a range or list
 a yearless member takes the year of the member after it ("from May to September 2021").
-dateparser reads written days ("7/2/2022", "20 February"). Vague spans get the bounds tabled in
+dateparser reads written days ("7/2/2022", "20 February", "last Friday"). Vague spans get the bounds tabled in
 the README ("late 2021" = its last quarter); expressions with no clear value (fiscal years,
 "within six months") are recognised and give no date.
 
@@ -37,8 +37,7 @@ from typing import Callable
 
 import dateparser
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.tokens import Doc
 
 from .nlp import DATE_GRAMMAR, DATE_PATTERNS, read_jsonl, status_nlp
 
@@ -1071,7 +1070,7 @@ def find_dates(text: str, field: str, meeting_date: dt.date | None) -> list[Date
     """Given a cell's text, its field (task / progress / next_steps) and the note's meeting
     date, return the temporal expressions in it, resolved and classified."""
     if not text or not MAY_HOLD_A_DATE.search(text):
-        return []  # most cells: no digit, month or period word at all, so no tokenising
+        return []  # most cells: no year, month, quarter code or period word at all, so no tokenising
     return [m for offset, sentence in sentences(text) for m in find_in_sentence(text, offset, sentence, field, meeting_date)]
 
 
