@@ -257,7 +257,7 @@ def month_in(text: str) -> int | None:
 def iso_date(text: str, within: Period | None, ctx: Context) -> Period | None:
     """"2020-01-15"."""
     y, m, d = (int(x) for x in re.findall(r"\d+", text))
-    return None if within else day_period(dt.date(y, m, d))
+    return None if within else period_in(lambda year: day_period(dt.date(year, m, d)), y)
 
 
 def numeric_date(text: str, within: Period | None, ctx: Context) -> Period | None:
@@ -948,7 +948,11 @@ def resolve_member(member: Member, ctx: Context) -> Period | None:
     period = None
     for unit in reversed(member.chain):
         anchor = RESOLVERS[unit.rule].fn
-        period = anchor(unit.text, None, ctx) if period is None else RESOLVERS["within"].fn(anchor, unit.text, period, ctx)
+        try:
+            period = anchor(unit.text, None, ctx) if period is None else \
+                RESOLVERS["within"].fn(anchor, unit.text, period, ctx)
+        except ValueError:  # a day the calendar does not have ("2021-02-31"): no date
+            return None
         if period is None:
             return None
     for qual in reversed(member.quals):

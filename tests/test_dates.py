@@ -192,6 +192,15 @@ def test_expressions_without_a_clear_value_give_no_date(sentence):
     assert find_dates(sentence, "next_steps", APRIL_2020) == []
 
 
+@pytest.mark.parametrize("sentence", [
+    "It was held on 2021-02-31.", "It was held on 30/02/2021.", "It was held on 31 February 2020.",
+    "It was held in Q5.", "It was held in H3 2020.", "It covers winter 2021/2019.", "It covers the 2023-2021 biennium.",
+    "It was held during the week of 31 February.",
+])
+def test_days_and_periods_the_calendar_lacks_give_no_date(sentence):
+    assert find_dates(sentence, "progress", APRIL_2020) == []
+
+
 def test_two_full_days_joined_by_and_are_two_dates_but_one_range_after_between():
     two = find_dates("Workshops were held on 4 February and 11 March.", "progress", APRIL_2020)
     assert [(d.text, str(d.start), str(d.end)) for d in two] == [
