@@ -14,7 +14,8 @@ import spacy
 
 PATTERNS_DIR = Path(__file__).resolve().parent / "patterns"
 STATUS_PATTERNS = PATTERNS_DIR / "status_labels.jsonl"
-DATE_PATTERNS = PATTERNS_DIR / "date_phrases.jsonl"
+DATE_PATTERNS = PATTERNS_DIR / "date_phrases.jsonl"  # date units: anchors, qualifiers, connectors, leads
+DATE_GRAMMAR = PATTERNS_DIR / "date_grammar.jsonl"  # how date units combine into expressions
 COLUMN_ROLE_PATTERNS = PATTERNS_DIR / "column_roles.jsonl"
 
 
