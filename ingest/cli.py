@@ -186,16 +186,28 @@ def stalled(
     emit(queries.stalled(require_store(store), window=window), fmt, "Stalled tasks")
 
 
-@app.command()
-def link(first: str, second: str, store: Optional[Path] = StoreOption):
-    """Force two task rows (by task_id) into one task; kept across re-ingests."""
+def correct(action, *task_ids) -> None:
+    """Run a link correction, turning a wrong task_id or pair into one stderr line."""
     from ..store import overrides
 
     try:
-        overrides.link(require_store(store), first, second)
+        action(*task_ids)
     except overrides.UnknownTask as exc:
         typer.echo(f"somnotes: {exc}", err=True)
+        raise typer.Exit(1) from None
+    except overrides.BadCorrection as exc:
+        typer.echo(f"somnotes: {exc}", err=True)
         raise typer.Exit(2) from None
+
+
+@app.command()
+def link(first: str, second: str, store: Optional[Path] = StoreOption):
+    """Force two task rows (by task_id) into one task; kept across re-ingests. The latest
+    correction about a row wins."""
+    from ..store import overrides
+
+    s = require_store(store)
+    correct(lambda a, b: overrides.link(s, a, b), first, second)
     typer.echo(f"linked {first} and {second}")
 
 
@@ -204,12 +216,28 @@ def unlink(first: str, second: Optional[str] = typer.Argument(None), store: Opti
     """Split a task row from the task it was linked to (or keep two rows apart)."""
     from ..store import overrides
 
-    try:
-        overrides.unlink(require_store(store), first, second)
-    except overrides.UnknownTask as exc:
-        typer.echo(f"somnotes: {exc}", err=True)
-        raise typer.Exit(2) from None
+    s = require_store(store)
+    correct(lambda a, b: overrides.unlink(s, a, b), first, second)
     typer.echo(f"unlinked {first}" + (f" and {second}" if second else ""))
+
+
+@app.command()
+def links(review: bool = typer.Option(False, "--review", help="Only the uncertain links, for a person to confirm."),
+          store: Optional[Path] = StoreOption, fmt: Format = FormatOption):
+    """How rows were linked across notes: score, reason, both task texts, and the command that
+    confirms or reverses each decision."""
+    from ..store import queries
+
+    emit(queries.links(require_store(store), review=review), fmt, "Links to review" if review else "Links")
+
+
+@app.command()
+def corrections(everything: bool = typer.Option(False, "--all", help="Also those a later correction undid."),
+                store: Optional[Path] = StoreOption, fmt: Format = FormatOption):
+    """The link corrections in force (somnotes link/unlink), oldest first."""
+    from ..store import overrides
+
+    emit(overrides.corrections(require_store(store), everything=everything), fmt, "Corrections")
 
 
 @app.command()
