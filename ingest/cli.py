@@ -58,8 +58,9 @@ def cell_text(value) -> str:
     return str(value)
 
 
-def emit(frame, fmt: Format, title: str | None = None) -> None:
-    """Print a DataFrame as a terminal table, a JSON array (nothing else on stdout) or CSV."""
+def emit(frame, fmt: Format, title: str | None = None, whole_text: bool = False) -> None:
+    """Print a DataFrame as a terminal table, a JSON array (nothing else on stdout) or CSV;
+    `whole_text` keeps long cells whole in the terminal table, one ruled row each."""
     if fmt == Format.json:
         records = json.loads(frame.to_json(orient="records", date_format="iso", force_ascii=False))
         for rec in records:  # dates as YYYY-MM-DD, not midnight timestamps
@@ -78,12 +79,13 @@ def emit(frame, fmt: Format, title: str | None = None) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=title, show_lines=False)
+    table = Table(title=title, show_lines=whole_text)
     for col in frame.columns:
         table.add_column(str(col), overflow="fold")
     for row in frame.itertuples(index=False):
         cells = [cell_text(v) for v in row]
-        table.add_row(*[c if len(c) <= TABLE_TEXT_CHARS else c[: TABLE_TEXT_CHARS - 1] + "\u2026" for c in cells])
+        table.add_row(*[c if whole_text or len(c) <= TABLE_TEXT_CHARS else c[: TABLE_TEXT_CHARS - 1] + "\u2026"
+                        for c in cells])
     Console(width=max(TABLE_MIN_WIDTH, Console().width)).print(table)
     if frame.empty:
         typer.echo("(none)")
@@ -228,7 +230,17 @@ def links(review: bool = typer.Option(False, "--review", help="Only the uncertai
     confirms or reverses each decision."""
     from ..store import queries
 
-    emit(queries.links(require_store(store), review=review), fmt, "Links to review" if review else "Links")
+    frame = queries.links(require_store(store), review=review)
+    title = "Links to review" if review else "Links"
+    if fmt != Format.table:
+        emit(frame, fmt, title)
+        return
+    side_by_side = frame.assign(  # both texts whole, side by side, on a terminal
+        earlier=frame.prev_symbol.fillna("") + "\n" + frame.prev_task_text.fillna(""),
+        this=frame.symbol + "\n" + frame.task_text,
+        decision=frame.decision + " " + frame.score.map("{:.2f}".format) + "\n" + frame.reason,
+        settle="confirm: " + frame.confirm + "\nreverse: " + frame.reverse.fillna("-"))
+    emit(side_by_side[["earlier", "this", "decision", "settle"]], fmt, title, whole_text=True)
 
 
 @app.command()

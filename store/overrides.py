@@ -100,12 +100,17 @@ def corrections(store: Store, everything: bool = False) -> pd.DataFrame:
         named = [tasks.get(r, {}) for r in rows] + [{}] * (2 - len(rows))
         meaning = ("one task" if corr["op"] == "link" else "kept apart" if len(rows) == 2
                    else "starts a task of its own")
+        later = [(k, c) for k, c in enumerate(log[n:], n + 1) if set(c["rows"]) & set(rows)]
+        repeated = [k for k, c in later if c["op"] == corr["op"] and set(c["rows"]) == set(rows)]
+        holds = in_force(corr["op"], rows, tasks) and not repeated
+        status = ("in force" if holds else f"repeated by #{repeated[-1]}" if repeated
+                  else f"undone by #{later[-1][0]}" if later else "does not hold: its rows are gone or were changed")
         out.append({"n": n, "at": corr.get("at"), "op": corr["op"], "meaning": meaning,
-                    "in_force": in_force(corr["op"], rows, tasks),
+                    "in_force": holds, "status": status,
                     "task_id": rows[0], "symbol": docs.get(named[0].get("doc_id")), "task_text": named[0].get("task_text"),
                     "other_task_id": rows[1] if len(rows) > 1 else None,
                     "other_symbol": docs.get(named[1].get("doc_id")), "other_task_text": named[1].get("task_text")})
-    frame = pd.DataFrame(out, columns=["n", "at", "op", "meaning", "in_force", "task_id", "symbol", "task_text",
+    frame = pd.DataFrame(out, columns=["n", "at", "op", "meaning", "in_force", "status", "task_id", "symbol", "task_text",
                                        "other_task_id", "other_symbol", "other_task_text"])
     return frame if everything else frame[frame.in_force].reset_index(drop=True)
 
