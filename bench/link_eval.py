@@ -12,6 +12,8 @@ ingests the files into a temporary one. It prints, per series:
   - the hardest true links (text < 0.9, or a state feature set) with their features and score;
   - for every row, the best-scoring wrong task, where it scores within 0.25 of the threshold
     or its text is >= 0.40: what keeps look-alikes apart;
+  - the wrong tasks worded alike (text >= 0.40) that a state feature demotes: a completed or
+    cancelled task, or one absent while open;
   - with --sweep: for the threshold and each weight, the range of values (others fixed) over
     which both series keep F1 = 1.0.
 """
@@ -38,7 +40,7 @@ from somnotes.store import linking  # noqa: E402
 SERIES_TRUTH = ROOT / "tests" / "fixtures" / "series" / "truth.json"
 SWEEP_STEP = 0.01
 SWEEP_RANGES = {"threshold": (0.20, 0.90), "text": (0.50, 1.50), "section": (0.0, 0.40),
-                "continuity": (0.0, 1.20), "closed": (-1.0, 0.0), "absent": (-0.6, 0.0)}
+                "continuity": (0.0, 2.00), "closed": (-1.0, 0.0), "absent": (-0.6, 0.0)}
 HARD_TEXT = 0.9
 NEAR = 0.25
 LOOK_ALIKE_TEXT = 0.40
@@ -139,6 +141,13 @@ def report(series: Series) -> None:
     for tid, (cand, values, score) in sorted(best.items(), key=lambda x: -x[1][2]):
         if score >= linking.LINK_THRESHOLD - NEAR or values["text"] >= LOOK_ALIKE_TEXT:
             print(f"  {series.where[tid]:26} {series.label[tid][:24]:24} <- {cand[:24]:24} {fmt(values, score)}")
+    print(f"wrong tasks a state feature demotes (closed, or absent while open; text >= {LOOK_ALIKE_TEXT}):")
+    seen = set()
+    for row, cand, values, score in sorted(weighed, key=lambda x: -x[2]["text"]):
+        pair = (series.label[row["task_id"]], cand)
+        if cand != pair[0] and pair not in seen and values["text"] >= LOOK_ALIKE_TEXT and (values["closed"] or values["absent"]):
+            seen.add(pair)
+            print(f"  {series.where[row['task_id']]:26} {pair[0][:24]:24} <- {cand[:24]:24} {fmt(values, score)}")
 
 
 def sweep(all_series: list[Series]) -> None:
