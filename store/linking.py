@@ -494,12 +494,6 @@ def compute_links(task_rows: list[dict], documents: list[dict], overrides: dict,
     return keys, unchanged, links
 
 
-def compute_keys(task_rows: list[dict], documents: list[dict], overrides: dict) -> tuple[dict, dict]:
-    """task_id -> task_key and task_id -> progress unchanged (compute_links without the links)."""
-    keys, unchanged, _ = compute_links(task_rows, documents, overrides)
-    return keys, unchanged
-
-
 ROW_COLUMNS = ["doc_id", "task_id", "ordinal", "task_text", "progress_text", "next_steps_text", "status",
                "part_title", "section_title"]
 DOC_COLUMNS = ["doc_id", "format", "organization", "symbol", "meeting_date", "n_tasks"]
