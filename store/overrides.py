@@ -112,7 +112,7 @@ def corrections(store: Store, everything: bool = False) -> pd.DataFrame:
                     "other_symbol": docs.get(named[1].get("doc_id")), "other_task_text": named[1].get("task_text")})
     frame = pd.DataFrame(out, columns=["n", "at", "op", "meaning", "in_force", "status", "task_id", "symbol", "task_text",
                                        "other_task_id", "other_symbol", "other_task_text"])
-    return frame if everything else frame[frame.in_force].reset_index(drop=True)
+    return frame if everything else frame.loc[frame.in_force.astype(bool)].reset_index(drop=True)
 
 
 __all__ = ["link", "unlink", "corrections", "UnknownTask", "BadCorrection"]

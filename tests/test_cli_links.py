@@ -174,6 +174,9 @@ def test_corrections_that_cannot_be_are_refused_in_one_line(store):
     assert same_note.exit_code == 2 and "same note" in same_note.stderr and len(same_note.stderr.splitlines()) == 1
     assert cli("unlink", a.task_id, a.task_id, "--store", store).exit_code == 2
     assert not (store / "overrides.json").exists()
+    listed = cli("corrections", "--store", store, "--format", "csv")  # nothing in force: the header alone
+    assert listed.exit_code == 0 and listed.stdout.splitlines() == [
+        "n,at,op,meaning,in_force,status,task_id,symbol,task_text,other_task_id,other_symbol,other_task_text"]
 
 
 def test_report_marks_uncertain_links(word_store, tmp_path):
