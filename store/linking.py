@@ -64,8 +64,8 @@ WEIGHTS = {
     # assignment, not by the threshold (F1 = 1 for 0.03-0.17)
     "section": 0.05,
     # the re-mandate (0.31 + 0.05 + 0.45 x 0.35 = 0.52) and the drift step under a renamed
-    # section (0.34 + 0.45 x 0.43 = 0.54) need at least 0.39 (F1 = 1 up to 2.0 and beyond on
-    # these series). Unrelated tasks reach 0.50 when their reports name the same event (the
+    # section (0.34 + 0.45 x 0.43 = 0.54) need at least 0.39 (F1 = 1 from 0.39 to 2.00, the end
+    # of the scan, on these series). Unrelated tasks reach 0.50 when their reports name the same event (the
     # samples' outcome report and SWFS report, both launched at COP15: text 0.24): 0.24 +
     # 0.45 x 0.50 = 0.47 would stay below the threshold if the report's own task were missing;
     # a weight above 0.52 would not
