@@ -29,3 +29,4 @@ samples: $(BIN)/.installed
 	$(BIN)/python samples/build_samples.py
 	$(BIN)/python tests/fixtures/build_fixtures.py
 	$(BIN)/python tests/fixtures/hazards/build_hazards.py
+	$(BIN)/python samples/build_series.py

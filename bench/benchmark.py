@@ -8,7 +8,10 @@ In one run, on this machine:
     (the baseline, run in this process, one file after another);
   - re-ingest time of the unchanged archive as a fraction of the first ingest;
   - peak RSS of a worker process;
-  - history and stalled query latency over a store of --query-notes notes.
+  - the time of one commit of --query-notes notes with linking (wall clock and CPU), and
+    history, stalled, overdue and links --review latency over that store.
+
+    python bench/benchmark.py --only-commit   # the commit and the queries only
 """
 from __future__ import annotations
 
@@ -59,7 +62,8 @@ def bare_pdfplumber(pdfs: list[Path]) -> tuple[float, int]:
 
 def synthetic_store(folder: Path, n_notes: int, sample_store: Store) -> tuple[Store, float]:
     """A store of n_notes notes (organizations of SERIES_SIZE notes each, the sample notes'
-    rows repeated with new ids), committed in one batch, links computed as in any commit."""
+    rows repeated with new ids), committed in one batch, links computed as in any commit;
+    returns it, the commit's wall-clock seconds and its CPU seconds."""
     docs = sorted((d for d in sample_store.table("documents").to_pylist() if d["format"] == "docx"),
                   key=lambda d: d["meeting_date"])
     tasks_of, items_of = {}, {}
@@ -80,8 +84,9 @@ def synthetic_store(folder: Path, n_notes: int, sample_store: Store) -> tuple[St
             batch.add("tasks", [dict(t, doc_id=doc_id, task_id=task_id)])
             batch.add("progress_items", [dict(it, doc_id=doc_id, task_id=task_id) for it in items_of[t["task_id"]]])
     store = Store(folder)
+    cpu = time.process_time()
     seconds, _ = timed(store.commit, batch, relink=relink)
-    return store, seconds
+    return store, seconds, time.process_time() - cpu
 
 
 def query_ms(fn, *args, **kwargs) -> float:
@@ -98,12 +103,18 @@ def main() -> int:
     parser.add_argument("--notes", type=int, default=200)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--query-notes", type=int, default=10_000)
+    parser.add_argument("--only-commit", action="store_true",
+                        help="skip the ingest figures: only the commit with linking and the queries")
     args = parser.parse_args()
 
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"{platform.platform()}")
     with tempfile.TemporaryDirectory(prefix="somnotes-bench-") as tmp:
         tmp = Path(tmp)
+        if args.only_commit:
+            ingest([ROOT / "samples"], Store(tmp / "all-store"), workers=1)
+            commit_and_queries(tmp, args.query_notes)
+            return 0
         archive = tmp / "archive"
         files = synthesize(archive, args.notes)
         pdfs = [f for f in files if f.suffix == ".pdf"]
@@ -143,15 +154,24 @@ def main() -> int:
         print(f"  peak RSS of a worker process: {worker_rss_mb:.0f} MB; "
               f"this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
-        big, commit_s = synthetic_store(tmp / "big-store", args.query_notes, Store(tmp / "all-store"))
-        n_tasks = big.table("tasks").num_rows
-        key = big.table("tasks").column("task_key")[0].as_py()
-        print(f"\nstore of {args.query_notes} notes ({n_tasks} task rows): one commit with linking {commit_s:.1f} s")
-        print(f"  history by key:      {query_ms(queries.history, big, task_key=key):7.1f} ms (median of {QUERY_REPEATS})")
-        print(f"  history --search:    {query_ms(queries.history, big, search='E-waste'):7.1f} ms")
-        print(f"  stalled (window 3):  {query_ms(queries.stalled, big):7.1f} ms")
-        print(f"  overdue:             {query_ms(queries.overdue, big):7.1f} ms")
+        commit_and_queries(tmp, args.query_notes)
     return 0
+
+
+def commit_and_queries(tmp: Path, n_notes: int) -> None:
+    """Print the time of one commit of n_notes synthetic notes with linking, and query latencies."""
+    big, commit_s, commit_cpu = synthetic_store(tmp / "big-store", n_notes, Store(tmp / "all-store"))
+    n_tasks = big.table("tasks").num_rows
+    key = big.table("tasks").column("task_key")[0].as_py()
+    # CPU seconds of this process too: on a shared machine they vary less than the wall clock
+    print(f"\nstore of {n_notes} notes ({n_tasks} task rows): one commit with linking {commit_s:.1f} s "
+          f"({commit_cpu:.1f} s of CPU)")
+    print(f"  history by key:      {query_ms(queries.history, big, task_key=key):7.1f} ms (median of {QUERY_REPEATS})")
+    print(f"  history --search:    {query_ms(queries.history, big, search='E-waste'):7.1f} ms")
+    print(f"  stalled (window 3):  {query_ms(queries.stalled, big):7.1f} ms")
+    print(f"  overdue:             {query_ms(queries.overdue, big):7.1f} ms")
+    if hasattr(queries, "links"):
+        print(f"  links --review:      {query_ms(queries.links, big, review=True):7.1f} ms")
 
 
 if __name__ == "__main__":

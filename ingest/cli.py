@@ -95,8 +95,9 @@ def cell_text(value) -> str:
     return str(value)
 
 
-def emit(frame, fmt: Format, title: str | None = None) -> None:
-    """Print a DataFrame as a terminal table, a JSON array (nothing else on stdout) or CSV."""
+def emit(frame, fmt: Format, title: str | None = None, whole_text: bool = False) -> None:
+    """Print a DataFrame as a terminal table, a JSON array (nothing else on stdout) or CSV;
+    `whole_text` keeps long cells whole in the terminal table, one ruled row each."""
     if fmt == Format.json:
         records = json.loads(frame.to_json(orient="records", date_format="iso", force_ascii=False))
         for rec in records:  # dates as YYYY-MM-DD, not midnight timestamps
@@ -115,12 +116,13 @@ def emit(frame, fmt: Format, title: str | None = None) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=title, show_lines=False)
+    table = Table(title=title, show_lines=whole_text)
     for col in frame.columns:
         table.add_column(str(col), overflow="fold")
     for row in frame.itertuples(index=False):
         cells = [cell_text(v) for v in row]
-        table.add_row(*[c if len(c) <= TABLE_TEXT_CHARS else c[: TABLE_TEXT_CHARS - 1] + "\u2026" for c in cells])
+        table.add_row(*[c if whole_text or len(c) <= TABLE_TEXT_CHARS else c[: TABLE_TEXT_CHARS - 1] + "\u2026"
+                        for c in cells])
     Console(width=max(TABLE_MIN_WIDTH, Console().width)).print(table)
     if frame.empty:
         typer.echo("(none)")
@@ -236,15 +238,28 @@ def stalled(
     emit(queries.stalled(require_store(store), window=window), fmt, "Stalled tasks")
 
 
-@app.command()
-def link(first: str, second: str, store: Optional[Path] = StoreOption):
-    """Force two task rows (by task_id) into one task; kept across re-ingests."""
+def correct(action, *task_ids) -> None:
+    """Run a link correction, turning a wrong task_id or pair into one stderr line."""
     from ..store import overrides
 
     try:
-        overrides.link(require_store(store), first, second)
+        action(*task_ids)
     except overrides.UnknownTask as exc:
-        fail(str(exc), EXIT_NOT_THERE)
+        typer.echo(f"somnotes: {exc}", err=True)
+        raise typer.Exit(1) from None
+    except overrides.BadCorrection as exc:
+        typer.echo(f"somnotes: {exc}", err=True)
+        raise typer.Exit(2) from None
+
+
+@app.command()
+def link(first: str, second: str, store: Optional[Path] = StoreOption):
+    """Force two task rows (by task_id) into one task; kept across re-ingests. The latest
+    correction about a row wins."""
+    from ..store import overrides
+
+    s = require_store(store)
+    correct(lambda a, b: overrides.link(s, a, b), first, second)
     typer.echo(f"linked {first} and {second}")
 
 
@@ -253,11 +268,38 @@ def unlink(first: str, second: Optional[str] = typer.Argument(None), store: Opti
     """Split a task row from the task it was linked to (or keep two rows apart)."""
     from ..store import overrides
 
-    try:
-        overrides.unlink(require_store(store), first, second)
-    except overrides.UnknownTask as exc:
-        fail(str(exc), EXIT_NOT_THERE)
+    s = require_store(store)
+    correct(lambda a, b: overrides.unlink(s, a, b), first, second)
     typer.echo(f"unlinked {first}" + (f" and {second}" if second else ""))
+
+
+@app.command()
+def links(review: bool = typer.Option(False, "--review", help="Only the uncertain links, for a person to confirm."),
+          store: Optional[Path] = StoreOption, fmt: Format = FormatOption):
+    """How rows were linked across notes: score, reason, both task texts, and the command that
+    confirms or reverses each decision."""
+    from ..store import queries
+
+    frame = queries.links(require_store(store), review=review)
+    title = "Links to review" if review else "Links"
+    if fmt != Format.table:
+        emit(frame, fmt, title)
+        return
+    side_by_side = frame.assign(  # both texts whole, side by side, on a terminal
+        earlier=frame.prev_symbol.fillna("") + "\n" + frame.prev_task_text.fillna(""),
+        this=frame.symbol + "\n" + frame.task_text,
+        decision=frame.decision + " " + frame.score.map("{:.2f}".format) + "\n" + frame.reason,
+        settle="confirm: " + frame.confirm + "\nreverse: " + frame.reverse.fillna("-"))
+    emit(side_by_side[["earlier", "this", "decision", "settle"]], fmt, title, whole_text=True)
+
+
+@app.command()
+def corrections(everything: bool = typer.Option(False, "--all", help="Also those a later correction undid."),
+                store: Optional[Path] = StoreOption, fmt: Format = FormatOption):
+    """The link corrections in force (somnotes link/unlink), oldest first."""
+    from ..store import overrides
+
+    emit(overrides.corrections(require_store(store), everything=everything), fmt, "Corrections")
 
 
 @app.command()

@@ -36,6 +36,8 @@ th{background:#f5f5f5}.num{text-align:right}.muted{color:#757575}
 .timeline td.cell a{display:block;height:18px}
 .text{white-space:pre-wrap}details{margin:4px 0}summary{cursor:pointer}
 input[type=search]{padding:4px 8px;width:320px;margin:6px 0}
+span.uncertain{color:#b71c1c;font-weight:bold}.timeline td.cell.uncertain a{outline:2px dashed #b71c1c;outline-offset:-3px}
+tr.uncertain td{background:#fff3e0}code{font-size:12px}
 """
 
 SCRIPT = """
@@ -138,13 +140,45 @@ def timeline(appearances: pd.DataFrame, notes: pd.DataFrame) -> str:
             if r is None:
                 cells.append('<td class="cell"></td>')
             else:
-                cells.append(f'<td class="cell" style="background:{STATUS_COLOURS.get(r.status, "#999")}" '
-                             f'title="{e(r.symbol)}: {e(r.status)}"><a href="#{anchor(lane.task_key)}"></a></td>')
+                doubt = f"; uncertain link: {r.link_reason}" if r.link_uncertain else ""
+                cells.append(f'<td class="cell{" uncertain" if r.link_uncertain else ""}" '
+                             f'style="background:{STATUS_COLOURS.get(r.status, "#999")}" '
+                             f'title="{e(r.symbol)}: {e(r.status)}{e(doubt)}"><a href="#{anchor(lane.task_key)}"></a></td>')
         lanes.append(f'<tr class="task-lane" data-key="{e(lane.task_key)}" data-text="{e(latest.task_text.lower())}">'
                      f'<td class="lane" title="{e(latest.task_text)}"><span class="muted">{e(where)}</span> '
                      f'<a href="#{anchor(lane.task_key)}">{e(label)}</a></td>{"".join(cells)}</tr>')
+    doubts = int(appearances.link_uncertain.sum())
+    legend = (f'<p class="muted">A dashed outline marks the {doubts} appearance{"s" * (doubts != 1)} whose link to an '
+              f'earlier note is uncertain (<a href="#links">Links to review</a>).</p>' if doubts else "")
     return (f'<input type="search" id="lane-filter" placeholder="Filter tasks by their words" aria-label="Filter tasks">'
-            f'<div class="timeline"><table><tr><th>Task ({len(lanes)})</th>{head}</tr>{"".join(lanes)}</table></div>')
+            f'{legend}<div class="timeline"><table><tr><th>Task ({len(lanes)})</th>{head}</tr>{"".join(lanes)}</table></div>')
+
+
+UNCERTAIN_ROW = ' class="uncertain" title="uncertain link: see Links to review"'
+REVIEW_COLUMNS = ["prev_symbol", "prev_task_text", "symbol", "task_text", "decision", "reason", "confirm", "reverse"]
+
+
+def link_mark(r) -> str:
+    """The mark on an appearance whose link to the one before is uncertain, with the reason."""
+    if not r.link_uncertain:
+        return ""
+    return f'<br><span class="uncertain" title="{e(r.link_reason)}">uncertain link</span>'
+
+
+def links_to_review(frame: pd.DataFrame) -> str:
+    """The uncertain links, both task texts side by side, with the commands that settle them."""
+    if frame.empty:
+        return '<p class="muted">None: every link is well above or below the threshold.</p>'
+    head = ("<tr><th>Earlier note</th><th>Earlier task</th><th>This note</th><th>This task</th>"
+            "<th>Decision</th><th>Why</th><th>Confirm / reverse</th></tr>")
+    rows = "".join(
+        f'<tr><td>{e(r["prev_symbol"])}</td><td class="text">{e(r["prev_task_text"])}</td><td>{e(r["symbol"])}</td>'
+        f'<td class="text"><a href="#{anchor(r["task_key"])}">{e(r["task_text"])}</a></td><td>{e(r["decision"])}</td>'
+        f'<td>{e(r["reason"])}</td><td>confirm: <code>{e(r["confirm"])}</code><br>reverse: <code>{e(r["reverse"])}</code></td></tr>'
+        for r in frame.to_dict("records"))
+    return (f'<p class="muted">{len(frame)} link decisions near the threshold or made by the state rules '
+            f"(completed, cancelled or absent tasks): confirm or reverse each with the command beside it.</p>"
+            f"<table>{head}{rows}</table>")
 
 
 def histories(appearances: pd.DataFrame) -> str:
@@ -154,11 +188,15 @@ def histories(appearances: pd.DataFrame) -> str:
     for key, rows in ordered.groupby("task_key", sort=False):
         latest = rows.iloc[-1]
         body = "".join(
-            f"<tr><td>{e(r.symbol)}<br><span class=\"muted\">{e(r.meeting_date)}</span></td><td>{badge(r.status)}</td>"
+            f'<tr{UNCERTAIN_ROW if r.link_uncertain else ""}><td>{e(r.symbol)}<br><span class="muted">{e(r.meeting_date)}</span>'
+            f'{link_mark(r)}</td><td>{badge(r.status)}</td>'
             f'<td class="text">{e(r.task_text)}</td><td class="text">{e(r.progress_text)}</td>'
             f'<td class="text">{e(r.next_steps_text)}</td></tr>' for r in rows.itertuples())
+        doubts = int(rows.link_uncertain.sum())
         out.append(f'<details id="{anchor(key)}"><summary>{badge(latest.status)} {e(latest.task_text)} '
-                   f'<span class="muted">({len(rows)} meeting{"s" if len(rows) != 1 else ""}, {e(key)})</span></summary>'
+                   f'<span class="muted">({len(rows)} meeting{"s" if len(rows) != 1 else ""}, {e(key)})</span>'
+                   + (f' <span class="uncertain">{doubts} uncertain link{"s" if doubts != 1 else ""}</span>' if doubts else "")
+                   + '</summary>'
                    f"<table><tr><th>Meeting</th><th>Status</th><th>Task</th><th>Progress</th><th>Next steps</th></tr>"
                    f"{body}</table></details>")
     return "".join(out)
@@ -168,7 +206,8 @@ def appearances_frame(store: Store) -> tuple[pd.DataFrame, pd.DataFrame]:
     notes = queries.run(store, "SELECT series, note_no, symbol, meeting_date FROM notes ORDER BY series, note_no")
     rows = queries.run(store, """
         SELECT task_key, series, note_no, ordinal, symbol, meeting_date, status, part, section,
-               task_text, coalesce(progress_text, '') AS progress_text, coalesce(next_steps_text, '') AS next_steps_text
+               task_text, coalesce(progress_text, '') AS progress_text, coalesce(next_steps_text, '') AS next_steps_text,
+               coalesce(link_uncertain, false) AS link_uncertain, coalesce(link_reason, '') AS link_reason
         FROM nt""")
     return rows, notes
 
@@ -177,6 +216,7 @@ def build_report(store: Store) -> str:
     """Given a store, return the report as one HTML document."""
     summary = queries.status_summary(store)
     appearances, notes = appearances_frame(store)
+    review = queries.links(store, review=True)
     opened = "<script>document.querySelectorAll('details').forEach(function(d){if(location.hash==='#'+d.id)d.open=true});" \
              "window.addEventListener('hashchange',function(){var d=document.getElementById(location.hash.slice(1));" \
              "if(d&&d.tagName==='DETAILS')d.open=true});</script>"
@@ -188,6 +228,7 @@ def build_report(store: Store) -> str:
         ("overdue", "Overdue", table(queries.overdue(store), ["task_text", "from_symbol", "to_symbol", "deadline", "deadline_text"])),
         ("dropped", "Dropped while open", table(queries.dropped(store), ["task_text", "from_symbol", "to_symbol", "status_from"])),
         ("carried-over", "Carried over", table(queries.carried_over(store), ["task_text", "from_symbol", "to_symbol", "status_from", "status_to"])),
+        ("links", f"Links to review ({len(review)})", links_to_review(review)),
         ("history", "Task histories", histories(appearances)),
     ]
     nav = " · ".join(f'<a href="#{sid}">{e(title)}</a>' for sid, title, _ in sections)

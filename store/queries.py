@@ -165,3 +165,22 @@ def note_deadlines(store: Store, doc_id: str) -> pd.DataFrame:
         FROM nt t JOIN dates d ON d.task_id = t.task_id
         WHERE t.doc_id = ? AND d.kind = 'deadline' AND d.field IN ('task', 'next_steps')
         ORDER BY t.ordinal, deadline""", [doc_id])
+
+
+def links(store: Store, review: bool = False) -> pd.DataFrame:
+    """How each row was linked to an earlier note: the decision, its score and reason, this row's
+    task text beside the earlier row's (the one it continues, or for a new task the closest one
+    turned down), and the command that confirms or reverses the decision. With `review`, only
+    the uncertain ones: near the threshold, or decided by the state rules (store/linking.py)."""
+    where = "a.link_uncertain" if review else "a.link_decision IS NOT NULL AND a.link_decision <> 'first'"
+    return run(store, f"""
+        SELECT a.task_key, a.link_decision AS decision, round(a.link_score, 2) AS score, a.link_reason AS reason,
+               p.symbol AS prev_symbol, p.task_id AS prev_task_id, p.task_text AS prev_task_text,
+               a.symbol, a.task_id, a.task_text,
+               CASE WHEN a.link_decision IN ('linked', 'user_link') THEN 'somnotes link ' || p.task_id || ' ' || a.task_id
+                    ELSE 'somnotes unlink ' || a.task_id END AS confirm,
+               CASE WHEN a.link_decision IN ('linked', 'user_link') THEN 'somnotes unlink ' || a.task_id
+                    WHEN p.task_id IS NOT NULL THEN 'somnotes link ' || p.task_id || ' ' || a.task_id END AS reverse
+        FROM nt a LEFT JOIN nt p ON p.task_id = a.link_prev
+        WHERE {where}
+        ORDER BY a.series, a.note_no, a.ordinal""")

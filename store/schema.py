@@ -52,6 +52,18 @@ TASKS = pa.schema([
     # extra: progress text essentially the same as this task's in the previous note of the
     # series (null: not in the previous note). Set with the keys, at each commit.
     ("progress_unchanged", pa.bool_()),
+    # extra, set with the keys at each commit (store/linking.py): how this row was linked to the
+    # row of an earlier note it continues. link_decision: first (no earlier note), linked, new,
+    # user_link, user_unlink; link_prev: the task_id it continues, or for a new task the closest
+    # earlier row turned down; link_score: that pair's score; link_features: the named features
+    # the score is the weighted sum of; link_reason: one line a person reads; link_uncertain:
+    # near the threshold or decided by the state rules (`somnotes links --review`).
+    ("link_decision", pa.string()),
+    ("link_prev", pa.string()),
+    ("link_score", pa.float64()),
+    ("link_features", pa.map_(pa.string(), pa.float64())),
+    ("link_reason", pa.string()),
+    ("link_uncertain", pa.bool_()),
 ])
 
 PROGRESS_ITEMS = pa.schema([

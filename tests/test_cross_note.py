@@ -206,7 +206,8 @@ def test_link_and_unlink_corrections_survive_reingest(samples_store, tmp_path):
     assert after[("som26-annual", "pdf", 4)] == after[("som26-annual", "docx", 4)]  # both formats follow
     assert cli("ingest", SAMPLES, "--store", store).exit_code == 0  # re-ingest: nothing lost
     assert keyed_rows(store) == after
-    first_ewaste = tasks[(tasks.task_key == keys[("som26-midterm", "docx", 6)])].task_id.iloc[0]
-    assert cli("link", first_ewaste, ewaste_2, "--store", store).exit_code == 0
+    midterm_docx = docs[(docs.symbol == SYMBOLS["som26-midterm"]) & (docs.format == "docx")].doc_id.iloc[0]
+    first_ewaste = tasks[(tasks.doc_id == midterm_docx) & (tasks.ordinal == 6)].task_id.iloc[0]
+    assert cli("link", first_ewaste, ewaste_2, "--store", store).exit_code == 0  # the latest correction wins
     assert keyed_rows(store) == keys
     assert cli("link", "no-such-task", ewaste_2, "--store", store).exit_code == 1  # not there (README, "Exit statuses")
