@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +21,7 @@ import numpy as np
 from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
 
+from .series import series_keys
 from .similarity import Vectoriser
 
 OVERRIDES_FILE = "overrides.json"
@@ -68,21 +68,15 @@ def section_of(row: dict) -> str:
     return " ".join(f"{row.get('part_title') or ''} {row.get('section_title') or ''}".lower().split())
 
 
-def default_series(documents: list[dict]) -> str:
-    """The organization most notes name: a note whose header did not yield one belongs to it
-    (queries.NOTES_SQL applies the same rule)."""
-    names = Counter(d["organization"] for d in documents if d["n_tasks"] and d.get("organization"))
-    return min(names, key=lambda n: (-names[n], n)) if names else ""
-
-
 def note_groups(documents: list[dict]) -> dict:
-    """series -> notes in meeting order; a note is the list of its documents, Word first."""
+    """series -> notes in meeting order; a note is the list of its documents, Word first. The
+    series of a note is store/series.py's (queries.NOTES_SQL applies the same rule)."""
     notes: dict = {}
-    fallback = default_series(documents)
+    series_of = series_keys(documents)
     for doc in documents:
         if not doc["n_tasks"]:
             continue
-        series = doc.get("organization") or fallback
+        series = series_of[doc["doc_id"]]
         ident = (series, doc.get("symbol") or doc["doc_id"])
         notes.setdefault(ident, []).append(doc)
     by_series: dict = {}
@@ -218,7 +212,7 @@ def relink(tasks, documents, root=None) -> dict:
     every note, in row order: task_key and progress_unchanged. Called inside each commit."""
     cols = ["doc_id", "task_id", "ordinal", "task_text", "progress_text", "part_title", "section_title"]
     task_rows = tasks.select(cols).to_pylist()
-    doc_rows = documents.select(["doc_id", "format", "organization", "symbol", "meeting_date", "n_tasks"]).to_pylist()
+    doc_rows = documents.select(["doc_id", "format", "organization", "symbol", "series", "meeting_date", "n_tasks"]).to_pylist()
     keys, unchanged = compute_keys(task_rows, doc_rows, load_overrides(root))
     return {"task_key": [keys[r["task_id"]] for r in task_rows],
             "progress_unchanged": [unchanged.get(r["task_id"]) for r in task_rows]}

@@ -17,18 +17,42 @@ STATUS_RANK = {"not_started": 0, "ongoing": 1, "postponed": 1, "on_hold": 1, "un
                "completed": 2, "cancelled": 2}
 DEFAULT_WINDOW = 3
 
-NOTES_SQL = """
-    fallback AS (  -- the organization most notes name (store/linking.py: default_series)
+# The series of each note (store/series.py says the rule; this is the same rule in SQL): an
+# organization's notes, split by body where its notes' symbols name several bodies.
+SERIES_SQL = r"""
+    fallback AS (  -- the organization most notes name (store/series.py: default_organization)
         SELECT coalesce((SELECT organization FROM documents WHERE n_tasks > 0 AND organization IS NOT NULL
-                         GROUP BY organization ORDER BY count(*) DESC, organization LIMIT 1), '') AS series),
-    notes AS (
-        SELECT * EXCLUDE (rn), dense_rank() OVER (PARTITION BY series ORDER BY meeting_date NULLS LAST, symbol) AS note_no
+                         GROUP BY organization ORDER BY count(*) DESC, organization LIMIT 1), '') AS org),
+    with_tasks AS (
+        SELECT d.*, coalesce(d.organization, (SELECT org FROM fallback)) AS org,
+               CASE WHEN d.symbol IS NOT NULL AND d.series IS NOT NULL
+                    THEN nullif(upper(regexp_extract(d.series, '([A-Za-z]+)[^A-Za-z]*$', 1)), '') END AS body
+        FROM documents d WHERE d.n_tasks > 0),
+    bodies AS (
+        SELECT org, body, row_number() OVER (PARTITION BY org ORDER BY count(*) DESC, body) AS body_rank,
+               count(*) OVER (PARTITION BY org) AS n_bodies
+        FROM with_tasks WHERE body IS NOT NULL GROUP BY org, body),
+    labels AS (
+        SELECT org, body, series AS label,
+               row_number() OVER (PARTITION BY org, body ORDER BY count(*) DESC, series) AS label_rank
+        FROM with_tasks WHERE body IS NOT NULL GROUP BY org, body, series),
+    keyed AS (
+        SELECT w.*, CASE WHEN coalesce((SELECT max(n_bodies) FROM bodies b WHERE b.org = w.org), 0) <= 1 THEN w.org
+                    ELSE (SELECT l.label FROM labels l WHERE l.org = w.org AND l.label_rank = 1 AND l.body = coalesce(
+                              w.body, (SELECT b.body FROM bodies b WHERE b.org = w.org AND b.body_rank = 1)))
+                    END AS series_key
+        FROM with_tasks w),
+"""
+
+NOTES_SQL = SERIES_SQL + """
+    notes AS (  -- one row per note, its Word file standing for it; `series` is the note's series,
+                -- `doc_series` what its own header gives (documents.series)
+        SELECT * EXCLUDE (rn, series_key, org, body, series), series AS doc_series, series_key AS series,
+               dense_rank() OVER (PARTITION BY series_key ORDER BY meeting_date NULLS LAST, symbol) AS note_no
         FROM (
-            SELECT d.*, coalesce(d.organization, (SELECT series FROM fallback)) AS series,
-                   row_number() OVER (PARTITION BY coalesce(d.organization, (SELECT series FROM fallback)),
-                                                   coalesce(d.symbol, d.doc_id)
-                                      ORDER BY (d.format <> 'docx'), d.doc_id) AS rn
-            FROM documents d WHERE d.n_tasks > 0)
+            SELECT k.*, row_number() OVER (PARTITION BY series_key, coalesce(symbol, doc_id)
+                                           ORDER BY (format <> 'docx'), doc_id) AS rn
+            FROM keyed k)
         WHERE rn = 1),
     nt AS (
         SELECT t.*, n.series, n.note_no, n.symbol, n.meeting_date, n.format,
@@ -126,14 +150,20 @@ def stalled(store: Store, window: int = DEFAULT_WINDOW) -> pd.DataFrame:
         ORDER BY l.series, l.note_no, l.ordinal""", [window, window, window])
 
 
+# Where a deadline is stated: the task's text, its next steps, or a deadline column
+# ("Deadline", "Target date": field "deadline"). A deadline in the Progress column is a report
+# of what was due, not a promise.
+DEADLINE_FIELDS = "('task', 'next_steps', 'deadline')"
+
+
 def overdue(store: Store) -> pd.DataFrame:
-    """Deadlines ("by ...", "no later than ...") stated in a task's text or next steps in one
-    note that had passed by the next note's meeting date, the task still open there."""
-    return run(store, """
+    """Deadlines ("by ...", "no later than ...", a deadline column's date) stated in one note
+    that had passed by the next note's meeting date, the task still open there."""
+    return run(store, f"""
         SELECT DISTINCT a.task_key, a.task_text, a.symbol AS from_symbol, b.symbol AS to_symbol,
                d."end" AS deadline, d.text AS deadline_text, a.note_no, a.ordinal, a.series
         FROM nt a
-        JOIN dates d ON d.task_id = a.task_id AND d.kind = 'deadline' AND d.field IN ('task', 'next_steps')
+        JOIN dates d ON d.task_id = a.task_id AND d.kind = 'deadline' AND d.field IN {DEADLINE_FIELDS}
         JOIN nt b ON b.series = a.series AND b.note_no = a.note_no + 1 AND b.task_key = a.task_key
         WHERE b.is_open AND d."end" < b.meeting_date
         ORDER BY a.series, a.note_no, a.ordinal, deadline""").drop(columns=["note_no", "ordinal", "series"])
@@ -158,10 +188,10 @@ def note_tasks(store: Store, doc_id: str) -> pd.DataFrame:
 
 
 def note_deadlines(store: Store, doc_id: str) -> pd.DataFrame:
-    """Deadlines ("by ...", "no later than ...") stated in the task text or next steps of one
+    """Deadlines ("by ...", "no later than ...", a deadline column's dates) stated for one
     note's tasks, latest last."""
-    return run(store, """
+    return run(store, f"""
         SELECT t.task_key, t.task_id, d.field, d.text AS deadline_text, d."end" AS deadline
         FROM nt t JOIN dates d ON d.task_id = t.task_id
-        WHERE t.doc_id = ? AND d.kind = 'deadline' AND d.field IN ('task', 'next_steps')
+        WHERE t.doc_id = ? AND d.kind = 'deadline' AND d.field IN {DEADLINE_FIELDS}
         ORDER BY t.ordinal, deadline""", [doc_id])
