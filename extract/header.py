@@ -35,11 +35,12 @@ MEETING_WORDS = re.compile(r"senior officials|meeting|segment|session", re.I)
 MEETING_DATE_LINES = 2
 MEETING_LINE_MAX_INDEX = 12  # the meeting line is in the header block, not in the introduction
 MID_TERM = re.compile(r"mid[- ]?term", re.I)
+SENIOR_OFFICIALS = re.compile(r"senior officials", re.I)
 SOM_NUMBER = re.compile(r"SOM[ .]*(\d{1,3})\b", re.I)
 ORDINAL_NUMBER = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b", re.I)
 ORGANIZATION_WORDS = re.compile(r"\b(group|programme|program|organi[sz]ation|secretariat|committee|council|"
                                 r"agency|office|commission|network|board|forum|partnership|coalition|alliance|"
-                                r"task force|team|platform|panel)\b", re.I)
+                                r"task force|team|platform|panel|assembly|conference)\b", re.I)
 ORGANIZATION_MAX_WORDS = 8  # a title-case line naming a body is short; a sentence mentioning one is not
 BYLINE = re.compile(r"^(note|report|prepared) (by|of) the\b", re.I)
 NOT_A_NAME = re.compile(r"^(note|report|distr|english|original|item|agenda)\b", re.I)
@@ -136,10 +137,10 @@ def symbol_series(symbol: str | None) -> str | None:
 
 def symbol_organization(symbol: str | None) -> str | None:
     """The body the symbol's prefix names: its first part that is not a one- or two-letter
-    organ code ("UNEP/EA.5/INF/3" -> "UNEP", "E/ICEF/2021/3" -> "ICEF")."""
+    organ code ("UNEP/EA.5/INF/3" -> "UNEP", "E/ICEF/2021/3" -> "ICEF"); None for codes only."""
     parts = [p for p in SYMBOL_PART.split(symbol_series(symbol) or "") if p]
     names = [p for p in parts if len(p) > CODE_MAX_LETTERS and any(c.isalpha() for c in p)]
-    return (names or parts or [None])[0]
+    return names[0] if names else None
 
 
 def organization_line(text: str, before_meeting: bool) -> str | None:
@@ -211,6 +212,15 @@ def parse_header(paragraphs: list[str]) -> NoteHeader:
     probe = " ".join(filter(None, [header.symbol, header.meeting]))
     m = SOM_NUMBER.search(header.symbol or "") or ORDINAL_NUMBER.search(header.meeting or "")
     header.meeting_number = int(m.group(1)) if m else ordinal_word_value(header.meeting or "")
-    if probe:
-        header.segment = "mid-term" if MID_TERM.search(probe) else "annual"
+    header.segment = segment_of(probe)
     return header
+
+
+def segment_of(probe: str) -> str | None:
+    """The segment of a Senior Officials Meeting the note is for: "mid-term" (its technical
+    segment) or "annual"; None for the meetings of other bodies, which have no segments."""
+    if MID_TERM.search(probe):
+        return "mid-term"
+    if SOM_NUMBER.search(probe) or SENIOR_OFFICIALS.search(probe):
+        return "annual"
+    return None

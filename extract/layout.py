@@ -15,7 +15,7 @@ from .accounting import unplaced_phrases
 from .header import parse_header
 from .model import Cell, Note, Passage, RawDocument, TableBlock, TableRow, TaskRow, TextBlock
 from .nlp import COLUMN_ROLE_PATTERNS, read_jsonl
-from .references import column_reference, opening_reference
+from .references import SEPARATORS as REFERENCE_SEPARATORS, column_reference, opening_reference
 from .text import normalise_ws, strip_list_marker
 
 PART_HEADING = re.compile(r"^(?:part\s+)?(?P<num>[IVX]{1,5})\s*[.):\u2013-]\s*(?P<title>\S.*)$", re.I)
@@ -312,7 +312,7 @@ def take_reference(row: TaskRow, reference_header: str | None) -> None:
     if opened is None:
         return
     ref, rest = opened
-    row.reference, row.reference_key = " ".join(ref.text.split()), ref.key
+    row.reference, row.reference_key = " ".join(ref.text.split()).rstrip(REFERENCE_SEPARATORS), ref.key
     if rest != row.task.paragraphs[0]:
         row.taken.append(ref.text)
         row.task = Cell(([rest] if rest else []) + row.task.paragraphs[1:], row.task.markers)

@@ -1,7 +1,7 @@
 """Header wordings a user taught somnotes (`somnotes ingest --column "Action point=task"`), kept
 in <store>/column_roles.jsonl beside the tables, so that every later ingest into the store reads
-them alike without being told again. The latest teaching comes first and wins; teaching a
-wording again with another role replaces the old line.
+them alike without being told again. The latest teaching comes first and wins (in the order
+its --column options were given); teaching a wording again with another role replaces the old line.
 
     {"wording": "Action point", "role": "task"}
 """
@@ -37,7 +37,7 @@ def teach(store: Store, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
         for wording, role in pairs:
             new = [p for p in new if not same_wording(p[0], wording)] + [(wording, role)]
         kept = [p for p in known if not any(same_wording(p[0], w) for w, _ in new)]
-        merged = list(reversed(new)) + kept
+        merged = new + kept
         path = store.root / TAUGHT_FILE
         tmp = path.with_suffix(".tmp")
         tmp.write_text("".join(json.dumps({"wording": w, "role": r}, ensure_ascii=False) + "\n" for w, r in merged),

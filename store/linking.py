@@ -21,6 +21,7 @@ import numpy as np
 from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
 
+from .references import reference_scores
 from .series import series_keys
 from .similarity import Vectoriser
 
@@ -54,6 +55,7 @@ class KnownTask:
     rows: list = field(default_factory=list)  # task_ids of every row linked so far
     last_note: int = -1  # position in the series of the note it was last seen in
     last_progress: str = ""
+    reference: str | None = None  # the latest resolution or decision number its rows carried (a key)
 
 
 def load_overrides(root: Path | None) -> dict:
@@ -184,6 +186,8 @@ def compute_keys(task_rows: list[dict], documents: list[dict], overrides: dict) 
                 sections = np.array([k.section for k in known], dtype=object)
                 for i, row in enumerate(rows):
                     scores[i] += SAME_SECTION_BONUS * (sections == section_of(row))
+                # a resolution or decision number on both sides outweighs the words (store/references.py)
+                scores += reference_scores([r.get("reference_key") for r in rows], [k.reference for k in known])
             override_scores(rows, known, linked, split, scores)
             matched = dict(assign(scores, LINK_THRESHOLD))
             for i, row in enumerate(rows):
@@ -195,6 +199,7 @@ def compute_keys(task_rows: list[dict], documents: list[dict], overrides: dict) 
                     task = KnownTask(new_key(series, docs[0].get("symbol") or "", row), "", "")
                     known.append(task)
                 task.text, task.section = row["task_text"], section_of(row)
+                task.reference = row.get("reference_key") or task.reference
                 task.rows.append(row["task_id"])
                 task.last_note, task.last_progress = position, fold(row["progress_text"])
                 keys[row["task_id"]] = task.key
@@ -210,7 +215,7 @@ def compute_keys(task_rows: list[dict], documents: list[dict], overrides: dict) 
 def relink(tasks, documents, root=None) -> dict:
     """Given the whole tasks and documents tables (pyarrow), return the columns that depend on
     every note, in row order: task_key and progress_unchanged. Called inside each commit."""
-    cols = ["doc_id", "task_id", "ordinal", "task_text", "progress_text", "part_title", "section_title"]
+    cols = ["doc_id", "task_id", "ordinal", "task_text", "progress_text", "part_title", "section_title", "reference_key"]
     task_rows = tasks.select(cols).to_pylist()
     doc_rows = documents.select(["doc_id", "format", "organization", "symbol", "series", "meeting_date", "n_tasks"]).to_pylist()
     keys, unchanged = compute_keys(task_rows, doc_rows, load_overrides(root))
