@@ -27,4 +27,5 @@ bench: $(BIN)/.installed
 
 samples: $(BIN)/.installed
 	$(BIN)/python samples/build_samples.py
+	$(BIN)/python samples/build_other_bodies.py
 	$(BIN)/python tests/fixtures/build_fixtures.py

@@ -78,13 +78,14 @@ def status_summary(store: Store) -> pd.DataFrame:
 
 
 def history(store: Store, task_key: str | None = None, search: str | None = None) -> pd.DataFrame:
-    """Every appearance of one task (by key), or of every task whose text contains `search`."""
+    """Every appearance of one task (by key), or of every task whose text or reference (a
+    resolution or decision number) contains `search`."""
     if task_key is None and search is None:
         raise ValueError("give a task_key or a search text")
     where = "task_key = ?" if task_key is not None else \
-        "task_key IN (SELECT task_key FROM nt WHERE contains(lower(task_text), lower(?)))"
+        "task_key IN (SELECT task_key FROM nt WHERE contains(lower(task_text || chr(10) || coalesce(reference, '')), lower(?)))"
     return run(store, f"""
-        SELECT task_key, symbol, meeting_date, status, task_text, progress_text, next_steps_text, task_id
+        SELECT task_key, symbol, meeting_date, status, task_text, progress_text, next_steps_text, task_id, reference
         FROM nt WHERE {where}
         ORDER BY task_key, meeting_date, symbol""", [task_key if task_key is not None else search])
 

@@ -289,6 +289,14 @@ def test_the_reference_decides_which_rows_are_one_task(sessions_store):
         assert sorted(set(fmt_keys[1].task_key)) == sorted(set(keys.values()))
 
 
+def test_history_finds_a_task_by_its_decision_number(sessions_store):
+    result = cli("history", "--search", "6/1 (a)", "--store", sessions_store, "--format", "json")
+    rows = json.loads(result.output)
+    assert [(r["symbol"], r["status"], r["reference"]) for r in rows] == [
+        ("E/IACCW/2022/4", "ongoing", "6/1 (a)"), ("E/IACCW/2023/3", "postponed", "6/1 (a)")]
+    assert len({r["task_key"] for r in rows}) == 1
+
+
 def test_the_words_alone_would_link_these_rows_wrongly(sessions_store):
     """Guards the test above: without the numbers, the text similarity the linker uses joins
     7/1 to 6/1 (a) and leaves the re-worded 6/1 (a) apart."""
