@@ -3,8 +3,9 @@
 The organization is the body a header line names ("ENVIRONMENT MANAGEMENT GROUP"), else the
 body the symbol's prefix names ("UNEP/EA.5/INF/3": UNEP). UN documents print a short code
 under "UNITED NATIONS" ("EP" for UNEP, "E" for ECOSOC, "A" for the General Assembly): a code,
-not a name. The series is the symbol's prefix up to the body that meets ("UNEP/EA"), else
-the organization. The meeting date is the meeting's: the date on the meeting line or on the
+not a name. The series (the notes a task is followed across) is the body a header line names,
+else the symbol's prefix up to the body that meets ("UNEP/EA", apart from UNEP's other bodies:
+"UNEP/CPR"). The meeting date is the meeting's: the date on the meeting line or on the
 lines just under it (a session's dates line, "Nairobi, 22-26 February 2021"); where the
 header gives no such line, the note's own date stands for it.
 """
@@ -206,8 +207,9 @@ def parse_header(paragraphs: list[str]) -> NoteHeader:
         elif header.meeting is None and MEETING_WORDS.search(text) and len(text) < 200 and i < MEETING_LINE_MAX_INDEX:
             header.meeting, meeting_index = text, i
     header.meeting_date, header.note_date = meeting_dates(paragraphs, meeting_index)
-    header.organization = header.organization or titled_organization(paragraphs) or symbol_organization(header.symbol)
-    header.series = symbol_series(header.symbol) or header.organization
+    named = header.organization or titled_organization(paragraphs)
+    header.organization = named or symbol_organization(header.symbol)
+    header.series = named or symbol_series(header.symbol) or header.organization
     header.title = find_title(paragraphs, header.symbol)
     probe = " ".join(filter(None, [header.symbol, header.meeting]))
     m = SOM_NUMBER.search(header.symbol or "") or ORDINAL_NUMBER.search(header.meeting or "")

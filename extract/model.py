@@ -119,7 +119,7 @@ class NoteHeader:
     meeting_number: int | None = None
     meeting_date: dt.date | None = None
     meeting: str | None = None  # the meeting line as written
-    series: str | None = None  # the symbol's prefix up to the body that meets ("UNEP/EA"), else the organization
+    series: str | None = None  # the body a header line names, else the symbol's prefix up to the body that meets ("UNEP/EA")
     note_date: dt.date | None = None  # the note's own date, where the header gives one apart from the meeting's
 
 

@@ -17,42 +17,19 @@ STATUS_RANK = {"not_started": 0, "ongoing": 1, "postponed": 1, "on_hold": 1, "un
                "completed": 2, "cancelled": 2}
 DEFAULT_WINDOW = 3
 
-# The series of each note (store/series.py says the rule; this is the same rule in SQL): an
-# organization's notes, split by body where its notes' symbols name several bodies.
-SERIES_SQL = r"""
-    fallback AS (  -- the organization most notes name (store/series.py: default_organization)
-        SELECT coalesce((SELECT organization FROM documents WHERE n_tasks > 0 AND organization IS NOT NULL
-                         GROUP BY organization ORDER BY count(*) DESC, organization LIMIT 1), '') AS org),
-    with_tasks AS (
-        SELECT d.*, coalesce(d.organization, (SELECT org FROM fallback)) AS org,
-               CASE WHEN d.symbol IS NOT NULL AND d.series IS NOT NULL
-                    THEN nullif(upper(regexp_extract(d.series, '([A-Za-z]+)[^A-Za-z]*$', 1)), '') END AS body
-        FROM documents d WHERE d.n_tasks > 0),
-    bodies AS (
-        SELECT org, body, row_number() OVER (PARTITION BY org ORDER BY count(*) DESC, body) AS body_rank,
-               count(*) OVER (PARTITION BY org) AS n_bodies
-        FROM with_tasks WHERE body IS NOT NULL GROUP BY org, body),
-    labels AS (
-        SELECT org, body, series AS label,
-               row_number() OVER (PARTITION BY org, body ORDER BY count(*) DESC, series) AS label_rank
-        FROM with_tasks WHERE body IS NOT NULL GROUP BY org, body, series),
-    keyed AS (
-        SELECT w.*, CASE WHEN coalesce((SELECT max(n_bodies) FROM bodies b WHERE b.org = w.org), 0) <= 1 THEN w.org
-                    ELSE (SELECT l.label FROM labels l WHERE l.org = w.org AND l.label_rank = 1 AND l.body = coalesce(
-                              w.body, (SELECT b.body FROM bodies b WHERE b.org = w.org AND b.body_rank = 1)))
-                    END AS series_key
-        FROM with_tasks w),
-"""
-
-NOTES_SQL = SERIES_SQL + """
-    notes AS (  -- one row per note, its Word file standing for it; `series` is the note's series,
-                -- `doc_series` what its own header gives (documents.series)
-        SELECT * EXCLUDE (rn, series_key, org, body, series), series AS doc_series, series_key AS series,
-               dense_rank() OVER (PARTITION BY series_key ORDER BY meeting_date NULLS LAST, symbol) AS note_no
+NOTES_SQL = """
+    fallback AS (  -- the series most notes are in (store/series.py: default_series)
+        SELECT coalesce((SELECT coalesce(series, organization) AS s FROM documents
+                         WHERE n_tasks > 0 AND coalesce(series, organization) IS NOT NULL
+                         GROUP BY s ORDER BY count(*) DESC, s LIMIT 1), '') AS series),
+    notes AS (  -- one row per note, its Word file standing for it; `series` as store/series.py says
+        SELECT * EXCLUDE (rn), dense_rank() OVER (PARTITION BY series ORDER BY meeting_date NULLS LAST, symbol) AS note_no
         FROM (
-            SELECT k.*, row_number() OVER (PARTITION BY series_key, coalesce(symbol, doc_id)
-                                           ORDER BY (format <> 'docx'), doc_id) AS rn
-            FROM keyed k)
+            SELECT d.* EXCLUDE (series), coalesce(d.series, d.organization, (SELECT series FROM fallback)) AS series,
+                   row_number() OVER (PARTITION BY coalesce(d.series, d.organization, (SELECT series FROM fallback)),
+                                                   coalesce(d.symbol, d.doc_id)
+                                      ORDER BY (d.format <> 'docx'), d.doc_id) AS rn
+            FROM documents d WHERE d.n_tasks > 0)
         WHERE rn = 1),
     nt AS (
         SELECT t.*, n.series, n.note_no, n.symbol, n.meeting_date, n.format,

@@ -31,8 +31,9 @@ DOCUMENTS = pa.schema([
     # extra: words of the note that no task cell, passage or header holds (each phrase is a
     # warning "unplaced_text: ..."); 0 when every word is accounted for
     ("unplaced_words", pa.int32()),
-    # extra: the series the note belongs to: its symbol's prefix up to the body that meets
-    # ("UNEP/EA.5/INF/3": "UNEP/EA"), else the organization (extract/header.py)
+    # extra: the series the note belongs to (its tasks are followed across the series' notes):
+    # the body a header line names, else the symbol's prefix up to the body that meets
+    # ("UNEP/EA.5/INF/3": "UNEP/EA") (extract/header.py)
     ("series", pa.string()),
     # extra: the note's own date, where the header gives one apart from the meeting's dates
     # (meeting_date is the meeting's: a session's dates line, else this date)

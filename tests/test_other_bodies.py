@@ -336,6 +336,7 @@ def test_notes_of_two_bodies_of_one_organization_are_two_series(tmp_path):
     assert cli("ingest", *files, "--store", store).exit_code == 0
     notes = queries.series_notes(open_store(store))
     assert sorted(notes.series) == ["Inter-Agency Network on Ocean Action", "UNEP/CPR", "UNEP/EA"]
+    assert set(notes.organization) == {"Inter-Agency Network on Ocean Action", "UNEP"}
     assert set(notes.note_no) == {1}
     docs = read_table(store, "documents").to_dict("records")
     assert series_keys(docs) == dict(zip(notes.doc_id, notes.series))
@@ -349,12 +350,14 @@ def test_notes_of_two_bodies_of_one_organization_are_two_series(tmp_path):
     # the case: a code line under UNITED NATIONS, the session's dates on their own line
     (["UNITED NATIONS", "EP", "UNEP/EA.5/INF/3", "Distr.: General", "15 December 2020", "English only",
       "Fifth session", "Nairobi (online), 22\u201326 February 2021"], "UNEP", "UNEP/EA", "2021-02-22", "2020-12-15"),
-    (["UNITED NATIONS", "E", "E/ICEF/2021/3", "Executive Board", "Annual session 2021", "1\u20134 June 2021"],
-     "Executive Board", "E/ICEF", "2021-06-01", None),
+    (["UNITED NATIONS", "E", "E/ICEF/2021/3", "Annual session 2021", "1\u20134 June 2021"],
+     "ICEF", "E/ICEF", "2021-06-01", None),
     (["UNITED NATIONS", "A", "A/AC.105/1260", "General Assembly", "Distr.: General", "3 May 2022"],
-     "General Assembly", "A/AC", "2022-05-03", "2022-05-03"),
+     "General Assembly", "General Assembly", "2022-05-03", "2022-05-03"),
+    (["UNITED NATIONS", "DP", "DP/2021/1", "Distr.: General", "3 May 2022"], None, "DP", "2022-05-03", "2022-05-03"),
     (["UNITED NATIONS", "ENVIRONMENT MANAGEMENT GROUP", "Mid-Term Technical Segment of the 26th Senior Officials Meeting",
-      "29 April 2020", "EMG SOM26/mid-term/03"], "Environment Management Group", "EMG SOM", "2020-04-29", None),
+      "29 April 2020", "EMG SOM26/mid-term/03"], "Environment Management Group", "Environment Management Group",
+     "2020-04-29", None),
     (["COMMITTEE ON OCEAN DATA", "Third meeting", "Paris, 28 February \u2013 2 March 2022", "Summary of actions",
       "Issued 15 March 2022"], "Committee on Ocean Data", "Committee on Ocean Data", "2022-02-28", "2022-03-15"),
 ])

@@ -2,8 +2,8 @@
 implementation of its decisions at two sessions (3-5 May 2022, 8-10 May 2023).
 
 The layout of a committee reporting to ECOSOC: "UNITED NATIONS" over the code line "E", the
-committee's name in capitals, the session and its dates, the symbol, distribution and issue
-date. Landscape tables "Decision no. | Decision | Progress made | Follow-up | Focal point |
+committee's name in capitals (the organization and the series: a line names the body), the
+session and its dates, the symbol, distribution and issue date. Landscape tables "Decision no. | Decision | Progress made | Follow-up | Focal point |
 Target date": the decision's number in a column of its own, the lead entities, a target date.
 
 Across the two sessions (the truth of which rows are one task is written by hand in
@@ -53,7 +53,7 @@ SESSION7 = Note(
     name="iaccw-session7",
     provenance="written for testing",
     layout=LAYOUT,
-    meta=dict(organization=ORGANIZATION, series="E/IACCW", symbol="E/IACCW/2022/4",
+    meta=dict(organization=ORGANIZATION, series=ORGANIZATION, symbol="E/IACCW/2022/4",
               title="Implementation of the decisions of the Committee", segment=None, meeting_number=7,
               meeting_date="2022-05-03", note_date="2022-03-21"),
     header_lines=header("Seventh session", "New York, 3\u20135 May 2022", "E/IACCW/2022/4", "21 March 2022"),
@@ -101,7 +101,7 @@ SESSION8 = Note(
     name="iaccw-session8",
     provenance="written for testing",
     layout=LAYOUT,
-    meta=dict(organization=ORGANIZATION, series="E/IACCW", symbol="E/IACCW/2023/3",
+    meta=dict(organization=ORGANIZATION, series=ORGANIZATION, symbol="E/IACCW/2023/3",
               title="Implementation of the decisions of the Committee", segment=None, meeting_number=8,
               meeting_date="2023-05-08", note_date="2023-03-20"),
     header_lines=header("Eighth session", "Geneva, 8\u201310 May 2023", "E/IACCW/2023/3", "20 March 2023"),
