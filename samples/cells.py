@@ -114,6 +114,35 @@ def task_paragraphs(layout: Layout, row) -> list:
 def physical_rows(note: Note, row) -> list[list[PhysicalCell]]:
     """The table rows a spec row is drawn as: one, or one per progress item under a vertical merge."""
     layout = note.layout
+    if layout.columns or task_paragraphs(layout, row) != list(row.task):
+        return listed_rows(note, row)
+    progress = progress_paragraphs(row, labels=not layout.status_column)
+    next_steps = list(row.next_steps)
+    if layout.list_style == "bullets":
+        progress, next_steps = as_list(progress, "bullet"), as_list(next_steps, "number")
+    extras = [row.extra.get(h, []) for h in layout.extra_headers]
+    status = [[STATUS_WORDS[row_status(row)]]] if layout.status_column else []
+    groups = item_groups(row, not layout.status_column) if layout.vertical_merge and len(row.progress) > 1 else [progress]
+    n = len(groups)
+    if n == 1:
+        return [[PhysicalCell(row.task)] + [PhysicalCell(s) for s in status] + [PhysicalCell(progress),
+                PhysicalCell(next_steps)] + [PhysicalCell(e) for e in extras]]
+    out = []
+    for i, group in enumerate(groups):
+        merged = lambda paras: PhysicalCell(paras, span=n) if i == 0 else PhysicalCell([], covered=True)  # noqa: E731
+        if layout.vertical_merge == "merged":
+            steps = merged(next_steps)
+        else:  # "last": the next steps written in the last item row
+            steps = PhysicalCell(next_steps if i == n - 1 else [])
+        out.append([merged(row.task)] + [merged(s) for s in status] + [PhysicalCell(group), steps]
+                   + [merged(e) for e in extras])
+    return out
+
+
+def listed_rows(note: Note, row) -> list[list[PhysicalCell]]:
+    """physical_rows for the tables of other bodies: the columns a layout lists (Layout.columns),
+    a reference column or a reference opening the task cell."""
+    layout = note.layout
     progress = progress_paragraphs(row, labels=not layout.status_column)
     next_steps = list(row.next_steps)
     if layout.list_style == "bullets":
