@@ -15,15 +15,16 @@ def scheduler_address(executor: str) -> str:
     return "tcp://" + executor[len(DASK_SCHEME):]
 
 
-def run_on_dask(files: list[Path], executor: str, roles: tuple = ()):
+def run_on_dask(files: list[Path], executor: str):
     """Yield (path, rows) as the cluster finishes each file."""
     try:
         from distributed import Client, as_completed
     except ImportError:  # pragma: no cover - depends on the install
         raise SystemExit("somnotes: --executor dask:// needs the dask extra: pip install 'somnotes[dask]'") from None
+    from ..extract.layout import taught_roles
     from .pipeline import process_file
 
     with Client(scheduler_address(executor), timeout="30s") as client:
-        futures = {client.submit(process_file, str(path), roles=roles, pure=False): path for path in files}
+        futures = {client.submit(process_file, str(path), roles=taught_roles(), pure=False): path for path in files}
         for future in as_completed(futures):
             yield futures[future], future.result()

@@ -26,7 +26,7 @@ from pathlib import Path
 from .. import PARSER_VERSION
 from ..extract import ExtractError, extract_note
 from ..extract.dates import find_dates
-from ..extract.layout import roles_taught, taught_roles
+from ..extract.layout import roles_taught, taught_roles, teach_roles
 from ..extract.statuses import column_status, split_progress, task_status
 from ..extract.typed_columns import deadline_dates, lead_entities
 from ..store import column_roles
@@ -41,7 +41,6 @@ COMMIT_EVERY = 50  # files per commit: bounds what a killed run can lose
 FILE_TIMEOUT_S = 180
 TASK_ID_DIGITS = 16  # doc_id prefix in task_id: unique enough, short enough to type
 SOFFICE_TIMEOUT_S = 180
-TAUGHT_DIGEST_CHARS = 8
 
 
 @dataclass
@@ -59,6 +58,9 @@ class IngestSummary:
     def line(self) -> str:
         return (f"{self.files} files, {self.notes} notes, {self.tasks} tasks, {self.errors} errors, "
                 f"{self.skipped} unchanged, {self.unplaced} words unplaced, {self.seconds:.1f} s")
+
+
+TAUGHT_DIGEST_CHARS = 8  # of the taught wordings' hash in parser_version
 
 
 def parser_version(taught: tuple | list = ()) -> str:
@@ -167,12 +169,12 @@ def time_limit(seconds: float | None):
         signal.signal(signal.SIGALRM, previous)
 
 
-def process_file(path: Path | str, timeout_s: float | None = FILE_TIMEOUT_S, roles: tuple = ()) -> dict:
+def process_file(path: Path | str, timeout_s: float | None = FILE_TIMEOUT_S, roles: tuple | None = None) -> dict:
     """Given one file, return its rows per table, or an errors row. Never raises for bad input.
-    `roles` are the (wording, role) pairs a user taught (`--column`)."""
+    `roles` are the (wording, role) pairs a user taught (`--column`); None: those in use here."""
     path = Path(path)
     try:
-        with time_limit(timeout_s), roles_taught(roles):
+        with time_limit(timeout_s), roles_taught(taught_roles() if roles is None else roles):
             return read_file(path)
     except FileTimeout:
         return error_rows(path, "timeout", f"reading the file took longer than {timeout_s:g} s", None)
@@ -214,7 +216,7 @@ def run_files(files: list[Path], workers: int, executor: str | None, timeout_s: 
     """Yield (path, rows) as per-file work finishes, in a pool of `workers` processes."""
     if executor and executor.startswith("dask://"):
         from .dask_executor import run_on_dask
-        yield from run_on_dask(files, executor, roles)
+        yield from run_on_dask(files, executor)
         return
     if workers <= 1 or len(files) <= 1:
         for path in files:
@@ -236,10 +238,11 @@ def ingest(paths: list[Path | str], store: Store, workers: int | None = None, ex
     every later ingest, and notes read without them are read again."""
     started = time.perf_counter()
     summary = IngestSummary()
+    roles = tuple(column_roles.teach(store, columns) if columns else column_roles.load(store))
+    version, roles_before = parser_version(roles), taught_roles()
+    teach_roles(roles)  # in this process too: the Dask executor hands them on from here
     files = find_files([Path(p) for p in paths])
     summary.files = len(files)
-    roles = tuple(column_roles.teach(store, columns) if columns else column_roles.load(store))
-    version = parser_version(roles)
     known = store.known_files() if store.exists() else {}
     todo = []
     for path in files:
@@ -284,5 +287,6 @@ def ingest(paths: list[Path | str], store: Store, workers: int | None = None, ex
     commit()
     if not store.exists():
         store.commit(Batch())  # an empty archive still leaves a readable, empty store
+    teach_roles(roles_before)
     summary.seconds = time.perf_counter() - started
     return summary
