@@ -212,7 +212,7 @@ def unchanged(path: Path, known: dict, version: str = PARSER_VERSION) -> bool:
     return entry["file_size"] == stat.st_size and entry["file_mtime_ns"] == stat.st_mtime_ns
 
 
-def run_files(files: list[Path], workers: int, executor: str | None, timeout_s: float | None, roles: tuple = ()):
+def run_files(files: list[Path], workers: int, executor: str | None, timeout_s: float | None):
     """Yield (path, rows) as per-file work finishes, in a pool of `workers` processes."""
     if executor and executor.startswith("dask://"):
         from .dask_executor import run_on_dask
@@ -220,10 +220,10 @@ def run_files(files: list[Path], workers: int, executor: str | None, timeout_s: 
         return
     if workers <= 1 or len(files) <= 1:
         for path in files:
-            yield path, process_file(path, timeout_s, roles)
+            yield path, process_file(path, timeout_s)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = {pool.submit(process_file, str(p), timeout_s, roles): p for p in files}
+        futures = {pool.submit(process_file, str(p), timeout_s, taught_roles()): p for p in files}
         for future in as_completed(futures):
             yield futures[future], future.result()
 
@@ -240,7 +240,7 @@ def ingest(paths: list[Path | str], store: Store, workers: int | None = None, ex
     summary = IngestSummary()
     roles = tuple(column_roles.teach(store, columns) if columns else column_roles.load(store))
     version, roles_before = parser_version(roles), taught_roles()
-    teach_roles(roles)  # in this process too: the Dask executor hands them on from here
+    teach_roles(roles)  # the workers are handed the wordings in use here (run_files, run_on_dask)
     files = find_files([Path(p) for p in paths])
     summary.files = len(files)
     known = store.known_files() if store.exists() else {}
@@ -265,7 +265,7 @@ def ingest(paths: list[Path | str], store: Store, workers: int | None = None, ex
             store.commit(batch, relink=relink)
         batch, pending = Batch(), 0
 
-    for path, rows in run_files([p.resolve() for p in todo], workers, executor, timeout_s, roles):
+    for path, rows in run_files([p.resolve() for p in todo], workers, executor, timeout_s):
         new_note = batch.add_file(rows)
         for err in rows.get("errors", []):
             summary.errors += 1
