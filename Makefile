@@ -27,6 +27,7 @@ bench: $(BIN)/.installed
 
 samples: $(BIN)/.installed
 	$(BIN)/python samples/build_samples.py
+	$(BIN)/python samples/build_other_bodies.py
 	$(BIN)/python tests/fixtures/build_fixtures.py
 	$(BIN)/python tests/fixtures/hazards/build_hazards.py
 	$(BIN)/python samples/build_series.py

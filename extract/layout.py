@@ -7,6 +7,7 @@ reported by the word accounting at the end (extract/accounting.py).
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 
@@ -14,12 +15,17 @@ from .accounting import unplaced_phrases
 from .header import parse_header
 from .model import Cell, Note, Passage, RawDocument, TableBlock, TableRow, TaskRow, TextBlock
 from .nlp import COLUMN_ROLE_PATTERNS, read_jsonl
+from .references import SEPARATORS as REFERENCE_SEPARATORS, column_reference, opening_reference
 from .text import normalise_ws, strip_list_marker
 
 PART_HEADING = re.compile(r"^(?:part\s+)?(?P<num>[IVX]{1,5})\s*[.):\u2013-]\s*(?P<title>\S.*)$", re.I)
 SECTION_HEADING = re.compile(r"^\(?(?P<letter>[a-z]|[A-HJ-UWYZ])\s*[.)]\s+(?P<title>[A-Z0-9\"'\u201c(].*)$")
 HEADING_MAX_LENGTH = 200
 CORE_ROLES = ("task", "progress", "next_steps")
+# Columns whose text is kept in tasks.extra under their header and read as data as well: a
+# Status column's word, who leads, when it is due, the resolution or decision number.
+TYPED_ROLES = ("status", "lead", "deadline", "reference")
+ROLES = CORE_ROLES + TYPED_ROLES + ("extra",)
 HEADER_SEARCH_ROWS = 3  # a task table's header row is among its first rows
 # A PDF producer that draws no rule under the header row hands it over fused with the first
 # row: the header words are the first paragraph of each cell, the rest is the first task (with
@@ -30,10 +36,45 @@ NO_TASK_TABLE_WARNING = "not_a_progress_note: no Tasks | Progress | Next steps t
 UNPLACED_WARNING = "unplaced_text: "
 
 
-@functools.lru_cache(maxsize=1)
-def role_patterns() -> list[tuple[str, re.Pattern]]:
-    """(role, compiled pattern) pairs from patterns/column_roles.jsonl, in the file's order."""
-    out = []
+def fold_header(text: str) -> str:
+    """A header cell's text as the role patterns see it: lower-case letters and single spaces."""
+    return " ".join(re.sub(r"[^a-z ]", " ", normalise_ws(text).lower()).split())
+
+
+# Wordings a user taught (`somnotes ingest --column "Action point=task"`), as (wording, role)
+# pairs, tried before the patterns file. Set once per ingest run in each worker (teach_roles);
+# every file of a run is read with the same wordings.
+_taught: tuple = ()
+
+
+def teach_roles(pairs) -> None:
+    """Read header wordings as these roles from now on: (wording, role) pairs, tried first."""
+    global _taught
+    _taught = tuple((str(w), str(r)) for w, r in pairs)
+
+
+def taught_roles() -> tuple:
+    """The (wording, role) pairs in use (teach_roles)."""
+    return _taught
+
+
+@contextlib.contextmanager
+def roles_taught(pairs):
+    """Read header wordings as these roles inside the block, as before it after."""
+    before = _taught
+    teach_roles(pairs)
+    try:
+        yield
+    finally:
+        teach_roles(before)
+
+
+@functools.lru_cache(maxsize=8)
+def compiled_roles(taught: tuple) -> list[tuple[str, re.Pattern]]:
+    """(role, compiled pattern) pairs: the taught wordings, then patterns/column_roles.jsonl in
+    the file's order. A taught wording matches a header that starts with it (folded)."""
+    out = [(role, re.compile(rf"^{re.escape(fold_header(wording))}\b")) for wording, role in taught
+           if fold_header(wording)]
     for entry in read_jsonl(COLUMN_ROLE_PATTERNS):
         body = entry["pattern"]
         rx = re.compile(rf"^(?:{body})$" if entry.get("whole") else rf"^(?:{body})\b")
@@ -41,15 +82,21 @@ def role_patterns() -> list[tuple[str, re.Pattern]]:
     return out
 
 
+def role_patterns() -> list[tuple[str, re.Pattern]]:
+    """(role, compiled pattern) pairs in the order they are tried."""
+    return compiled_roles(_taught)
+
+
 def header_role(text: str) -> str:
     """Given a header cell's text, return the role its wording names, or "extra"."""
-    folded = " ".join(re.sub(r"[^a-z ]", " ", normalise_ws(text).lower()).split())
+    folded = fold_header(text)
     return next((role for role, rx in role_patterns() if rx.match(folded)), "extra")
 
 
 def column_roles(header_cells: list[Cell]) -> list[str] | None:
-    """Given a table's first row, name each column's role ("task", "progress", "next_steps",
-    "status" or "extra"), or None when the row is not the header row of a task table."""
+    """Given a table's first row, name each column's role (one of ROLES), or None when the
+    row is not the header row of a task table. A role taken by a column to the left makes a
+    second such column an extra one."""
     roles: list[str] = []
     for cell in header_cells:
         role = header_role(cell.text)
@@ -74,14 +121,20 @@ def heading(text: str) -> tuple[str, str, str] | None:
     return None
 
 
+TYPED_FIELDS = {"status": "status", "lead": "lead", "deadline": "deadline", "reference": "reference_cell"}
+
+
 def merge_into(row: TaskRow, cells: dict, page_end) -> None:
     """A row with an empty Task cell carries on the task above it: vertically merged cells
     (one row per progress item under one task cell), or a row a page break cut."""
     for role in CORE_ROLES:
         if not cells[role].is_empty():
             setattr(row, role, Cell(getattr(row, role).paragraphs + cells[role].paragraphs))
-    if cells["status"] is not None and not cells["status"].is_empty():
-        row.status = Cell((row.status.paragraphs if row.status else []) + cells["status"].paragraphs)
+    for role in TYPED_ROLES:
+        if cells[role] is not None and not cells[role].is_empty():
+            field_name = TYPED_FIELDS[role]
+            before = getattr(row, field_name)
+            setattr(row, field_name, Cell((before.paragraphs if before else []) + cells[role].paragraphs))
     for name, cell in cells["extra"].items():
         if not cell.is_empty():
             row.extra[name] = "\n".join(filter(None, [row.extra.get(name), cell.text]))
@@ -223,23 +276,47 @@ class Walker:
                 part=self.part, part_title=self.part_title, section=self.section, section_title=self.section_title,
                 task=cells["task"], progress=cells["progress"], next_steps=cells["next_steps"],
                 extra={k: v.text for k, v in cells["extra"].items()}, status=cells["status"],
+                lead=cells["lead"], deadline=cells["deadline"], reference_cell=cells["reference"],
                 page_start=trow.page_start, page_end=trow.page_end,
                 markers=[m for c in cells["all"] for m in c.markers],
             ))
+        reference_header = names[roles.index("reference")] if "reference" in roles else None
+        for row in table_rows:
+            take_reference(row, reference_header)
         self.rows.extend(table_rows)
 
     @staticmethod
     def cells_by_role(trow, roles: list[str], names: list[str]) -> dict:
         """A row's cells by role, list markers taken off; extra columns (and a Status column,
         whose word is kept as written too) by their header."""
-        cells: dict = {"task": Cell(), "progress": Cell(), "next_steps": Cell(), "status": None, "extra": {},
-                       "all": [without_markers(c) for c in trow.cells]}
+        cells: dict = {"task": Cell(), "progress": Cell(), "next_steps": Cell(), "extra": {},
+                       "all": [without_markers(c) for c in trow.cells], **{role: None for role in TYPED_ROLES}}
         for cell, role, name in zip(cells["all"], roles, names):
-            if role in ("extra", "status"):
+            if role == "extra" or role in TYPED_ROLES:
                 cells["extra"][name] = cell
             if role != "extra":
                 cells[role] = cell
         return cells
+
+
+def take_reference(row: TaskRow, reference_header: str | None) -> None:
+    """The resolution or decision number of a row: its reference column's, else the one that
+    opens its task cell, taken off the text where it stands as a label ("4/7 Marine ...")."""
+    if row.reference_cell is not None:
+        found = column_reference(row.reference_cell.text, reference_header)
+        if found is not None:
+            row.reference, row.reference_key = found.text, found.key
+        return
+    if not row.task.paragraphs:
+        return
+    opened = opening_reference(row.task.paragraphs[0])
+    if opened is None:
+        return
+    ref, rest = opened
+    row.reference, row.reference_key = " ".join(ref.text.split()).rstrip(REFERENCE_SEPARATORS), ref.key
+    if rest != row.task.paragraphs[0]:
+        row.taken.append(ref.text)
+        row.task = Cell(([rest] if rest else []) + row.task.paragraphs[1:], row.task.markers)
 
 
 def without_markers(cell: Cell) -> Cell:
@@ -258,7 +335,8 @@ def placed_texts(rows: list[TaskRow], passages: list[Passage]) -> list[str]:
     """Every text the note holds: task cells, extra columns, list markers, passages."""
     out = []
     for row in rows:
-        out.extend([row.task.text, row.progress.text, row.next_steps.text, *row.extra.values(), *row.markers])
+        out.extend([row.task.text, row.progress.text, row.next_steps.text, *row.extra.values(), *row.markers,
+                    *row.taken])
     out.extend(p.text for p in passages)
     return out
 

@@ -102,6 +102,16 @@ class TaskRow:
     # a Status column's cell ("Ongoing"), where the table has one beside Progress
     status: Cell | None = None
     markers: list[str] = field(default_factory=list)  # list markers taken off its cells
+    # typed extra columns, where the table has them (their text is in `extra` too): who leads,
+    # when it is due, the resolution or decision number
+    lead: Cell | None = None
+    deadline: Cell | None = None
+    reference_cell: Cell | None = None
+    # the resolution or decision number the task carries (from a reference column, or opening
+    # the task cell: "4/7", "Decision SOM25/3 (a)"), as written and as a comparable key
+    reference: str | None = None
+    reference_key: str | None = None
+    taken: list[str] = field(default_factory=list)  # text taken off the task cell (a reference)
 
 
 @dataclass
@@ -113,6 +123,8 @@ class NoteHeader:
     meeting_number: int | None = None
     meeting_date: dt.date | None = None
     meeting: str | None = None  # the meeting line as written
+    series: str | None = None  # the body a header line names, else the symbol's prefix up to the body that meets ("UNEP/EA")
+    note_date: dt.date | None = None  # the note's own date, where the header gives one apart from the meeting's
 
 
 @dataclass

@@ -109,7 +109,8 @@ def emit(frame, fmt: Format, title: str | None = None, whole_text: bool = False)
     if fmt == Format.csv:
         flat = frame.copy()
         for col in flat.columns:  # list cells ("symbols", "reasons") as "a; b"
-            if flat[col].map(lambda v: hasattr(v, "__len__") and not isinstance(v, str)).any():
+            # (an empty column keeps its dtype through map: a datetime column cannot answer any())
+            if len(flat) and flat[col].map(lambda v: hasattr(v, "__len__") and not isinstance(v, str)).astype(bool).any():
                 flat[col] = flat[col].map(cell_text).str.replace(", ", "; ", regex=False)
         sys.stdout.write(flat.to_csv(index=False))
         return
@@ -128,6 +129,19 @@ def emit(frame, fmt: Format, title: str | None = None, whole_text: bool = False)
         typer.echo("(none)")
 
 
+def parse_column(text: str) -> tuple[str, str]:
+    """"Action point=task" -> ("Action point", "task"); ValueError with a one-line message."""
+    from ..extract.layout import ROLES, fold_header
+
+    wording, sep, role = text.rpartition("=")
+    role = "_".join(role.strip().lower().replace("-", " ").split())
+    if not sep or not fold_header(wording):
+        raise ValueError(f"--column takes WORDING=ROLE, e.g. \"Action point=task\", not {text!r}")
+    if role not in ROLES:
+        raise ValueError(f"--column {text!r}: the role must be one of {', '.join(ROLES)}")
+    return " ".join(wording.split()), role
+
+
 @app.command()
 def ingest(
     paths: List[Path] = typer.Argument(..., help="Files or folders (searched recursively for .pdf and .docx)."),
@@ -136,12 +150,22 @@ def ingest(
     executor: Optional[str] = typer.Option(None, "--executor", help="dask://HOST:PORT to run on a Dask cluster."),
     commit_every: int = typer.Option(50, "--commit-every", min=1, help="Files per store commit."),
     file_timeout: float = typer.Option(180, "--file-timeout", min=0, help="Seconds a file may take (0: no limit)."),
+    column: List[str] = typer.Option(
+        [], "--column", metavar="WORDING=ROLE",
+        help="Read a table header starting with WORDING as ROLE (task, progress, next_steps, status, lead, "
+             "deadline, reference, extra); the store remembers it. Repeatable."),
 ):
     """Ingest progress notes into the store. Exit 0: all files ingested; 1: some failed, or a
     folder held no notes."""
     from .dask_executor import ExecutorUnavailable
     from .discover import find_files
     from .pipeline import ingest as run_ingest
+
+    try:
+        columns = [parse_column(text) for text in column]
+    except ValueError as exc:
+        typer.echo(f"somnotes: {exc}", err=True)
+        raise typer.Exit(2) from None
 
     if executor and not executor.startswith("dask://"):
         typer.echo("somnotes: --executor takes dask://HOST:PORT", err=True)
@@ -163,7 +187,7 @@ def ingest(
         bar = progress.add_task("ingesting", total=len(find_files(paths)))
     try:
         summary = run_ingest(paths, s, workers=workers, executor=executor, commit_every=commit_every,
-                             timeout_s=file_timeout or None,
+                             timeout_s=file_timeout or None, columns=columns,
                              on_file=(lambda _p: progress.advance(bar)) if progress else None,
                              on_error=lambda line: (progress.console.print(line, markup=False, highlight=False)
                                                     if progress else typer.echo(line, err=True)))

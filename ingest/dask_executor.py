@@ -27,6 +27,7 @@ def run_on_dask(files: list[Path], executor: str, timeout_s: float | None = None
         from distributed import Client, as_completed
     except ImportError:  # pragma: no cover - depends on the install
         raise SystemExit("somnotes: --executor dask:// needs the dask extra: pip install 'somnotes[dask]'") from None
+    from ..extract.layout import taught_roles
     from .pipeline import process_file
 
     address = scheduler_address(executor)
@@ -37,6 +38,6 @@ def run_on_dask(files: list[Path], executor: str, timeout_s: float | None = None
     except (OSError, TimeoutError):
         raise ExecutorUnavailable(f"no Dask scheduler answered at {address} within {CONNECT_TIMEOUT_S} s") from None
     with client:
-        futures = {client.submit(process_file, str(path), timeout_s, pure=False): path for path in files}
+        futures = {client.submit(process_file, str(path), timeout_s, roles=taught_roles(), pure=False): path for path in files}
         for future in as_completed(futures):
             yield futures[future], future.result()

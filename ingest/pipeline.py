@@ -10,6 +10,8 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import datetime as dt
+import hashlib
+import json
 import os
 import shutil
 import signal
@@ -24,7 +26,10 @@ from pathlib import Path
 from .. import PARSER_VERSION
 from ..extract import ExtractError, extract_note
 from ..extract.dates import find_dates
+from ..extract.layout import roles_taught, taught_roles, teach_roles
 from ..extract.statuses import column_status, split_progress, task_status
+from ..extract.typed_columns import deadline_dates, lead_entities
+from ..store import column_roles
 from ..store.linking import relink
 from ..store.schema import SCHEMA_VERSION
 from ..store.store import Batch, Store
@@ -60,6 +65,18 @@ class IngestSummary:
     def line(self) -> str:
         return (f"{self.files} files, {self.notes} notes, {self.tasks} tasks, {self.errors} errors, "
                 f"{self.skipped} unchanged, {self.unplaced} words unplaced, {self.seconds:.1f} s")
+
+
+TAUGHT_DIGEST_CHARS = 8  # of the taught wordings' hash in parser_version
+
+
+def parser_version(taught: tuple | list = ()) -> str:
+    """The version of the reading: PARSER_VERSION, marked with the header wordings a user taught
+    (`--column`) when there are any, so that teaching one re-reads the notes it may change."""
+    if not taught:
+        return PARSER_VERSION
+    digest = hashlib.sha1(json.dumps([list(p) for p in taught]).encode("utf-8")).hexdigest()[:TAUGHT_DIGEST_CHARS]
+    return f"{PARSER_VERSION}+columns.{digest}"
 
 
 def now_utc() -> dt.datetime:
@@ -102,17 +119,21 @@ def note_records(path: Path, doc_id: str, note, stat: os.stat_result) -> dict:
             items.append({"doc_id": doc_id, "task_id": task_id, "item_no": n, "status": item.status,
                           "status_label": item.status_label, "text": item.text})
         texts = {"task": row.task.text, "progress": row.progress.text, "next_steps": row.next_steps.text}
-        for field_name, text in texts.items():
-            for mention in find_dates(text, field_name, meeting_date):
-                dates.append({"doc_id": doc_id, "task_id": task_id, "field": field_name, "text": mention.text,
-                              "start": mention.start, "end": mention.end, "granularity": mention.granularity,
-                              "kind": mention.kind, "char_start": mention.char_start})
+        mentions = [(field_name, m) for field_name, text in texts.items() for m in find_dates(text, field_name, meeting_date)]
+        if row.deadline is not None:  # a deadline column: its dates are deadlines, whatever their words
+            mentions += [("deadline", m) for m in deadline_dates(row.deadline.text, meeting_date)]
+        for field_name, mention in mentions:
+            dates.append({"doc_id": doc_id, "task_id": task_id, "field": field_name, "text": mention.text,
+                          "start": mention.start, "end": mention.end, "granularity": mention.granularity,
+                          "kind": mention.kind, "char_start": mention.char_start})
         tasks.append({
             "doc_id": doc_id, "task_id": task_id, "ordinal": ordinal,
             "part": row.part, "part_title": row.part_title, "section": row.section, "section_title": row.section_title,
             "task_text": texts["task"], "progress_text": texts["progress"], "next_steps_text": texts["next_steps"],
             "extra": list(row.extra.items()), "status": task_status([i.status for i in progress]),
             "task_key": None, "page_start": row.page_start, "page_end": row.page_end, "progress_unchanged": None,
+            "lead": lead_entities(row.lead.text) if row.lead is not None else None,
+            "reference": row.reference, "reference_key": row.reference_key,
         })
     passages = [{"doc_id": doc_id, "ordinal": n, "kind": p.kind, "page": p.page, "part": p.part,
                  "section": p.section, "text": p.text} for n, p in enumerate(note.passages, start=1)]
@@ -124,9 +145,10 @@ def note_records(path: Path, doc_id: str, note, stat: os.stat_result) -> dict:
         "organization": header.organization, "symbol": header.symbol, "title": header.title,
         "segment": header.segment, "meeting_number": header.meeting_number, "meeting_date": meeting_date,
         "n_pages": note.n_pages, "n_tasks": len(tasks), "warnings": warnings,
-        "parser_version": PARSER_VERSION, "ingested_at": now_utc(), "meeting": header.meeting,
+        "parser_version": parser_version(taught_roles()), "ingested_at": now_utc(), "meeting": header.meeting,
         "file_size": stat.st_size, "file_mtime_ns": stat.st_mtime_ns, "schema_version": SCHEMA_VERSION,
         "unplaced_words": sum(len(phrase.split()) for phrase in note.unplaced),
+        "series": header.series, "note_date": header.note_date,
     }
     return {"documents": [document], "tasks": tasks, "progress_items": items, "dates": dates, "passages": passages}
 
@@ -213,11 +235,12 @@ def thread_time_limit(seconds: float):
         despite_timeouts(stop)
 
 
-def process_file(path: Path | str, timeout_s: float | None = FILE_TIMEOUT_S) -> dict:
-    """Given one file, return its rows per table, or an errors row. Never raises for bad input."""
+def process_file(path: Path | str, timeout_s: float | None = FILE_TIMEOUT_S, roles: tuple | None = None) -> dict:
+    """Given one file, return its rows per table, or an errors row. Never raises for bad input.
+    `roles` are the (wording, role) pairs a user taught (`--column`); None: those in use here."""
     path = Path(path)
     try:
-        with time_limit(timeout_s):
+        with time_limit(timeout_s), roles_taught(taught_roles() if roles is None else roles):
             return read_file(path)
     except FileTimeout:
         return error_rows(path, "timeout", f"reading the file took longer than {timeout_s:g} s", None)
@@ -266,11 +289,11 @@ def internal_error_message(exc: BaseException) -> str:
             f"{': ' + detail if detail else ''} at {code_location(exc)}")[:MAX_MESSAGE_CHARS]
 
 
-def unchanged(path: Path, known: dict) -> bool:
+def unchanged(path: Path, known: dict, version: str = PARSER_VERSION) -> bool:
     """Is this file stored already, by the current parser, with the same size and mtime?
     Then it is skipped without being opened."""
     entry = known.get(str(path))
-    if entry is None or entry["parser_version"] != PARSER_VERSION:
+    if entry is None or entry["parser_version"] != version:
         return False
     stat = path.stat()
     return entry["file_size"] == stat.st_size and entry["file_mtime_ns"] == stat.st_mtime_ns
@@ -295,19 +318,24 @@ def run_files(files: list[Path], workers: int, executor: str | None, timeout_s: 
             yield path, process_file(path, timeout_s)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = {pool.submit(process_file, str(p), timeout_s): p for p in files}
+        futures = {pool.submit(process_file, str(p), timeout_s, taught_roles()): p for p in files}
         for future in as_completed(futures):
             yield futures[future], future.result()
 
 
 def ingest(paths: list[Path | str], store: Store, workers: int | None = None, executor: str | None = None,
            on_file=None, on_error=None, commit_every: int = COMMIT_EVERY,
-           timeout_s: float | None = FILE_TIMEOUT_S) -> IngestSummary:
+           timeout_s: float | None = FILE_TIMEOUT_S, columns: list[tuple[str, str]] | None = None) -> IngestSummary:
     """Ingest files and folders into the store. `on_file(path)` is called as each file is
     done (progress bars); `on_error(line)` with one line per failed file. The store is written
-    every `commit_every` files: a killed run loses at most that many."""
+    every `commit_every` files: a killed run loses at most that many. `columns` teaches header
+    wordings, (wording, role) pairs such as ("Action point", "task"): the store keeps them for
+    every later ingest, and notes read without them are read again."""
     started = time.perf_counter()
     summary = IngestSummary()
+    roles = tuple(column_roles.teach(store, columns) if columns else column_roles.load(store))
+    version, roles_before = parser_version(roles), taught_roles()
+    teach_roles(roles)  # the workers are handed the wordings in use here (run_files, run_on_dask)
     files = find_files([Path(p) for p in paths])
     summary.files = len(files)
     summary.empty_paths = folders_without_notes([Path(p) for p in paths], files)
@@ -315,7 +343,7 @@ def ingest(paths: list[Path | str], store: Store, workers: int | None = None, ex
     todo = []
     for path in files:
         try:
-            is_known = unchanged(path.resolve(), known)
+            is_known = unchanged(path.resolve(), known, version)
         except OSError:
             is_known = False
         if is_known:
@@ -355,5 +383,6 @@ def ingest(paths: list[Path | str], store: Store, workers: int | None = None, ex
     commit()
     if not store.exists():
         store.commit(Batch())  # an empty archive still leaves a readable, empty store
+    teach_roles(roles_before)
     summary.seconds = time.perf_counter() - started
     return summary

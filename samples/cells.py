@@ -70,17 +70,53 @@ def as_list(paragraphs: list, kind: str) -> list:
     return [LI(p, kind) if not isinstance(p, OL) else p for p in paragraphs]
 
 
+CORE_KEYS = ("task", "progress", "next_steps")
+# Widths in cm of the columns of a layout that lists its columns (Layout.columns), before they
+# are scaled to the page: the core three as above, a Status or reference column narrow.
+KEY_WIDTHS_CM = {"task": 5.0, "progress": 6.5, "next_steps": 5.0, "status": 2.4, "reference": 2.2}
+PAGE_MARGINS_CM = 2 * 2.2 + 0.1  # left and right margins, and the table's own borders
+
+
+def column_keys(layout: Layout) -> list[str]:
+    """The columns in drawn order, by role ("task", "progress", "next_steps", "status",
+    "reference") or by extra header."""
+    if layout.columns:
+        return list(layout.columns)
+    keys = list(CORE_KEYS)
+    if layout.status_column:
+        keys.insert(1, "status")
+    return keys + list(layout.extra_headers)
+
+
+def header_of(layout: Layout, key: str) -> str:
+    if key in CORE_KEYS:
+        return layout.headers[CORE_KEYS.index(key)]
+    if key == "status":
+        return STATUS_HEADER
+    if key == "reference":
+        return layout.reference_header
+    return key
+
+
 def columns(layout: Layout) -> list[str]:
     """The table's header row: core columns, a Status column where the layout has one, extras."""
-    heads = list(layout.headers)
-    if layout.status_column:
-        heads.insert(1, STATUS_HEADER)
-    return heads + list(layout.extra_headers)
+    return [header_of(layout, key) for key in column_keys(layout)]
+
+
+def task_paragraphs(layout: Layout, row) -> list:
+    """The task cell as drawn: the reference opens it where the table has no reference column
+    (unless the task's first sentence starts with it already: "Resolution 5/5 on ... requests")."""
+    if row.reference is None or layout.reference_header is not None or not row.task \
+            or str(row.task[0]).startswith(row.reference):
+        return list(row.task)
+    return [f"{row.reference_drawn or row.reference} {row.task[0]}"] + list(row.task[1:])
 
 
 def physical_rows(note: Note, row) -> list[list[PhysicalCell]]:
     """The table rows a spec row is drawn as: one, or one per progress item under a vertical merge."""
     layout = note.layout
+    if layout.columns or task_paragraphs(layout, row) != list(row.task):
+        return listed_rows(note, row)
     progress = progress_paragraphs(row, labels=not layout.status_column)
     next_steps = list(row.next_steps)
     if layout.list_style == "bullets":
@@ -104,8 +140,39 @@ def physical_rows(note: Note, row) -> list[list[PhysicalCell]]:
     return out
 
 
+def listed_rows(note: Note, row) -> list[list[PhysicalCell]]:
+    """physical_rows for the tables of other bodies: the columns a layout lists (Layout.columns),
+    a reference column or a reference opening the task cell."""
+    layout = note.layout
+    progress = progress_paragraphs(row, labels=not layout.status_column)
+    next_steps = list(row.next_steps)
+    if layout.list_style == "bullets":
+        progress, next_steps = as_list(progress, "bullet"), as_list(next_steps, "number")
+    groups = item_groups(row, not layout.status_column) if layout.vertical_merge and len(row.progress) > 1 else [progress]
+    n = len(groups)
+    whole = {"task": task_paragraphs(layout, row), "next_steps": next_steps, "reference": [row.reference or ""],
+             "status": [STATUS_WORDS[row_status(row)]], **{h: row.extra.get(h, []) for h in layout.extra_headers}}
+    out = []
+    for i, group in enumerate(groups):
+        merged = lambda paras: PhysicalCell(paras, span=n) if i == 0 else PhysicalCell([], covered=True)  # noqa: E731
+        drawn = []
+        for key in column_keys(layout):
+            if key == "progress":
+                drawn.append(PhysicalCell(group))
+            elif key == "next_steps" and n > 1 and layout.vertical_merge != "merged":
+                drawn.append(PhysicalCell(next_steps if i == n - 1 else []))  # "last": in the last item row
+            else:
+                drawn.append(merged(whole[key]) if n > 1 else PhysicalCell(whole[key]))
+        out.append(drawn)
+    return out
+
+
 def column_widths(layout: Layout) -> list[float]:
     """Column widths in cm: the core three, narrowed for a Status or extra column on portrait pages."""
+    if layout.columns:  # the layout lists its columns: their widths, scaled to fill the page
+        widths = list(layout.widths_cm) or [KEY_WIDTHS_CM.get(key, EXTRA_WIDTH_CM) for key in layout.columns]
+        page = (A4_CM[1] if layout.landscape else A4_CM[0]) - PAGE_MARGINS_CM
+        return [w * page / sum(widths) for w in widths]
     widths = list(CORE_WIDTHS_CM) + [EXTRA_WIDTH_CM] * len(layout.extra_headers)
     if layout.extra_headers and not layout.landscape:  # make room for the extra column
         widths[1] -= EXTRA_WIDTH_CM
@@ -162,6 +229,19 @@ def expected_items(note: Note, row) -> list[dict]:
     return items
 
 
+def expected_typed(note: Note, row) -> dict:
+    """The typed columns a reader should find, from the spec (written by hand): only for
+    layouts and rows that have them, so that other notes' truth reads as before."""
+    out = {}
+    if row.reference is not None or note.layout.reference_header is not None:
+        out.update(reference=row.reference, reference_key=row.reference_key)
+    if "lead" in row.expect:
+        out["lead"] = row.expect["lead"]
+    if "deadlines" in row.expect:
+        out["deadlines"] = [{"text": t, "start": a, "end": b} for t, a, b in row.expect["deadlines"]]
+    return out
+
+
 def expected_rows(note: Note) -> dict:
     tasks = []
     for part in note.parts:
@@ -171,6 +251,8 @@ def expected_rows(note: Note) -> dict:
                 extra = {k: cell_text(v) for k, v in row.extra.items()}
                 if note.layout.status_column:
                     extra[STATUS_HEADER] = STATUS_WORDS[row_status(row)]
+                if note.layout.reference_header is not None:
+                    extra[note.layout.reference_header] = row.reference or ""
                 tasks.append({
                     "ordinal": len(tasks) + 1,
                     "part": part.numeral,
@@ -183,5 +265,6 @@ def expected_rows(note: Note) -> dict:
                     "extra": extra,
                     "status": task_status([i["status"] for i in items]),
                     "items": items,
+                    **expected_typed(note, row),
                 })
     return {"note": note.name, "provenance": note.provenance, "meta": note.meta, "tasks": tasks}

@@ -13,10 +13,11 @@ except `absent`, which counts notes:
                 reports on what the last one planned
     closed      1 when the task was completed or cancelled when last seen
     absent      notes the task missed while open (up to MAX_ABSENT_NOTES)
+    reference   +1 / -1 when both rows carry a resolution or decision number, the same / another
+                one (0 when either has none): the strongest signal where notes have them
 
 A row whose best assignment scores below LINK_THRESHOLD starts a new task. A feature is one
-function and one weight: a later feature (a resolution or decision number on both rows) is
-added to FEATURE_FUNCTIONS and WEIGHTS without touching the rest.
+function and one weight in FEATURE_FUNCTIONS and WEIGHTS.
 
 Each row keeps the score of its link, the features it came from, a one-line reason and whether
 a person should look at it (`uncertain`: near the threshold, or decided by the state rules
@@ -31,7 +32,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,6 +39,8 @@ import numpy as np
 from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
 
+from .references import REFERENCE_WEIGHT, reference_scores
+from .series import series_keys
 from .similarity import Vectoriser
 
 OVERRIDES_FILE = "overrides.json"
@@ -80,6 +82,9 @@ WEIGHTS = {
     # links (1.00 + 0.05 + 0.20 - 0.40 = 0.85), the paper back re-worded after one note too
     # (0.92 + 0.05 + 0.30 - 0.20 = 1.07) (F1 = 1 for -0.37 to -0.13)
     "absent": -0.20,
+    # a resolution or decision number on both rows outweighs anything the words say, either way
+    # (the figures are in store/references.py: set on a committee's notes at two sessions)
+    "reference": REFERENCE_WEIGHT,
 }
 MAX_ABSENT_NOTES = 2  # so a task back verbatim after any gap still links (1.00 - 0.40 = 0.60)
 # A link within this distance of the threshold, either side, is listed for review.
@@ -112,6 +117,7 @@ class KnownTask:
     rows: list = field(default_factory=list)  # task_ids of every row linked so far
     last_note: int = -1  # position in the series of the note it was last seen in
     last_progress: str = ""
+    reference: str | None = None  # the latest resolution or decision number its rows carried (a key)
 
 
 @dataclass
@@ -151,21 +157,15 @@ def section_of(row: dict) -> str:
     return fold(row.get("section_title") or row.get("part_title"))
 
 
-def default_series(documents: list[dict]) -> str:
-    """The organization most notes name: a note whose header did not yield one belongs to it
-    (queries.NOTES_SQL applies the same rule)."""
-    names = Counter(d["organization"] for d in documents if d["n_tasks"] and d.get("organization"))
-    return min(names, key=lambda n: (-names[n], n)) if names else ""
-
-
 def note_groups(documents: list[dict]) -> dict:
-    """series -> notes in meeting order; a note is the list of its documents, Word first."""
+    """series -> notes in meeting order; a note is the list of its documents, Word first. The
+    series of a note is store/series.py's (queries.NOTES_SQL applies the same rule)."""
     notes: dict = {}
-    fallback = default_series(documents)
+    series_of = series_keys(documents)
     for doc in documents:
         if not doc["n_tasks"]:
             continue
-        series = doc.get("organization") or fallback
+        series = series_of[doc["doc_id"]]
         ident = (series, doc.get("symbol") or doc["doc_id"])
         notes.setdefault(ident, []).append(doc)
     by_series: dict = {}
@@ -279,12 +279,19 @@ def absent_feature(rows: list[dict], known: list[KnownTask], ctx: NoteContext) -
     return np.broadcast_to(missed, (len(rows), len(known)))
 
 
+def reference_feature(rows: list[dict], known: list[KnownTask], ctx: NoteContext) -> np.ndarray:
+    """+1 where a row and a task carry the same resolution or decision number, -1 where they
+    carry different ones, 0 where either has none (store/references.py)."""
+    return reference_scores([r.get("reference_key") for r in rows], [k.reference for k in known]) / REFERENCE_WEIGHT
+
+
 FEATURE_FUNCTIONS = {
     "text": text_feature,
     "section": section_feature,
     "continuity": continuity_feature,
     "closed": closed_feature,
     "absent": absent_feature,
+    "reference": reference_feature,
 }
 FEATURES = tuple(FEATURE_FUNCTIONS)
 STATE_FEATURES = ("closed", "absent")  # the state rules: what a task's history asks of new evidence
@@ -343,6 +350,8 @@ def written_sum(values: dict, score: float) -> str:
             terms[-1] += f" ({value:.2f})"
         elif name == "absent":
             terms[-1] += f" ({value:.0f} note{'s' * (value > 1)})"
+        elif name == "reference":
+            terms[-1] += " (the same number)" if value > 0 else " (another number)"
     return " ".join(terms) + f" = {score:.2f}"
 
 
@@ -478,6 +487,7 @@ def compute_links(task_rows: list[dict], documents: list[dict], overrides: dict,
                     known.append(task)
                 task.text, task.section = row["task_text"], row["section"]
                 task.next_steps, task.status = row.get("next_steps_text") or "", row.get("status") or ""
+                task.reference = row.get("reference_key") or task.reference
                 task.rows.append(row["task_id"])
                 task.last_row = row["task_id"]
                 task.last_note, task.last_progress = position, fold(row["progress_text"])
@@ -495,8 +505,8 @@ def compute_links(task_rows: list[dict], documents: list[dict], overrides: dict,
 
 
 ROW_COLUMNS = ["doc_id", "task_id", "ordinal", "task_text", "progress_text", "next_steps_text", "status",
-               "part_title", "section_title"]
-DOC_COLUMNS = ["doc_id", "format", "organization", "symbol", "meeting_date", "n_tasks"]
+               "part_title", "section_title", "reference_key"]
+DOC_COLUMNS = ["doc_id", "format", "organization", "symbol", "series", "meeting_date", "n_tasks"]
 
 
 def relink(tasks, documents, root=None) -> dict:

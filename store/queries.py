@@ -18,14 +18,15 @@ STATUS_RANK = {"not_started": 0, "ongoing": 1, "postponed": 1, "on_hold": 1, "un
 DEFAULT_WINDOW = 3
 
 NOTES_SQL = """
-    fallback AS (  -- the organization most notes name (store/linking.py: default_series)
-        SELECT coalesce((SELECT organization FROM documents WHERE n_tasks > 0 AND organization IS NOT NULL
-                         GROUP BY organization ORDER BY count(*) DESC, organization LIMIT 1), '') AS series),
-    notes AS (
+    fallback AS (  -- the series most notes are in (store/series.py: default_series)
+        SELECT coalesce((SELECT coalesce(series, organization) AS s FROM documents
+                         WHERE n_tasks > 0 AND coalesce(series, organization) IS NOT NULL
+                         GROUP BY s ORDER BY count(*) DESC, s LIMIT 1), '') AS series),
+    notes AS (  -- one row per note, its Word file standing for it; `series` as store/series.py says
         SELECT * EXCLUDE (rn), dense_rank() OVER (PARTITION BY series ORDER BY meeting_date NULLS LAST, symbol) AS note_no
         FROM (
-            SELECT d.*, coalesce(d.organization, (SELECT series FROM fallback)) AS series,
-                   row_number() OVER (PARTITION BY coalesce(d.organization, (SELECT series FROM fallback)),
+            SELECT d.* EXCLUDE (series), coalesce(d.series, d.organization, (SELECT series FROM fallback)) AS series,
+                   row_number() OVER (PARTITION BY coalesce(d.series, d.organization, (SELECT series FROM fallback)),
                                                    coalesce(d.symbol, d.doc_id)
                                       ORDER BY (d.format <> 'docx'), d.doc_id) AS rn
             FROM documents d WHERE d.n_tasks > 0)
@@ -54,13 +55,14 @@ def status_summary(store: Store) -> pd.DataFrame:
 
 
 def history(store: Store, task_key: str | None = None, search: str | None = None) -> pd.DataFrame:
-    """Every appearance of one task (by key), or of every task whose text contains `search`."""
+    """Every appearance of one task (by key), or of every task whose text or reference (a
+    resolution or decision number) contains `search`."""
     if task_key is None and search is None:
         raise ValueError("give a task_key or a search text")
     where = "task_key = ?" if task_key is not None else \
-        "task_key IN (SELECT task_key FROM nt WHERE contains(lower(task_text), lower(?)))"
+        "task_key IN (SELECT task_key FROM nt WHERE contains(lower(task_text || chr(10) || coalesce(reference, '')), lower(?)))"
     return run(store, f"""
-        SELECT task_key, symbol, meeting_date, status, task_text, progress_text, next_steps_text, task_id
+        SELECT task_key, symbol, meeting_date, status, task_text, progress_text, next_steps_text, task_id, reference
         FROM nt WHERE {where}
         ORDER BY task_key, meeting_date, symbol""", [task_key if task_key is not None else search])
 
@@ -126,14 +128,20 @@ def stalled(store: Store, window: int = DEFAULT_WINDOW) -> pd.DataFrame:
         ORDER BY l.series, l.note_no, l.ordinal""", [window, window, window])
 
 
+# Where a deadline is stated: the task's text, its next steps, or a deadline column
+# ("Deadline", "Target date": field "deadline"). A deadline in the Progress column is a report
+# of what was due, not a promise.
+DEADLINE_FIELDS = "('task', 'next_steps', 'deadline')"
+
+
 def overdue(store: Store) -> pd.DataFrame:
-    """Deadlines ("by ...", "no later than ...") stated in a task's text or next steps in one
-    note that had passed by the next note's meeting date, the task still open there."""
-    return run(store, """
+    """Deadlines ("by ...", "no later than ...", a deadline column's date) stated in one note
+    that had passed by the next note's meeting date, the task still open there."""
+    return run(store, f"""
         SELECT DISTINCT a.task_key, a.task_text, a.symbol AS from_symbol, b.symbol AS to_symbol,
                d."end" AS deadline, d.text AS deadline_text, a.note_no, a.ordinal, a.series
         FROM nt a
-        JOIN dates d ON d.task_id = a.task_id AND d.kind = 'deadline' AND d.field IN ('task', 'next_steps')
+        JOIN dates d ON d.task_id = a.task_id AND d.kind = 'deadline' AND d.field IN {DEADLINE_FIELDS}
         JOIN nt b ON b.series = a.series AND b.note_no = a.note_no + 1 AND b.task_key = a.task_key
         WHERE b.is_open AND d."end" < b.meeting_date
         ORDER BY a.series, a.note_no, a.ordinal, deadline""").drop(columns=["note_no", "ordinal", "series"])
@@ -158,12 +166,12 @@ def note_tasks(store: Store, doc_id: str) -> pd.DataFrame:
 
 
 def note_deadlines(store: Store, doc_id: str) -> pd.DataFrame:
-    """Deadlines ("by ...", "no later than ...") stated in the task text or next steps of one
+    """Deadlines ("by ...", "no later than ...", a deadline column's dates) stated for one
     note's tasks, latest last."""
-    return run(store, """
+    return run(store, f"""
         SELECT t.task_key, t.task_id, d.field, d.text AS deadline_text, d."end" AS deadline
         FROM nt t JOIN dates d ON d.task_id = t.task_id
-        WHERE t.doc_id = ? AND d.kind = 'deadline' AND d.field IN ('task', 'next_steps')
+        WHERE t.doc_id = ? AND d.kind = 'deadline' AND d.field IN {DEADLINE_FIELDS}
         ORDER BY t.ordinal, deadline""", [doc_id])
 
 

@@ -31,6 +31,13 @@ DOCUMENTS = pa.schema([
     # extra: words of the note that no task cell, passage or header holds (each phrase is a
     # warning "unplaced_text: ..."); 0 when every word is accounted for
     ("unplaced_words", pa.int32()),
+    # extra: the series the note belongs to (its tasks are followed across the series' notes):
+    # the body a header line names, else the symbol's prefix up to the body that meets
+    # ("UNEP/EA.5/INF/3": "UNEP/EA") (extract/header.py)
+    ("series", pa.string()),
+    # extra: the note's own date, where the header gives one apart from the meeting's dates
+    # (meeting_date is the meeting's: a session's dates line, else this date)
+    ("note_date", pa.date32()),
 ])
 
 TASKS = pa.schema([
@@ -52,6 +59,13 @@ TASKS = pa.schema([
     # extra: progress text essentially the same as this task's in the previous note of the
     # series (null: not in the previous note). Set with the keys, at each commit.
     ("progress_unchanged", pa.bool_()),
+    # contract (typed columns): the entities a lead / responsible column names (null: no such column)
+    ("lead", pa.list_(pa.string())),
+    # contract: the resolution or decision number the task carries, as written (a reference
+    # column's cell, or the number opening the task cell, then not part of task_text)
+    ("reference", pa.string()),
+    # extra: the reference in a comparable form, "res 4/7(a)" (extract/references.py); linking uses it
+    ("reference_key", pa.string()),
     # extra, set with the keys at each commit (store/linking.py): how this row was linked to the
     # row of an earlier note it continues. link_decision: first (no earlier note), linked, new,
     # user_link, user_unlink; link_prev: the task_id it continues, or for a new task the closest

@@ -130,7 +130,14 @@ class Store:
             if not (gen / name).exists():
                 continue  # a table newer than this store's last commit: it comes with the next one
             glob = (gen / name / "*.parquet").as_posix().replace("'", "''")
-            con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{glob}', union_by_name = true)")
+            source = f"read_parquet('{glob}', union_by_name = true)"
+            con.execute(f"CREATE VIEW {name} AS SELECT * FROM {source}")
+            have = {row[0] for row in con.execute(f"DESCRIBE {name}").fetchall()}
+            missing = [f for f in TABLES[name] if f.name not in have]
+            if missing:  # columns added to the schema since this store's files were written: null
+                types = duckdb.from_arrow(pa.schema(missing).empty_table()).dtypes
+                nulls = ", ".join(f"CAST(NULL AS {t}) AS {f.name}" for f, t in zip(missing, types))
+                con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT *, {nulls} FROM {source}")
         return con
 
     def known_files(self) -> dict[str, dict]:

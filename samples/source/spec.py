@@ -53,6 +53,15 @@ class Row:
     next_steps: list = field(default_factory=list)
     extra: dict = field(default_factory=dict)  # extra column header -> list of paragraphs
     progress_status: str = "unknown"  # status of an unlabelled progress cell
+    # The resolution or decision number the task carries, as a reader should store it
+    # ("Resolution 4/11, para. 5"), and its key written by hand ("res 4/11 p5"): drawn at the
+    # start of the task cell (Layout.reference_header None) or in the reference column.
+    reference: str | None = None
+    reference_key: str | None = None
+    reference_drawn: str | None = None  # as it opens the task cell, when it differs ("5/3 (b):")
+    # Typed columns as a reader should read them, written by hand: "lead" (the entities of a lead
+    # column, a list) and "deadlines" ((text, start, end) of each date of a deadline column)
+    expect: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -93,6 +102,13 @@ class Layout:
     paragraph_gap_pt: float = 4  # space after each cell paragraph; 0 hides paragraph breaks in the PDF
     highlight: bool = False  # Next steps highlighted, as in drafts: a PDF draws a filled box per line
     landscape: bool = False
+    # Tables of other bodies (issue 16): the columns in the order drawn, by role ("task",
+    # "progress", "next_steps", "status", "reference") or by extra header; empty: Tasks, [Status,]
+    # Progress, Next steps, extras. A core role left out is not drawn (an action tracker has no
+    # Next steps column); the header of a drawn core column is its entry in `headers`.
+    columns: tuple = ()
+    reference_header: str | None = None  # the header of a reference column ("Decision no.")
+    widths_cm: tuple = ()  # the columns' widths, where the layout lists its columns (else shared out)
 
 
 @dataclass
