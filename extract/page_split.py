@@ -36,20 +36,27 @@ def last_filled(tail: list[TableRow], column: int) -> TableRow:
     return tail[0]
 
 
-def continues_previous_row(tail: list[TableRow], row: TableRow) -> bool:
+def continues_previous_row(tail: list[TableRow], row: TableRow, roles: list[str] | None = None) -> bool:
     """Does the first row on a new page carry on the last task of the previous page (`tail`,
     its rows)?
 
-    A real task always has task text, so an empty first cell means a continuation. Otherwise
-    the columns vote, each with the last text it had above: a cell that ended mid-sentence (no
-    closing punctuation, or a bare label with a colon) and goes on in the new row is a sign the
-    page break cut the row.
+    A real task always has task text, so an empty first cell means a continuation; and it says
+    how it stands, so a row with Task text but nothing in Progress (or Status) under a task
+    that had some is the rest of that task, cut between two paragraphs of its Task cell.
+    Otherwise the columns vote, each with the last text it had above: a cell that ended
+    mid-sentence (no closing punctuation, or a bare label with a colon) and goes on in the new
+    row is a sign the page break cut the row.
     """
     first = row.cells[0] if row.cells else Cell()
     if first.is_empty():
         return True
     if first.paragraphs[0][:1].islower():
         return True
+    if roles and says_nothing_of_progress(tail, row, roles):
+        return True
+    if any(ends_announcing(last_filled(tail, c).cells[c]) for c in range(min(len(row.cells), len(tail[0].cells)))
+           if not row.cells[c].is_empty()):
+        return True  # "On-going:" or "as follows:" at the page end: what it announces is on this page
     votes = [0, 0]
     for column, after in enumerate(row.cells):
         before = last_filled(tail, column).cells[column] if column < len(tail[0].cells) else Cell()
@@ -70,6 +77,19 @@ def cut_cell_owner(tail: list[TableRow], column: int) -> TableRow:
         if column < len(row.cells) and not row.cells[column].covered:
             return row
     return tail[0]
+
+
+def ends_announcing(cell: Cell) -> bool:
+    return not cell.is_empty() and cell.paragraphs[-1].rstrip().endswith(":")
+
+
+def says_nothing_of_progress(tail: list[TableRow], row: TableRow, roles: list[str]) -> bool:
+    """Is the row's Progress (and Status) empty where the task above filled it?"""
+    columns = [i for i, role in enumerate(roles) if role in ("progress", "status") and i < len(row.cells)]
+    if not columns:
+        return False
+    above = any(not last_filled(tail, i).cells[i].is_empty() for i in columns if i < len(tail[0].cells))
+    return above and all(row.cells[i].is_empty() for i in columns)
 
 
 def merge_into_tail(tail: list[TableRow], piece: TableRow) -> None:
@@ -222,7 +242,9 @@ def join_rows_split_across_pages(blocks: list, dropped: list | None = None) -> l
                 tail = logical_tail(prev.rows[1:])  # the header row is never cut
                 # an edge left open by the producer says the row was cut; else the text decides
                 cut = prev.open_bottom or (block.open_top and len(rows) == len(block.rows))
-                if rows and tail and (cut or continues_previous_row(tail, rows[0])):
+                header = header_row_of(prev)
+                roles = column_roles(header.cells) if header is not None else None
+                if rows and tail and (cut or continues_previous_row(tail, rows[0], roles)):
                     merge_into_tail(tail, rows.pop(0))
                 prev.rows.extend(rows)
                 prev.open_bottom = block.open_bottom
