@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .dates import DEADLINE_LEADS, DateMention, find_dates
+from .dates import DateMention, find_dates
 
 # Entities in a lead cell are separated by commas, semicolons, slashes, "&" or line breaks.
 LEAD_SEPARATORS = re.compile(r"\s*(?:[,;\n/]|\s&\s|\s\+\s)\s*")
@@ -45,7 +45,8 @@ def deadline_dates(text: str | None, meeting_date: dt.date | None) -> list[DateM
     """Given a deadline cell ("30 June 2023", "Q4 2023", "2024", "June"), return its dates as
     deadlines: a bare date in a deadline column is read as "by <date>"."""
     text = text or ""
-    prefixed = not text.lower().startswith(DEADLINE_LEADS)
+    # a cell that says its own deadline words ("no later than June", "due Q4") is read as written
+    prefixed = not any(m.kind == "deadline" for m in find_dates(text, "deadline", meeting_date))
     probe = DEADLINE_PREFIX + text if prefixed else text
     out = []
     for mention in find_dates(probe, "deadline", meeting_date):

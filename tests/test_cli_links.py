@@ -13,7 +13,7 @@ from conftest import FIXTURES, cli, read_table
 
 SERIES = FIXTURES / "series"
 TRUTH = json.loads((SERIES / "truth.json").read_text(encoding="utf-8"))
-FEATURES = {"text", "section", "continuity", "closed", "absent"}
+FEATURES = {"text", "section", "continuity", "closed", "absent", "reference"}
 
 
 @pytest.fixture(scope="module")

@@ -122,9 +122,11 @@ def test_joining_page_split_rows_never_fails_and_loses_no_cell_text(blocks):
 
 # What a header cell of a task table starts with (README: Task/Tasks, Progress/Progress made/
 # Status, Next steps/Way forward), written out here apart from extract/layout.py's patterns.
-ROLE_WORDS = {"task": ("task", "activit", "mandate", "decision", "action"),
-              "progress": ("progress", "status", "achievement", "update", "implementation"),
-              "next_steps": ("next", "way forward", "follow", "planned", "further", "future", "upcoming")}
+ROLE_WORDS = {"task": ("task", "activit", "mandate", "decision", "action", "resolution", "request", "recommendation"),
+              "progress": ("progress", "status", "achievement", "update", "implementation", "current", "overall",
+                           "action", "steps taken", "measures taken", "results"),
+              "next_steps": ("next", "way forward", "follow", "planned", "further", "future", "upcoming", "action",
+                             "remaining")}
 HEADER_CELL_TEXT = st.one_of(st.sampled_from(["Tasks", "Task", "Progress", "Progress made", "Status", "Next steps",
                                               "Way forward", "Lead agency", "Deadline", "Remarks", ""]), NOTE_TEXT)
 
@@ -153,7 +155,7 @@ def test_column_roles_find_the_core_columns_in_any_order(texts):
     roles = column_roles([Cell([t]) for t in texts])
     assert roles is not None
     assert {texts[i]: r for i, r in enumerate(roles)} == {"Tasks": "task", "Progress made": "progress",
-                                                         "Next steps": "next_steps", "Lead agency": "extra"}
+                                                         "Next steps": "next_steps", "Lead agency": "lead"}
 
 
 def non_space(texts) -> Counter:
