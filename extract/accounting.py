@@ -22,8 +22,11 @@ from .text import clean
 TOKEN = re.compile(r"[^\W_]+")
 # Source tokens this far apart (in source order) still belong to one unplaced phrase.
 PHRASE_GAP = 2
-# Neighbouring source tokens joined to match one stored token: a word broken once or twice.
+# Source tokens joined to match one stored token: a word broken once or twice. The pieces of a
+# word broken at a cell's edge stand on two lines of one cell, which reading order (line by line
+# across the page) may part by the other columns' words: up to this many source words apart.
 MAX_JOINED_PIECES = 3
+MAX_PIECE_DISTANCE = 80
 
 
 def tokens(text: str) -> list[str]:
@@ -37,14 +40,14 @@ def source_tokens(words: list[str]) -> list[tuple[str, int]]:
 
 
 def match_broken_words(missing: list[tuple[str, int]], spare: Counter) -> list[tuple[str, int]]:
-    """Drop from `missing` the runs of neighbouring tokens that together spell a spare stored
-    token (a word broken at a line end); return what is still missing."""
+    """Drop from `missing` the runs of tokens (in source order, near one another) that together
+    spell a spare stored token (a word broken at a line end); return what is still missing."""
     out: list[tuple[str, int]] = []
     i = 0
     while i < len(missing):
         for n in range(MAX_JOINED_PIECES, 1, -1):
             run = missing[i:i + n]
-            if len(run) == n and run[-1][1] - run[0][1] <= n:
+            if len(run) == n and run[-1][1] - run[0][1] <= MAX_PIECE_DISTANCE:
                 joined = "".join(tok for tok, _ in run)
                 if spare[joined] > 0:
                     spare[joined] -= 1

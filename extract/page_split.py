@@ -41,7 +41,7 @@ def continues_previous_row(tail: list[TableRow], row: TableRow, roles: list[str]
     its rows)?
 
     A real task always has task text, so an empty first cell means a continuation; and it says
-    how it stands, so a row with Task text but nothing in Progress (or Status) under a task
+    how it stands, so a row with Task text but nothing in Status (or Progress) under a task
     that had some is the rest of that task, cut between two paragraphs of its Task cell.
     Otherwise the columns vote, each with the last text it had above: a cell that ended
     mid-sentence (no closing punctuation, or a bare label with a colon) and goes on in the new
@@ -84,8 +84,10 @@ def ends_announcing(cell: Cell) -> bool:
 
 
 def says_nothing_of_progress(tail: list[TableRow], row: TableRow, roles: list[str]) -> bool:
-    """Is the row's Progress (and Status) empty where the task above filled it?"""
-    columns = [i for i, role in enumerate(roles) if role in ("progress", "status") and i < len(row.cells)]
+    """Is the row's Status (or, in a table without one, its Progress) empty where the task
+    above filled it? Every task of a table states how it stands there."""
+    status = [i for i, role in enumerate(roles) if role == "status" and i < len(row.cells)]
+    columns = status or [i for i, role in enumerate(roles) if role == "progress" and i < len(row.cells)]
     if not columns:
         return False
     above = any(not last_filled(tail, i).cells[i].is_empty() for i in columns if i < len(tail[0].cells))
