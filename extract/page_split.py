@@ -54,9 +54,11 @@ def continues_previous_row(tail: list[TableRow], row: TableRow, roles: list[str]
         return True
     if roles and says_nothing_of_progress(tail, row, roles):
         return True
-    if any(ends_announcing(last_filled(tail, c).cells[c]) for c in range(min(len(row.cells), len(tail[0].cells)))
-           if not row.cells[c].is_empty()):
+    columns = [c for c in range(min(len(row.cells), len(tail[0].cells))) if not row.cells[c].is_empty()]
+    if any(ends_announcing(last_filled(tail, c).cells[c]) for c in columns):
         return True  # "On-going:" or "as follows:" at the page end: what it announces is on this page
+    if any(goes_on_mid_sentence(last_filled(tail, c).cells[c], row.cells[c]) for c in columns):
+        return True  # "... References delivered" / "released. Joint ...": one sentence
     votes = [0, 0]
     for column, after in enumerate(row.cells):
         before = last_filled(tail, column).cells[column] if column < len(tail[0].cells) else Cell()
@@ -77,6 +79,14 @@ def cut_cell_owner(tail: list[TableRow], column: int) -> TableRow:
         if column < len(row.cells) and not row.cells[column].covered:
             return row
     return tail[0]
+
+
+def goes_on_mid_sentence(before: Cell, after: Cell) -> bool:
+    """Does `after` open in lower case right after `before` ended without closing its sentence?"""
+    if before.is_empty() or after.is_empty():
+        return False
+    last = before.paragraphs[-1].rstrip()
+    return after.paragraphs[0][:1].islower() and not last.endswith(SENTENCE_END)
 
 
 def ends_announcing(cell: Cell) -> bool:

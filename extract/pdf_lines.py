@@ -39,6 +39,7 @@ DEFAULT_FONT_SIZE = 10.0
 # English word list (pyspellchecker's, loaded only when such a line turns up) decide where they
 # know the words, geometry where they do not.
 EMERGENCY_BREAK_GAP = 1.0
+NEXT_CHAR_SLACK = 1.2  # kerning and letter widths: a mean letter width is a rough measure
 MAX_CELL_PADDING = 8.0  # pt: Word and LibreOffice pad cells by 5.4, browsers as styled (5 here)
 MIN_KNOWN_PIECE = 3  # a one- or two-letter "word" ("s", "ng") is a piece, whatever a word list says
 GLUE = "\u0000"  # marks a line end that joins the next line without a space
@@ -164,7 +165,9 @@ def broken_mid_word(line: Line, following: Line, right_edge: float, padding: flo
     lone word that is no function word is taken for a broken one."""
     rest = following.words[0]["text"]
     head = re.match(r"[a-z]+", rest)
-    if head is None or not line.text[-1:].isalpha() or not reaches_edge(line, right_edge, padding):
+    first = following.words[0]
+    next_char = (first["x1"] - first["x0"]) / max(1, len(first["text"]))  # its mean letter width
+    if head is None or not line.text[-1:].isalpha() or not reaches_edge(line, right_edge, padding, next_char):
         return False
     if joined_width(line, following, head.group(0)) <= right_edge - padding - following.words[0]["x0"]:
         return False  # the whole word would have fitted where the next line starts
@@ -174,9 +177,11 @@ def broken_mid_word(line: Line, following: Line, right_edge: float, padding: flo
     return len(line.words) == 1 and head.group(0) not in STOP_WORDS
 
 
-def reaches_edge(line: Line, right_edge: float, padding: float) -> bool:
-    """Does the line end within about a character of the cell's text edge?"""
-    return right_edge - padding - line.x1 < line.size * EMERGENCY_BREAK_GAP
+def reaches_edge(line: Line, right_edge: float, padding: float, next_char: float | None = None) -> bool:
+    """Does the line end within about a character of the cell's text edge (less than the next
+    character's width, where it is known: a producer breaking a word fills the line)?"""
+    room = right_edge - padding - line.x1
+    return room < line.size * EMERGENCY_BREAK_GAP and (next_char is None or room < next_char * NEXT_CHAR_SLACK)
 
 
 def cell_padding(lines: list[Line], left_edge: float) -> float:
