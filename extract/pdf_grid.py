@@ -45,6 +45,12 @@ class Grid:
     cells: list  # row -> column -> (x0, top, x1, bottom) or None (covered by a merged cell)
     open_top: bool = False
     open_bottom: bool = False
+    # where text run out of a cell's box is looked for: the table's last rule, then the last
+    # line taken back into a cell (such text runs on line after line)
+    overflow_floor: float = 0.0
+
+    def __post_init__(self):
+        self.overflow_floor = self.bbox[3]
 
     def column_xs(self) -> tuple:
         return tuple(round(c[0], 1) for c in self.cells[0] if c is not None)
@@ -165,7 +171,7 @@ def overflow_cell(grid: Grid, x: float, y: float, top: float, size: float) -> tu
     rest of a merged cell cut by a page break run out of the cell's box, down to the page end
     (an open table) or half a line below the table's last rule (Chromium, a closed one)."""
     below = y > grid.bbox[3]
-    near = below and top - grid.bbox[3] < size * OVERFLOW_GAP_SIZES
+    near = below and top - grid.overflow_floor < size * OVERFLOW_GAP_SIZES
     if not ((below and (grid.open_bottom or near)) or (y < grid.bbox[1] and grid.open_top)):
         return None
     best, best_y = None, None

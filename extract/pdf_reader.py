@@ -107,9 +107,8 @@ def read_page(page) -> PageContent:
 
 
 def overflow_to_cells(line: Line, grids: list[Grid], buckets: list) -> bool:
-    """Put the words of a line that a cut cell let run out of its box back into that cell;
-    return whether the line was taken. A line across columns (a footnote) is not such text, nor
-    is a heading."""
+    """Put the words of a line that cut cells let run out of their boxes back into them, each
+    into its column; return whether the line was taken. A heading is never such text."""
     if heading(line.text) is not None:
         return False
     for grid, grid_buckets in zip(grids, buckets):
@@ -117,9 +116,10 @@ def overflow_to_cells(line: Line, grids: list[Grid], buckets: list) -> bool:
             continue
         places = [overflow_cell(grid, (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2, w["top"], line.size)
                   for w in line.words]
-        if all(places) and len({j for _, j in places}) == 1:
+        if all(places):
             for word, (i, j) in zip(line.words, places):
                 grid_buckets[i][j].append(word)
+            grid.overflow_floor = max(grid.overflow_floor, max(w["bottom"] for w in line.words))
             return True
     return False
 
