@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .layout import lay_out
 from .model import Note
+from .ocr import DEFAULT_OCR, no_text_layer_message
 
 PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -60,8 +61,9 @@ def check_docx_container(path: Path) -> None:
         raise ExtractError("not_a_docx", "the zip file holds no Word document (word/document.xml)")
 
 
-def read_document(path: Path):
-    """Given a path, return its RawDocument (blocks in reading order)."""
+def read_document(path: Path, ocr: str = DEFAULT_OCR):
+    """Given a path, return its RawDocument (blocks in reading order); PDF pages without a text
+    layer are read by OCR as `ocr` says (auto, always, never)."""
     fmt = sniff_format(path)
     if fmt == "docx":
         check_docx_container(path)
@@ -74,7 +76,7 @@ def read_document(path: Path):
             raise ExtractError("corrupt_docx", f"the .docx cannot be read: {type(exc).__name__}: {exc}".splitlines()[0]) from None
     from .pdf_reader import MAX_PAGES, TooManyPages, read_pdf
     try:
-        raw = read_pdf(path)
+        raw = read_pdf(path, ocr)
     except TooManyPages as exc:
         raise ExtractError("too_many_pages", f"the PDF has {exc.args[0]} pages; progress notes have at most {MAX_PAGES}") from None
     except Exception as exc:  # pdfminer raises many types on damaged files
@@ -83,7 +85,7 @@ def read_document(path: Path):
         message = f"the PDF cannot be read: {type(exc).__name__}: {exc}".splitlines()[0]
         raise ExtractError("corrupt_pdf", message[:MAX_MESSAGE_CHARS]) from None
     if "no_text_layer" in raw.warnings:
-        raise ExtractError("no_text_layer", "the PDF has no text layer (a scan?); run OCR first")
+        raise ExtractError("no_text_layer", no_text_layer_message(ocr))
     return raw
 
 
@@ -99,6 +101,6 @@ def is_password_error(exc: BaseException) -> bool:
     return False
 
 
-def extract_note(path: Path) -> Note:
+def extract_note(path: Path, ocr: str = DEFAULT_OCR) -> Note:
     """Given a Word or PDF file, return its header and task rows (not yet normalised)."""
-    return lay_out(read_document(Path(path)))
+    return lay_out(read_document(Path(path), ocr))

@@ -101,11 +101,20 @@ def open_row_rules(edges: list) -> list[dict]:
     return out
 
 
-def find_grids(page) -> list[Grid]:
-    """Given a pdfplumber page, return its ruled tables, rows cut open by a page break closed."""
+def find_grids(page, raster_edges: list | None = None) -> list[Grid]:
+    """Given a pdfplumber page, return its ruled tables, rows cut open by a page break closed.
+    `raster_edges`: for a scan, the rules found in its image (extract/ocr_image.py), used
+    instead of the PDF's own."""
     settings = dict(TABLE_SETTINGS)
-    extra = open_row_rules(page.edges)
-    if extra:
+    edges = page.edges if raster_edges is None else raster_edges
+    extra = open_row_rules(edges)
+    if raster_edges is not None:
+        settings.update(vertical_strategy="explicit", horizontal_strategy="explicit",
+                        explicit_vertical_lines=[e for e in edges if e["orientation"] == "v"],
+                        explicit_horizontal_lines=[e for e in edges if e["orientation"] == "h"] + extra)
+        if min(len(settings["explicit_vertical_lines"]), len(settings["explicit_horizontal_lines"])) < 2:
+            return []  # no two rules each way: no table on this page
+    elif extra:
         settings["explicit_horizontal_lines"] = extra
     grids = []
     for table in page.find_tables(settings):

@@ -28,6 +28,12 @@ class Format(str, Enum):
 FormatOption = typer.Option(Format.table, "--format", help="table, json or csv")
 
 
+class OcrMode(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
 def get_store(store: Optional[Path]) -> Store:
     return Store(store or default_store_dir())
 
@@ -97,13 +103,19 @@ def ingest(
     executor: Optional[str] = typer.Option(None, "--executor", help="dask://HOST:PORT to run on a Dask cluster."),
     commit_every: int = typer.Option(50, "--commit-every", min=1, help="Files per store commit."),
     file_timeout: float = typer.Option(180, "--file-timeout", min=0, help="Seconds a file may take (0: no limit)."),
+    ocr: OcrMode = typer.Option("auto", "--ocr", help="Read PDF pages with OCR (Tesseract): auto (pages without "
+                                "a text layer), always, never."),
 ):
     """Ingest progress notes into the store. Exit 0: all files ingested; 1: some failed."""
+    from ..extract.ocr import TESSERACT_INSTALL, tesseract_available as ocr_ready
     from .pipeline import ingest as run_ingest
     from .discover import find_files
 
     if executor and not executor.startswith("dask://"):
         typer.echo("somnotes: --executor takes dask://HOST:PORT", err=True)
+        raise typer.Exit(2)
+    if ocr == OcrMode.always and not ocr_ready():
+        typer.echo(f"somnotes: --ocr always needs Tesseract: {TESSERACT_INSTALL}", err=True)
         raise typer.Exit(2)
     missing = [p for p in paths if not p.exists()]
     if missing:
@@ -122,7 +134,7 @@ def ingest(
         bar = progress.add_task("ingesting", total=len(find_files(paths)))
     try:
         summary = run_ingest(paths, s, workers=workers, executor=executor, commit_every=commit_every,
-                             timeout_s=file_timeout or None,
+                             timeout_s=file_timeout or None, ocr=ocr.value,
                              on_file=(lambda _p: progress.advance(bar)) if progress else None,
                              on_error=lambda line: (progress.console.print(line, markup=False, highlight=False)
                                                     if progress else typer.echo(line, err=True)))

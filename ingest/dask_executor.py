@@ -15,7 +15,7 @@ def scheduler_address(executor: str) -> str:
     return "tcp://" + executor[len(DASK_SCHEME):]
 
 
-def run_on_dask(files: list[Path], executor: str):
+def run_on_dask(files: list[Path], executor: str, ocr: str = "auto"):
     """Yield (path, rows) as the cluster finishes each file."""
     try:
         from distributed import Client, as_completed
@@ -24,6 +24,6 @@ def run_on_dask(files: list[Path], executor: str):
     from .pipeline import process_file
 
     with Client(scheduler_address(executor), timeout="30s") as client:
-        futures = {client.submit(process_file, str(path), pure=False): path for path in files}
+        futures = {client.submit(process_file, str(path), ocr=ocr, pure=False): path for path in files}
         for future in as_completed(futures):
             yield futures[future], future.result()

@@ -1,0 +1,235 @@
+"""A scanned page read from its image: its words by Tesseract, its table rules by OpenCV.
+
+What comes out has the shapes pdfplumber gives for a page with a text layer, in PDF points: words
+as dicts (text, x0, x1, top, bottom, size, plus Tesseract's confidence) and ruling lines as edge
+dicts, so that everything after reading (grids, open rows, paragraphs, page-split rows, word
+accounting) is the same code for both (extract/pdf_reader.py).
+
+The page image is taken at the scan's own resolution, brought to the resolution Tesseract reads
+best, turned straight (a sheet fed askew), then:
+- rules: long runs of dark pixels opened out of the image with line-shaped kernels, as Camelot's
+  lattice mode does; they become edges, and are painted white before OCR (Tesseract reads a rule
+  touching a letter as "|" or "_");
+- speckles: tiny dark specks far from any letter (dust, toner) are painted white too; specks
+  next to letters stay, since dots, commas and colons are specks next to letters;
+- words: one Tesseract call per page, its hOCR read for word boxes, confidences and each line's
+  box and text size. Every word Tesseract returns is kept, however low its confidence.
+
+This module loads OpenCV and pytesseract; it is imported only when a page needs OCR.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from xml.etree import ElementTree
+
+import cv2
+import numpy as np
+import pytesseract
+
+POINTS_PER_INCH = 72.0
+# Tesseract's models are trained on text of about 300 dpi; a 150 dpi scan upscaled (bicubic) to
+# it is read better than at its own size (measured on the 150 dpi sample scans: see README).
+OCR_DPI = 300
+MAX_NATIVE_DPI = 600  # a finer scan is read at OCR_DPI all the same: more pixels, no more words
+MIN_NATIVE_DPI = 50
+OCR_LANGUAGE = "eng"
+# psm 3: Tesseract finds the blocks (running text, each column of a table) itself. Inverted-text
+# detection is off: notes are dark on light, and the check costs a third of the time per page.
+TESSERACT_CONFIG = "--oem 1 --psm 3 -c tessedit_do_invert=0"
+# Deskew: a sheet fed askew is turned straight by the angle whose row profile is sharpest.
+MAX_SKEW_DEGREES = 3.0
+COARSE_SKEW_STEP = 0.25
+FINE_SKEW_STEP = 0.05
+SKEW_PROBE_WIDTH = 800  # px: the profile is measured on the page shrunk to this width
+# Rules: a run of dark pixels at least this long (in inches) along one axis; the shortest cell
+# side of a note's table is a line of text, about a quarter inch, the longest word is shorter
+# than the kernel only along the axis it is written in, so text never passes as a rule.
+MIN_RULE_INCHES = 0.4
+RULE_GAP_INCHES = 0.02  # breaks this short in a scanned rule (JPEG, toner) are bridged
+RULE_ERASE_PX = 2  # px around a found rule painted white too (its antialiased edge)
+# Speckles: dark blobs no bigger than this (in square points) with no other ink within
+# SPECK_CLEARANCE_PT points; a full stop at 8 pt is about 1 square point and sits beside letters.
+MAX_SPECK_AREA_PT2 = 1.2
+SPECK_CLEARANCE_PT = 2.5
+WHITE = 255
+# Tesseract's OpenMP threads fight the worker pool for the cores: on 2 busy cores one page took
+# 13.5 s with Tesseract's default threads and 5.0 s with one (som27-midterm at 150 dpi, page 2).
+# The pool gives each scan a core of its own instead.
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+# Tesseract reads the capital I of a roman numeral as l or 1 now and then ("Part Il.",
+# "lII."): a word of I, V, X, l and 1 only, with one I, V or X at least, closed by "." or ")",
+# is a numeral of a heading or a list, and its l and 1 are I.
+ROMAN_MISREAD = re.compile(r"^\(?(?=[IVXl1]*[IVX])[IVXl1]+[.)]$")
+HOCR_BBOX = re.compile(r"bbox (\d+) (\d+) (\d+) (\d+)")
+HOCR_CONF = re.compile(r"x_wconf (\d+)")
+HOCR_SIZE = re.compile(r"x_size ([\d.]+)")
+# hOCR's x_size is the line's height from descender to ascender, 0.96 times the point size of
+# the type (measured: 10.5 pt text of som27-midterm gives x_size 42 px at 300 dpi, 10.1 pt).
+X_SIZE_PER_POINT = 0.96
+
+
+@dataclass
+class ScannedPage:
+    """What was read from one page image: words and rules in PDF points, and how."""
+
+    words: list
+    edges: list
+    dpi: int  # the scan's own resolution
+    skew_degrees: float
+    confidences: list = field(default_factory=list)
+
+
+def native_dpi(page) -> int:
+    """The resolution of the page's largest image, as scanned (pixels per inch of paper)."""
+    best = max(page.images, key=lambda im: im["width"] * im["height"])
+    dpi = best["srcsize"][0] / (best["width"] / POINTS_PER_INCH)
+    return int(round(min(max(dpi, MIN_NATIVE_DPI), MAX_NATIVE_DPI)))
+
+
+def page_grey(page, dpi: int) -> np.ndarray:
+    """Given a pdfplumber page, return it as a grey image at `dpi`, from its own pixels."""
+    native = native_dpi(page) if page.images else dpi
+    image = page.to_image(resolution=native, antialias=True).original.convert("L")
+    grey = np.asarray(image, dtype=np.uint8)
+    if native != dpi:
+        grey = cv2.resize(grey, None, fx=dpi / native, fy=dpi / native,
+                          interpolation=cv2.INTER_CUBIC if dpi > native else cv2.INTER_AREA)
+    return grey
+
+
+def ink(grey: np.ndarray) -> np.ndarray:
+    """Dark pixels as 255, paper as 0 (Otsu's threshold)."""
+    _, binary = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    return binary
+
+
+def rotate(image: np.ndarray, degrees: float, fill: int) -> np.ndarray:
+    """Turn an image about its centre by `degrees` (counter-clockwise), the same size."""
+    h, w = image.shape[:2]
+    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), degrees, 1.0)
+    return cv2.warpAffine(image, matrix, (w, h), flags=cv2.INTER_LINEAR, borderValue=fill)
+
+
+def profile_sharpness(binary: np.ndarray) -> float:
+    """How sharply rows of ink and rows of paper alternate: high when text lines are level."""
+    rows = binary.sum(axis=1, dtype=np.float64)
+    return float(np.square(np.diff(rows)).sum())
+
+
+def skew_angle(binary: np.ndarray) -> float:
+    """The angle (degrees) that turns the page's text lines and rules level."""
+    scale = min(1.0, SKEW_PROBE_WIDTH / binary.shape[1])
+    small = cv2.resize(binary, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+
+    def best(candidates):
+        return max(candidates, key=lambda a: profile_sharpness(rotate(small, a, 0)))
+
+    coarse = best(np.arange(-MAX_SKEW_DEGREES, MAX_SKEW_DEGREES + 1e-9, COARSE_SKEW_STEP))
+    fine = best(np.arange(coarse - COARSE_SKEW_STEP, coarse + COARSE_SKEW_STEP + 1e-9, FINE_SKEW_STEP))
+    return float(round(fine, 2))
+
+
+def rule_masks(binary: np.ndarray, dpi: int) -> tuple[np.ndarray, np.ndarray]:
+    """The horizontal and the vertical rules of a page, each as a mask of its pixels."""
+    length = max(3, int(MIN_RULE_INCHES * dpi))
+    gap = max(1, int(round(RULE_GAP_INCHES * dpi)))
+    masks = []
+    for along_x in (True, False):
+        bridge = cv2.getStructuringElement(cv2.MORPH_RECT, (gap, 1) if along_x else (1, gap))
+        line = cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1) if along_x else (1, length))
+        closed = cv2.morphologyEx(binary, cv2.MORPH_CLOSE, bridge)
+        masks.append(cv2.morphologyEx(closed, cv2.MORPH_OPEN, line))
+    return masks[0], masks[1]
+
+
+def mask_edges(mask: np.ndarray, orientation: str, to_pt: float) -> list[dict]:
+    """Given a mask of rules along one axis, return each rule as a pdfplumber line edge."""
+    count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    edges = []
+    for x, y, w, h, _area in stats[1:count]:
+        if orientation == "h":
+            mid = (y + h / 2) * to_pt
+            x0, x1, top, bottom = x * to_pt, (x + w) * to_pt, mid, mid
+        else:
+            mid = (x + w / 2) * to_pt
+            x0, x1, top, bottom = mid, mid, y * to_pt, (y + h) * to_pt
+        edges.append({"object_type": "line", "orientation": orientation, "x0": x0, "x1": x1,
+                      "top": top, "bottom": bottom, "width": x1 - x0, "height": bottom - top})
+    return edges
+
+
+def speckles(binary: np.ndarray, dpi: int) -> np.ndarray:
+    """A mask of the specks of dust and toner: tiny blobs with no other ink close around."""
+    px_per_pt = dpi / POINTS_PER_INCH
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
+    areas = stats[:, cv2.CC_STAT_AREA]
+    tiny = areas <= MAX_SPECK_AREA_PT2 * px_per_pt * px_per_pt
+    tiny[0] = False  # the paper
+    if not tiny.any():
+        return np.zeros_like(binary)
+    tiny_mask = np.where(tiny[labels], 255, 0).astype(np.uint8)
+    other_ink = cv2.subtract(binary, tiny_mask)
+    # distance of every pixel to the nearest ink that is not a speck
+    distance = cv2.distanceTransform(cv2.bitwise_not(other_ink), cv2.DIST_L2, 3)
+    near_ink = distance <= SPECK_CLEARANCE_PT * px_per_pt
+    # a speck is kept when any of its pixels lies near ink (the dot of an i, a colon's dots
+    # are near each other's letter); specks close to other specks only are still dust
+    touched = np.unique(labels[(tiny_mask > 0) & near_ink])
+    isolated = tiny.copy()
+    isolated[touched] = False
+    return np.where(isolated[labels], 255, 0).astype(np.uint8)
+
+
+def hocr_words(hocr: bytes, to_pt: float) -> tuple[list[dict], list[float]]:
+    """Given Tesseract's hOCR, return its words as pdfplumber-like dicts in points, each with
+    its line's top, bottom and type size (pdfplumber gives every word of a line the font's
+    box; Tesseract gives each word its ink's box), and the words' confidences."""
+    root = ElementTree.fromstring(hocr)
+    words, confidences = [], []
+    for line in root.iter():
+        if line.get("class") not in ("ocr_line", "ocr_header", "ocr_caption", "ocr_textfloat"):
+            continue
+        line_box = [int(v) for v in HOCR_BBOX.search(line.get("title", "")).groups()]
+        size_match = HOCR_SIZE.search(line.get("title", ""))
+        line_px = float(size_match.group(1)) if size_match else float(line_box[3] - line_box[1])
+        size = line_px * to_pt / X_SIZE_PER_POINT
+        for span in line.iter():
+            if span.get("class") != "ocrx_word":
+                continue
+            text = "".join(span.itertext()).strip()
+            if not text:
+                continue
+            if ROMAN_MISREAD.match(text):
+                text = text.replace("l", "I").replace("1", "I")
+            title = span.get("title", "")
+            x0, top, x1, bottom = (int(v) for v in HOCR_BBOX.search(title).groups())
+            conf_match = HOCR_CONF.search(title)
+            conf = float(conf_match.group(1)) if conf_match else 0.0
+            words.append({"text": text, "x0": x0 * to_pt, "x1": x1 * to_pt,
+                          "top": line_box[1] * to_pt, "bottom": line_box[3] * to_pt,
+                          "size": round(size, 2), "confidence": conf, "upright": True})
+            confidences.append(conf)
+    return words, confidences
+
+
+def read_scanned_page(page) -> ScannedPage:
+    """Given a pdfplumber page without a text layer, return its words and rules as read from
+    its image."""
+    dpi = native_dpi(page) if page.images else OCR_DPI
+    grey = page_grey(page, OCR_DPI)
+    skew = skew_angle(ink(grey))
+    if skew:
+        grey = rotate(grey, skew, WHITE)
+    binary = ink(grey)
+    horizontal, vertical = rule_masks(binary, OCR_DPI)
+    to_pt = POINTS_PER_INCH / OCR_DPI
+    edges = mask_edges(horizontal, "h", to_pt) + mask_edges(vertical, "v", to_pt)
+    rules = cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((2 * RULE_ERASE_PX + 1,) * 2, np.uint8))
+    clean = grey.copy()
+    clean[(rules > 0) | (speckles(cv2.subtract(binary, rules), OCR_DPI) > 0)] = WHITE
+    hocr = pytesseract.image_to_pdf_or_hocr(clean, lang=OCR_LANGUAGE, extension="hocr",
+                                            config=f"{TESSERACT_CONFIG} --dpi {OCR_DPI}")
+    words, confidences = hocr_words(hocr, to_pt)
+    return ScannedPage(words, edges, dpi, skew, confidences)
