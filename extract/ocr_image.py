@@ -7,9 +7,10 @@ accounting) is the same code for both (extract/pdf_reader.py).
 
 The page image is taken at the scan's own resolution, brought to the resolution Tesseract reads
 best, turned straight (a sheet fed askew), then:
-- rules: long runs of dark pixels opened out of the image with line-shaped kernels, as Camelot's
-  lattice mode does; they become edges, and are painted white before OCR (Tesseract reads a rule
-  touching a letter as "|" or "_");
+- rules: long thin runs of dark pixels opened out of the image with line-shaped kernels, as
+  Camelot's lattice mode does; they become edges. They stay in the image Tesseract reads: its own
+  line finder takes them out and keeps columns apart by them (with the rules painted white, it
+  ran the first lines of two cells together and read the gap as "__" and "—");
 - speckles: tiny dark specks far from any letter (dust, toner) are painted white too; specks
   next to letters stay, since dots, commas and colons are specks next to letters;
 - words: one Tesseract call per page, its hOCR read for word boxes, confidences and each line's
@@ -21,12 +22,14 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from xml.etree import ElementTree
 
 import cv2
 import numpy as np
 import pytesseract
+
+from .pdf_grid import open_row_rules
 
 POINTS_PER_INCH = 72.0
 # Tesseract's models are trained on text of about 300 dpi; a 150 dpi scan upscaled (bicubic) to
@@ -43,17 +46,21 @@ MAX_SKEW_DEGREES = 3.0
 COARSE_SKEW_STEP = 0.25
 FINE_SKEW_STEP = 0.05
 SKEW_PROBE_WIDTH = 800  # px: the profile is measured on the page shrunk to this width
-# Rules: a run of dark pixels at least this long (in inches) along one axis; the shortest cell
-# side of a note's table is a line of text, about a quarter inch, the longest word is shorter
-# than the kernel only along the axis it is written in, so text never passes as a rule.
-MIN_RULE_INCHES = 0.4
+# Rules: a run of dark pixels at least this long along one axis, and at most this thick. The
+# shortest rule of a note's table is the side of a one-line row, about 0.2 inch (a header row
+# over a cut row at a page's foot, 0.37 inch, was missed with 0.4); letters are never this long
+# in a run but the stems of big type (an "l" at 18 pt, 0.2 inch), which are thicker than a rule.
+MIN_RULE_INCHES = 0.18
+MAX_RULE_THICKNESS_INCHES = 0.02  # a 1.4 pt rule; the stem of an 18 pt "l" is 0.025 inch
 RULE_GAP_INCHES = 0.02  # breaks this short in a scanned rule (JPEG, toner) are bridged
-RULE_ERASE_PX = 2  # px around a found rule painted white too (its antialiased edge)
 # Speckles: dark blobs no bigger than this (in square points) with no other ink within
 # SPECK_CLEARANCE_PT points; a full stop at 8 pt is about 1 square point and sits beside letters.
 MAX_SPECK_AREA_PT2 = 1.2
 SPECK_CLEARANCE_PT = 2.5
 WHITE = 255
+INK_LEVEL = 128  # a grey level under this is ink
+MIN_CELL_INCHES = 0.1  # a region the rules enclose smaller than this holds no line of text
+TILE_GAP_PX = 40  # white between the regions of the mosaic: over two blank lines of 10 pt type
 # Tesseract's OpenMP threads fight the worker pool for the cores: on 2 busy cores one page took
 # 13.5 s with Tesseract's default threads and 5.0 s with one (som27-midterm at 150 dpi, page 2).
 # The pool gives each scan a core of its own instead.
@@ -78,7 +85,6 @@ class ScannedPage:
     edges: list
     dpi: int  # the scan's own resolution
     skew_degrees: float
-    confidences: list = field(default_factory=list)
 
 
 def native_dpi(page) -> int:
@@ -144,11 +150,14 @@ def rule_masks(binary: np.ndarray, dpi: int) -> tuple[np.ndarray, np.ndarray]:
     return masks[0], masks[1]
 
 
-def mask_edges(mask: np.ndarray, orientation: str, to_pt: float) -> list[dict]:
-    """Given a mask of rules along one axis, return each rule as a pdfplumber line edge."""
+def mask_edges(mask: np.ndarray, orientation: str, dpi: int) -> list[dict]:
+    """Given a mask of rules along one axis, return each thin one as a pdfplumber line edge."""
     count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    to_pt = POINTS_PER_INCH / dpi
     edges = []
     for x, y, w, h, _area in stats[1:count]:
+        if (h if orientation == "h" else w) > MAX_RULE_THICKNESS_INCHES * dpi:
+            continue
         if orientation == "h":
             mid = (y + h / 2) * to_pt
             x0, x1, top, bottom = x * to_pt, (x + w) * to_pt, mid, mid
@@ -182,12 +191,75 @@ def speckles(binary: np.ndarray, dpi: int) -> np.ndarray:
     return np.where(isolated[labels], 255, 0).astype(np.uint8)
 
 
-def hocr_words(hocr: bytes, to_pt: float) -> tuple[list[dict], list[float]]:
-    """Given Tesseract's hOCR, return its words as pdfplumber-like dicts in points, each with
-    its line's top, bottom and type size (pdfplumber gives every word of a line the font's
-    box; Tesseract gives each word its ink's box), and the words' confidences."""
+def cell_boxes(rules: np.ndarray, dpi: int) -> list[tuple[int, int, int, int]]:
+    """Given the mask of a page's rules (open rows closed), return the boxes (x0, y0, x1, y1, in
+    pixels) of the regions they enclose, the table cells, in reading order."""
+    closed = cv2.dilate(rules, np.ones((3, 3), np.uint8))  # rules that nearly meet do meet
+    contours, hierarchy = cv2.findContours(closed, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
+    if hierarchy is None:
+        return []
+    smallest = MIN_CELL_INCHES * dpi
+    boxes = []
+    for contour, (_, _, _, parent) in zip(contours, hierarchy[0]):
+        x, y, w, h = cv2.boundingRect(contour)
+        if parent >= 0 and w >= smallest and h >= smallest:  # a hole in the rules, not their outline
+            boxes.append((x, y, x + w, y + h))
+    return sorted(boxes, key=lambda b: (b[1], b[0]))
+
+
+def draw_rules(shape: tuple, edges: list[dict], dpi: int) -> np.ndarray:
+    """A mask of the given edges (in points) drawn as one-pixel lines."""
+    mask = np.zeros(shape, np.uint8)
+    to_px = dpi / POINTS_PER_INCH
+    for e in edges:
+        cv2.line(mask, (round(e["x0"] * to_px), round(e["top"] * to_px)),
+                 (round(e["x1"] * to_px), round(e["bottom"] * to_px)), 255, 1)
+    return mask
+
+
+@dataclass
+class Tile:
+    """A region of the page (`box`, pixels) and where it was put in the image Tesseract reads."""
+
+    box: tuple
+    at: tuple  # (x, y) of the box's top-left corner in the mosaic
+
+    def holds(self, x: float, y: float) -> bool:
+        x0, y0, x1, y1 = self.box
+        return self.at[0] <= x <= self.at[0] + x1 - x0 and self.at[1] <= y <= self.at[1] + y1 - y0
+
+
+def mosaic(clean: np.ndarray, cells: list[tuple]) -> tuple[np.ndarray, list[Tile]]:
+    """The image Tesseract reads: the page with its table cells emptied, then each cell's
+    content below it, one under the other. Read so, the first lines of cells side by side can
+    never run together into one line (as Tesseract's own column finding let them: it ran a Task
+    cell's line into the Progress cell's list item beside it and lost the line under both)."""
+    height, width = clean.shape
+    page = clean.copy()
+    tiles = [Tile((0, 0, width, height), (0, 0))]
+    crops = []
+    y = height + TILE_GAP_PX
+    for x0, y0, x1, y1 in cells:
+        crop = clean[y0:y1, x0:x1]
+        page[y0:y1, x0:x1] = WHITE
+        if (crop < INK_LEVEL).sum() == 0:
+            continue  # an empty cell: nothing to read
+        crops.append(crop)
+        tiles.append(Tile((x0, y0, x1, y1), (TILE_GAP_PX, y)))
+        y += (y1 - y0) + TILE_GAP_PX
+    image = np.full((y, max([width] + [c.shape[1] + 2 * TILE_GAP_PX for c in crops])), WHITE, np.uint8)
+    image[:height, :width] = page
+    for tile, crop in zip(tiles[1:], crops):
+        image[tile.at[1]:tile.at[1] + crop.shape[0], tile.at[0]:tile.at[0] + crop.shape[1]] = crop
+    return image, tiles
+
+
+def hocr_words(hocr: bytes, tiles: list[Tile], to_pt: float) -> list[dict]:
+    """Given Tesseract's hOCR of the mosaic, return its words as pdfplumber-like dicts in page
+    points, each with its line's top, bottom and type size (pdfplumber gives every word of a
+    line the font's box; Tesseract gives each word its ink's box), and its confidence."""
     root = ElementTree.fromstring(hocr)
-    words, confidences = [], []
+    words = []
     for line in root.iter():
         if line.get("class") not in ("ocr_line", "ocr_header", "ocr_caption", "ocr_textfloat"):
             continue
@@ -205,13 +277,14 @@ def hocr_words(hocr: bytes, to_pt: float) -> tuple[list[dict], list[float]]:
                 text = text.replace("l", "I").replace("1", "I")
             title = span.get("title", "")
             x0, top, x1, bottom = (int(v) for v in HOCR_BBOX.search(title).groups())
+            tile = next((t for t in tiles if t.holds((x0 + x1) / 2, (top + bottom) / 2)), tiles[0])
+            dx, dy = tile.box[0] - tile.at[0], tile.box[1] - tile.at[1]
             conf_match = HOCR_CONF.search(title)
-            conf = float(conf_match.group(1)) if conf_match else 0.0
-            words.append({"text": text, "x0": x0 * to_pt, "x1": x1 * to_pt,
-                          "top": line_box[1] * to_pt, "bottom": line_box[3] * to_pt,
-                          "size": round(size, 2), "confidence": conf, "upright": True})
-            confidences.append(conf)
-    return words, confidences
+            words.append({"text": text, "x0": (x0 + dx) * to_pt, "x1": (x1 + dx) * to_pt,
+                          "top": (line_box[1] + dy) * to_pt, "bottom": (line_box[3] + dy) * to_pt,
+                          "size": round(size, 2), "confidence": float(conf_match.group(1)) if conf_match else 0.0,
+                          "upright": True})
+    return words
 
 
 def read_scanned_page(page) -> ScannedPage:
@@ -224,12 +297,14 @@ def read_scanned_page(page) -> ScannedPage:
         grey = rotate(grey, skew, WHITE)
     binary = ink(grey)
     horizontal, vertical = rule_masks(binary, OCR_DPI)
-    to_pt = POINTS_PER_INCH / OCR_DPI
-    edges = mask_edges(horizontal, "h", to_pt) + mask_edges(vertical, "v", to_pt)
-    rules = cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((2 * RULE_ERASE_PX + 1,) * 2, np.uint8))
+    edges = mask_edges(horizontal, "h", OCR_DPI) + mask_edges(vertical, "v", OCR_DPI)
+    rules = cv2.bitwise_or(horizontal, vertical)
     clean = grey.copy()
-    clean[(rules > 0) | (speckles(cv2.subtract(binary, rules), OCR_DPI) > 0)] = WHITE
-    hocr = pytesseract.image_to_pdf_or_hocr(clean, lang=OCR_LANGUAGE, extension="hocr",
+    clean[speckles(cv2.subtract(binary, rules), OCR_DPI) > 0] = WHITE
+    # cells are read one by one; a row a page break left open is closed as the reader closes it
+    closed = cv2.bitwise_or(rules, draw_rules(rules.shape, open_row_rules(edges), OCR_DPI))
+    image, tiles = mosaic(clean, cell_boxes(closed, OCR_DPI))
+    hocr = pytesseract.image_to_pdf_or_hocr(image, lang=OCR_LANGUAGE, extension="hocr",
                                             config=f"{TESSERACT_CONFIG} --dpi {OCR_DPI}")
-    words, confidences = hocr_words(hocr, to_pt)
-    return ScannedPage(words, edges, dpi, skew, confidences)
+    words = hocr_words(hocr, tiles, POINTS_PER_INCH / OCR_DPI)
+    return ScannedPage(words, edges, dpi, skew)
