@@ -6,4 +6,4 @@ statuses, dates) -> store (Parquet tables, cross-note links, queries, reports).
 __version__ = "0.1.0"
 
 # Bumped whenever extraction output changes, so that `somnotes ingest` re-reads stored notes.
-PARSER_VERSION = "somnotes-0.1.0/2"
+PARSER_VERSION = "somnotes-0.1.0/3"

@@ -15,7 +15,9 @@ over all of them, it prints:
   - whether the meeting metadata (organization, symbol, title, segment, number, date) is right;
   - the OCR warnings (mean word confidence);
 and pages/s of `somnotes ingest` for each pool size, beside pages/s of the same notes born-digital
-(the baseline, measured in this run).
+(the baseline, measured in this run). With --words, it also reads each scanned page again and
+buckets its words by Tesseract's confidence, with the share of each bucket that is a word of the
+born-digital note (how far a confidence can be trusted: extract/ocr.py's thresholds).
 """
 from __future__ import annotations
 
@@ -109,6 +111,33 @@ def score_note(store: Path, source_name: str, truth: dict) -> dict:
     }
 
 
+CONFIDENCE_BUCKETS = (0, 50, 70, 90, 101)
+
+
+LOW_RES_SCAN = ROOT / "tests" / "fixtures" / "hostile" / "scanned.pdf"  # 2 pages of som26-midterm at 60 dpi
+
+
+def word_confidence_table(scans: list[tuple[Path, str]]) -> list[tuple[str, int, float]]:
+    """Given (scan, note) pairs, for each confidence bucket: (bucket, words OCR read in it, share
+    that are words of the born-digital note, as pdfplumber reads it)."""
+    import pdfplumber
+
+    from somnotes.extract.ocr_image import read_scanned_page
+
+    found = {b: [0, 0] for b in CONFIDENCE_BUCKETS[:-1]}
+    for scan, note in scans:
+        with pdfplumber.open(ROOT / "samples" / f"{note}.pdf") as pdf:
+            vocabulary = {w["text"] for page in pdf.pages for w in page.extract_words()}
+        with pdfplumber.open(scan) as pdf:
+            for page in pdf.pages:
+                for word in read_scanned_page(page).words:
+                    bucket = max(b for b in CONFIDENCE_BUCKETS[:-1] if word["confidence"] >= b)
+                    found[bucket][0] += 1
+                    found[bucket][1] += word["text"] in vocabulary
+    return [(f"{lo}-{hi - 1}", n, right / n if n else 0.0)
+            for (lo, hi), (n, right) in zip(zip(CONFIDENCE_BUCKETS, CONFIDENCE_BUCKETS[1:]), found.values())]
+
+
 def truth(note: str) -> dict:
     return json.loads((EXPECTED / f"{note}.json").read_text(encoding="utf-8"))
 
@@ -129,6 +158,7 @@ def main(argv=None) -> None:
     parser.add_argument("--all", action="store_true", help="every note at every setting (built into a temp folder)")
     parser.add_argument("--workers", type=int, nargs="+", default=[2])
     parser.add_argument("--json", type=Path, help="also write the scores to this file")
+    parser.add_argument("--words", action="store_true", help="also the words by confidence (OCRs each page again)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="somnotes-ocr-") as tmp:
         tmp = Path(tmp)
@@ -144,6 +174,8 @@ def main(argv=None) -> None:
         for workers in args.workers:
             timings[workers], store = run(scans, workers, tmp)
         scores = [score_note(store, s.name, truth(truth_of(s))) for s in scans]
+        buckets = word_confidence_table([(s, truth_of(s)) for s in scans] + [(LOW_RES_SCAN, "som26-midterm")]) \
+            if args.words else []
     pages = sum(s.get("pages", 0) for s in scores)
     print(f"machine: {platform.machine()}, {platform.python_version()}, {platform.system()}")
     keys = ("rows", "truth_rows", "rows_f1", "tasks_similar", "progress_similar", "next_steps_similar",
@@ -161,6 +193,9 @@ def main(argv=None) -> None:
     print(f"born-digital baseline ({max(args.workers)} workers): {base_pages} pages in {base_seconds:.1f} s = "
           f"{base_pages / base_seconds:.1f} pages/s; OCR is {base_seconds / base_pages * pages / timings[max(args.workers)]:.3f} "
           "of its speed")
+    for bucket, n, right in buckets:
+        print(f"words read with confidence {bucket} (these scans and the 60 dpi one): {n}, of which {right:.1%} "
+              "are words of the born-digital note")
     if args.json:
         args.json.write_text(json.dumps({"scores": scores, "timings": timings}, indent=1, default=str))
 

@@ -14,7 +14,8 @@ the hand-written specs: nothing here is read back by the code under test.
 Which scans are committed (CI has 2 cores; Tesseract takes a few seconds for a page there):
 the real seed note at 300 dpi black and white (10 pages, rows cut by page breaks), som27-midterm
 at 150 dpi grey (5 pages, four columns, narrow cells) and som26-annual at 300 dpi, skewed and
-speckled (6 pages, the header row repeated on every page): 21 pages, 1.7 MB, each setting once.
+speckled (6 pages, the header row repeated on every page): 21 pages, 1.7 MB, each setting once;
+and som27-midterm with its last 3 pages scanned (a born-digital note with scanned pages).
 `--all` makes the nine scans of the benchmark (every note at every setting).
 """
 from __future__ import annotations
@@ -22,6 +23,7 @@ from __future__ import annotations
 import argparse
 import random
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,6 +62,9 @@ SKEWED = dict(skew_degrees=0.8, speckle=0.0005)
 # grey at 150 dpi, black and white at 300 dpi (a tenth of the bytes of grey), and the skewed one
 SETTINGS = {"150dpi": ScanSetting(150), "300dpi": ScanSetting(300, "1"), "skewed": ScanSetting(300, "1", **SKEWED)}
 COMMITTED = [("som26-midterm", "300dpi"), ("som27-midterm", "150dpi"), ("som26-annual", "skewed")]
+# A note whose first pages are born-digital and whose last were scanned (an annex signed and
+# scanned, a page replaced): `--ocr auto` reads only the scanned ones with OCR.
+MIXED = ("som27-midterm", "300dpi", 2)  # note, setting of its scanned pages, digital pages first
 BW_THRESHOLD = 160  # grey level under which a black-and-white scanner prints a dot
 
 
@@ -104,6 +109,23 @@ def scan_pdf(source: Path, out: Path, setting: ScanSetting, seed: int = 13) -> P
     return out
 
 
+def mixed_pdf(note: str, setting_name: str, digital_pages: int, folder: Path) -> Path:
+    """Write `<note>-mixed.pdf`: its first `digital_pages` pages born-digital, the rest scanned."""
+    import pypdfium2 as pdfium
+
+    out = folder / f"{note}-mixed.pdf"
+    with tempfile.TemporaryDirectory() as tmp:
+        scan = scan_pdf(HERE / f"{note}.pdf", Path(tmp) / "scan.pdf", SETTINGS[setting_name])
+        digital, scanned, mixed = pdfium.PdfDocument(str(HERE / f"{note}.pdf")), pdfium.PdfDocument(str(scan)), \
+            pdfium.PdfDocument.new()
+        mixed.import_pages(digital, list(range(digital_pages)))
+        mixed.import_pages(scanned, list(range(digital_pages, len(scanned))))
+        mixed.save(str(out))
+        for doc in (mixed, scanned, digital):
+            doc.close()
+    return out
+
+
 def scan_name(note: str, setting_name: str) -> str:
     return f"{note}-{SETTINGS[setting_name].label}.pdf"
 
@@ -126,7 +148,7 @@ def main(argv=None) -> None:
     if args.all:
         paths = build([(n, s) for n in NOTES for s in SETTINGS], args.all)
     else:
-        paths = build(COMMITTED, SCANS_DIR)
+        paths = build(COMMITTED, SCANS_DIR) + [mixed_pdf(*MIXED, SCANS_DIR)]
     for path in paths:
         print(f"{path} ({path.stat().st_size // 1024} KiB)")
 
