@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import functools
 import shutil
+import signal
 import statistics
 import subprocess
+import threading
 
 OCR_MODES = ("auto", "always", "never")
 DEFAULT_OCR = "auto"
@@ -37,6 +39,11 @@ MAX_LISTED_WORDS = 20  # a warning is read by a person: the rest are counted, no
 FEW_WORDS = 3
 COVERING_SHARE = 0.5
 TESSERACT_TIMEOUT_S = 10
+# OCR takes seconds a page where a text layer takes tens of milliseconds: each page read by OCR
+# adds this much to the file's time limit (`ingest --file-timeout`). A page takes 3 to 8 s on
+# this project's 2 busy cores (bench/ocr_benchmark.py): 60 s is room for a much slower machine,
+# and still ends a Tesseract that hangs.
+OCR_PAGE_SECONDS = 60
 
 
 @functools.lru_cache(maxsize=1)
@@ -66,6 +73,16 @@ def wants_ocr(mode: str, scanned: bool) -> bool:
     return mode == "always" or (mode == "auto" and scanned)
 
 
+def extend_time_limit(seconds: float) -> None:
+    """Give the file being read `seconds` more, when a time limit runs (the interval timer
+    ingest arms per file, in a worker's main thread)."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    remaining, interval = signal.getitimer(signal.ITIMER_REAL)
+    if remaining > 0:
+        signal.setitimer(signal.ITIMER_REAL, remaining + seconds, interval)
+
+
 def no_text_layer_message(mode: str) -> str:
     """The one line a user reads for a scan that was not read, saying how to read it."""
     if mode == "never":
@@ -87,7 +104,7 @@ def ocr_warnings(scans: list, n_pages: int) -> list[str]:
         return [f"ocr: mean confidence 0 ({len(scans)} of {n_pages} pages OCR'd, no word found)"]
     mean = statistics.fmean(confidences)
     dpis = sorted({scan.dpi for scan in scans})
-    warnings = [f"ocr: mean confidence {mean:.0f} ({len(scans)} of {n_pages} pages OCR'd, scanned at "
+    warnings = [f"ocr: mean confidence {mean:.0f} ({len(scans)} of {n_pages} pages OCR'd, images of "
                 f"{'/'.join(map(str, dpis))} dpi)"]
     if mean < LOW_CONFIDENCE:
         warnings.append(f"ocr_low_confidence: mean word confidence {mean:.0f} is below {LOW_CONFIDENCE}; "

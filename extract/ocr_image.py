@@ -29,6 +29,7 @@ import cv2
 import numpy as np
 import pytesseract
 
+from .ocr import COVERING_SHARE
 from .pdf_grid import open_row_rules
 
 POINTS_PER_INCH = 72.0
@@ -52,14 +53,22 @@ SKEW_PROBE_WIDTH = 800  # px: the profile is measured on the page shrunk to this
 # in a run but the stems of big type (an "l" at 18 pt, 0.2 inch), which are thicker than a rule.
 MIN_RULE_INCHES = 0.18
 MAX_RULE_THICKNESS_INCHES = 0.02  # a 1.4 pt rule; the stem of an 18 pt "l" is 0.025 inch
-RULE_GAP_INCHES = 0.02  # breaks this short in a scanned rule (JPEG, toner) are bridged
-# Speckles: dark blobs no bigger than this (in square points) with no other ink within
-# SPECK_CLEARANCE_PT points; a full stop at 8 pt is about 1 square point and sits beside letters.
+# Breaks this short in a scanned rule (JPEG, toner) are bridged: one or two pixels. Wider, it
+# bridged the gaps between letters too, and a line of bold type became a "rule".
+RULE_GAP_INCHES = 0.007
+# Speckles: dark blobs no bigger than DUST_AREA_PT2 (square points) anywhere, and blobs up to
+# MAX_SPECK_AREA_PT2 with no other ink within SPECK_CLEARANCE_PT points. Measured at 300 dpi on
+# the sample scans: the smallest marks of 10.5 pt type (full stops, the dots of i and of colons)
+# are 19 px or more (1.1 square points; about 0.65 at 8 pt); dust of one or two scanned pixels,
+# straightened, is 10 px or less.
+DUST_AREA_PT2 = 0.5
 MAX_SPECK_AREA_PT2 = 1.2
 SPECK_CLEARANCE_PT = 2.5
 WHITE = 255
 INK_LEVEL = 128  # a grey level under this is ink
 MIN_CELL_INCHES = 0.1  # a region the rules enclose smaller than this holds no line of text
+# A rule straightened from a skewed scan wavers by a pixel or two: this much around it is rule too.
+RULE_MARGIN_PX = 3
 TILE_GAP_PX = 40  # white between the regions of the mosaic: over two blank lines of 10 pt type
 # Tesseract's OpenMP threads fight the worker pool for the cores: on 2 busy cores one page took
 # 13.5 s with Tesseract's default threads and 5.0 s with one (som27-midterm at 150 dpi, page 2).
@@ -83,20 +92,27 @@ class ScannedPage:
 
     words: list
     edges: list
-    dpi: int  # the scan's own resolution
+    dpi: int  # the scan's own resolution (the rendering's, for a page that is not a scan)
     skew_degrees: float
 
 
-def native_dpi(page) -> int:
-    """The resolution of the page's largest image, as scanned (pixels per inch of paper)."""
-    best = max(page.images, key=lambda im: im["width"] * im["height"])
+def native_dpi(page) -> int | None:
+    """The resolution (pixels per inch of paper) a page was scanned at: that of the image that
+    covers most of it; None for a page with no such image (born-digital, read with --ocr always)."""
+    area = float(page.width * page.height) or 1.0
+    covering = [im for im in page.images if im.get("srcsize") and im["width"] > 0
+                and im["width"] * im["height"] >= COVERING_SHARE * area]
+    if not covering:
+        return None
+    best = max(covering, key=lambda im: im["width"] * im["height"])
     dpi = best["srcsize"][0] / (best["width"] / POINTS_PER_INCH)
     return int(round(min(max(dpi, MIN_NATIVE_DPI), MAX_NATIVE_DPI)))
 
 
-def page_grey(page, dpi: int) -> np.ndarray:
-    """Given a pdfplumber page, return it as a grey image at `dpi`, from its own pixels."""
-    native = native_dpi(page) if page.images else dpi
+def page_grey(page, native: int | None, dpi: int) -> np.ndarray:
+    """Given a pdfplumber page, return it as a grey image at `dpi`, made from its own pixels
+    (rendered at the scan's resolution `native`, then scaled), or rendered at `dpi`."""
+    native = native or dpi
     image = page.to_image(resolution=native, antialias=True).original.convert("L")
     grey = np.asarray(image, dtype=np.uint8)
     if native != dpi:
@@ -138,26 +154,31 @@ def skew_angle(binary: np.ndarray) -> float:
 
 
 def rule_masks(binary: np.ndarray, dpi: int) -> tuple[np.ndarray, np.ndarray]:
-    """The horizontal and the vertical rules of a page, each as a mask of its pixels."""
+    """The horizontal and the vertical rules of a page, each as a mask of its pixels: runs of
+    ink at least MIN_RULE_INCHES long along the axis and at most MAX_RULE_THICKNESS_INCHES
+    thick across it."""
     length = max(3, int(MIN_RULE_INCHES * dpi))
     gap = max(1, int(round(RULE_GAP_INCHES * dpi)))
+    thickest = MAX_RULE_THICKNESS_INCHES * dpi
     masks = []
     for along_x in (True, False):
         bridge = cv2.getStructuringElement(cv2.MORPH_RECT, (gap, 1) if along_x else (1, gap))
         line = cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1) if along_x else (1, length))
-        closed = cv2.morphologyEx(binary, cv2.MORPH_CLOSE, bridge)
-        masks.append(cv2.morphologyEx(closed, cv2.MORPH_OPEN, line))
+        runs = cv2.morphologyEx(cv2.morphologyEx(binary, cv2.MORPH_CLOSE, bridge), cv2.MORPH_OPEN, line)
+        count, labels, stats, _ = cv2.connectedComponentsWithStats(runs, connectivity=8)
+        across = stats[:, cv2.CC_STAT_HEIGHT if along_x else cv2.CC_STAT_WIDTH]
+        thin = across <= thickest
+        thin[0] = False  # the paper
+        masks.append(np.where(thin[labels], 255, 0).astype(np.uint8))
     return masks[0], masks[1]
 
 
 def mask_edges(mask: np.ndarray, orientation: str, dpi: int) -> list[dict]:
-    """Given a mask of rules along one axis, return each thin one as a pdfplumber line edge."""
+    """Given a mask of rules along one axis, return each rule as a pdfplumber line edge."""
     count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
     to_pt = POINTS_PER_INCH / dpi
     edges = []
     for x, y, w, h, _area in stats[1:count]:
-        if (h if orientation == "h" else w) > MAX_RULE_THICKNESS_INCHES * dpi:
-            continue
         if orientation == "h":
             mid = (y + h / 2) * to_pt
             x0, x1, top, bottom = x * to_pt, (x + w) * to_pt, mid, mid
@@ -170,7 +191,8 @@ def mask_edges(mask: np.ndarray, orientation: str, dpi: int) -> list[dict]:
 
 
 def speckles(binary: np.ndarray, dpi: int) -> np.ndarray:
-    """A mask of the specks of dust and toner: tiny blobs with no other ink close around."""
+    """A mask of the specks of dust and toner: blobs too small to be a mark of type, and
+    small ones with no other ink close around."""
     px_per_pt = dpi / POINTS_PER_INCH
     count, labels, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
     areas = stats[:, cv2.CC_STAT_AREA]
@@ -188,6 +210,8 @@ def speckles(binary: np.ndarray, dpi: int) -> np.ndarray:
     touched = np.unique(labels[(tiny_mask > 0) & near_ink])
     isolated = tiny.copy()
     isolated[touched] = False
+    isolated |= areas <= DUST_AREA_PT2 * px_per_pt * px_per_pt
+    isolated[0] = False
     return np.where(isolated[labels], 255, 0).astype(np.uint8)
 
 
@@ -229,9 +253,9 @@ class Tile:
         return self.at[0] <= x <= self.at[0] + x1 - x0 and self.at[1] <= y <= self.at[1] + y1 - y0
 
 
-def mosaic(clean: np.ndarray, cells: list[tuple]) -> tuple[np.ndarray, list[Tile]]:
+def mosaic(clean: np.ndarray, cells: list[tuple], rules: np.ndarray) -> tuple[np.ndarray, list[Tile]]:
     """The image Tesseract reads: the page with its table cells emptied, then each cell's
-    content below it, one under the other. Read so, the first lines of cells side by side can
+    content below it, one under the other, without the bits of rule its box caught. Read so, the first lines of cells side by side can
     never run together into one line (as Tesseract's own column finding let them: it ran a Task
     cell's line into the Progress cell's list item beside it and lost the line under both)."""
     height, width = clean.shape
@@ -239,8 +263,9 @@ def mosaic(clean: np.ndarray, cells: list[tuple]) -> tuple[np.ndarray, list[Tile
     tiles = [Tile((0, 0, width, height), (0, 0))]
     crops = []
     y = height + TILE_GAP_PX
+    around_rules = cv2.dilate(rules, np.ones((2 * RULE_MARGIN_PX + 1,) * 2, np.uint8)) > 0
     for x0, y0, x1, y1 in cells:
-        crop = clean[y0:y1, x0:x1]
+        crop = np.where(around_rules[y0:y1, x0:x1], WHITE, clean[y0:y1, x0:x1]).astype(np.uint8)
         page[y0:y1, x0:x1] = WHITE
         if (crop < INK_LEVEL).sum() == 0:
             continue  # an empty cell: nothing to read
@@ -290,8 +315,8 @@ def hocr_words(hocr: bytes, tiles: list[Tile], to_pt: float) -> list[dict]:
 def read_scanned_page(page) -> ScannedPage:
     """Given a pdfplumber page without a text layer, return its words and rules as read from
     its image."""
-    dpi = native_dpi(page) if page.images else OCR_DPI
-    grey = page_grey(page, OCR_DPI)
+    native = native_dpi(page)
+    grey = page_grey(page, native, OCR_DPI)
     skew = skew_angle(ink(grey))
     if skew:
         grey = rotate(grey, skew, WHITE)
@@ -303,8 +328,8 @@ def read_scanned_page(page) -> ScannedPage:
     clean[speckles(cv2.subtract(binary, rules), OCR_DPI) > 0] = WHITE
     # cells are read one by one; a row a page break left open is closed as the reader closes it
     closed = cv2.bitwise_or(rules, draw_rules(rules.shape, open_row_rules(edges), OCR_DPI))
-    image, tiles = mosaic(clean, cell_boxes(closed, OCR_DPI))
+    image, tiles = mosaic(clean, cell_boxes(closed, OCR_DPI), rules)
     hocr = pytesseract.image_to_pdf_or_hocr(image, lang=OCR_LANGUAGE, extension="hocr",
                                             config=f"{TESSERACT_CONFIG} --dpi {OCR_DPI}")
     words = hocr_words(hocr, tiles, POINTS_PER_INCH / OCR_DPI)
-    return ScannedPage(words, edges, dpi, skew)
+    return ScannedPage(words, edges, native or OCR_DPI, skew)

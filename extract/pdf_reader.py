@@ -21,7 +21,8 @@ from pathlib import Path
 
 import pdfplumber
 
-from .ocr import DEFAULT_OCR, is_scanned, ocr_warnings, tesseract_available, unread_pages_warning, wants_ocr
+from .ocr import DEFAULT_OCR, OCR_PAGE_SECONDS, extend_time_limit, is_scanned, ocr_warnings, tesseract_available, \
+    unread_pages_warning, wants_ocr
 from .model import Cell, Passage, RawDocument, TableBlock, TableRow, TextBlock
 from .page_split import join_rows_split_across_pages
 from .pdf_grid import Grid, cell_of, find_grids, inside, overflow_cell
@@ -93,6 +94,7 @@ def page_source(page, ocr: str = DEFAULT_OCR) -> PageSource:
         return PageSource(words, scanned=scanned)
     from .ocr_image import read_scanned_page  # OpenCV and Tesseract load only for a page that needs them
 
+    extend_time_limit(OCR_PAGE_SECONDS)
     scan = read_scanned_page(page)
     return PageSource(scan.words, scan.edges, scan, scanned)
 
