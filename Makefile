@@ -28,3 +28,4 @@ bench: $(BIN)/.installed
 samples: $(BIN)/.installed
 	$(BIN)/python samples/build_samples.py
 	$(BIN)/python tests/fixtures/build_fixtures.py
+	$(BIN)/python samples/build_scans.py

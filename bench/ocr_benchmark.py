@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
+import re
 import sys
 import tempfile
 import time
@@ -44,6 +46,7 @@ from somnotes.store import Store  # noqa: E402
 EXPECTED = ROOT / "tests" / "expected"
 ROW_MATCH = 0.8  # task texts this similar are the same row (the truth's tasks differ far more)
 TEXT_GOOD = 0.98
+OCR_PAGES = re.compile(r"^ocr: mean confidence \d+ \((\d+) of \d+ pages OCR'd")
 META_FIELDS = ("organization", "symbol", "title", "segment", "meeting_number", "meeting_date")
 
 
@@ -108,6 +111,7 @@ def score_note(store: Path, source_name: str, truth: dict) -> dict:
         "statuses_right": round(right_items / total_items, 3) if total_items else 1.0,
         "metadata_right": not meta_wrong, "metadata_wrong": meta_wrong,
         "ocr": [w for w in doc.warnings if w.startswith("ocr")],
+        "ocr_pages": sum(int(m.group(1)) for w in doc.warnings for m in [OCR_PAGES.search(w)] if m),
     }
 
 
@@ -153,6 +157,9 @@ def run(scans: list[Path], workers: int, folder: Path) -> tuple[float, Path]:
     return seconds, store
 
 
+LOAD_BEFORE = " ".join(f"{v:.1f}" for v in os.getloadavg())  # other work on the machine slows OCR
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--all", action="store_true", help="every note at every setting (built into a temp folder)")
@@ -176,8 +183,9 @@ def main(argv=None) -> None:
         scores = [score_note(store, s.name, truth(truth_of(s))) for s in scans]
         buckets = word_confidence_table([(s, truth_of(s)) for s in scans] + [(LOW_RES_SCAN, "som26-midterm")]) \
             if args.words else []
-    pages = sum(s.get("pages", 0) for s in scores)
-    print(f"machine: {platform.machine()}, {platform.python_version()}, {platform.system()}")
+    pages = sum(s.get("ocr_pages", 0) for s in scores)
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"{platform.system()}; load average before the run {LOAD_BEFORE}")
     keys = ("rows", "truth_rows", "rows_f1", "tasks_similar", "progress_similar", "next_steps_similar",
             "statuses_right", "metadata_right")
     print("file".ljust(34) + " ".join(k.rjust(12) for k in keys) + "  ocr")
@@ -189,7 +197,7 @@ def main(argv=None) -> None:
     print(f"mean over {len(scores)} scans: " + ", ".join(f"{k} {v}" for k, v in total.items())
           + f", metadata right {sum(s['metadata_right'] for s in scores)}/{len(scores)}")
     for workers, seconds in timings.items():
-        print(f"OCR ingest, {workers} worker(s): {pages} pages in {seconds:.1f} s = {pages / seconds:.2f} pages/s")
+        print(f"OCR ingest, {workers} worker(s): {pages} pages OCR'd in {seconds:.1f} s = {pages / seconds:.2f} pages/s")
     print(f"born-digital baseline ({max(args.workers)} workers): {base_pages} pages in {base_seconds:.1f} s = "
           f"{base_pages / base_seconds:.1f} pages/s; OCR is {base_seconds / base_pages * pages / timings[max(args.workers)]:.3f} "
           "of its speed")

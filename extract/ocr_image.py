@@ -11,10 +11,12 @@ best, turned straight (a sheet fed askew), then:
   Camelot's lattice mode does; they become edges. They stay in the image Tesseract reads: its own
   line finder takes them out and keeps columns apart by them (with the rules painted white, it
   ran the first lines of two cells together and read the gap as "__" and "—");
-- speckles: tiny dark specks far from any letter (dust, toner) are painted white too; specks
-  next to letters stay, since dots, commas and colons are specks next to letters;
-- words: one Tesseract call per page, its hOCR read for word boxes, confidences and each line's
-  box and text size. Every word Tesseract returns is kept, however low its confidence.
+- speckles: specks of dust and toner (blobs smaller than any mark of type, or small and far
+  from any letter) are painted white; full stops, commas and the dots of i and colons stay;
+- words: one Tesseract call per page, on a mosaic of the page's regions (the page with its table
+  cells emptied, then each cell alone), its hOCR read for word boxes, confidences and each line's
+  box and type size, mapped back onto the page. Every word Tesseract returns is kept, however
+  low its confidence.
 
 This module loads OpenCV and pytesseract; it is imported only when a page needs OCR.
 """
@@ -33,14 +35,14 @@ from .ocr import COVERING_SHARE
 from .pdf_grid import open_row_rules
 
 POINTS_PER_INCH = 72.0
-# Tesseract's models are trained on text of about 300 dpi; a 150 dpi scan upscaled (bicubic) to
-# it is read better than at its own size (measured on the 150 dpi sample scans: see README).
+# Tesseract "works best on images which have a DPI of at least 300" (its documentation, Improving
+# the quality of the output): every page is brought to it, a 150 dpi scan upscaled bicubically.
 OCR_DPI = 300
 MAX_NATIVE_DPI = 600  # a finer scan is read at OCR_DPI all the same: more pixels, no more words
 MIN_NATIVE_DPI = 50
 OCR_LANGUAGE = "eng"
-# psm 3: Tesseract finds the blocks (running text, each column of a table) itself. Inverted-text
-# detection is off: notes are dark on light, and the check costs a third of the time per page.
+# psm 3: Tesseract finds the blocks of the mosaic itself. Inverted-text detection is off: notes
+# are dark on light.
 TESSERACT_CONFIG = "--oem 1 --psm 3 -c tessedit_do_invert=0"
 # Deskew: a sheet fed askew is turned straight by the angle whose row profile is sharpest.
 MAX_SKEW_DEGREES = 3.0
@@ -255,9 +257,10 @@ class Tile:
 
 def mosaic(clean: np.ndarray, cells: list[tuple], rules: np.ndarray) -> tuple[np.ndarray, list[Tile]]:
     """The image Tesseract reads: the page with its table cells emptied, then each cell's
-    content below it, one under the other, without the bits of rule its box caught. Read so, the first lines of cells side by side can
-    never run together into one line (as Tesseract's own column finding let them: it ran a Task
-    cell's line into the Progress cell's list item beside it and lost the line under both)."""
+    content below it, one under the other, without the bits of rule its box caught. Read so,
+    the first lines of cells side by side can never run together into one line (as Tesseract's
+    own column finding let them: it ran a Task cell's line into the Progress cell's list item
+    beside it and lost the line under both)."""
     height, width = clean.shape
     page = clean.copy()
     tiles = [Tile((0, 0, width, height), (0, 0))]
