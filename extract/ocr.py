@@ -26,12 +26,13 @@ OCR_LANGUAGE = "eng"
 TESSERACT_INSTALL = "apt-get install tesseract-ocr tesseract-ocr-eng"
 # Mean word confidence under which a note's OCR is not to be trusted without a look at the scan.
 # Measured (python bench/ocr_benchmark.py --all): the nine sample scans, 150 to 300 dpi, skewed
-# and speckled or not, read at 94 to 95 with >= 0.98 of the text right; the seed note at 60 dpi
-# (tests/fixtures/hostile/scanned.pdf) reads at 86 with its columns run together and one word in
-# ten wrong. 90 lies between the two.
+# and speckled or not, read at 95 with every task text >= 0.98 similar to the truth; the seed note
+# at 60 dpi (tests/fixtures/hostile/scanned.pdf) reads at 87 with its columns run together and
+# one word in seven not a word of the note. 90 lies between the two.
 LOW_CONFIDENCE = 90
-# A word read with less confidence than this is named in a warning: at 50 Tesseract's word is
-# wrong more often than right on the sample scans (bench/ocr_benchmark.py).
+# A word read with less confidence than this is named in a warning: under 50, 37 % of the words
+# Tesseract returned were words of the note, 99.7 % at 90 and over (the committed scans and the
+# 60 dpi one: python bench/ocr_benchmark.py --words).
 UNCERTAIN_WORD = 50
 MAX_LISTED_WORDS = 20  # a warning is read by a person: the rest are counted, not listed
 # A page whose text layer holds fewer words than this under an image covering most of it is a
