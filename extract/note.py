@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .layout import lay_out
 from .model import Note
-from .ocr import DEFAULT_OCR, no_text_layer_message
+from .ocr import DEFAULT_OCR, OcrFailed, no_text_layer_message
 
 PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -79,6 +79,8 @@ def read_document(path: Path, ocr: str = DEFAULT_OCR):
         raw = read_pdf(path, ocr)
     except TooManyPages as exc:
         raise ExtractError("too_many_pages", f"the PDF has {exc.args[0]} pages; progress notes have at most {MAX_PAGES}") from None
+    except OcrFailed as exc:
+        raise ExtractError("ocr_failed", " ".join(str(exc).split())[:MAX_MESSAGE_CHARS]) from None
     except Exception as exc:  # pdfminer raises many types on damaged files
         if is_password_error(exc):
             raise ExtractError("encrypted_pdf", "the PDF is password-protected") from None

@@ -74,6 +74,10 @@ def wants_ocr(mode: str, scanned: bool) -> bool:
     return mode == "always" or (mode == "auto" and scanned)
 
 
+class OcrFailed(Exception):
+    """Tesseract (or the handling of a page image) failed: the file may be fine, the OCR is not."""
+
+
 def extend_time_limit(seconds: float) -> None:
     """Give the file being read `seconds` more, when a time limit runs (the interval timer
     ingest arms per file, in a worker's main thread)."""

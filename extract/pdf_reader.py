@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pdfplumber
 
-from .ocr import DEFAULT_OCR, OCR_PAGE_SECONDS, extend_time_limit, is_scanned, ocr_warnings, tesseract_available, \
-    unread_pages_warning, wants_ocr
+from .ocr import DEFAULT_OCR, OCR_PAGE_SECONDS, OcrFailed, extend_time_limit, is_scanned, ocr_warnings, \
+    tesseract_available, unread_pages_warning, wants_ocr
 from .model import Cell, Passage, RawDocument, TableBlock, TableRow, TextBlock
 from .page_split import join_rows_split_across_pages
 from .pdf_grid import Grid, cell_of, find_grids, inside, overflow_cell
@@ -95,7 +95,10 @@ def page_source(page, ocr: str = DEFAULT_OCR) -> PageSource:
     from .ocr_image import read_scanned_page  # OpenCV and Tesseract load only for a page that needs them
 
     extend_time_limit(OCR_PAGE_SECONDS)
-    scan = read_scanned_page(page)
+    try:
+        scan = read_scanned_page(page)
+    except Exception as exc:  # Tesseract's errors (a broken install, a killed process), not the PDF's
+        raise OcrFailed(f"OCR failed on page {page.page_number}: {type(exc).__name__}: {exc}") from None
     return PageSource(scan.words, scan.edges, scan, scanned)
 
 

@@ -210,6 +210,19 @@ def test_without_tesseract_born_digital_notes_are_read_as_ever(tmp_path, no_tess
     assert not any(w.startswith("ocr") for w in doc.warnings)
 
 
+@needs_tesseract
+def test_tesseract_failing_is_an_ocr_failed_error_not_a_traceback(tmp_path, monkeypatch):
+    """Tesseract found at start but its language data gone: one error row, one stderr line."""
+    assert ocr.tesseract_available()  # checked (and cached) before the data goes
+    empty = tmp_path / "no-tessdata"
+    empty.mkdir()
+    monkeypatch.setenv("TESSDATA_PREFIX", str(empty))
+    result = cli("ingest", LOW_RES_SCAN, "--store", tmp_path / "store", "--workers", "1")
+    assert result.exit_code == 1
+    assert list(read_table(tmp_path / "store", "errors").error) == ["ocr_failed"]
+    assert "OCR failed on page 1" in result.stderr and result.stderr.count("\n") == 1
+
+
 def test_a_bad_ocr_mode_is_a_usage_error(tmp_path):
     result = cli("ingest", SAMPLES / "som27-midterm.pdf", "--store", tmp_path / "store", "--ocr", "sometimes")
     assert result.exit_code == 2
