@@ -1,7 +1,7 @@
 """OCR benchmark: scans of the sample notes ingested, scored against the notes' hand-written truth.
 
     python bench/ocr_benchmark.py                 # the committed scans (tests/fixtures/scans/)
-    python bench/ocr_benchmark.py --all           # every note at 150 dpi, 300 dpi, and skewed
+    python bench/ocr_benchmark.py --all           # every note at 150 dpi, 300 dpi, skewed; 2 more layouts
     python bench/ocr_benchmark.py --workers 1 2   # pages/s with each pool size
 
 Scans are made by samples/build_scans.py from the sample PDFs; the truth of a scan is
@@ -40,7 +40,7 @@ import pyarrow.dataset as ds  # noqa: E402
 from rapidfuzz import fuzz  # noqa: E402
 from scipy.optimize import linear_sum_assignment  # noqa: E402
 
-from samples.build_scans import COMMITTED, NOTES, SCANS_DIR, SETTINGS, build, truth_of  # noqa: E402
+from samples.build_scans import LAYOUTS, NOTES, SCANS_DIR, SETTINGS, build, source_pdf, truth_of  # noqa: E402
 from somnotes.ingest import ingest  # noqa: E402
 from somnotes.store import Store  # noqa: E402
 
@@ -131,7 +131,7 @@ def word_confidence_table(scans: list[tuple[Path, str]]) -> list[tuple[str, int,
 
     found = {b: [0, 0] for b in CONFIDENCE_BUCKETS[:-1]}
     for scan, note in scans:
-        with pdfplumber.open(ROOT / "samples" / f"{note}.pdf") as pdf:
+        with pdfplumber.open(source_pdf(note)) as pdf:
             vocabulary = {w["text"] for page in pdf.pages for w in page.extract_words()}
         with pdfplumber.open(scan) as pdf:
             for page in pdf.pages:
@@ -178,10 +178,10 @@ def main(argv=None) -> None:
     with tempfile.TemporaryDirectory(prefix="somnotes-ocr-") as tmp:
         tmp = Path(tmp)
         if args.all:
-            scans = build([(n, s) for n in NOTES for s in SETTINGS], tmp / "scans")
+            scans = build([(n, s) for n in NOTES for s in SETTINGS] + [(n, "300dpi") for n in LAYOUTS], tmp / "scans")
         else:
             scans = sorted(SCANS_DIR.glob("*.pdf"))
-        digital = sorted({ROOT / "samples" / f"{truth_of(s)}.pdf" for s in scans})
+        digital = sorted({source_pdf(truth_of(s)) for s in scans})
         base_seconds, _, _ = run(digital, max(args.workers), tmp / "digital")
         base_pages = sum(int(n) for n in read_table(tmp / "digital" / f"store-{max(args.workers)}", "documents").n_pages)
         timings = {}

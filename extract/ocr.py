@@ -9,7 +9,9 @@ pay nothing for it. Its words and rules go through the same reader as a born-dig
 An OCR'd note says so on its documents row: `ocr: mean confidence N` (Tesseract's word
 confidence, 0-100, averaged over the words of the OCR'd pages), `ocr_low_confidence: ...` when
 that mean is below LOW_CONFIDENCE, and `ocr_uncertain_words: ...` naming the words read with
-less than UNCERTAIN_WORD confidence: they are kept in the text as read, never dropped.
+less than UNCERTAIN_WORD confidence: they are kept in the text as read, never dropped. Marks
+without a letter or digit read with so little confidence ("—", "_", "|": a gap between columns or
+a bit of rule read as a character) are set aside, and named: `ocr_marks_set_aside: ...`.
 """
 from __future__ import annotations
 
@@ -104,7 +106,7 @@ def unread_pages_warning(pages: list[int], mode: str) -> str:
 def ocr_warnings(scans: list, n_pages: int) -> list[str]:
     """Given what OCR read on each scanned page (extract/ocr_image.ScannedPage), return the
     note's warnings: its mean word confidence, whether that is low, the uncertain words."""
-    confidences = [w["confidence"] for scan in scans for w in scan.words]
+    confidences = [w["confidence"] for scan in scans for w in scan.words + scan.marks]
     if not confidences:
         return [f"ocr: mean confidence 0 ({len(scans)} of {n_pages} pages OCR'd, no word found)"]
     mean = statistics.fmean(confidences)
@@ -120,4 +122,9 @@ def ocr_warnings(scans: list, n_pages: int) -> list[str]:
         more = f" and {len(uncertain) - MAX_LISTED_WORDS} more" if len(uncertain) > MAX_LISTED_WORDS else ""
         warnings.append(f"ocr_uncertain_words: {len(uncertain)} words read with confidence under {UNCERTAIN_WORD}, "
                         f"kept as read: {listed}{more}")
+    marks = [w["text"] for scan in scans for w in scan.marks]
+    if marks:
+        warnings.append(f"ocr_marks_set_aside: {len(marks)} marks without letters or digits read with confidence "
+                        f"under {UNCERTAIN_WORD} (gaps and bits of rule read as characters), not in the text: "
+                        + " ".join(marks[:MAX_LISTED_WORDS]) + (" ..." if len(marks) > MAX_LISTED_WORDS else ""))
     return warnings

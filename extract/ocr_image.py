@@ -24,14 +24,14 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from xml.etree import ElementTree
 
 import cv2
 import numpy as np
 import pytesseract
 
-from .ocr import COVERING_SHARE
+from .ocr import COVERING_SHARE, UNCERTAIN_WORD
 from .pdf_grid import open_row_rules
 
 POINTS_PER_INCH = 72.0
@@ -76,10 +76,11 @@ TILE_GAP_PX = 40  # white between the regions of the mosaic: over two blank line
 # 13.5 s with Tesseract's default threads and 5.0 s with one (som27-midterm at 150 dpi, page 2).
 # The pool gives each scan a core of its own instead.
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-# Tesseract reads the capital I of a roman numeral as l or 1 now and then ("Part Il.",
-# "lII."): a word of I, V, X, l and 1 only, with one I, V or X at least, closed by "." or ")",
-# is a numeral of a heading or a list, and its l and 1 are I.
-ROMAN_MISREAD = re.compile(r"^\(?(?=[IVXl1]*[IVX])[IVXl1]+[.)]$")
+# Tesseract reads the capital I of a roman numeral as l, i or 1 now and then ("Part Il.", "ll.",
+# "lil."): a word of I, V, X, i, l and 1 only, with an l or a 1 and a letter, closed by "." or
+# ")", is a numeral of a heading or a list, and its l, i and 1 are I ("1.", "11." stay numbers,
+# "ii." and "(iv)" stay lower-case numerals).
+ROMAN_MISREAD = re.compile(r"^\(?(?=[IVXil1]*[l1])(?=[IVXil1]*[IVXil])[IVXil1]+[.)]$")
 HOCR_BBOX = re.compile(r"bbox (\d+) (\d+) (\d+) (\d+)")
 HOCR_CONF = re.compile(r"x_wconf (\d+)")
 HOCR_SIZE = re.compile(r"x_size ([\d.]+)")
@@ -96,6 +97,9 @@ class ScannedPage:
     edges: list
     dpi: int  # the scan's own resolution (the rendering's, for a page that is not a scan)
     skew_degrees: float
+    # marks set aside: no letter or digit, read with little confidence, standing alone ("—",
+    # "_", "|" where Tesseract read a gap between two columns or a bit of rule as a character)
+    marks: list = field(default_factory=list)
 
 
 def native_dpi(page) -> int | None:
@@ -302,7 +306,7 @@ def hocr_words(hocr: bytes, tiles: list[Tile], to_pt: float) -> list[dict]:
             if not text:
                 continue
             if ROMAN_MISREAD.match(text):
-                text = text.replace("l", "I").replace("1", "I")
+                text = text.replace("l", "I").replace("1", "I").replace("i", "I")
             title = span.get("title", "")
             x0, top, x1, bottom = (int(v) for v in HOCR_BBOX.search(title).groups())
             tile = next((t for t in tiles if t.holds((x0 + x1) / 2, (top + bottom) / 2)), tiles[0])
@@ -313,6 +317,12 @@ def hocr_words(hocr: bytes, tiles: list[Tile], to_pt: float) -> list[dict]:
                           "size": round(size, 2), "confidence": float(conf_match.group(1)) if conf_match else 0.0,
                           "upright": True})
     return words
+
+
+def is_stray_mark(word: dict) -> bool:
+    """Is this OCR'd word a mark Tesseract made of a gap or a bit of rule, not text: no letter or
+    digit, and read with less confidence than any word it is sure of? (Named in a warning.)"""
+    return word["confidence"] < UNCERTAIN_WORD and not any(c.isalnum() for c in word["text"])
 
 
 def read_scanned_page(page) -> ScannedPage:
@@ -335,4 +345,5 @@ def read_scanned_page(page) -> ScannedPage:
     hocr = pytesseract.image_to_pdf_or_hocr(image, lang=OCR_LANGUAGE, extension="hocr",
                                             config=f"{TESSERACT_CONFIG} --dpi {OCR_DPI}")
     words = hocr_words(hocr, tiles, POINTS_PER_INCH / OCR_DPI)
-    return ScannedPage(words, edges, native or OCR_DPI, skew)
+    marks = [w for w in words if is_stray_mark(w)]
+    return ScannedPage([w for w in words if not is_stray_mark(w)], edges, native or OCR_DPI, skew, marks)

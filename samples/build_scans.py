@@ -16,7 +16,8 @@ the real seed note at 300 dpi black and white (10 pages, rows cut by page breaks
 at 150 dpi grey (5 pages, four columns, narrow cells) and som26-annual at 300 dpi, skewed and
 speckled (6 pages, the header row repeated on every page): 21 pages, 1.7 MB, each setting once;
 and som27-midterm with its last 3 pages scanned (a born-digital note with scanned pages).
-`--all` makes the nine scans of the benchmark (every note at every setting).
+`--all` makes the eleven scans of the benchmark (every note at every setting, and the seed note
+in its two layouts without cell borders at 300 dpi).
 """
 from __future__ import annotations
 
@@ -32,6 +33,9 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 SCANS_DIR = ROOT / "tests" / "fixtures" / "scans"
 NOTES = ["som26-midterm", "som26-annual", "som27-midterm"]
+# The seed note in the layouts without cell borders (tests/fixtures/layouts/): Tesseract reads
+# them whole, and the columns come from the header row's words. In the benchmark's set only.
+LAYOUTS = ["som26-midterm-unruled", "som26-midterm-shading"]
 POINTS_PER_INCH = 72
 # A scanner's JPEG: grey text pages at this quality keep every glyph edge; lower visibly smears
 # 7 pt type at 150 dpi.
@@ -126,19 +130,24 @@ def mixed_pdf(note: str, setting_name: str, digital_pages: int, folder: Path) ->
     return out
 
 
+def source_pdf(note: str) -> Path:
+    """The born-digital PDF of a sample note or of a layout fixture."""
+    return ROOT / "tests" / "fixtures" / "layouts" / f"{note}.pdf" if note in LAYOUTS else HERE / f"{note}.pdf"
+
+
 def scan_name(note: str, setting_name: str) -> str:
     return f"{note}-{SETTINGS[setting_name].label}.pdf"
 
 
 def build(pairs, folder: Path) -> list[Path]:
     """Scan each (note, setting name) of `pairs` into `folder`."""
-    return [scan_pdf(HERE / f"{note}.pdf", folder / scan_name(note, setting), SETTINGS[setting])
+    return [scan_pdf(source_pdf(note), folder / scan_name(note, setting), SETTINGS[setting])
             for note, setting in pairs]
 
 
 def truth_of(scan: Path) -> str:
     """The note a scan was made from (its expected rows are tests/expected/<note>.json)."""
-    return max((note for note in NOTES if scan.name.startswith(note + "-")), key=len)
+    return max((note for note in NOTES + LAYOUTS if scan.name.startswith(note + "-")), key=len)
 
 
 def main(argv=None) -> None:
@@ -146,7 +155,7 @@ def main(argv=None) -> None:
     parser.add_argument("--all", type=Path, metavar="OUT", help="scan every note at every setting into OUT")
     args = parser.parse_args(argv)
     if args.all:
-        paths = build([(n, s) for n in NOTES for s in SETTINGS], args.all)
+        paths = build([(n, s) for n in NOTES for s in SETTINGS] + [(n, "300dpi") for n in LAYOUTS], args.all)
     else:
         paths = build(COMMITTED, SCANS_DIR) + [mixed_pdf(*MIXED, SCANS_DIR)]
     for path in paths:
