@@ -27,7 +27,7 @@ DEFAULT_OCR = "auto"
 OCR_LANGUAGE = "eng"
 TESSERACT_INSTALL = "apt-get install tesseract-ocr tesseract-ocr-eng"
 # Mean word confidence under which a note's OCR is not to be trusted without a look at the scan.
-# Measured (python bench/ocr_benchmark.py --all): the nine sample scans, 150 to 300 dpi, skewed
+# Measured (python bench/ocr_benchmark.py --all): the eleven sample scans, 150 to 300 dpi, skewed
 # and speckled or not, read at 95 with every task text >= 0.98 similar to the truth; the seed note
 # at 60 dpi (tests/fixtures/hostile/scanned.pdf) reads at 87 with its columns run together and
 # one word in seven not a word of the note. 90 lies between the two.
