@@ -31,3 +31,4 @@ samples: $(BIN)/.installed
 	$(BIN)/python tests/fixtures/build_fixtures.py
 	$(BIN)/python tests/fixtures/hazards/build_hazards.py
 	$(BIN)/python samples/build_series.py
+	$(BIN)/python samples/build_scans.py

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .layout import lay_out
 from .model import Note
+from .ocr import DEFAULT_OCR, OcrFailed, no_text_layer_message
 
 PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -70,8 +71,9 @@ def check_docx_container(path: Path) -> None:
         raise ExtractError("not_a_docx", "the zip file holds no Word document (word/document.xml)")
 
 
-def read_document(path: Path):
-    """Given a path, return its RawDocument (blocks in reading order)."""
+def read_document(path: Path, ocr: str = DEFAULT_OCR):
+    """Given a path, return its RawDocument (blocks in reading order); PDF pages without a text
+    layer are read by OCR as `ocr` says (auto, always, never)."""
     fmt = sniff_format(path)
     if fmt == "docx":
         check_docx_container(path)
@@ -86,11 +88,13 @@ def read_document(path: Path):
             raise ExtractError("corrupt_docx", one_line(f"the .docx cannot be read: {type(exc).__name__}: {exc}")) from None
     from .pdf_reader import MAX_PAGES, TooManyPages, read_pdf
     try:
-        raw = read_pdf(path)
+        raw = read_pdf(path, ocr)
     except TooManyPages as exc:
         raise ExtractError("too_many_pages", f"the PDF has {exc.args[0]} pages; progress notes have at most {MAX_PAGES}") from None
     except ExtractError:
         raise
+    except OcrFailed as exc:
+        raise ExtractError("ocr_failed", " ".join(str(exc).split())[:MAX_MESSAGE_CHARS]) from None
     except Exception as exc:
         if is_password_error(exc):
             raise ExtractError("encrypted_pdf", "the PDF is password-protected") from None
@@ -98,7 +102,7 @@ def read_document(path: Path):
             raise  # a bug of ours: the caller reports it as internal_error
         raise ExtractError("corrupt_pdf", one_line(f"the PDF cannot be read: {type(exc).__name__}: {exc}")) from None
     if "no_text_layer" in raw.warnings:
-        raise ExtractError("no_text_layer", "the PDF has no text layer (a scan?); run OCR first")
+        raise ExtractError("no_text_layer", no_text_layer_message(ocr))
     return raw
 
 
@@ -159,6 +163,6 @@ def is_password_error(exc: BaseException) -> bool:
     return False
 
 
-def extract_note(path: Path) -> Note:
+def extract_note(path: Path, ocr: str = DEFAULT_OCR) -> Note:
     """Given a Word or PDF file, return its header and task rows (not yet normalised)."""
-    return lay_out(read_document(Path(path)))
+    return lay_out(read_document(Path(path), ocr))

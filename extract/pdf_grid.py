@@ -121,14 +121,22 @@ def is_background(obj: dict) -> bool:
             and min(obj["width"], obj["height"]) > MAX_RULE_THICKNESS)
 
 
-def find_grids(page) -> list[Grid]:
+def find_grids(page, raster_edges: list | None = None) -> list[Grid]:
     """Given a pdfplumber page, return its ruled tables, rows cut open by a page break closed.
-    Backgrounds (shading, highlights) are left out: only rules make cells."""
-    if any(is_background(r) for r in page.rects):
+    Backgrounds (shading, highlights) are left out: only rules make cells. `raster_edges`: for
+    a scan, the rules found in its image (extract/ocr_image.py), used instead of the PDF's own."""
+    if raster_edges is None and any(is_background(r) for r in page.rects):
         page = page.filter(lambda obj: not is_background(obj))
     settings = dict(TABLE_SETTINGS)
-    extra = open_row_rules(page.edges)
-    if extra:
+    edges = page.edges if raster_edges is None else raster_edges
+    extra = open_row_rules(edges)
+    if raster_edges is not None:
+        settings.update(vertical_strategy="explicit", horizontal_strategy="explicit",
+                        explicit_vertical_lines=[e for e in edges if e["orientation"] == "v"],
+                        explicit_horizontal_lines=[e for e in edges if e["orientation"] == "h"] + extra)
+        if min(len(settings["explicit_vertical_lines"]), len(settings["explicit_horizontal_lines"])) < 2:
+            return []  # no two rules each way: no table on this page
+    elif extra:
         settings["explicit_horizontal_lines"] = extra
     grids = []
     for table in page.find_tables(settings):

@@ -7,6 +7,10 @@ and feet), which is set aside on purpose and accounted for. Lines become paragra
 spacing, measured on the document itself (extract/pdf_lines.py). Tables drawn without rules are
 read from their header row's words (extract/pdf_unruled.py). Tables that a page break cut in two
 are joined again (extract/page_split.py: `join_rows_split_across_pages`).
+
+A page comes from one of two sources (`page_source`): its text layer, as pdfplumber reads it, or,
+for a scan, its image read by OCR (extract/ocr.py), which gives words and ruling lines in the
+same shapes; everything after that is the same for both.
 """
 from __future__ import annotations
 
@@ -18,6 +22,8 @@ from pathlib import Path
 import pdfplumber
 
 from .layout import heading
+from .ocr import DEFAULT_OCR, OCR_PAGE_SECONDS, OcrFailed, extend_time_limit, is_scanned, ocr_warnings, \
+    tesseract_available, unread_pages_warning, wants_ocr
 from .model import Cell, Passage, RawDocument, TableBlock, TableRow, TextBlock
 from .page_split import join_rows_split_across_pages
 from .pdf_grid import Grid, cell_of, find_grids, inside, overflow_cell
@@ -70,12 +76,41 @@ def in_margin(line: Line, height: float) -> bool:
     return line.top < height * PAGE_MARGIN_FRACTION or line.top > height * (1 - PAGE_MARGIN_FRACTION)
 
 
-def read_page(page) -> PageContent:
-    """Given a pdfplumber page, split its words between table cells, running text, and page
-    numbers."""
-    content = PageContent(page.page_number, float(page.height))
-    grids = find_grids(page)
+@dataclass
+class PageSource:
+    """A page's words (pdfplumber's word dicts) and, for a page read from its image, the ruling
+    lines found in it (`raster_edges`; None: the PDF's own rules) and what OCR made of it."""
+
+    words: list
+    raster_edges: list | None = None
+    scan: object | None = None  # extract/ocr_image.ScannedPage
+    scanned: bool = False  # an image without text, read or not
+
+
+def page_source(page, ocr: str = DEFAULT_OCR) -> PageSource:
+    """Given a pdfplumber page, return its words from its text layer, or, where `ocr` says so
+    and Tesseract is there, from its image."""
     words = page.extract_words(**WORD_SETTINGS)
+    scanned = is_scanned(page, words)
+    if not wants_ocr(ocr, scanned) or not tesseract_available():
+        return PageSource(words, scanned=scanned)
+    from .ocr_image import read_scanned_page  # OpenCV and Tesseract load only for a page that needs them
+
+    extend_time_limit(OCR_PAGE_SECONDS)
+    try:
+        scan = read_scanned_page(page)
+    except Exception as exc:  # Tesseract's errors (a broken install, a killed process), not the PDF's
+        raise OcrFailed(f"OCR failed on page {page.page_number}: {type(exc).__name__}: {exc}") from None
+    return PageSource(scan.words, scan.edges, scan, scanned)
+
+
+def read_page(page, source: PageSource | None = None) -> PageContent:
+    """Given a pdfplumber page (and where its words come from: by default its text layer),
+    split its words between table cells, running text, and page numbers."""
+    content = PageContent(page.page_number, float(page.height))
+    source = source or page_source(page, "never")
+    grids = find_grids(page, source.raster_edges)
+    words = source.words
     content.words = words
     buckets = [[[[] for _ in row] for row in grid.cells] for grid in grids]
     loose, stray = [], []
@@ -197,26 +232,38 @@ def page_blocks(page: PageContent, ratio: float, lexicon: Lexicon) -> list:
     return [block for _, block in items]
 
 
+def scan_warnings(sources: list[PageSource], ocr: str) -> list[str]:
+    """The warnings of a PDF with scanned pages: how OCR read them, or which were left unread."""
+    scans = [s.scan for s in sources if s.scan is not None]
+    unread = [n for n, s in enumerate(sources, start=1) if s.scanned and s.scan is None]
+    warnings = ocr_warnings(scans, len(sources)) if scans else []
+    if unread and len(unread) < len(sources):
+        warnings.append(unread_pages_warning(unread, ocr))
+    return warnings
+
+
 class TooManyPages(Exception):
     pass
 
 
-def read_pdf(path: Path) -> RawDocument:
+def read_pdf(path: Path, ocr: str = DEFAULT_OCR) -> RawDocument:
     """Given a PDF path, return its paragraphs and tables in reading order, page-split
-    table rows joined, with every word it read and the page furniture it set aside."""
+    table rows joined, with every word it read and the page furniture it set aside. Pages
+    without a text layer are read by OCR as `ocr` says (auto, always, never)."""
     with pdfplumber.open(str(path)) as pdf:
         if len(pdf.pages) > MAX_PAGES:
             raise TooManyPages(len(pdf.pages))
-        pages = []
+        pages, sources = [], []
         for page in pdf.pages:
-            pages.append(read_page(page))
+            sources.append(page_source(page, ocr))
+            pages.append(read_page(page, sources[-1]))
             page.flush_cache()  # keep memory flat on long documents
         n_pages = len(pdf.pages)
     drop_running_lines(pages)
     ratio = pitch_ratio(line_groups(pages))
     lexicon = Lexicon([w["text"] for page in pages for w in page.words])
     blocks = [block for page in pages for block in page_blocks(page, ratio, lexicon)]
-    warnings = []
+    warnings = scan_warnings(sources, ocr)
     if not any(page.words for page in pages):
         warnings.append(NO_TEXT_LAYER)
     if not has_task_table(blocks):

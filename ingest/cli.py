@@ -40,6 +40,12 @@ def fail(message: str, status: int):
     raise typer.Exit(status)
 
 
+class OcrMode(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
 def get_store(store: Optional[Path]) -> Store:
     root = store or default_store_dir()
     if root.exists() and not root.is_dir():
@@ -154,9 +160,12 @@ def ingest(
         [], "--column", metavar="WORDING=ROLE",
         help="Read a table header starting with WORDING as ROLE (task, progress, next_steps, status, lead, "
              "deadline, reference, extra); the store remembers it. Repeatable."),
+    ocr: OcrMode = typer.Option("auto", "--ocr", help="Read PDF pages with OCR (Tesseract): auto (pages without "
+                                "a text layer), always, never."),
 ):
     """Ingest progress notes into the store. Exit 0: all files ingested; 1: some failed, or a
     folder held no notes."""
+    from ..extract.ocr import TESSERACT_INSTALL, tesseract_available as ocr_ready
     from .dask_executor import ExecutorUnavailable
     from .discover import find_files
     from .pipeline import ingest as run_ingest
@@ -169,6 +178,9 @@ def ingest(
 
     if executor and not executor.startswith("dask://"):
         typer.echo("somnotes: --executor takes dask://HOST:PORT", err=True)
+        raise typer.Exit(2)
+    if ocr == OcrMode.always and not ocr_ready():
+        typer.echo(f"somnotes: --ocr always needs Tesseract: {TESSERACT_INSTALL}", err=True)
         raise typer.Exit(2)
     missing = [p for p in paths if not p.exists()]
     if missing:
@@ -187,7 +199,7 @@ def ingest(
         bar = progress.add_task("ingesting", total=len(find_files(paths)))
     try:
         summary = run_ingest(paths, s, workers=workers, executor=executor, commit_every=commit_every,
-                             timeout_s=file_timeout or None, columns=columns,
+                             timeout_s=file_timeout or None, columns=columns, ocr=ocr.value,
                              on_file=(lambda _p: progress.advance(bar)) if progress else None,
                              on_error=lambda line: (progress.console.print(line, markup=False, highlight=False)
                                                     if progress else typer.echo(line, err=True)))

@@ -27,6 +27,7 @@ from .. import PARSER_VERSION
 from ..extract import ExtractError, extract_note
 from ..extract.dates import find_dates
 from ..extract.layout import roles_taught, taught_roles, teach_roles
+from ..extract.ocr import DEFAULT_OCR
 from ..extract.statuses import column_status, split_progress, task_status
 from ..extract.typed_columns import deadline_dates, lead_entities
 from ..store import column_roles
@@ -235,18 +236,20 @@ def thread_time_limit(seconds: float):
         despite_timeouts(stop)
 
 
-def process_file(path: Path | str, timeout_s: float | None = FILE_TIMEOUT_S, roles: tuple | None = None) -> dict:
+def process_file(path: Path | str, timeout_s: float | None = FILE_TIMEOUT_S, roles: tuple | None = None,
+                 ocr: str = DEFAULT_OCR) -> dict:
     """Given one file, return its rows per table, or an errors row. Never raises for bad input.
-    `roles` are the (wording, role) pairs a user taught (`--column`); None: those in use here."""
+    `roles` are the (wording, role) pairs a user taught (`--column`); None: those in use here.
+    `ocr`: which PDF pages are read by OCR (auto: those without a text layer; always; never)."""
     path = Path(path)
     try:
         with time_limit(timeout_s), roles_taught(taught_roles() if roles is None else roles):
-            return read_file(path)
+            return read_file(path, ocr)
     except FileTimeout:
         return error_rows(path, "timeout", f"reading the file took longer than {timeout_s:g} s", None)
 
 
-def read_file(path: Path) -> dict:
+def read_file(path: Path, ocr: str = DEFAULT_OCR) -> dict:
     """The work of process_file, errors included."""
     try:
         stat = path.stat()
@@ -258,7 +261,7 @@ def read_file(path: Path) -> dict:
             with tempfile.TemporaryDirectory(prefix="somnotes-") as tmp:
                 note = extract_note(convert_legacy(path, Path(tmp)))
         else:
-            note = extract_note(path)
+            note = extract_note(path, ocr)
         return note_records(path, doc_id, note, stat)
     except ExtractError as exc:
         return error_rows(path, exc.code, exc.message, doc_id)
@@ -307,30 +310,33 @@ def folders_without_notes(paths: list[Path], files: list[Path]) -> list[Path]:
     return [p for p in paths if p.is_dir() and Path(os.path.abspath(p)) not in parents]
 
 
-def run_files(files: list[Path], workers: int, executor: str | None, timeout_s: float | None):
+def run_files(files: list[Path], workers: int, executor: str | None, timeout_s: float | None,
+              ocr: str = DEFAULT_OCR):
     """Yield (path, rows) as per-file work finishes, in a pool of `workers` processes."""
     if executor and executor.startswith("dask://"):
         from .dask_executor import run_on_dask
-        yield from run_on_dask(files, executor, timeout_s)
+        yield from run_on_dask(files, executor, timeout_s, ocr)
         return
     if workers <= 1 or len(files) <= 1:
         for path in files:
-            yield path, process_file(path, timeout_s)
+            yield path, process_file(path, timeout_s, ocr=ocr)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = {pool.submit(process_file, str(p), timeout_s, taught_roles()): p for p in files}
+        futures = {pool.submit(process_file, str(p), timeout_s, taught_roles(), ocr): p for p in files}
         for future in as_completed(futures):
             yield futures[future], future.result()
 
 
 def ingest(paths: list[Path | str], store: Store, workers: int | None = None, executor: str | None = None,
            on_file=None, on_error=None, commit_every: int = COMMIT_EVERY,
-           timeout_s: float | None = FILE_TIMEOUT_S, columns: list[tuple[str, str]] | None = None) -> IngestSummary:
+           timeout_s: float | None = FILE_TIMEOUT_S, columns: list[tuple[str, str]] | None = None,
+           ocr: str = DEFAULT_OCR) -> IngestSummary:
     """Ingest files and folders into the store. `on_file(path)` is called as each file is
     done (progress bars); `on_error(line)` with one line per failed file. The store is written
     every `commit_every` files: a killed run loses at most that many. `columns` teaches header
     wordings, (wording, role) pairs such as ("Action point", "task"): the store keeps them for
-    every later ingest, and notes read without them are read again."""
+    every later ingest, and notes read without them are read again. `ocr` says which PDF pages
+    are read by OCR: auto (those without a text layer), always, never."""
     started = time.perf_counter()
     summary = IngestSummary()
     roles = tuple(column_roles.teach(store, columns) if columns else column_roles.load(store))
@@ -361,7 +367,7 @@ def ingest(paths: list[Path | str], store: Store, workers: int | None = None, ex
             store.commit(batch, relink=relink)
         batch, pending = Batch(), 0
 
-    for path, rows in run_files([p.resolve() for p in todo], workers, executor, timeout_s):
+    for path, rows in run_files([p.resolve() for p in todo], workers, executor, timeout_s, ocr):
         new_note = batch.add_file(rows)
         for err in rows.get("errors", []):
             summary.errors += 1

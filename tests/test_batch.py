@@ -157,7 +157,8 @@ def ingest_one(tmp_path, path: Path, *extra):
     return result, errors
 
 
-@pytest.mark.parametrize("name,code", [("password-protected.pdf", "encrypted_pdf"), ("scanned.pdf", "no_text_layer")])
+# scanned.pdf is read with OCR now; with --ocr never it is still refused (tests/test_ocr.py)
+@pytest.mark.parametrize("name,code", [("password-protected.pdf", "encrypted_pdf")])
 def test_protected_and_scanned_pdfs_give_clear_errors(tmp_path, name, code):
     result, errors = ingest_one(tmp_path, FIXTURES / "hostile" / name)
     assert result.exit_code == 1
