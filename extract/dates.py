@@ -315,7 +315,8 @@ def month(text: str, within: Period | None, ctx: Context) -> Period | None:
 
 def season(text: str, within: Period | None, ctx: Context) -> Period | None:
     """"summer", "the winter months": of the year after it (winter 2020 = December 2020 to February
-    2021, as winter 2020/21), else the nearest one."""
+    2021, as winter 2020/21), else the nearest one. A season of two years named together,
+    "summer 2020/2021", runs from the first year's to the last year's."""
     name = next(w for w in words_of(text) if w in SEASON_START)
     if within is None:
         return ctx.place(lambda y: season_period(name, y))
@@ -323,7 +324,10 @@ def season(text: str, within: Period | None, ctx: Context) -> Period | None:
         return season_period(name, within.start.year)
     if within.unit == "span" and name == "winter" and within.end.year == within.start.year + 1:
         return season_period(name, within.start.year)
-    return None  # "summer 2020/21" has no one value
+    if within.unit == "span":
+        first, last = season_period(name, within.start.year), season_period(name, within.end.year)
+        return Period(first.start, last.end, first.granularity, "span")
+    return None
 
 
 def quarter_or_half(text: str, within: Period | None, ctx: Context) -> Period | None:

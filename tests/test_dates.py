@@ -140,6 +140,8 @@ CLASS_CASES = {
         ("Consultations were held Sept./Oct. 2019.", "progress", "Sept./Oct. 2019", "2019-09-01", "2019-10-31", "month", "past"),
         ("Field work ran Jan-Mar 2020.", "progress", "Jan-Mar 2020", "2020-01-01", "2020-03-31", "month", "past"),
         ("The campaign covered winter 2019/2020.", "progress", "winter 2019/2020", "2019-12-01", "2020-02-29", "quarter", "past"),
+        # two summers named together: from the first to the last (found in review: was "in summer")
+        ("The school ran in summer 2018/2019.", "progress", "in summer 2018/2019", "2018-06-01", "2019-08-31", "quarter", "past"),
         ("Webinars took place in January and March.", "progress", "in January and March", "2020-01-01", "2020-03-31", "month", "past"),
         ("The focal points met on the 5th and 6th of March.", "progress", "on the 5th and 6th of March", "2020-03-05", "2020-03-06", "day", "past"),
         ("Training sessions ran in the course of 2019.", "progress", "in the course of 2019", "2019-01-01", "2019-12-31", "year", "past"),

@@ -72,6 +72,26 @@ def test_a_bug_in_the_pdf_reader_is_an_internal_error_and_the_batch_goes_on(work
     assert [(Path(p).name, n) for p, n in zip(docs.source_path, docs.n_tasks)] == [("som27-midterm.docx", 16)]
 
 
+def test_our_bad_data_raising_inside_pdfplumber_is_an_internal_error(workdir, monkeypatch):
+    """The rules somnotes adds to close cut rows are handed to pdfplumber's table finder: a bug
+    there (a rule without its width) surfaces inside pdfplumber's code, and is still ours."""
+    from somnotes.extract import pdf_grid
+
+    real = pdf_grid.open_row_rules
+
+    def rules_without_width(edges):
+        return [{k: v for k, v in rule.items() if k != "width"} for rule in real(edges)] or \
+            [{"object_type": "line", "x0": 60.0, "x1": 500.0, "top": 700.0, "bottom": 700.0, "height": 0.0}]
+
+    monkeypatch.setattr(pdf_grid, "open_row_rules", rules_without_width)
+    copy_sample("som26-midterm.pdf", workdir / "batch")
+    result = cli("ingest", workdir / "batch", "--store", workdir / "store", "--workers", "1")
+    assert result.exit_code == 1
+    code, message = errors_by_name(workdir / "store")["som26-midterm.pdf"]
+    assert code == "internal_error", message
+    assert "KeyError: 'width' at extract/pdf_grid.py" in message
+
+
 def test_a_bug_in_the_word_reader_is_an_internal_error_and_damaged_files_stay_corrupt(workdir, monkeypatch):
     folder = workdir / "batch"
     copy_sample("som26-midterm.docx", folder)
