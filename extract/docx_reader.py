@@ -24,7 +24,7 @@ from .model import Cell, Passage, RawDocument, TableBlock, TableRow, TextBlock
 from .text import clean
 
 W_P, W_TBL, W_TR, W_TC, W_SDT = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:sdt")
-W_MOVE_FROM, W_DEL = qn("w:moveFrom"), qn("w:del")
+W_MOVE_FROM, W_DEL, W_SDT_CONTENT = qn("w:moveFrom"), qn("w:del"), qn("w:sdtContent")
 NOTES_RELS = ("/footnotes", "/endnotes")  # relationship types whose parts hold note text
 TEXT_TAGS = {qn("w:t"): None, qn("w:tab"): " ", qn("w:br"): " ", qn("w:cr"): " ", qn("w:noBreakHyphen"): "-"}
 ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
@@ -181,14 +181,14 @@ class DocxReader:
         return Cell([t for t in (self.paragraph_text(p) for p in tc.iter(W_P)) if t])
 
     def table(self, tbl) -> TableBlock:
+        """The rows of a table, rows and cells in content controls included; a nested table's
+        rows are read as part of their cell."""
         rows = []
         for tr in tbl.iter(W_TR):
-            if tr.getparent() is not tbl and tr.getparent().tag != W_SDT:
-                continue  # a row of a nested table: read as part of its cell
-            if is_deleted_row(tr):
-                continue  # a row deleted with tracked changes on
+            if owning_table(tr) is not tbl or is_deleted_row(tr):
+                continue  # a nested table's row, or a row deleted with tracked changes on
             cells = []
-            for tc in tr.findall(W_TC) + [c for sdt in tr.findall(W_SDT) for c in sdt.iter(W_TC)]:
+            for tc in row_cells(tr):
                 tcpr = tc.find(qn("w:tcPr"))
                 span = 1
                 merged_continue = False
@@ -298,6 +298,32 @@ class DocxReader:
                     if text:
                         out.append(TextBlock(text))
         return out + self.note_blocks()
+
+
+def owning_table(tr):
+    """The table a row belongs to, through any content controls (w:sdt/w:sdtContent) around it."""
+    parent = tr.getparent()
+    while parent is not None and parent.tag in (W_SDT, W_SDT_CONTENT):
+        parent = parent.getparent()
+    return parent
+
+
+def row_cells(tr) -> list:
+    """A row's cells in order, those inside content controls included where they stand."""
+    out = []
+    for child in tr:
+        if child.tag == W_TC:
+            out.append(child)
+        elif child.tag == W_SDT:
+            out.extend(c for c in child.iter(W_TC) if owning_row(c) is tr)
+    return out
+
+
+def owning_row(tc):
+    parent = tc.getparent()
+    while parent is not None and parent.tag in (W_SDT, W_SDT_CONTENT):
+        parent = parent.getparent()
+    return parent
 
 
 def raw_paragraph_text(p, has_moves: bool) -> str:

@@ -10,8 +10,6 @@ import functools
 import json
 from pathlib import Path
 
-import spacy
-
 PATTERNS_DIR = Path(__file__).resolve().parent / "patterns"
 STATUS_PATTERNS = PATTERNS_DIR / "status_labels.jsonl"
 DATE_PATTERNS = PATTERNS_DIR / "date_phrases.jsonl"  # date units: anchors, qualifiers, connectors, leads
@@ -26,7 +24,11 @@ def read_jsonl(path: Path) -> list[dict]:
 
 @functools.lru_cache(maxsize=1)
 def status_nlp():
-    """Tokenizer plus an EntityRuler that marks status phrases ("On-going", "Not yet started")."""
+    """Tokenizer plus an EntityRuler that marks status phrases ("On-going", "Not yet started").
+    spaCy loads here, when a note is first read: commands that only query the store never pay
+    for it (half a second or more)."""
+    import spacy
+
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
     ruler.add_patterns(read_jsonl(STATUS_PATTERNS))

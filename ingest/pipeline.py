@@ -25,13 +25,10 @@ from pathlib import Path
 
 from .. import PARSER_VERSION
 from ..extract import ExtractError, extract_note
-from ..extract.dates import find_dates
 from ..extract.layout import roles_taught, taught_roles, teach_roles
 from ..extract.ocr import DEFAULT_OCR
 from ..extract.statuses import column_status, split_progress, task_status
-from ..extract.typed_columns import deadline_dates, lead_entities
 from ..store import column_roles
-from ..store.linking import relink
 from ..store.schema import SCHEMA_VERSION
 from ..store.store import Batch, Store
 from .discover import CONVERTIBLE_SUFFIXES, find_files, sha256_file
@@ -109,6 +106,9 @@ def convert_legacy(path: Path, workdir: Path) -> Path:
 
 def note_records(path: Path, doc_id: str, note, stat: os.stat_result) -> dict:
     """Given an extracted note, normalise statuses and dates and return rows per table."""
+    from ..extract.dates import find_dates  # dateparser and the date grammar: a worker's, once
+    from ..extract.typed_columns import deadline_dates, lead_entities
+
     header = note.header
     meeting_date = header.meeting_date
     tasks, items, dates = [], [], []
@@ -364,6 +364,8 @@ def ingest(paths: list[Path | str], store: Store, workers: int | None = None, ex
     def commit():
         nonlocal batch, pending
         if batch:
+            from ..store.linking import relink  # scipy and rapidfuzz: only when there is something new
+
             store.commit(batch, relink=relink)
         batch, pending = Batch(), 0
 

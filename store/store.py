@@ -23,8 +23,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.compute as pc
-import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from .schema import PER_DOCUMENT, SCHEMA_VERSION, TABLES
@@ -111,6 +109,8 @@ class Store:
 
     def table(self, name: str, generation_dir: Path | None = None) -> pa.Table:
         """Given a table name, return the whole table of the current generation."""
+        import pyarrow.dataset as ds  # it loads pandas too: only commands that read whole tables pay
+
         folder = (generation_dir or self.current) / name
         if not folder.exists():
             return TABLES[name].empty_table()
@@ -141,9 +141,17 @@ class Store:
         return con
 
     def known_files(self) -> dict[str, dict]:
-        """source_path -> {size, mtime_ns, doc_id, parser_version} for every stored document."""
-        docs = self.table("documents").select(["source_path", "file_size", "file_mtime_ns", "doc_id", "parser_version"])
-        return {row["source_path"]: row for row in docs.to_pylist()}
+        """source_path -> {size, mtime_ns, doc_id, parser_version} for every stored document.
+        Read with DuckDB, which a re-ingest of an unchanged archive loads anyway, rather than
+        pyarrow.dataset (and pandas with it)."""
+        con = self.connect()
+        try:
+            rows = con.execute("SELECT source_path, file_size, file_mtime_ns, doc_id, parser_version "
+                               "FROM documents").fetchall()
+        finally:
+            con.close()
+        keys = ("source_path", "file_size", "file_mtime_ns", "doc_id", "parser_version")
+        return {row[0]: dict(zip(keys, row)) for row in rows}
 
     # ------------------------------------------------------------------ writing
 
@@ -282,6 +290,9 @@ class Store:
         rewritten file when rows must go (a note re-read by a new parser) or the files have
         piled up. `drop` names the rows to leave out: {"docs": doc_ids} or
         {"paths": (doc_id, source_path) pairs}."""
+        import pyarrow.compute as pc
+        import pyarrow.dataset as ds
+
         files = sorted(p for p in src.glob("*.parquet") if p.name != "part-empty.parquet")
         if not files:
             write_parquet(schema.empty_table(), dst / "part-empty.parquet")
@@ -302,6 +313,8 @@ class Store:
 
     def _write_tasks(self, current: Path, tmp: Path, fresh, replaced: set, relink, tag: str) -> None:
         """The tasks table is rewritten whole at each commit: task keys depend on every note."""
+        import pyarrow.compute as pc
+
         schema = TABLES["tasks"]
         old = self.table("tasks", current)
         if replaced:

@@ -1,0 +1,53 @@
+"""The command line answers at once: the heavy libraries load where they are used, and only then.
+
+Each command runs in a fresh interpreter (the test process has everything loaded already), and
+reports which of the libraries that only reading a note or linking tasks needs it loaded.
+Timings belong to bench/cli_latency.py, not here.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import SAMPLES
+
+# Loaded by reading notes (spaCy, dateparser) or by linking them (scipy, rapidfuzz) only.
+HEAVY = ("spacy", "dateparser", "scipy", "rapidfuzz")
+PROBE = """
+import json, sys
+from typer.testing import CliRunner
+from somnotes.ingest.cli import app
+result = CliRunner().invoke(app, sys.argv[1:])
+print(json.dumps({"exit": result.exit_code, "loaded": [m for m in %r if m in sys.modules]}))
+""" % (HEAVY,)
+
+
+def loaded_after(*args) -> dict:
+    out = subprocess.run([sys.executable, "-c", PROBE, *map(str, args)], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize("args", [["--help"], ["ingest", "--help"], ["summary"], ["stalled"], ["overdue"],
+                                  ["history", "--search", "E-waste"], ["links", "--review"], ["carried-over"]])
+def test_help_and_queries_load_no_reader_or_linker(samples_store, args):
+    if args[0] != "--help" and args[-1] != "--help":
+        args = [*args, "--store", samples_store]
+    got = loaded_after(*args)
+    assert got["exit"] == 0
+    assert got["loaded"] == []
+
+
+def test_a_reingest_of_an_unchanged_archive_loads_no_reader_or_linker(samples_store):
+    got = loaded_after("ingest", SAMPLES, "--store", samples_store)
+    assert got["exit"] == 0
+    assert got["loaded"] == []
+
+
+def test_the_probe_sees_a_library_that_is_loaded(tmp_path):
+    """Guards the tests above: ingesting a new note does load the reader and the linker."""
+    got = loaded_after("ingest", SAMPLES / "som26-midterm.docx", "--store", tmp_path / "store", "--workers", "1")
+    assert got["exit"] == 0
+    assert set(got["loaded"]) == set(HEAVY)
