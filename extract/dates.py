@@ -39,6 +39,7 @@ import dateparser
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
+from ..vocabulary import GRANULARITIES
 from .nlp import DATE_GRAMMAR, DATE_PATTERNS, read_jsonl, status_nlp
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -49,7 +50,6 @@ SEASON_MONTHS = 3
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 PART_MONTHS = {"quarter": 3, "half": 6}
 REL_SHIFT = {"this": 0, "current": 0, "new": 1, "next": 1, "coming": 1, "upcoming": 1, "last": -1, "past": -1, "previous": -1}
-GRANULARITIES = ("day", "month", "quarter", "half", "year")  # finest first
 WEEK_DAYS = 7
 YEAR_RE = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 DAY_RE = re.compile(r"\b(0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b")
@@ -74,10 +74,9 @@ PLAN_WORDS = re.compile(r"\b(plan|plans|planned|scheduled|expected|foreseen|envi
 PAST = re.compile(r"\b(was|were|has been|have been|had|took place|did)\b", re.I)
 # Every date expression holds a year, a month, a quarter or half code, a period word or a day's
 # name: a number alone ("34 UN entities", "95%") is no reason to read a sentence.
-MAY_HOLD_A_DATE = re.compile(r"(19[5-9]\d|20\d\d)|\b[QH][1-4]\b|\b(January|February|March|April|May|June|July|August|September|October|"
-                             r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b|"
-                             r"\b(year|month|week|quarter|half|semester|spring|summer|autumn|fall|winter|"
-                             r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)", re.I)
+MAY_HOLD_A_DATE = re.compile(r"(19[5-9]\d|20\d\d)|\b[QH][1-4]\b|\b(" + "|".join(sorted(MONTHS, key=len, reverse=True))
+                             + r")\b|\b(year|month|week|quarter|half|semester|" + "|".join(SEASON_START)
+                             + "|" + "|".join(d.lower() for d in calendar.day_name) + ")", re.I)
 
 # Unit categories (date_phrases.jsonl) and the kind of resolver each needs.
 ROLE_OF_CATEGORY = {

@@ -14,12 +14,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..vocabulary import MONTH_NAMES
 from .model import NoteHeader
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], start=1)}
-MONTH_RE = "|".join(m.capitalize() for m in MONTHS)
+MONTHS = {name.lower(): i for i, name in enumerate(MONTH_NAMES, start=1)}
+MONTH_RE = "|".join(MONTH_NAMES)
 DAY_SPAN = rf"(?:\s*[-\u2013\u2014]\s*\d{{1,2}}(?:\s+(?:{MONTH_RE}))?)?"
 # "29 April 2020", "29-30 April 2020", "28 February - 2 March 2022", "April 29, 2020", "April 29-30, 2020"
 HEADER_DATE = re.compile(

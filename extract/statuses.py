@@ -12,9 +12,9 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ..vocabulary import MONTH_NAMES as MONTHS, STATUSES  # noqa: F401  (STATUSES: this module's vocabulary)
 from .nlp import STATUS_PATTERNS, read_jsonl, status_nlp
 
-STATUSES = ("completed", "ongoing", "not_started", "postponed", "cancelled", "on_hold", "unknown")
 # A composite label ("Ongoing/postponed") takes the most specific state: the first in this list.
 SPECIFICITY = ("cancelled", "postponed", "on_hold", "not_started", "ongoing", "completed")
 LABEL_ENDINGS = {":", ".", "-", "\u2013", "\u2014"}
@@ -23,8 +23,7 @@ SENTENCE_BOUNDARIES = {".", ";", "!", "?"}
 STATUS_PREFIX = re.compile(r"((\u2022|-|\u2013|\*|\u00b7|\(?(\d{1,2}|[a-z]|[ivx]{1,4})[.)])\s*)?(status\s*:?)?", re.I)
 BULLET_TOKENS = {"\u2022", "-", "\u2013", "*", "\u00b7"}
 LIST_NUMBER = re.compile(r"^\(?(\d{1,2}|[a-z]|[ivx]{1,4})[.)]", re.I)
-MONTH_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-               "November", "December"}  # "Completed November 2019" is a dated statement, not a label
+MONTH_NAMES = frozenset(MONTHS)  # "Completed November 2019" is a dated statement, not a label
 EXCEPTIONAL = ("postponed", "on_hold", "cancelled")
 LABEL_PROBE_CHARS = 60  # a label and the word after it fit in this much of a line
 
