@@ -31,9 +31,9 @@ import functools
 import itertools
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import dateparser
 from spacy.matcher import Matcher, PhraseMatcher
@@ -49,7 +49,8 @@ SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12} 
 SEASON_MONTHS = 3
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 PART_MONTHS = {"quarter": 3, "half": 6}
-REL_SHIFT = {"this": 0, "current": 0, "new": 1, "next": 1, "coming": 1, "upcoming": 1, "last": -1, "past": -1, "previous": -1}
+REL_SHIFT = {"this": 0, "current": 0, "new": 1, "next": 1, "coming": 1, "upcoming": 1,
+             "last": -1, "past": -1, "previous": -1}
 WEEK_DAYS = 7
 YEAR_RE = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 DAY_RE = re.compile(r"\b(0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b")
@@ -1078,10 +1079,12 @@ def find_dates(text: str, field: str, meeting_date: dt.date | None) -> list[Date
     date, return the temporal expressions in it, resolved and classified."""
     if not text or not MAY_HOLD_A_DATE.search(text):
         return []  # most cells: no year, month, quarter code or period word at all, so no tokenising
-    return [m for offset, sentence in sentences(text) for m in find_in_sentence(text, offset, sentence, field, meeting_date)]
+    return [m for offset, sentence in sentences(text)
+            for m in find_in_sentence(text, offset, sentence, field, meeting_date)]
 
 
-def find_in_sentence(text: str, offset: int, sentence: str, field: str, meeting_date: dt.date | None) -> list[DateMention]:
+def find_in_sentence(text: str, offset: int, sentence: str, field: str,
+                     meeting_date: dt.date | None) -> list[DateMention]:
     """The expressions of one sentence of `text` that starts at `offset`."""
     rules = date_rules()
     doc = status_nlp().make_doc(sentence)

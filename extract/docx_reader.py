@@ -151,7 +151,8 @@ def style_numbering(document) -> dict:
         num_id = numpr.find(qn("w:numId"))
         ilvl = numpr.find(qn("w:ilvl"))
         if num_id is not None:
-            out[style.get(qn("w:styleId"))] = (num_id.get(qn("w:val")), int(ilvl.get(qn("w:val"))) if ilvl is not None else 0)
+            level = int(ilvl.get(qn("w:val"))) if ilvl is not None else 0
+            out[style.get(qn("w:styleId"))] = (num_id.get(qn("w:val")), level)
     return out
 
 

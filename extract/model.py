@@ -123,7 +123,8 @@ class NoteHeader:
     meeting_number: int | None = None
     meeting_date: dt.date | None = None
     meeting: str | None = None  # the meeting line as written
-    series: str | None = None  # the body a header line names, else the symbol's prefix up to the body that meets ("UNEP/EA")
+    # the body a header line names, else the symbol's prefix up to the body that meets ("UNEP/EA")
+    series: str | None = None
     note_date: dt.date | None = None  # the note's own date, where the header gives one apart from the meeting's
 
 

@@ -88,12 +88,14 @@ def read_document(path: Path, ocr: str = DEFAULT_OCR):
         except Exception as exc:
             if not parser_failure(exc, "docx"):
                 raise  # a bug of ours: the caller reports it as internal_error
-            raise ExtractError("corrupt_docx", one_line(f"the .docx cannot be read: {type(exc).__name__}: {exc}")) from None
+            message = one_line(f"the .docx cannot be read: {type(exc).__name__}: {exc}")
+            raise ExtractError("corrupt_docx", message) from None
     from .pdf_reader import MAX_PAGES, TooManyPages, read_pdf
     try:
         raw = read_pdf(path, ocr)
     except TooManyPages as exc:
-        raise ExtractError("too_many_pages", f"the PDF has {exc.args[0]} pages; progress notes have at most {MAX_PAGES}") from None
+        raise ExtractError("too_many_pages",
+                           f"the PDF has {exc.args[0]} pages; progress notes have at most {MAX_PAGES}") from None
     except ExtractError:
         raise
     except OcrFailed as exc:

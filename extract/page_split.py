@@ -12,8 +12,8 @@ import re
 from .layout import column_roles, find_header_row, row_texts, split_fused_header
 from .model import Cell, Passage, TableBlock, TableRow
 from .nlp import status_nlp
-from .statuses import opens_with_label
 from .pdf_lines import LIST_ITEM_START, english_words
+from .statuses import opens_with_label
 from .text import SENTENCE_END, join_lines, normalise_ws
 
 COLUMN_X_TOLERANCE = 6.0  # pt: tables on two pages with columns this close are one table
@@ -136,7 +136,8 @@ def merge_cells(before: Cell, after: Cell) -> Cell:
             or opens_with_label(first):
         paragraphs = before.paragraphs + after.paragraphs
     else:
-        joined = last + first if before.full_last_line and broken_at_page_end(last, first) else join_lines([last, first])
+        broken = before.full_last_line and broken_at_page_end(last, first)
+        joined = last + first if broken else join_lines([last, first])
         paragraphs = before.paragraphs[:-1] + [joined] + after.paragraphs[1:]
     return Cell(paragraphs, markers, before.covered, after.full_last_line)
 

@@ -79,7 +79,8 @@ def vertical_rules(edges: list) -> list[tuple[float, float, float]]:
 
 
 def closed_at(horizontals: list, x: float, y: float) -> bool:
-    return any(abs(h["top"] - y) <= RULE_END_TOLERANCE and h["x0"] - RULE_END_TOLERANCE <= x <= h["x1"] + RULE_END_TOLERANCE
+    return any(abs(h["top"] - y) <= RULE_END_TOLERANCE
+               and h["x0"] - RULE_END_TOLERANCE <= x <= h["x1"] + RULE_END_TOLERANCE
                for h in horizontals)
 
 

@@ -157,7 +157,8 @@ def joined_width(line: Line, following: Line, head: str) -> float:
     return (last["x1"] - last["x0"]) + (first["x1"] - first["x0"]) * len(head) / max(1, len(first["text"]))
 
 
-def broken_mid_word(line: Line, following: Line, right_edge: float, padding: float, lexicon: Lexicon | None = None) -> bool:
+def broken_mid_word(line: Line, following: Line, right_edge: float, padding: float,
+                    lexicon: Lexicon | None = None) -> bool:
     """Was `line` cut inside a word because the word was wider than its column? Only a line
     that ends at the cell's edge with a letter, before a lower-case word, may be, and only if
     the two pieces as one word would not fit on a line of their own (else the producer would
@@ -203,7 +204,8 @@ def paragraph_text(lines: list[Line], right_edge: float | None, left_edge: float
     return join_lines(pieces).replace(GLUE + " ", "").replace(GLUE, "")
 
 
-def paragraphs(lines: list[Line], ratio: float, edges: tuple | None = None, lexicon: Lexicon | None = None) -> list[str]:
+def paragraphs(lines: list[Line], ratio: float, edges: tuple | None = None,
+               lexicon: Lexicon | None = None) -> list[str]:
     """Given the lines of a cell (and the cell's left and right x) or of running text,
     return its paragraphs as text."""
     left, right = edges if edges else (None, None)

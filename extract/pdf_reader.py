@@ -22,13 +22,31 @@ from pathlib import Path
 import pdfplumber
 
 from .layout import heading
-from .ocr import DEFAULT_OCR, OCR_PAGE_SECONDS, OcrFailed, extend_time_limit, is_scanned, ocr_warnings, \
-    tesseract_available, unread_pages_warning, wants_ocr
 from .model import Cell, Passage, RawDocument, TableBlock, TableRow, TextBlock
+from .ocr import (
+    DEFAULT_OCR,
+    OCR_PAGE_SECONDS,
+    OcrFailed,
+    extend_time_limit,
+    is_scanned,
+    ocr_warnings,
+    tesseract_available,
+    unread_pages_warning,
+    wants_ocr,
+)
 from .page_split import join_rows_split_across_pages
 from .pdf_grid import Grid, cell_of, find_grids, inside, overflow_cell
-from .pdf_lines import (Lexicon, Line, cell_padding, group_lines, paragraph_text, paragraphs, pitch_ratio,
-                        reaches_edge, split_paragraph_lines)
+from .pdf_lines import (
+    Lexicon,
+    Line,
+    cell_padding,
+    group_lines,
+    paragraph_text,
+    paragraphs,
+    pitch_ratio,
+    reaches_edge,
+    split_paragraph_lines,
+)
 from .pdf_unruled import has_task_table, unruled_blocks
 from .text import clean
 

@@ -12,7 +12,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..vocabulary import MONTH_NAMES as MONTHS, STATUSES  # noqa: F401  (STATUSES: this module's vocabulary)
+from ..vocabulary import MONTH_NAMES as MONTHS  # noqa: F401  (STATUSES: this module's vocabulary)
+from ..vocabulary import STATUSES
 from .nlp import STATUS_PATTERNS, read_jsonl, status_nlp
 
 # A composite label ("Ongoing/postponed") takes the most specific state: the first in this list.
