@@ -12,8 +12,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..vocabulary import MONTH_NAMES as MONTHS  # noqa: F401  (STATUSES: this module's vocabulary)
-from ..vocabulary import STATUSES
+from ..vocabulary import MONTH_NAMES as MONTHS
+from ..vocabulary import STATUSES as STATUSES  # the statuses split_progress gives (re-exported)
 from .nlp import STATUS_PATTERNS, read_jsonl, status_nlp
 
 # A composite label ("Ongoing/postponed") takes the most specific state: the first in this list.
