@@ -31,5 +31,5 @@ def status_nlp():
 
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
-    ruler.add_patterns(read_jsonl(STATUS_PATTERNS))
+    ruler.add_patterns(read_jsonl(STATUS_PATTERNS))  # type: ignore[attr-defined]  (an EntityRuler)
     return nlp

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 # The notes' tables are ruled: every cell has borders, so lines are the reliable signal.
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines",
@@ -128,15 +129,16 @@ def find_grids(page, raster_edges: list | None = None) -> list[Grid]:
     a scan, the rules found in its image (extract/ocr_image.py), used instead of the PDF's own."""
     if raster_edges is None and any(is_background(r) for r in page.rects):
         page = page.filter(lambda obj: not is_background(obj))
-    settings = dict(TABLE_SETTINGS)
+    settings: dict[str, Any] = dict(TABLE_SETTINGS)
     edges = page.edges if raster_edges is None else raster_edges
     extra = open_row_rules(edges)
     if raster_edges is not None:
-        settings.update(vertical_strategy="explicit", horizontal_strategy="explicit",
-                        explicit_vertical_lines=[e for e in edges if e["orientation"] == "v"],
-                        explicit_horizontal_lines=[e for e in edges if e["orientation"] == "h"] + extra)
-        if min(len(settings["explicit_vertical_lines"]), len(settings["explicit_horizontal_lines"])) < 2:
+        verticals = [e for e in edges if e["orientation"] == "v"]
+        horizontals = [e for e in edges if e["orientation"] == "h"] + extra
+        if min(len(verticals), len(horizontals)) < 2:
             return []  # no two rules each way: no table on this page
+        settings.update(vertical_strategy="explicit", horizontal_strategy="explicit",
+                        explicit_vertical_lines=verticals, explicit_horizontal_lines=horizontals)
     elif extra:
         settings["explicit_horizontal_lines"] = extra
     grids = []
