@@ -34,6 +34,10 @@ HEADER_SEARCH_ROWS = 3  # a task table's header row is among its first rows
 HEADER_CELL_MAX_WORDS = 8
 NO_TASK_TABLE_WARNING = "not_a_progress_note: no Tasks | Progress | Next steps table found"
 UNPLACED_WARNING = "unplaced_text: "
+# A note without a task table whose tables have first rows naming no task table's roles (Task,
+# and Progress or Next steps): the first such row, so that ingest can say which wording a user
+# may teach (`--column WORDING=ROLE`).
+NO_ROLES_WARNING = "no_task_roles: "
 
 
 def fold_header(text: str) -> str:
@@ -188,6 +192,7 @@ class Walker:
         self.header_paras: list[str] = []
         self.rows: list[TaskRow] = []
         self.passages: list[Passage] = []
+        self.unroled_headers: list[str] = []  # first rows of tables of two columns or more with no task role
 
     def passage(self, kind: str, text: str, page) -> None:
         if text:
@@ -223,6 +228,9 @@ class Walker:
         """A table that is not a task table: a banner holding a heading ("II. ..." in a shaded
         cell), or a layout table in the header block (symbol, date). Any other table after the
         header block is not placed: the accounting reports its words."""
+        first = [normalise_ws(c.text) for c in block.rows[0].cells]
+        if len(block.rows) > 1 and sum(bool(t) for t in first) > 1 and not heading_row(block.rows[0].cells):
+            self.unroled_headers.append(" | ".join(first))
         for row in block.rows:
             found = heading_row(row.cells)
             if self.takes_heading(found):
@@ -353,6 +361,7 @@ def lay_out(raw: RawDocument) -> Note:
     warnings = list(raw.warnings)
     if not walker.rows:
         warnings.append(NO_TASK_TABLE_WARNING)
+        warnings.extend(NO_ROLES_WARNING + header for header in walker.unroled_headers[:1])
     passages = walker.passages + raw.furniture
     unplaced = unplaced_phrases(raw.source_words, placed_texts(walker.rows, passages))
     warnings.extend(UNPLACED_WARNING + phrase for phrase in unplaced)

@@ -66,13 +66,15 @@ def check_out(out: Path, suffixes: tuple[str, ...]) -> None:
              f"--out {out}: the folder {folder} does not exist", EXIT_USAGE)
 
 
-def write_out(write, out: Path) -> None:
-    """Write an --out file; a file system that refuses it is one line, not a traceback."""
+def write_out(write, out: Path, said=lambda written: [f"wrote {written}"]) -> None:
+    """Write an --out file, then print the lines `said` makes of what `write` returned; a file
+    system that refuses the file is one line, not a traceback."""
     try:
         written = write()
     except OSError as exc:
         fail(f"cannot write {out}: {exc.strerror or exc}", EXIT_USAGE)
-    typer.echo(f"wrote {written}")
+    for line in said(written):
+        typer.echo(line)
 
 
 def require_store(store: Optional[Path]) -> Store:
@@ -85,6 +87,9 @@ def require_store(store: Optional[Path]) -> Store:
 
 TABLE_MIN_WIDTH = 160
 TABLE_TEXT_CHARS = 90  # long note text is shortened on a terminal; json and csv keep it whole
+# Columns of ids a user copies into another command (history KEY, link/unlink TASK_ID): never
+# wrapped across lines in a terminal table.
+ID_COLUMNS = ("task_key", "task_id", "prev_task_id", "other_task_id", "doc_id")
 
 
 def cell_text(value) -> str:
@@ -123,16 +128,20 @@ def emit(frame, fmt: Format, title: str | None = None, whole_text: bool = False)
     from rich.console import Console
     from rich.table import Table
 
+    if frame.empty:  # an empty ruled table says nothing more than this
+        typer.echo(f"{title}: (none)" if title else "(none)")
+        return
     table = Table(title=title, show_lines=whole_text)
-    for col in frame.columns:
-        table.add_column(str(col), overflow="fold")
-    for row in frame.itertuples(index=False):
-        cells = [cell_text(v) for v in row]
+    rows = [[cell_text(v) for v in row] for row in frame.itertuples(index=False)]
+    for i, col in enumerate(frame.columns):
+        if col in ID_COLUMNS:
+            table.add_column(str(col), no_wrap=True, min_width=max(len(str(col)), *(len(r[i]) for r in rows)))
+        else:
+            table.add_column(str(col), overflow="fold")
+    for cells in rows:
         table.add_row(*[c if whole_text or len(c) <= TABLE_TEXT_CHARS else c[: TABLE_TEXT_CHARS - 1] + "\u2026"
                         for c in cells])
     Console(width=max(TABLE_MIN_WIDTH, Console().width)).print(table)
-    if frame.empty:
-        typer.echo("(none)")
 
 
 def parse_column(text: str) -> tuple[str, str]:
@@ -197,12 +206,18 @@ def ingest(
                             TimeRemainingColumn(), transient=True, console=Console(stderr=True))
         progress.start()
         bar = progress.add_task("ingesting", total=len(find_files(paths)))
+
+    def say(line: str) -> None:  # a line on stderr, above the progress bar when there is one
+        if progress:
+            progress.console.print(line, markup=False, highlight=False)
+        else:
+            typer.echo(line, err=True)
+
     try:
         summary = run_ingest(paths, s, workers=workers, executor=executor, commit_every=commit_every,
                              timeout_s=file_timeout or None, columns=columns, ocr=ocr.value,
                              on_file=(lambda _p: progress.advance(bar)) if progress else None,
-                             on_error=lambda line: (progress.console.print(line, markup=False, highlight=False)
-                                                    if progress else typer.echo(line, err=True)))
+                             on_error=say, on_notice=say)
     except ExecutorUnavailable as exc:
         fail(str(exc), EXIT_USAGE)
     finally:
@@ -323,7 +338,7 @@ def links(review: bool = typer.Option(False, "--review", help="Only the uncertai
         return
     side_by_side = frame.assign(  # both texts whole, side by side, on a terminal
         earlier=frame.prev_symbol.fillna("") + "\n" + frame.prev_task_text.fillna(""),
-        this=frame.symbol + "\n" + frame.task_text,
+        this=frame.symbol.fillna("") + "\n" + frame.task_text.fillna(""),
         decision=frame.decision + " " + frame.score.map("{:.2f}".format) + "\n" + frame.reason,
         settle="confirm: " + frame.confirm + "\nreverse: " + frame.reverse.fillna("-"))
     emit(side_by_side[["earlier", "this", "decision", "settle"]], fmt, title, whole_text=True)
@@ -383,6 +398,9 @@ def draft(
     symbol: Optional[str] = typer.Option(None, "--symbol", help="The new note's symbol (default: a placeholder)."),
     date: Optional[str] = typer.Option(None, "--date",
                                        help="The new meeting's date, YYYY-MM-DD (default: a placeholder)."),
+    series: Optional[str] = typer.Option(None, "--series",
+                                         help="The series to draft for: its latest note (default: the series of "
+                                              "the store's latest note)."),
     store: Optional[Path] = StoreOption,
 ):
     """Draft the next progress note: the last note's open tasks, their next steps as planned progress."""
@@ -390,25 +408,17 @@ def draft(
 
     from ..publish.draft import DraftError, write_draft
 
-    if out.suffix.lower() != ".docx":
-        typer.echo("somnotes: --out must be a .docx file", err=True)
-        raise typer.Exit(2)
-    if not out.parent.is_dir():
-        typer.echo(f"somnotes: no such folder: {out.parent}", err=True)
-        raise typer.Exit(2)
+    check_out(out, (".docx",))
     try:
         day = dt.date.fromisoformat(date) if date is not None else None
     except ValueError:
-        typer.echo(f"somnotes: --date takes YYYY-MM-DD, not {date!r}", err=True)
-        raise typer.Exit(2) from None
+        fail(f"--date takes YYYY-MM-DD, not {date!r}", EXIT_USAGE)
     s = require_store(store)
     try:
-        summary = write_draft(s, out, after=after, symbol=symbol, date=day)
+        write_out(lambda: write_draft(s, out, after=after, symbol=symbol, date=day, series=series), out,
+                  said=lambda summary: summary.lines())
     except DraftError as exc:
-        typer.echo(f"somnotes: {exc}", err=True)
-        raise typer.Exit(2 if exc.usage else 1) from None
-    for line in summary.lines():
-        typer.echo(line)
+        fail(str(exc), EXIT_USAGE if exc.usage else EXIT_NOT_THERE)
 
 
 def main() -> None:

@@ -12,6 +12,7 @@ import ctypes
 import datetime as dt
 import hashlib
 import json
+import multiprocessing
 import os
 import shutil
 import signal
@@ -20,16 +21,18 @@ import tempfile
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import PARSER_VERSION
 from ..extract import ExtractError, extract_note
-from ..extract.layout import roles_taught, taught_roles, teach_roles
+from ..extract.layout import NO_ROLES_WARNING, header_role, roles_taught, taught_roles, teach_roles
 from ..extract.ocr import DEFAULT_OCR
 from ..extract.statuses import column_status, split_progress, task_status
 from ..store import column_roles
 from ..store.schema import SCHEMA_VERSION
+from ..store.series import note_identity, note_key, own_series
 from ..store.store import Batch, Store
 from .discover import CONVERTIBLE_SUFFIXES, find_files, sha256_file
 
@@ -45,24 +48,84 @@ SOFFICE_TIMEOUT_S = 180
 # Python drops an exception raised inside a __del__ method or a garbage-collector callback
 # (Dask's workers install one), so a FileTimeout that lands there is raised again this much later.
 REFIRE_S = 0.1
+# Reader processes start from a fresh server process, not forked from this one: the parent holds
+# threads (DuckDB's, the file-timeout watcher), and a fork taken while another thread holds a lock
+# can hang or kill the child.
+WORKER_START = "forkserver"
+CRASH_MESSAGE = ("the process reading the file died without an error (a crash inside a PDF, image "
+                 "or OCR library, or the machine ran out of memory); the rest of the batch went on")
 
 
 @dataclass
 class IngestSummary:
     files: int = 0
-    notes: int = 0  # documents with at least one task
-    documents: int = 0
-    tasks: int = 0
+    notes: int = 0  # notes with at least one task, each once however many files it came in
+    documents: int = 0  # files read and stored (a note in Word and PDF is two)
+    tasks: int = 0  # the tasks of those notes, each note counted once (its Word file's)
     errors: int = 0
     skipped: int = 0  # unchanged files already in the store
     unplaced: int = 0  # words of the notes found in no cell, title or header (see documents.warnings)
     empty_paths: list = field(default_factory=list)  # folders named that hold no note file
     seconds: float = 0.0
     error_lines: list = field(default_factory=list)
+    notice_lines: list = field(default_factory=list)  # files stored with something to say (not a note, words unplaced)
+    note_files: dict = field(default_factory=dict)  # (series, note identity) -> the file standing for the note
+
+    def count(self, doc: dict, new_bytes: bool) -> None:
+        """Count one stored file: its note once (the Word file stands for a note that also
+        came as PDF, as in the queries), its unplaced words once per distinct file."""
+        self.documents += 1
+        if new_bytes:
+            self.unplaced += doc.get("unplaced_words") or 0
+        if not doc["n_tasks"]:
+            return
+        ident = (own_series(doc) or "", note_identity(doc))
+        before = self.note_files.get(ident)
+        if before is None or (doc["format"] != "docx", doc["doc_id"]) < (before["format"] != "docx", before["doc_id"]):
+            self.note_files[ident] = doc
+        self.notes = len(self.note_files)
+        self.tasks = sum(d["n_tasks"] for d in self.note_files.values())
 
     def line(self) -> str:
-        return (f"{self.files} files, {self.notes} notes, {self.tasks} tasks, {self.errors} errors, "
-                f"{self.skipped} unchanged, {self.unplaced} words unplaced, {self.seconds:.1f} s")
+        return (f"{plural(self.files, 'file')}, {plural(self.notes, 'note')}, {plural(self.tasks, 'task')}, "
+                f"{plural(self.errors, 'error')}, {self.skipped} unchanged, {plural(self.unplaced, 'word')} unplaced, "
+                f"{self.seconds:.1f} s")
+
+
+def plural(n: int, noun: str) -> str:
+    """"1 file", "2 files"."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def teaching_example(header: str) -> str:
+    """An example of --column for a table header that names no task table's roles: its first
+    column that names no role at all, as the task column, else as the progress column."""
+    cells = header.split(" | ")
+    roles = [header_role(cell) for cell in cells]
+    unnamed = [cell for cell, role in zip(cells, roles) if role == "extra"]
+    if not unnamed:
+        return ""
+    return f' (e.g. --column "{unnamed[0]}={"progress" if "task" in roles else "task"}")'
+
+
+def notices(doc: dict) -> list[str]:
+    """The stderr lines a stored file calls for, though it was ingested (exit status 0): a file
+    that is not a progress note, with a hint where a table's header named no column role; a
+    note with words the layout could not place."""
+    name = doc["source_path"]
+    if not doc["n_tasks"]:
+        line = (f"somnotes: {name}: not a progress note (no Tasks | Progress | Next steps table); "
+                "stored with 0 tasks")
+        headers = [w[len(NO_ROLES_WARNING):] for w in doc["warnings"]
+                   if w.startswith(NO_ROLES_WARNING)]
+        if headers:
+            line += (f"; if the table headed \"{headers[0]}\" holds its tasks, name its columns' roles with "
+                     f"--column WORDING=ROLE{teaching_example(headers[0])}")
+        return [line]
+    if doc.get("unplaced_words"):
+        return [f"somnotes: {name}: {plural(doc['unplaced_words'], 'word')} unplaced "
+                "(in documents.warnings as unplaced_text)"]
+    return []
 
 
 TAUGHT_DIGEST_CHARS = 8  # of the taught wordings' hash in parser_version
@@ -151,6 +214,7 @@ def note_records(path: Path, doc_id: str, note, stat: os.stat_result) -> dict:
         "unplaced_words": sum(len(phrase.split()) for phrase in note.unplaced),
         "series": header.series, "note_date": header.note_date,
     }
+    document["note_key"] = note_key(document)
     return {"documents": [document], "tasks": tasks, "progress_items": items, "dates": dates, "passages": passages}
 
 
@@ -321,18 +385,40 @@ def run_files(files: list[Path], workers: int, executor: str | None, timeout_s: 
         for path in files:
             yield path, process_file(path, timeout_s, ocr=ocr)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = {pool.submit(process_file, str(p), timeout_s, taught_roles(), ocr): p for p in files}
-        for future in as_completed(futures):
-            yield futures[future], future.result()
+    context = multiprocessing.get_context(WORKER_START)
+    left = {Path(p) for p in files}
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            futures = {pool.submit(process_file, str(p), timeout_s, taught_roles(), ocr): p for p in files}
+            for future in as_completed(futures):
+                path = futures[future]
+                rows = future.result()
+                left.discard(Path(path))
+                yield path, rows
+    except BrokenProcessPool:
+        # A reader died (not an exception: a crash or the OOM killer), and the pool failed every
+        # file still in it. Each of those is read again in a pool of its own, so that only the
+        # file that kills its reader becomes an error row.
+        for path in [p for p in files if Path(p) in left]:
+            yield path, process_alone(path, timeout_s, ocr, context)
+
+
+def process_alone(path: Path, timeout_s: float | None, ocr: str, context) -> dict:
+    """Read one file in a process of its own; its death is an error row for that file."""
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        try:
+            return pool.submit(process_file, str(path), timeout_s, taught_roles(), ocr).result()
+        except BrokenProcessPool:
+            return error_rows(path, "crash", CRASH_MESSAGE, None)
 
 
 def ingest(paths: list[Path | str], store: Store, workers: int | None = None, executor: str | None = None,
-           on_file=None, on_error=None, commit_every: int = COMMIT_EVERY,
+           on_file=None, on_error=None, on_notice=None, commit_every: int = COMMIT_EVERY,
            timeout_s: float | None = FILE_TIMEOUT_S, columns: list[tuple[str, str]] | None = None,
            ocr: str = DEFAULT_OCR) -> IngestSummary:
     """Ingest files and folders into the store. `on_file(path)` is called as each file is
-    done (progress bars); `on_error(line)` with one line per failed file. The store is written
+    done (progress bars); `on_error(line)` with one line per failed file; `on_notice(line)` with
+    one line per file stored with something to say (not a note, words unplaced). The store is written
     every `commit_every` files: a killed run loses at most that many. `columns` teaches header
     wordings, (wording, role) pairs such as ("Action point", "task"): the store keeps them for
     every later ingest, and notes read without them are read again. `ocr` says which PDF pages
@@ -378,11 +464,11 @@ def ingest(paths: list[Path | str], store: Store, workers: int | None = None, ex
             if on_error:
                 on_error(line)
         for doc in rows.get("documents", []):
-            summary.documents += 1
-            if new_note:  # a second copy of the same bytes adds no note
-                summary.notes += doc["n_tasks"] > 0
-                summary.tasks += doc["n_tasks"]
-                summary.unplaced += doc.get("unplaced_words") or 0
+            summary.count(doc, new_note)  # a second copy of the same bytes adds no note
+            for line in notices(doc):
+                summary.notice_lines.append(line)
+                if on_notice:
+                    on_notice(line)
         pending += 1
         if on_file:
             on_file(path)

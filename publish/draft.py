@@ -5,6 +5,11 @@ under that note's parts and sections, in its order. Each Progress cell holds wha
 at that note (its next steps), marked for the author to replace, and says so when the task is
 overdue or has not changed; tasks completed or cancelled there are listed after the tables.
 
+The draft is for one series, in its own words: without --after, the latest note of one series
+(the one --series names, else the series of the store's latest note); the meeting line is the
+series' own (its latest note's of the same segment, the meeting's number advanced), its title
+too, and without --date the draft is dated the series' usual interval after the last note.
+
 Written to survive the round trip: ingesting the draft (Word, or its PDF) gives the same tasks
 with the same task keys, under the same parts and sections. So the header names the series'
 organization and a meeting date after the last note (the linking walks notes in date order),
@@ -15,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,10 +34,15 @@ from docx.shared import Cm, Pt, RGBColor
 from ..store import queries
 from ..store.store import Store
 
-# EMG meets twice a year, a mid-term technical segment in spring and the annual meeting in the
-# autumn (the samples: 2020-04-29, 2020-09-24, 2021-04-21, gaps of 5 and 7 months). Without
-# --date the draft is dated this many months after the note it follows, marked as a placeholder.
+# Without --date the draft is dated the series' usual interval after the note it follows (the
+# median of the intervals between its dated notes, in whole months: the EMG samples, 2020-04-29,
+# 2020-09-24, 2021-04-21, give 6; a committee meeting once a year, 12), marked as a placeholder.
+# A series with one dated note has no interval: then this many months, said as a guess.
 DEFAULT_MONTHS_AFTER = 6
+DAYS_PER_MONTH = 365.25 / 12
+MEETING_PLACEHOLDER = "Next meeting (name and number to be confirmed)"
+DEFAULT_TITLE = "Progress Report"
+MID_TERM_TITLE = "Mid-Term Progress Report"
 PLACEHOLDER_SYMBOL = "DRAFT after {symbol}"  # still reads as a symbol, so Word and PDF pair up
 DATE_PLACEHOLDER = " (date to be confirmed)"
 VENUE_PLACEHOLDER = "Venue and time to be confirmed"
@@ -109,6 +120,10 @@ class Draft:
     title: str
     open_tasks: list  # of DraftTask, in the note's order
     closed_tasks: list  # rows of tasks completed or cancelled there
+    meeting_is_placeholder: bool = False  # no meeting line of the series names its number
+    months_after: int | None = None  # the series' usual interval; None: it has none (DEFAULT_MONTHS_AFTER)
+    series_count: int = 1  # series in the store
+    series_chosen: bool = False  # by --after or --series
 
 
 @dataclass
@@ -126,18 +141,36 @@ class DraftSummary:
     n_closed: int
     n_overdue: int
     n_unchanged: int
+    series: str = ""
+    series_count: int = 1
+    series_chosen: bool = False
+    months_after: int | None = None
+    meeting_is_placeholder: bool = False
 
     def lines(self) -> list[str]:
         """The lines the command prints: what was written, then each placeholder chosen."""
-        out = [f"wrote {self.out}: {self.n_open} open tasks from {self.after_symbol or 'the last note'}"
+        out = [f"wrote {self.out}: {tasks_phrase(self.n_open, 'open task')} from {self.after_symbol or 'the last note'}"
                f" ({long_date(self.after_date) if self.after_date else 'undated'}), {self.n_closed} completed or"
                f" cancelled listed at the end; {self.n_overdue} overdue, {self.n_unchanged} without change"]
+        if self.series_count > 1 and not self.series_chosen:
+            out.append(f"the store holds {self.series_count} series: drafted for {self.series}, the series of the"
+                       " latest note (another: --series NAME or --after SYMBOL)")
         if self.date_is_placeholder:
-            out.append(f"no --date: dated {long_date(self.date)}, {DEFAULT_MONTHS_AFTER} months after the last note,"
-                       " marked to be confirmed")
+            interval = (f"{self.months_after} months after the last note, the series' usual interval"
+                        if self.months_after else
+                        f"{DEFAULT_MONTHS_AFTER} months after the last note (a guess: the series has one dated note)")
+            out.append(f"no --date: dated {long_date(self.date)}, {interval}, marked to be confirmed")
         if self.symbol_is_placeholder and self.symbol:
             out.append(f"no --symbol: the symbol reads {self.symbol!r}, marked to be replaced")
+        if self.meeting_is_placeholder:
+            out.append(f"no meeting line of the series names its number: the meeting reads {MEETING_PLACEHOLDER!r},"
+                       " marked to be replaced")
         return out
+
+
+def tasks_phrase(n: int, noun: str) -> str:
+    """"1 open task", "3 open tasks"."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 # ---------------------------------------------------------------- words
@@ -182,19 +215,40 @@ def one_line(text) -> str:
 
 # ---------------------------------------------------------------- what the draft says
 
-def choose_note(notes, after: str | None) -> dict:
-    """Given the store's notes, return the one to draft after: the note whose symbol is `after`,
-    or the latest note of the store (the last of its series)."""
+def folded(text) -> str:
+    return " ".join(text.split()).lower() if isinstance(text, str) else ""
+
+
+def choose_note(notes, after: str | None, series: str | None = None) -> dict:
+    """Given the store's notes, return the one to draft after: the note whose symbol (or name,
+    for a note without one) is `after`, else the latest note of the series `series` names,
+    else the latest note of the store; always the last of one series, never a mix."""
     if notes.empty:
         raise DraftError("the store holds no progress note yet; run `somnotes ingest PATH` first")
+    if series is not None:
+        found = notes[notes["series"].map(folded) == folded(series)]
+        if found.empty:
+            raise DraftError(f"no series {series!r} in the store; its series: {'; '.join(sorted(set(notes['series'])))}")
+        notes = found
     if after is None:
         latest = notes.sort_values(["meeting_date", "series", "note_no"], na_position="first").iloc[-1]
         return latest.to_dict()
-    wanted = " ".join(after.split()).lower()
-    found = notes[notes["symbol"].fillna("").map(lambda s: " ".join(s.split()).lower()) == wanted]
+    wanted = folded(after)
+    found = notes[(notes["symbol"].map(folded) == wanted) | (notes["note"].map(folded) == wanted)]
     if found.empty:
-        raise DraftError(f"no note with the symbol {after!r} in the store (see `somnotes summary`)")
+        where = f" of the series {series!r}" if series is not None else ""
+        raise DraftError(f"no note with the symbol {after!r}{where} in the store (see `somnotes summary`)")
     return found.sort_values("meeting_date").iloc[-1].to_dict()
+
+
+def usual_interval(series_notes) -> int | None:
+    """The months between a series' meetings: the median interval between its dated notes, in
+    whole months; None when fewer than two notes are dated."""
+    days = sorted({d.date() for d in series_notes["meeting_date"] if d == d})  # NaT != NaT
+    if len(days) < 2:
+        return None
+    gaps = [(b - a).days / DAYS_PER_MONTH for a, b in zip(days, days[1:])]
+    return max(1, round(statistics.median(gaps)))
 
 
 def next_meeting(note: dict, segments: set, symbol: str | None) -> tuple[int | None, str | None]:
@@ -206,22 +260,79 @@ def next_meeting(note: dict, segments: set, symbol: str | None) -> tuple[int | N
         number = re.search(r"SOM[ .]*(\d{1,3})\b", symbol, re.I)
         if number:
             return int(number.group(1)), ("mid-term" if re.search(r"mid[- ]?term", symbol, re.I) else "annual")
-    number = note.get("meeting_number")
-    if number is None or number != number:  # NaN from an integer column with nulls
-        return None, None
-    number = int(number)
-    if note.get("segment") == "mid-term":
+    number = known(note.get("meeting_number"))
+    if number is None:
+        return None, note.get("segment")
+    segment = note.get("segment") if isinstance(note.get("segment"), str) else None
+    if segment is None:  # a body without segments: the next meeting
+        return number + 1, None
+    if segment == "mid-term":
         return number, "annual"
     return number + 1, ("mid-term" if "mid-term" in segments else "annual")
 
 
-def meeting_line(number: int | None, segment: str | None) -> str:
-    """The meeting the draft is for, as the header block names it."""
-    if number is None:
-        return "Next Senior Officials Meeting"
-    if segment == "mid-term":
-        return f"Mid-Term Technical Segment of the {ordinal(number)} Senior Officials Meeting"
-    return f"{ordinal(number)} Senior Officials Meeting"
+def known(value):
+    """A stored value, None for a null (NaN from an integer column with nulls)."""
+    return None if value is None or value != value else int(value)
+
+
+UNIT_ORDINALS = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+TEEN_ORDINALS = ("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+                 "seventeenth", "eighteenth", "nineteenth")
+TENS = ("", "", "twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet")
+MAX_ORDINAL_WORD = 99
+
+
+def ordinal_word(n: int) -> str:
+    """Given 26, return "twenty-sixth" (1 to 99)."""
+    if n < 10:
+        return UNIT_ORDINALS[n]
+    if n < 20:
+        return TEEN_ORDINALS[n - 10]
+    tens, unit = divmod(n, 10)
+    return f"{TENS[tens]}y-{UNIT_ORDINALS[unit]}" if unit else f"{TENS[tens]}ieth"
+
+
+def same_case(word: str, model: str) -> str:
+    """`word` written in the case of `model`: "EIGHTH", "Eighth" or "eighth"."""
+    if model.isupper():
+        return word.upper()
+    return word[0].upper() + word[1:] if model[:1].isupper() else word
+
+
+def renumber(line: str, old: int, new: int) -> str | None:
+    """Given a meeting line naming meeting `old` ("Eighth session", "159th meeting", "Mid-Term
+    Technical Segment of the 26th Senior Officials Meeting"), return it naming `new` in the same
+    way, or None when it does not name `old`."""
+    forms = [(rf"\b{old}(st|nd|rd|th)\b", lambda m: ordinal(new))]
+    if old <= MAX_ORDINAL_WORD and new <= MAX_ORDINAL_WORD:
+        forms.append((rf"\b{ordinal_word(old)}\b", lambda m: same_case(ordinal_word(new), m.group(0))))
+    forms.append((rf"(?<![\d./-]){old}(?![\d./-])", lambda m: str(new)))
+    for pattern, replace in forms:
+        changed, n = re.subn(pattern, replace, line, count=1, flags=re.I)
+        if n:
+            return changed
+    return None
+
+
+def series_wording(series_notes, number: int | None, segment: str | None) -> tuple[str | None, str]:
+    """The meeting line and title of the draft in the series' own words: those of its latest
+    note of the draft's segment (of any note, in a series without segments), the meeting's
+    number advanced to `number`. The meeting line is None when no such line names its number.
+    A series with segments (EMG's Senior Officials Meetings) keeps EMG's two titles."""
+    ordered = series_notes.sort_values("note_no")
+    models = ordered[ordered["segment"] == segment] if segment else ordered
+    if segment:
+        title = MID_TERM_TITLE if segment == "mid-term" else DEFAULT_TITLE
+    else:
+        title = next((t for t in reversed(list(ordered["title"])) if isinstance(t, str)), DEFAULT_TITLE)
+    if models.empty:
+        return None, title
+    model = models.iloc[-1].to_dict()
+    old, line = known(model.get("meeting_number")), model.get("meeting")
+    if number is None or old is None or not isinstance(line, str):
+        return None, title
+    return renumber(" ".join(line.split()), old, number), title
 
 
 def deadline_words(text: str, deadline) -> str:
@@ -237,10 +348,10 @@ def overdue_warnings(store: Store, note: dict, date: dt.date) -> dict:
     out: dict = {}
     since = meeting_day(note) or dt.date.min
     passed = queries.overdue(store)
-    for row in passed[passed["to_symbol"] == note["symbol"]].itertuples():
+    for row in passed[passed["to_symbol"] == note_name(note)].itertuples():  # the queries name notes so
         out.setdefault(row.task_key, []).append(
             f"Overdue: {deadline_words(row.deadline_text, row.deadline)}, set at {row.from_symbol}, "
-            f"had passed by {note['symbol']}.")
+            f"had passed by {note_name(note)}.")
     for row in queries.note_deadlines(store, note["doc_id"]).itertuples():
         if row.deadline == row.deadline and since <= row.deadline.date() < date:  # NaT != NaT
             out.setdefault(row.task_key, []).append(
@@ -255,7 +366,7 @@ def unchanged_warnings(store: Store, note: dict) -> dict:
     for row in queries.stalled(store).itertuples():
         symbols = list(row.symbols)
         statuses = [s.replace("_", " ") for s in row.statuses]
-        if not symbols or symbols[-1] != note["symbol"]:
+        if not symbols or symbols[-1] != note_name(note):
             continue
         if "status" in list(row.reasons):
             how = (f"{statuses[0]} in its last {len(symbols)} notes" if len(set(statuses)) == 1
@@ -267,10 +378,12 @@ def unchanged_warnings(store: Store, note: dict) -> dict:
 
 
 def plan_draft(store: Store, after: str | None = None, symbol: str | None = None,
-               date: dt.date | None = None) -> Draft:
+               date: dt.date | None = None, series: str | None = None) -> Draft:
     """Given a store and the options of `somnotes draft`, decide what the draft shows."""
     notes = queries.series_notes(store)
-    note = choose_note(notes, after)
+    note = choose_note(notes, after, series)
+    series_notes = notes[notes["series"] == note["series"]]
+    months = usual_interval(series_notes)
     note_date = meeting_day(note)
     if date is not None and note_date is not None and date <= note_date:
         raise DraftError(f"--date {date.isoformat()} is not after {note_name(note)} ({note_date.isoformat()});"
@@ -281,12 +394,13 @@ def plan_draft(store: Store, after: str | None = None, symbol: str | None = None
                          usage=True)
     date_is_placeholder = date is None
     if date is None:
-        date = months_after(note_date or dt.date.today(), DEFAULT_MONTHS_AFTER)
+        date = months_after(note_date or dt.date.today(), months or DEFAULT_MONTHS_AFTER)
     symbol_is_placeholder = symbol is None
-    if symbol is None and note.get("symbol"):
+    if symbol is None and isinstance(note.get("symbol"), str):
         symbol = PLACEHOLDER_SYMBOL.format(symbol=note["symbol"])
-    segments = set(notes.loc[notes["series"] == note["series"], "segment"].dropna())
+    segments = set(series_notes["segment"].dropna())
     number, segment = next_meeting(note, segments, None if symbol_is_placeholder else symbol)
+    meeting, title = series_wording(series_notes, number, segment)
     tasks = queries.note_tasks(store, note["doc_id"]).to_dict("records")
     overdue = overdue_warnings(store, note, date)
     unchanged = unchanged_warnings(store, note)
@@ -296,9 +410,10 @@ def plan_draft(store: Store, after: str | None = None, symbol: str | None = None
         after=note, organization=note.get("organization") or note.get("series") or None,
         symbol=symbol, symbol_is_placeholder=symbol_is_placeholder,
         date=date, date_is_placeholder=date_is_placeholder,
-        meeting=meeting_line(number, segment),
-        title="Mid-Term Progress Report" if segment == "mid-term" else "Progress Report",
-        open_tasks=open_tasks, closed_tasks=[t for t in tasks if t["status"] in queries.CLOSED])
+        meeting=meeting or MEETING_PLACEHOLDER, meeting_is_placeholder=meeting is None, title=title,
+        open_tasks=open_tasks, closed_tasks=[t for t in tasks if t["status"] in queries.CLOSED],
+        months_after=months, series_count=notes["series"].nunique(),
+        series_chosen=after is not None or series is not None)
 
 
 def planned_paragraphs(draft: Draft, row: dict) -> list[str]:
@@ -322,7 +437,8 @@ def meeting_day(note: dict) -> dt.date | None:
 
 
 def note_name(note: dict) -> str:
-    return note.get("symbol") or "the last note"
+    """A note as the queries name it: its symbol, else what identifies it (queries.NOTES_SQL)."""
+    return note.get("note") or note.get("symbol") or "the last note"
 
 
 # ---------------------------------------------------------------- Word
@@ -424,7 +540,7 @@ def write_header_block(doc, draft: Draft) -> None:
     centred(doc, LEAD_LINE, bold=True)
     if draft.organization:
         centred(doc, draft.organization.upper(), bold=True)
-    centred(doc, draft.meeting, bold=True, placeholder=draft.symbol_is_placeholder)
+    centred(doc, draft.meeting, bold=True, placeholder=draft.symbol_is_placeholder or draft.meeting_is_placeholder)
     p = centred(doc, long_date(draft.date), placeholder=draft.date_is_placeholder)
     if draft.date_is_placeholder:
         add_text(p, DATE_PLACEHOLDER, placeholder=True)
@@ -560,16 +676,19 @@ def render(draft: Draft, out: Path) -> None:
 
 
 def write_draft(store: Store, out: Path | str, after: str | None = None, symbol: str | None = None,
-                date: dt.date | None = None) -> DraftSummary:
-    """Write the draft of the note that follows `after` (default: the store's latest note) to
-    `out`; `symbol` and `date` are the new note's (placeholders when not given)."""
+                date: dt.date | None = None, series: str | None = None) -> DraftSummary:
+    """Write the draft of the note that follows `after` (default: the latest note of `series`,
+    else of the series of the store's latest note) to `out`; `symbol` and `date` are the new
+    note's (placeholders when not given)."""
     out = Path(out)
-    draft = plan_draft(store, after=after, symbol=symbol, date=date)
+    draft = plan_draft(store, after=after, symbol=symbol, date=date, series=series)
     render(draft, out)
     return DraftSummary(
-        out=out, after_symbol=draft.after.get("symbol"), after_date=meeting_day(draft.after),
+        out=out, after_symbol=note_name(draft.after), after_date=meeting_day(draft.after),
         symbol=draft.symbol, symbol_is_placeholder=draft.symbol_is_placeholder,
         date=draft.date, date_is_placeholder=draft.date_is_placeholder,
         n_open=len(draft.open_tasks), n_closed=len(draft.closed_tasks),
         n_overdue=sum(any(w.startswith("Overdue") for w in t.warnings) for t in draft.open_tasks),
-        n_unchanged=sum(any(w.startswith("No change") for w in t.warnings) for t in draft.open_tasks))
+        n_unchanged=sum(any(w.startswith("No change") for w in t.warnings) for t in draft.open_tasks),
+        series=draft.after.get("series") or "", series_count=draft.series_count, series_chosen=draft.series_chosen,
+        months_after=draft.months_after, meeting_is_placeholder=draft.meeting_is_placeholder)

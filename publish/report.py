@@ -59,6 +59,11 @@ def e(value) -> str:
     return html.escape(str(value), quote=True)
 
 
+def counted(n: int, noun: str) -> str:
+    """"1 note", "3 notes"."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def badge(status: str) -> str:
     return f'<span class="badge" style="background:{STATUS_COLOURS.get(status, "#999")}">{e(status)}</span>'
 
@@ -203,7 +208,7 @@ def histories(appearances: pd.DataFrame) -> str:
 
 
 def appearances_frame(store: Store) -> tuple[pd.DataFrame, pd.DataFrame]:
-    notes = queries.run(store, "SELECT series, note_no, symbol, meeting_date FROM notes ORDER BY series, note_no")
+    notes = queries.run(store, "SELECT series, note_no, note AS symbol, meeting_date FROM notes ORDER BY series, note_no")
     rows = queries.run(store, """
         SELECT task_key, series, note_no, ordinal, symbol, meeting_date, status, part, section,
                task_text, coalesce(progress_text, '') AS progress_text, coalesce(next_steps_text, '') AS next_steps_text,
@@ -238,8 +243,9 @@ def build_report(store: Store) -> str:
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>somnotes report</title><style>{CSS}</style></head><body>"
             f"<h1>Progress notes: tasks across meetings</h1>"
-            f'<p class="muted">{len(notes)} notes, {appearances["task_key"].nunique() if not appearances.empty else 0} '
-            f"tasks; generated {generated} by somnotes.</p><nav>{nav}</nav>{body}"
+            f'<p class="muted">{counted(len(notes), "note")}, '
+            f'{counted(appearances["task_key"].nunique() if not appearances.empty else 0, "task")}; '
+            f"generated {generated} by somnotes.</p><nav>{nav}</nav>{body}"
             f"<script>{SCRIPT}</script>{opened}</body></html>")
 
 

@@ -1,5 +1,6 @@
 """Export the store as a workbook people share (one sheet per table, plus a history sheet of
-task x meeting -> status) or the tasks table as CSV."""
+task x meeting -> status) or the tasks table as CSV. List and map columns (warnings, lead,
+extra, link_features) are JSON in both, so that a script reads them back whole."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,6 +8,7 @@ import json
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 
 from ..store import queries
 from ..store.store import Store
@@ -24,8 +26,24 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 CSV_TEXT_PREFIX = "'"  # what OWASP advises: a leading single quote makes the cell plain text
 
 
+def json_text(value, kind: pa.DataType) -> str | None:
+    """A list or map value as JSON text: a list as an array, a map as an object; null stays null."""
+    if value is None:
+        return None
+    return json.dumps(dict(value) if pa.types.is_map(kind) else list(value), ensure_ascii=False)
+
+
+def with_json_columns(table: pa.Table) -> pa.Table:
+    """Given a table, return it with each list and map column replaced by its values as JSON text."""
+    for i, column in enumerate(table.schema):
+        if pa.types.is_map(column.type) or pa.types.is_list(column.type) or pa.types.is_large_list(column.type):
+            texts = [json_text(v, column.type) for v in table.column(i).to_pylist()]
+            table = table.set_column(i, column.name, pa.array(texts, pa.string()))
+    return table
+
+
 def cell_value(value):
-    """A stored value as a workbook cell: dates stay dates, lists and maps become text."""
+    """A stored value as a workbook cell: dates stay dates, text stays text."""
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     if value is None:
@@ -39,10 +57,6 @@ def cell_value(value):
         return str(value)
     if isinstance(value, (dt.date, int, float, bool)):
         return value
-    if isinstance(value, (list, tuple)):
-        if value and isinstance(value[0], tuple):  # a map column: [(key, value), ...]
-            return "\n".join(f"{k}: {v}" for k, v in value)
-        return "; ".join(str(v) for v in value)
     text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
     return text[:EXCEL_CELL_LIMIT]
 
@@ -101,11 +115,11 @@ def write_sheet(ws, header: list[str], rows: list[list]) -> None:
 
 def history_matrix(store: Store) -> tuple[list[str], list[list]]:
     """task x meeting -> status, the tasks in order of first appearance."""
-    notes = queries.run(store, "SELECT series, note_no, symbol FROM notes ORDER BY series, note_no")
+    notes = queries.run(store, "SELECT series, note_no, note FROM notes ORDER BY series, note_no")
     rows = queries.run(store, "SELECT task_key, series, note_no, ordinal, status, task_text FROM nt "
                               "ORDER BY series, note_no, ordinal")
     columns = list(zip(notes.series, notes.note_no))
-    header = ["task_key", "task_text"] + list(notes.symbol)
+    header = ["task_key", "task_text"] + list(notes.note)  # a note without a symbol: what identifies it
     lanes: dict = {}
     for r in rows.itertuples():
         lane = lanes.setdefault(r.task_key, {"text": r.task_text, "status": {}})
@@ -122,7 +136,7 @@ def export_xlsx(store: Store, out: Path) -> Path:
     wb = Workbook()
     wb.remove(wb.active)
     for title, name in SHEETS:
-        table = store.table(name)
+        table = with_json_columns(store.table(name))
         header = [f"{c} (UTC)" if c in ("ingested_at", "at") else c for c in table.column_names]
         rows = [[cell_value(v) for v in rec.values()] for rec in table.to_pylist()]
         write_sheet(wb.create_sheet(title), header, rows)
@@ -136,10 +150,9 @@ def export_xlsx(store: Store, out: Path) -> Path:
 
 
 def export_csv(store: Store, out: Path, raw: bool = False) -> Path:
-    """The tasks table as CSV (the `extra` map as a JSON object). Text cells that a spreadsheet
+    """The tasks table as CSV (list and map columns as JSON). Text cells that a spreadsheet
     would run as formulas are neutralised with a leading single quote, unless `raw`."""
-    frame = store.table("tasks").to_pandas()
-    frame["extra"] = frame["extra"].map(lambda v: json.dumps(dict(v) if v is not None else {}, ensure_ascii=False))
+    frame = with_json_columns(store.table("tasks")).to_pandas()
     if not raw:
         for column in frame.columns:
             if frame[column].map(lambda v: isinstance(v, str)).any():

@@ -1,7 +1,7 @@
 """Task keys: which rows of different notes are the same task, how sure that is, and why.
 
 Notes of one organization form a series ordered by meeting date; a note published as Word and
-as PDF (same symbol) is one note. Walking the series in order, each note's rows are assigned
+as PDF is one note (the same note identity: store/series.py). Walking the series in order, each note's rows are assigned
 one-to-one to the tasks seen before (the Hungarian method), so two look-alike tasks in one
 section cannot both claim the same predecessor. What is maximised is the link score of a row
 and an earlier task: a weighted sum of named features (FEATURES, WEIGHTS), each in [0, 1]
@@ -40,7 +40,7 @@ from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
 
 from .references import REFERENCE_WEIGHT, reference_scores
-from .series import series_keys
+from .series import note_identity, series_keys
 from .similarity import Vectoriser
 
 OVERRIDES_FILE = "overrides.json"
@@ -159,14 +159,15 @@ def section_of(row: dict) -> str:
 
 def note_groups(documents: list[dict]) -> dict:
     """series -> notes in meeting order; a note is the list of its documents, Word first. The
-    series of a note is store/series.py's (queries.NOTES_SQL applies the same rule)."""
+    series and the identity of a note are store/series.py's (queries.NOTES_SQL applies the same
+    rules)."""
     notes: dict = {}
     series_of = series_keys(documents)
     for doc in documents:
         if not doc["n_tasks"]:
             continue
         series = series_of[doc["doc_id"]]
-        ident = (series, doc.get("symbol") or doc["doc_id"])
+        ident = (series, note_identity(doc))
         notes.setdefault(ident, []).append(doc)
     by_series: dict = {}
     for (series, symbol), docs in notes.items():
@@ -506,7 +507,7 @@ def compute_links(task_rows: list[dict], documents: list[dict], overrides: dict,
 
 ROW_COLUMNS = ["doc_id", "task_id", "ordinal", "task_text", "progress_text", "next_steps_text", "status",
                "part_title", "section_title", "reference_key"]
-DOC_COLUMNS = ["doc_id", "format", "organization", "symbol", "series", "meeting_date", "n_tasks"]
+DOC_COLUMNS = ["doc_id", "format", "organization", "symbol", "series", "meeting_date", "n_tasks", "note_key"]
 
 
 def relink(tasks, documents, root=None) -> dict:

@@ -20,6 +20,7 @@ import os
 import pandas as pd
 
 from .linking import OVERRIDES_FILE, load_overrides, relink
+from .series import note_identity, series_keys
 from .store import Batch, Store
 
 
@@ -39,10 +40,14 @@ def _save(store: Store, overrides: dict) -> None:
 
 
 def _rows(store: Store, task_ids: list[str]) -> dict:
-    """task_id -> its row (doc_id, symbol), for the given ids; UnknownTask for a missing one."""
+    """task_id -> its row (doc_id, the note it is in, the series of that note), for the given
+    ids; UnknownTask for a missing one."""
     tasks = store.table("tasks").select(["task_id", "doc_id"]).to_pylist()
-    docs = {d["doc_id"]: d["symbol"] or d["doc_id"] for d in store.table("documents").select(["doc_id", "symbol"]).to_pylist()}
-    found = {t["task_id"]: dict(t, note=docs.get(t["doc_id"], t["doc_id"])) for t in tasks if t["task_id"] in task_ids}
+    documents = store.table("documents").to_pylist()
+    series_of = series_keys(documents)
+    docs = {d["doc_id"]: {"note": note_identity(d), "series": series_of.get(d["doc_id"])} for d in documents}
+    found = {t["task_id"]: dict(t, **docs.get(t["doc_id"], {"note": t["doc_id"], "series": None}))
+             for t in tasks if t["task_id"] in task_ids}
     for task_id in task_ids:
         if task_id not in found:
             raise UnknownTask(f"no task row with task_id {task_id}")
@@ -62,7 +67,11 @@ def _apply(store: Store, op: str, rows: list[str]) -> None:
 def link(store: Store, first: str, second: str) -> None:
     """Force two task rows (of different notes) into one task."""
     found = _rows(store, [first, second])
-    if first == second or found[first]["note"] == found[second]["note"]:
+    a, b = found[first], found[second]
+    if a["series"] != b["series"]:
+        raise BadCorrection(f"the two rows are in notes of two series ({a['series']}; {b['series']}): "
+                            "tasks are followed within one series")
+    if first == second or (a["series"], a["note"]) == (b["series"], b["note"]):
         raise BadCorrection("the two rows are in the same note: a task appears once per note")
     _apply(store, "link", [first, second])
 

@@ -1,7 +1,8 @@
 """Queries over the store, in DuckDB: each returns a pandas DataFrame and the CLI prints it.
 
 All cross-note queries work on the notes of a series (one organization) in meeting order. A note
-published as Word and as PDF counts once: its Word file stands for it (same symbol).
+published as Word and as PDF counts once: its Word file stands for it (the same note identity,
+store/series.py: note_identity).
 """
 from __future__ import annotations
 
@@ -17,22 +18,31 @@ STATUS_RANK = {"not_started": 0, "ongoing": 1, "postponed": 1, "on_hold": 1, "un
                "completed": 2, "cancelled": 2}
 DEFAULT_WINDOW = 3
 
-NOTES_SQL = """
+# A note without a symbol is named by what identifies it: its title, meeting and date, else its
+# file's name. Every query's `symbol` columns (symbol, from_symbol, symbols, ...) show this name.
+NOTE_NAME_SQL = """coalesce(symbol,
+    CASE WHEN note_id <> doc_id THEN concat_ws(', ', title, meeting, strftime(coalesce(note_date, meeting_date), '%Y-%m-%d')) END,
+    regexp_extract(source_path, '[^/\\\\]+$'))"""
+
+NOTES_SQL = f"""
     fallback AS (  -- the series most notes are in (store/series.py: default_series)
         SELECT coalesce((SELECT coalesce(series, organization) AS s FROM documents
                          WHERE n_tasks > 0 AND coalesce(series, organization) IS NOT NULL
                          GROUP BY s ORDER BY count(*) DESC, s LIMIT 1), '') AS series),
-    notes AS (  -- one row per note, its Word file standing for it; `series` as store/series.py says
-        SELECT * EXCLUDE (rn), dense_rank() OVER (PARTITION BY series ORDER BY meeting_date NULLS LAST, symbol) AS note_no
+    files AS (  -- each file of a note with tasks: its series, and the note it is a file of
+                -- (store/series.py: own_series and note_identity)
+        SELECT d.* EXCLUDE (series), coalesce(d.series, d.organization, (SELECT series FROM fallback)) AS series,
+               coalesce(d.note_key, d.symbol, d.doc_id) AS note_id
+        FROM documents d WHERE d.n_tasks > 0),
+    notes AS (  -- one row per note, its Word file standing for it; `note` names it
+        SELECT * EXCLUDE (rn), dense_rank() OVER (PARTITION BY series ORDER BY meeting_date NULLS LAST, note_id) AS note_no
         FROM (
-            SELECT d.* EXCLUDE (series), coalesce(d.series, d.organization, (SELECT series FROM fallback)) AS series,
-                   row_number() OVER (PARTITION BY coalesce(d.series, d.organization, (SELECT series FROM fallback)),
-                                                   coalesce(d.symbol, d.doc_id)
-                                      ORDER BY (d.format <> 'docx'), d.doc_id) AS rn
-            FROM documents d WHERE d.n_tasks > 0)
+            SELECT *, {NOTE_NAME_SQL} AS note,
+                   row_number() OVER (PARTITION BY series, note_id ORDER BY (format <> 'docx'), doc_id) AS rn
+            FROM files)
         WHERE rn = 1),
     nt AS (
-        SELECT t.*, n.series, n.note_no, n.symbol, n.meeting_date, n.format,
+        SELECT t.*, n.series, n.note_no, n.note AS symbol, n.meeting_date, n.format,
                t.status NOT IN ('completed', 'cancelled') AS is_open
         FROM tasks t JOIN notes n USING (doc_id))
 """
@@ -151,8 +161,8 @@ def series_notes(store: Store) -> pd.DataFrame:
     """Every note of every series in meeting order, one row per note (its Word file standing
     for it): where it sits in its series and what its header says."""
     return run(store, """
-        SELECT series, note_no, doc_id, symbol, meeting_date, meeting, title, segment, meeting_number,
-               organization, format, n_tasks
+        SELECT series, note_no, doc_id, note, note_id, symbol, meeting_date, note_date, meeting, title, segment,
+               meeting_number, organization, format, n_tasks
         FROM notes ORDER BY series, note_no""")
 
 

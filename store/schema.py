@@ -1,7 +1,12 @@
 """The Parquet tables of the data contract (shared/contract.md): names and types are binding.
 
 Columns beyond the contract are marked "extra"; they may be added freely, never removed or
-retyped without bumping SCHEMA_VERSION and adding a migration in store/migrate.py.
+retyped. How a store written before a column was added is read: the commit that next writes to
+it rewrites each table file whose schema is not the current one, cast to it, new columns null
+(store/store.py: Store._carry_over), so each table keeps one schema, as Polars and DuckDB need;
+until then Store.table and Store.connect read the missing columns as nulls. A column removed or
+retyped would need SCHEMA_VERSION bumped and a conversion of its own in that carry-over: none
+has been needed yet (documents.schema_version records the version each row was written under).
 """
 import pyarrow as pa
 
@@ -38,6 +43,9 @@ DOCUMENTS = pa.schema([
     # extra: the note's own date, where the header gives one apart from the meeting's dates
     # (meeting_date is the meeting's: a session's dates line, else this date)
     ("note_date", pa.date32()),
+    # extra: the note this file is a copy of: a note published as Word and as PDF is one note
+    # (store/series.py: note_key; its symbol, else what its header says, else the doc_id)
+    ("note_key", pa.string()),
 ])
 
 TASKS = pa.schema([

@@ -252,7 +252,10 @@ class Store:
             new_errors = [r for r in batch.rows["errors"]
                           if (r.get("doc_id"), r["error"], r["source_path"]) not in known_errors]
             result.errors = len(new_errors)
-            if not new_docs and not new_errors and not force:
+            # a file read now is no longer in error: its earlier error rows go in this commit
+            read_paths = {doc["source_path"] for doc in batch.rows["documents"]}
+            stale_errors = read_paths & {path for _, _, path in known_errors}
+            if not new_docs and not new_errors and not stale_errors and not force:
                 result.generation = number
                 return result
 
@@ -272,6 +275,8 @@ class Store:
                     continue
                 if name == "documents":
                     drop = {"paths": replaced_paths}
+                elif name == "errors":
+                    drop = {"source_paths": stale_errors}
                 else:
                     drop = {"docs": replaced} if name in PER_DOCUMENT else {}
                 self._carry_over(current / name, tmp / name, schema, drop)
@@ -287,9 +292,11 @@ class Store:
 
     def _carry_over(self, src: Path, dst: Path, schema: pa.Schema, drop: dict) -> None:
         """Bring a table's files into the next generation: hard links when nothing changes, one
-        rewritten file when rows must go (a note re-read by a new parser) or the files have
-        piled up. `drop` names the rows to leave out: {"docs": doc_ids} or
-        {"paths": (doc_id, source_path) pairs}."""
+        rewritten file when rows must go (a note re-read by a new parser), the files have piled
+        up, or a file was written with another schema (by a somnotes before a column was added:
+        cast to the current schema, new columns null, so that every file of a table has one
+        schema, as Polars and DuckDB without union_by_name need). `drop` names the rows to leave
+        out: {"docs": doc_ids}, {"paths": (doc_id, source_path) pairs} or {"source_paths": paths}."""
         import pyarrow.compute as pc
         import pyarrow.dataset as ds
 
@@ -298,17 +305,20 @@ class Store:
             write_parquet(schema.empty_table(), dst / "part-empty.parquet")
             return
         dropping = any(drop.values())
-        if not dropping and len(files) < MAX_FILES_PER_TABLE:
+        current = all(pq.read_schema(path).equals(schema, check_metadata=False) for path in files)
+        if not dropping and current and len(files) < MAX_FILES_PER_TABLE:
             for path in files:
                 os.link(path, dst / path.name)
             return
-        table = ds.dataset(files, format="parquet", schema=schema).to_table()
+        table = ds.dataset(files, format="parquet", schema=schema).to_table()  # missing columns: null
         if drop.get("docs"):
             table = table.filter(pc.invert(pc.is_in(table["doc_id"], pa.array(sorted(drop["docs"])))))
         if drop.get("paths"):
             keys = pc.binary_join_element_wise(table["doc_id"], table["source_path"], "\n")
             gone = pa.array(sorted(f"{d}\n{p}" for d, p in drop["paths"]))
             table = table.filter(pc.invert(pc.is_in(keys, gone)))
+        if drop.get("source_paths"):
+            table = table.filter(pc.invert(pc.is_in(table["source_path"], pa.array(sorted(drop["source_paths"])))))
         write_parquet(table, dst / f"part-compacted-{uuid.uuid4().hex[:8]}.parquet")
 
     def _write_tasks(self, current: Path, tmp: Path, fresh, replaced: set, relink, tag: str) -> None:

@@ -1,11 +1,13 @@
 """Batch ingest of whole archives: parallel, incremental, crash-safe, concurrent, hostile input."""
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -104,7 +106,8 @@ def test_the_same_archive_twice_or_copied_stores_each_note_once(tmp_path):
         shutil.copytree(SAMPLES, tmp_path / sub, ignore=shutil.ignore_patterns("source", "*.py", "*.md"))
     store = tmp_path / "store"
     result = cli("ingest", tmp_path / "a", tmp_path / "b", "--store", store)
-    assert result.exit_code == 0 and "12 files, 6 notes, 114 tasks" in result.stdout
+    # the three sample notes, each in Word and PDF (tests/expected/som2*.json: 22, 19 and 16 tasks)
+    assert result.exit_code == 0 and "12 files, 3 notes, 57 tasks" in result.stdout
     assert cli("ingest", tmp_path / "a", "--store", store).exit_code == 0
     assert assert_whole_notes(store) == 6
     # every file is accounted for: one documents row per path, the note's rows once
@@ -259,3 +262,57 @@ def test_the_file_timeout_holds_on_dask_workers(tmp_path):
     errors = read_table(store, "errors")
     assert list(errors.error) == ["timeout"] and Path(errors.source_path[0]).name == "som26-midterm.pdf"
     assert list(read_table(store, "documents").n_tasks) == [19]
+
+
+def descendants(pid: int) -> list[int]:
+    """Processes below `pid` (the reader pool's server and its workers), from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError):
+                # the fields after the command name (which may hold spaces): state, ppid, ...
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+                children.setdefault(ppid, []).append(int(entry.name))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def kill_readers_of(name: str, stop: threading.Event) -> None:
+    """SIGKILL any process below this one that holds the file `name` open, as the kernel's
+    out-of-memory killer or a crash in a C library would end a reader."""
+    while not stop.is_set():
+        for pid in descendants(os.getpid()):
+            with contextlib.suppress(OSError):
+                fds = Path(f"/proc/{pid}/fd")
+                if any(os.readlink(fd).endswith(name) for fd in fds.iterdir()):
+                    os.kill(pid, signal.SIGKILL)
+        time.sleep(0.005)
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="finds the readers through /proc (Linux)")
+def test_a_reader_that_dies_costs_its_file_and_nothing_else(tmp_path):
+    """A reader process killed from outside (each time it opens one file) takes down the
+    pool; the other files still in the pool are read again and stored, and the file whose
+    reader keeps dying becomes one `crash` error row with one stderr line."""
+    store = tmp_path / "store"
+    stop = threading.Event()
+    killer = threading.Thread(target=kill_readers_of, args=("som26-midterm.pdf", stop), daemon=True)
+    killer.start()
+    try:
+        result = cli("ingest", SAMPLES, "--store", store, "--workers", "2")
+    finally:
+        stop.set()
+        killer.join()
+    assert result.exit_code == 1
+    crash_lines = [line for line in result.stderr.splitlines() if "died" in line]
+    assert len(crash_lines) == 1 and "som26-midterm.pdf" in crash_lines[0]
+    errors = read_table(store, "errors")
+    assert list(errors.error) == ["crash"] and Path(errors.source_path[0]).name == "som26-midterm.pdf"
+    stored = sorted(Path(p).name for p in read_table(store, "documents").source_path)
+    assert stored == sorted(p.name for p in SAMPLES.glob("*.*") if p.suffix in (".docx", ".pdf")
+                            and p.name != "som26-midterm.pdf")
+    assert assert_whole_notes(store) == 5

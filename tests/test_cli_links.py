@@ -188,3 +188,20 @@ def test_report_marks_uncertain_links(word_store, tmp_path):
     assert page.count('class="cell uncertain"') == uncertain  # the timeline cell of each
     assert page.count('<tr class="uncertain"') == uncertain  # the row of each in the task's history
     assert "somnotes link " in page and "Renew the mandate of the E-waste Coalition" in page
+
+
+def test_linking_rows_of_two_series_is_refused_in_one_line(tmp_path):
+    """Tasks are followed within a series: a link across two would hold nowhere (the linker walks
+    each series alone), so it is refused like a link within one note."""
+    other = FIXTURES / "other-bodies"
+    store = tmp_path / "store"
+    files = [other / "iaccw-session7.docx", other / "unep-cpr159-implementation.docx"]
+    assert cli("ingest", *files, "--store", store).exit_code == 0
+    tasks = read_table(store, "tasks").merge(read_table(store, "documents")[["doc_id", "symbol"]], on="doc_id")
+    committee = tasks[tasks.symbol == "E/IACCW/2022/4"].task_id.iloc[0]
+    cpr = tasks[tasks.symbol == "UNEP/CPR/159/4"].task_id.iloc[0]
+    result = cli("link", committee, cpr, "--store", store)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == ("somnotes: the two rows are in notes of two series (Inter-Agency Committee on "
+                             "Chemicals and Waste; UNEP/CPR): tasks are followed within one series\n")
+    assert not (store / "overrides.json").exists()

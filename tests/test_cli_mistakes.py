@@ -28,14 +28,18 @@ def one_line(result, status: int, *words: str) -> None:
     assert result.stdout == ""
 
 
-@pytest.mark.parametrize("command,name", [("report", "r.html"), ("export", "t.xlsx"), ("export", "t.csv")])
+OUT_COMMANDS = [("report", "r.html"), ("export", "t.xlsx"), ("export", "t.csv"), ("draft", "d.docx")]
+
+
+@pytest.mark.parametrize("command,name", OUT_COMMANDS)
 def test_out_into_a_folder_that_does_not_exist(samples_store, tmp_path, command, name):
     out = tmp_path / "no-such-folder" / name
-    one_line(cli(command, "--out", out, "--store", samples_store), USAGE, "no-such-folder", "does not exist")
+    one_line(cli(command, "--out", out, "--store", samples_store), USAGE,
+             f"--out {out}: the folder {out.parent} does not exist")  # every --out says it alike
     assert not (tmp_path / "no-such-folder").exists()
 
 
-@pytest.mark.parametrize("command,name", [("report", "r.html"), ("export", "t.xlsx")])
+@pytest.mark.parametrize("command,name", [("report", "r.html"), ("export", "t.xlsx"), ("draft", "d.docx")])
 def test_out_that_is_a_folder(samples_store, tmp_path, command, name):
     (tmp_path / name).mkdir()
     one_line(cli(command, "--out", tmp_path / name, "--store", samples_store), USAGE, "is a folder")
@@ -55,9 +59,11 @@ def test_out_with_the_wrong_ending(samples_store, tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-def test_out_where_the_file_system_refuses(samples_store):
+@pytest.mark.parametrize("command,name", OUT_COMMANDS)
+def test_out_where_the_file_system_refuses(samples_store, command, name):
     """/proc takes no new files, for root either."""
-    one_line(cli("report", "--out", "/proc/somnotes-report.html", "--store", samples_store), USAGE, "cannot write")
+    one_line(cli(command, "--out", f"/proc/somnotes-{name}", "--store", samples_store), USAGE,
+             f"cannot write /proc/somnotes-{name}")
 
 
 def test_raw_is_for_csv_only(samples_store, tmp_path):

@@ -192,6 +192,24 @@ def test_csv_and_table_formats(samples_store):
     assert table.exit_code == 0 and "Common Premises" in table.stdout
 
 
+def test_history_table_keeps_each_id_on_one_line_to_copy(samples_store):
+    """A task_key or task_id is copied from the table into `history KEY`, `link`, `unlink`:
+    the terminal table never wraps one across lines, however narrow the text columns get."""
+    rows = cli_json("history", "--search", "E-waste", "--store", samples_store)
+    table = cli("history", "--search", "E-waste", "--store", samples_store)
+    assert table.exit_code == 0
+    for row in rows:
+        assert row["task_key"] in table.stdout and row["task_id"] in table.stdout
+
+
+def test_an_empty_result_is_one_line(tmp_path):
+    """No boxed table with no rows: the title and "(none)"."""
+    store = tmp_path / "store"
+    assert cli("ingest", SAMPLES / "som26-midterm.docx", "--store", store).exit_code == 0
+    result = cli("carried-over", "--store", store)
+    assert result.exit_code == 0 and result.stdout == "Carried over: (none)\n"
+
+
 def test_link_and_unlink_corrections_survive_reingest(samples_store, tmp_path):
     store = tmp_path / "store"
     shutil.copytree(samples_store, store, symlinks=True)

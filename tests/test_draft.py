@@ -138,8 +138,9 @@ def draft(series_store, tmp_path_factory) -> Path:
 def test_header_block_names_organization_meeting_date_symbol_and_title(draft):
     lines = [text for kind, text, _ in body(draft)[:12] if kind == "p" and text.strip()]
     assert lines[:2] == ["UNITED NATIONS", "ENVIRONMENT MANAGEMENT GROUP"]
-    # EMG SOM27/02: the annual 27th meeting, after the mid-term segment of the 27th
-    assert "27th Senior Officials Meeting" in lines
+    # EMG SOM27/02: the annual 27th meeting, after the mid-term segment of the 27th, named as the
+    # series named its last annual meeting (samples/source/som26_annual.py: "Twenty-sixth ...")
+    assert "Twenty-seventh Meeting of the Senior Officials of the Environment Management Group" in lines
     assert "30 September 2021" in lines
     assert NEW_SYMBOL in lines
     assert lines[lines.index("Note by the Secretariat") - 1] == "Progress Report"
@@ -400,8 +401,8 @@ def test_unknown_after_symbol_is_exit_1_with_one_line(series_store, tmp_path):
 
 
 @pytest.mark.parametrize("args, words", [
-    (["--out", "{tmp}/missing/x.docx"], "no such folder"),
-    (["--out", "{tmp}/x.pdf"], "must be a .docx"),
+    (["--out", "{tmp}/missing/x.docx"], "the folder {tmp}/missing does not exist"),
+    (["--out", "{tmp}/x.pdf"], "must be a file ending in .docx"),
     (["--out", "{tmp}/x.docx", "--date", "30/09/2021"], "YYYY-MM-DD"),
     (["--out", "{tmp}/x.docx", "--date", "2021-04-21"], "is not after"),
     (["--out", "{tmp}/x.docx", "--symbol", "EMG SOM26/02"], "already in the store"),
@@ -409,8 +410,83 @@ def test_unknown_after_symbol_is_exit_1_with_one_line(series_store, tmp_path):
 def test_usage_errors_are_exit_2_with_one_line(series_store, tmp_path, args, words):
     result = cli("draft", *[a.format(tmp=tmp_path) for a in args], "--store", series_store)
     assert result.exit_code == 2
-    assert words in result.output and result.output.strip().count("\n") == 0
+    assert words.format(tmp=tmp_path) in result.output and result.output.strip().count("\n") == 0
     assert not list(tmp_path.glob("*.docx"))
+
+
+# ---------------------------------------------------------------- notes of other bodies
+
+OTHER = Path(__file__).resolve().parent / "fixtures" / "other-bodies"
+COMMITTEE = "Inter-Agency Committee on Chemicals and Waste"  # samples/source/iaccw.py
+
+
+@pytest.fixture(scope="module")
+def two_series_store(tmp_path_factory) -> Path:
+    """The EMG samples (last met 21 April 2021) and a committee's notes of its seventh and
+    eighth sessions (3 May 2022, 8 May 2023: samples/source/iaccw.py), Word files."""
+    store = tmp_path_factory.mktemp("two-series") / "store"
+    files = sorted(SAMPLES.glob("*.docx")) + [OTHER / "iaccw-session7.docx", OTHER / "iaccw-session8.docx"]
+    result = cli("ingest", *files, "--store", store)
+    assert result.exit_code == 0, result.output
+    return store
+
+
+def header_lines(path: Path) -> list[str]:
+    return [text for kind, text, _ in body(path)[:10] if kind == "p" and text.strip()]
+
+
+def test_a_committees_draft_follows_its_own_wording_and_interval(two_series_store, tmp_path):
+    out = tmp_path / "next-session.docx"
+    result = cli("draft", "--out", out, "--store", two_series_store)
+    assert result.exit_code == 0, result.output
+    # the latest note of the store is the committee's (8 May 2023): its series, said so
+    assert "from E/IACCW/2023/3 (8 May 2023)" in result.output
+    assert f"the store holds 2 series: drafted for {COMMITTEE}" in result.output
+    # its sessions are a year apart (370 days): the next one a year after the last
+    assert "no --date: dated 8 May 2024, 12 months after the last note, the series' usual interval" in result.output
+    lines = header_lines(out)
+    assert lines[1] == COMMITTEE.upper()
+    assert "Ninth session" in lines  # "Eighth session", the number advanced as it is written
+    assert "Implementation of the decisions of the Committee" in lines  # its notes' title
+    assert not [line for line in lines if "Senior Officials" in line or "Progress Report" in line]
+
+
+def test_series_chooses_the_series_to_draft_for(two_series_store, tmp_path):
+    out = tmp_path / "next-emg.docx"
+    result = cli("draft", "--out", out, "--series", "environment management group", "--store", two_series_store)
+    assert result.exit_code == 0, result.output
+    assert f"from {LAST} (21 April 2021)" in result.output and "series:" not in result.output
+    # 29 April 2020, 24 September 2020, 21 April 2021: gaps of 5 and 7 months, 6 in the middle
+    assert "dated 21 October 2021, 6 months after the last note, the series' usual interval" in result.output
+    assert "Twenty-seventh Meeting of the Senior Officials of the Environment Management Group" in header_lines(out)
+
+
+@pytest.mark.parametrize("args, line", [
+    (["--series", "No Such Body"],
+     f"no series 'No Such Body' in the store; its series: Environment Management Group; {COMMITTEE}"),
+    (["--series", COMMITTEE, "--after", LAST],
+     f"no note with the symbol {LAST!r} of the series {COMMITTEE!r} in the store (see `somnotes summary`)"),
+])
+def test_a_series_or_note_that_is_not_there_is_exit_1(two_series_store, tmp_path, args, line):
+    result = cli("draft", "--out", tmp_path / "x.docx", *args, "--store", two_series_store)
+    assert result.exit_code == 1 and result.stderr == f"somnotes: {line}\n"
+    assert not list(tmp_path.glob("*.docx"))
+
+
+@pytest.mark.parametrize("line, old, new, want", [
+    ("Eighth session", 8, 9, "Ninth session"),
+    ("159th meeting", 159, 160, "160th meeting"),
+    ("Twenty-sixth Meeting of the Senior Officials", 26, 27, "Twenty-seventh Meeting of the Senior Officials"),
+    ("Mid-Term Technical Segment of the 26th Senior Officials Meeting", 26, 27,
+     "Mid-Term Technical Segment of the 27th Senior Officials Meeting"),
+    ("TWELFTH MEETING OF THE NETWORK", 12, 13, "THIRTEENTH MEETING OF THE NETWORK"),
+    ("Meeting 19 of the Board, Geneva 2019", 19, 20, "Meeting 20 of the Board, Geneva 2019"),
+    ("Annual meeting of the Board", 4, 5, None),  # the line does not name its number: a placeholder
+])
+def test_a_meeting_line_is_renumbered_as_it_is_written(line, old, new, want):
+    from somnotes.publish.draft import renumber
+
+    assert renumber(line, old, new) == want
 
 
 def test_no_store_is_exit_2(tmp_path):

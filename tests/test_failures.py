@@ -18,7 +18,7 @@ import somnotes.extract.pdf_reader as pdf_reader
 from conftest import FIXTURES, ROOT, SAMPLES, cli, copy_sample, read_table
 
 HAZARDS = FIXTURES / "hazards"
-SUMMARY_LINE = re.compile(r"^\d+ files, \d+ notes, \d+ tasks, \d+ errors, \d+ unchanged, \d+ words unplaced, [\d.]+ s$")
+SUMMARY_LINE = re.compile(r"^\d+ files?, \d+ notes?, \d+ tasks?, \d+ errors?, \d+ unchanged, \d+ words? unplaced, [\d.]+ s$")
 
 
 def injected_fault(*args, **kwargs):
@@ -201,7 +201,7 @@ def test_a_folder_without_notes_is_said_so_and_exits_1(workdir):
     result = cli("ingest", other, notes, "--store", workdir / "store")
     assert result.exit_code == 1
     assert stderr_lines(result) == [f"somnotes: no notes found in {other} (looked for .pdf, .docx, .doc and .odt files)"]
-    assert result.stdout.startswith("1 files, 1 notes, 22 tasks, 0 errors")
+    assert result.stdout.startswith("1 file, 1 note, 22 tasks, 0 errors")
     assert len(read_table(workdir / "store", "tasks")) == 22
     assert cli("ingest", notes, "--store", workdir / "store").exit_code == 0  # found, unchanged: fine
 

@@ -196,6 +196,7 @@ def test_words_no_part_of_the_note_holds_are_warned_and_counted(tmp_path):
     result = cli("ingest", path, "--store", tmp_path / "store")
     assert result.exit_code == 0
     assert re.search(r", (\d+) words unplaced,", result.stdout).group(1) == "9"  # "Open-ended" is one
+    assert result.stderr == f"somnotes: {path}: 9 words unplaced (in documents.warnings as unplaced_text)\n"
     docs = read_table(tmp_path / "store", "documents")
     unplaced = [w for w in docs.warnings[0] if w.startswith("unplaced_text: ")]
     assert unplaced == ["unplaced_text: CBD Convention on Biological Diversity OEWG Open-ended Working Group"]

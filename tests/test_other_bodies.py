@@ -187,14 +187,20 @@ def test_a_wording_is_taught_without_editing_code_and_the_store_remembers_it(tmp
     first = tmp_path / "in" / TAUGHT.name
     first.parent.mkdir()
     shutil.copy(TAUGHT, first)
-    assert cli("ingest", first, "--store", store).exit_code == 0
+    result = cli("ingest", first, "--store", store)
+    assert result.exit_code == 0
+    # said on stderr, with the header to teach (samples/source/ocean_tracker.py: its wordings)
+    assert result.stderr == (f"somnotes: {first}: not a progress note (no Tasks | Progress | Next steps table); "
+                             "stored with 0 tasks; if the table headed \"Commitment | Who | When | Where we are\" holds "
+                             "its tasks, name its columns' roles with --column WORDING=ROLE (e.g. --column "
+                             "\"Commitment=task\")\n")
     docs = read_table(store, "documents")
     assert docs.iloc[0]["n_tasks"] == 0  # no header word is known: not a progress note
     assert any(w.startswith("not_a_progress_note") for w in docs.iloc[0]["warnings"])
 
     result = cli("ingest", first, "--store", store, *TEACHING)
     assert result.exit_code == 0, result.output
-    assert "1 notes, 8 tasks" in result.output  # the stored note is read again with the new words
+    assert "1 note, 8 tasks" in result.output  # the stored note is read again with the new words
     want = expected("ocean-network-tracker-taught")["tasks"]
     tasks = tasks_of(store)
     assert list(tasks.task_text) == [t["task_text"] for t in want]

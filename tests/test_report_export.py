@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
 import os
 import re
 import shutil
@@ -104,18 +105,28 @@ def test_report_sections_name_every_stalled_task(report_file, report_store):
         assert f'id="task-{row["task_key"]}"' in page
 
 
-def excel_value(stored):
+# The map columns of the store (store/schema.py); the other nested columns are lists
+MAP_COLUMNS = {"extra", "link_features"}
+LIST_COLUMNS = {"warnings", "lead"}
+
+
+def nested_json(column: str, stored) -> str | None:
+    """A stored list or map as the export must write it: JSON text, a map as an object."""
+    if stored is None:
+        return None
+    return json.dumps(dict(stored) if column in MAP_COLUMNS else list(stored), ensure_ascii=False)
+
+
+def excel_value(stored, column: str = ""):
     """What a stored value must look like in the workbook, written out independently."""
+    if column in MAP_COLUMNS | LIST_COLUMNS:
+        return nested_json(column, stored)
     if stored is None or stored == "" or (isinstance(stored, float) and pd.isna(stored)):
         return None  # Excel has no empty strings: an empty cell
     if isinstance(stored, int) and abs(stored) > 2 ** 53:  # beyond a double's exact integers: text
         return str(stored)
     if isinstance(stored, dt.datetime):
         return stored.astimezone(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
-    if isinstance(stored, list):
-        if stored and isinstance(stored[0], tuple):
-            return "\n".join(f"{k}: {v}" for k, v in stored)
-        return "; ".join(stored) if stored else None
     return stored
 
 
@@ -135,9 +146,9 @@ def test_workbook_holds_every_table_cell_by_cell(report_store, tmp_path):
         assert ws.max_row == len(stored) + 1
         assert ws.freeze_panes == "A2" and ws.auto_filter.ref
         for row_cells, rec in zip(ws.iter_rows(min_row=2), stored):
-            for cell, value in zip(row_cells, rec.values()):
+            for cell, (column, value) in zip(row_cells, rec.items()):
                 got = cell.value
-                want = excel_value(value)
+                want = excel_value(value, column)
                 if isinstance(value, dt.datetime):
                     assert got.replace(microsecond=0) == want
                 elif isinstance(value, dt.date):
@@ -152,6 +163,27 @@ def test_workbook_holds_every_table_cell_by_cell(report_store, tmp_path):
     assert history.max_row - 1 == tasks[tasks.task_key.notna()].merge(
         read_table(report_store, "documents")[["doc_id", "format"]]).query("format == 'docx'").task_key.nunique()
     assert "EMG SOM26/mid-term/03" in notes and "EMG SOM27/mid-term/02" in notes
+
+
+def test_list_and_map_columns_are_json_in_csv_and_workbook_alike(report_store, tmp_path):
+    """lead (a list), extra and link_features (maps): JSON a script reads back whole, not
+    Python's repr of a numpy array or of a list of pairs."""
+    import pyarrow.dataset as ds
+
+    stored = ds.dataset(report_store / "tasks", partitioning="hive").to_table().to_pylist()
+    assert any(r["lead"] for r in stored) and any(r["link_features"] for r in stored)  # guards the test
+    out = tmp_path / "tasks.csv"
+    assert cli("export", "--out", out, "--store", report_store).exit_code == 0
+    workbook = tmp_path / "tasks.xlsx"
+    assert cli("export", "--out", workbook, "--store", report_store).exit_code == 0
+    sheet = list(openpyxl.load_workbook(workbook)["tasks"].iter_rows(values_only=True))
+    header = list(sheet[0])
+    for rec, row, cells in zip(stored, csv_cells(out), sheet[1:]):
+        for column in ("lead", "extra", "link_features"):
+            want = nested_json(column, rec[column])
+            assert row[column] == (want or "") and cells[header.index(column)] == want, column
+            if want:
+                assert json.loads(row[column]) == (dict(rec[column]) if column in MAP_COLUMNS else rec[column])
 
 
 def test_csv_export_is_the_tasks_table(report_store, tmp_path):
