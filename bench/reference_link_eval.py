@@ -35,8 +35,8 @@ def pairwise(keys: dict, truth: dict) -> tuple[float, float]:
 def main() -> None:
     from somnotes.ingest.pipeline import ingest
     from somnotes.store import open_store
-    from somnotes.store import references
-    from somnotes.store.linking import SAME_SECTION_BONUS, TextIndex, compute_keys, section_of
+    from somnotes.store import linking
+    from somnotes.store.linking import TextIndex, compute_links, section_of
 
     with tempfile.TemporaryDirectory() as work:
         store = open_store(Path(work) / "store")
@@ -53,19 +53,19 @@ def main() -> None:
     for a, b in [("6/1 (a)", "6/1 (a)"), ("6/1 (a)", "7/1"), ("6/2", "6/2"), ("6/3", "6/3")]:
         left, right = by_id[("E/IACCW/2022/4", a)], by_id[("E/IACCW/2023/3", b)]
         score = index.similarity([right["task_text"]], [left["task_text"]])[0, 0]
-        score += SAME_SECTION_BONUS * (section_of(left) == section_of(right))
+        score += linking.WEIGHTS["section"] * (section_of(left) == section_of(right))
         print(f"{a:>8} -> {b:<8}                        {score:5.2f}       {'same' if a == b else 'different'}")
     print("\nreference weight  precision  recall")
-    original = dict(references.SCORE)
+    original = linking.WEIGHTS["reference"]
     try:
         for weight in WEIGHTS:
-            references.SCORE.update({references.SAME: weight, references.DIFFERENT: -weight})
-            keys, _ = compute_keys([dict(t) for t in tasks], docs, {"link": [], "unlink": []})
+            linking.WEIGHTS["reference"] = weight
+            keys, _, _ = compute_links([dict(t) for t in tasks], docs, {"corrections": []})
             precision, recall = pairwise({ident[t]: k for t, k in keys.items()}, truth)
-            mark = "  <- REFERENCE_WEIGHT" if weight == original[references.SAME] else ""
+            mark = "  <- WEIGHTS['reference']" if weight == original else ""
             print(f"{weight:16.2f}  {precision:9.3f}  {recall:6.3f}{mark}")
     finally:
-        references.SCORE.update(original)
+        linking.WEIGHTS["reference"] = original
 
 
 if __name__ == "__main__":

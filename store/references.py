@@ -24,9 +24,9 @@ KEY = re.compile(r"^(?P<kind>\S+) (?P<numbers>\d+(?:/\d+)*)(?P<detail>(?:\(\w+\)
 # +0.60, different -0.60. `python bench/reference_link_eval.py` on the committee's notes at two
 # sessions (tests/fixtures/other-bodies/iaccw-session7/8): decision 6/1 (a) reported on in new
 # words scores 0.17 on text and section alone, below LINK_THRESHOLD (0.50); decision 7/1, worded
-# nearly as 6/1 (a) first was, scores 0.68 against it. Pairwise precision / recall of the links:
-# 0.667 / 0.667 without references, 1.000 / 0.667 at weights 0.20-0.33, 1.000 / 1.000 from 0.40
-# up. 0.60 makes a number on both rows outweigh anything the words say, as the strongest
+# nearly as 6/1 (a) first was, scores 0.73 against it. Pairwise precision / recall of the links:
+# 0.667 / 0.667 without references and at 0.20, 1.000 / 1.000 from 0.33 up (the scan: 0, 0.20,
+# 0.33, 0.40, 0.60, 1.00). 0.60 makes a number on both rows outweigh anything the words say, as the strongest
 # signal should: a verbatim repeat under another number (1.00 - 0.60 = 0.40) is a task of its own.
 REFERENCE_WEIGHT = 0.60
 SCORE = {SAME: REFERENCE_WEIGHT, DIFFERENT: -REFERENCE_WEIGHT, UNKNOWN: 0.0}
