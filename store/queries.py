@@ -66,15 +66,32 @@ def status_summary(store: Store) -> pd.DataFrame:
 
 def history(store: Store, task_key: str | None = None, search: str | None = None) -> pd.DataFrame:
     """Every appearance of one task (by key), or of every task whose text or reference (a
-    resolution or decision number) contains `search`."""
+    resolution or decision number) contains `search`; a search that is a reference finds the
+    tasks carrying it however each note writes it (store/references.py: covers)."""
     if task_key is None and search is None:
         raise ValueError("give a task_key or a search text")
-    where = "task_key = ?" if task_key is not None else \
-        "task_key IN (SELECT task_key FROM nt WHERE contains(lower(task_text || chr(10) || coalesce(reference, '')), lower(?)))"
+    if task_key is not None:
+        where, params = "task_key = ?", [task_key]
+    else:
+        where = ("task_key IN (SELECT task_key FROM nt WHERE contains(lower(task_text || chr(10) || "
+                 "coalesce(reference, '')), lower(?))) OR task_key IN (SELECT unnest(?::VARCHAR[]))")
+        params = [search, tasks_with_reference(store, search)]
     return run(store, f"""
         SELECT task_key, symbol, meeting_date, status, task_text, progress_text, next_steps_text, task_id, reference
         FROM nt WHERE {where}
-        ORDER BY task_key, meeting_date, symbol""", [task_key if task_key is not None else search])
+        ORDER BY task_key, meeting_date, symbol""", params)
+
+
+def tasks_with_reference(store: Store, search: str) -> list[str]:
+    """The task_keys whose rows carry the reference `search` names, if it is one as a whole."""
+    from ..extract.references import match_reference
+    from .references import covers
+
+    ref = match_reference(search.strip())
+    if ref is None or ref.end != len(search.strip()):
+        return []
+    pairs = run(store, "SELECT DISTINCT task_key, reference_key FROM nt WHERE reference_key IS NOT NULL")
+    return sorted({key for key, ref_key in pairs.itertuples(index=False) if covers(ref.key, ref_key)})
 
 
 def carried_over(store: Store) -> pd.DataFrame:

@@ -48,6 +48,18 @@ def reference_relation(a: str | None, b: str | None) -> str:
     return DIFFERENT if ma["detail"] and mb["detail"] else UNKNOWN
 
 
+def covers(searched: str, key: str | None) -> bool:
+    """Does a searched reference name the stored reference `key`: the same numbers, the same
+    kind where both say one, and the same sub-item or paragraph where the search gives one
+    ("Decision 6/1" covers "dec 6/1(a)"; "Resolution 5/7" covers UNEP/EA.5/Res.7)?"""
+    ma, mb = KEY.match(searched), KEY.match(key or "")
+    if ma is None or mb is None or ma["numbers"] != mb["numbers"]:
+        return False
+    if UNKNOWN_KIND not in (ma["kind"], mb["kind"]) and ma["kind"] != mb["kind"]:
+        return False
+    return not ma["detail"] or ma["detail"] == mb["detail"]
+
+
 def reference_scores(row_keys: list, task_keys: list) -> np.ndarray:
     """Given the reference keys of a note's rows and of the tasks seen before, return the rows x
     tasks matrix to add to the link scores: +REFERENCE_WEIGHT same, -REFERENCE_WEIGHT different."""

@@ -304,6 +304,23 @@ def test_history_finds_a_task_by_its_decision_number(sessions_store):
     assert len({r["task_key"] for r in rows}) == 1
 
 
+@pytest.mark.parametrize("search, want", [
+    # the notes write "6/1 (a)" in a Decision no. column: a search in other words finds it
+    ("Decision 6/1 (a)", {("E/IACCW/2022/4", "6/1 (a)"), ("E/IACCW/2023/3", "6/1 (a)")}),
+    ("dec 6/1(a)", {("E/IACCW/2022/4", "6/1 (a)"), ("E/IACCW/2023/3", "6/1 (a)")}),
+    # a decision without its sub-item names both (6/1 (b) was completed at the seventh session)
+    ("Decision 6/1", {("E/IACCW/2022/4", "6/1 (a)"), ("E/IACCW/2023/3", "6/1 (a)"), ("E/IACCW/2022/4", "6/1 (b)")}),
+])
+def test_history_finds_a_decision_however_the_search_writes_it(sessions_store, search, want):
+    result = cli("history", "--search", search, "--store", sessions_store, "--format", "json")
+    assert {(r["symbol"], r["reference"]) for r in json.loads(result.output)} == want
+
+
+def test_another_kind_of_document_with_the_same_numbers_is_not_found(sessions_store):
+    result = cli("history", "--search", "Resolution 6/1 (a)", "--store", sessions_store)
+    assert result.exit_code == 1 and "no task's text contains 'Resolution 6/1 (a)'" in result.stderr
+
+
 def test_the_words_alone_would_link_these_rows_wrongly(sessions_store):
     """Guards the test above: without the numbers, the text similarity the linker uses joins
     7/1 to 6/1 (a) and leaves the re-worded 6/1 (a) apart."""
