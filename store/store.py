@@ -21,11 +21,13 @@ import shutil
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pyarrow as pa
-import pyarrow.parquet as pq
+from . import schema as tables
+from .schema import COLUMNS, PER_DOCUMENT, SCHEMA_VERSION
 
-from .schema import PER_DOCUMENT, SCHEMA_VERSION, TABLES
+if TYPE_CHECKING:  # pyarrow loads where a table is read or written: a query needs DuckDB alone
+    import pyarrow as pa
 
 STORE_ENV = "SOMNOTES_STORE"
 DEFAULT_STORE = "somnotes-store"
@@ -47,7 +49,7 @@ def default_store_dir() -> Path:
 class Batch:
     """Rows for each table, produced by ingest for a set of files."""
 
-    rows: dict = field(default_factory=lambda: {name: [] for name in TABLES})
+    rows: dict = field(default_factory=lambda: {name: [] for name in COLUMNS})
 
     def add(self, table: str, rows: list[dict]) -> None:
         self.rows[table].extend(rows)
@@ -88,6 +90,9 @@ def fsync_dir(path: Path) -> None:
 
 
 def write_parquet(table: pa.Table, path: Path) -> None:
+    """Write one Parquet file (zstd) and flush it to disk before the commit's rename."""
+    import pyarrow.parquet as pq
+
     pq.write_table(table, path, compression="zstd")
     with open(path, "rb") as fh:
         os.fsync(fh.fileno())
@@ -112,9 +117,10 @@ class Store:
         import pyarrow.dataset as ds  # it loads pandas too: only commands that read whole tables pay
 
         folder = (generation_dir or self.current) / name
+        schema = tables.TABLES[name]
         if not folder.exists():
-            return TABLES[name].empty_table()
-        dataset = ds.dataset(folder, format="parquet", schema=TABLES[name])
+            return schema.empty_table()
+        dataset = ds.dataset(folder, format="parquet", schema=schema)
         return dataset.to_table()
 
     def frame(self, name: str):
@@ -126,17 +132,16 @@ class Store:
 
         con = duckdb.connect()
         gen = self.current
-        for name in TABLES:
+        for name, columns in COLUMNS.items():
             if not (gen / name).exists():
                 continue  # a table newer than this store's last commit: it comes with the next one
             glob = (gen / name / "*.parquet").as_posix().replace("'", "''")
             source = f"read_parquet('{glob}', union_by_name = true)"
             con.execute(f"CREATE VIEW {name} AS SELECT * FROM {source}")
             have = {row[0] for row in con.execute(f"DESCRIBE {name}").fetchall()}
-            missing = [f for f in TABLES[name] if f.name not in have]
+            missing = [(column, kind) for column, kind in columns if column not in have]
             if missing:  # columns added to the schema since this store's files were written: null
-                types = duckdb.from_arrow(pa.schema(missing).empty_table()).dtypes
-                nulls = ", ".join(f"CAST(NULL AS {t}) AS {f.name}" for f, t in zip(missing, types))
+                nulls = ", ".join(f"CAST(NULL AS {kind}) AS {column}" for column, kind in missing)
                 con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT *, {nulls} FROM {source}")
         return con
 
@@ -184,7 +189,7 @@ class Store:
         zero = gens / f"{0:0{GENERATION_DIGITS}d}"
         if not zero.exists():
             tmp = gens / f".tmp-{uuid.uuid4().hex}"
-            for name, schema in TABLES.items():
+            for name, schema in tables.TABLES.items():
                 (tmp / name).mkdir(parents=True)
                 write_parquet(schema.empty_table(), tmp / name / "part-empty.parquet")
             os.rename(tmp, zero)
@@ -192,7 +197,7 @@ class Store:
         self._link_tables()
 
     def _link_tables(self) -> None:
-        for name in TABLES:
+        for name in COLUMNS:
             link = self.root / name
             if not link.is_symlink():
                 os.symlink(Path(CURRENT) / name, link)
@@ -220,6 +225,8 @@ class Store:
         task keys over the whole tasks table (store/linking.py) and runs inside the commit so
         that keys and rows never disagree. `force` writes a generation even with nothing new
         (after a correction of links)."""
+        import pyarrow as pa
+
         result = CommitResult()
         with self.lock():
             self._init_layout()
@@ -261,7 +268,7 @@ class Store:
 
             tmp = self.root / GENERATIONS / f".tmp-{uuid.uuid4().hex}"
             tag = f"{number + 1:0{GENERATION_DIGITS}d}-{uuid.uuid4().hex[:8]}"
-            for name, schema in TABLES.items():
+            for name, schema in tables.TABLES.items():
                 (tmp / name).mkdir(parents=True)
                 if name == "documents":
                     rows = new_docs
@@ -297,8 +304,10 @@ class Store:
         cast to the current schema, new columns null, so that every file of a table has one
         schema, as Polars and DuckDB without union_by_name need). `drop` names the rows to leave
         out: {"docs": doc_ids}, {"paths": (doc_id, source_path) pairs} or {"source_paths": paths}."""
+        import pyarrow as pa
         import pyarrow.compute as pc
         import pyarrow.dataset as ds
+        import pyarrow.parquet as pq
 
         files = sorted(p for p in src.glob("*.parquet") if p.name != "part-empty.parquet")
         if not files:
@@ -323,9 +332,10 @@ class Store:
 
     def _write_tasks(self, current: Path, tmp: Path, fresh, replaced: set, relink, tag: str) -> None:
         """The tasks table is rewritten whole at each commit: task keys depend on every note."""
+        import pyarrow as pa
         import pyarrow.compute as pc
 
-        schema = TABLES["tasks"]
+        schema = tables.TABLES["tasks"]
         old = self.table("tasks", current)
         if replaced:
             old = old.filter(pc.invert(pc.is_in(old["doc_id"], pa.array(sorted(replaced)))))
