@@ -19,6 +19,9 @@ from typing import TYPE_CHECKING, Any, List, Optional
 
 import typer
 
+from ..defaults import COMMIT_EVERY, FILE_TIMEOUT_S, STALLED_WINDOW
+from .dask_executor import DASK_SCHEME
+
 if TYPE_CHECKING:
     from ..store.queries import Rows
     from ..store.store import Store
@@ -229,9 +232,9 @@ def ingest(
     paths: List[Path] = typer.Argument(..., help="Files or folders (searched recursively for .pdf and .docx)."),
     store: Optional[Path] = StoreOption,
     workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Processes (default: the machine's cores)."),
-    executor: Optional[str] = typer.Option(None, "--executor", help="dask://HOST:PORT to run on a Dask cluster."),
-    commit_every: int = typer.Option(50, "--commit-every", min=1, help="Files per store commit."),
-    file_timeout: float = typer.Option(180, "--file-timeout", min=0, help="Seconds a file may take (0: no limit)."),
+    executor: Optional[str] = typer.Option(None, "--executor", help=f"{DASK_SCHEME}HOST:PORT to run on a Dask cluster."),
+    commit_every: int = typer.Option(COMMIT_EVERY, "--commit-every", min=1, help="Files per store commit."),
+    file_timeout: float = typer.Option(FILE_TIMEOUT_S, "--file-timeout", min=0, help="Seconds a file may take (0: no limit)."),
     column: List[str] = typer.Option(
         [], "--column", metavar="WORDING=ROLE",
         help="Read a table header starting with WORDING as ROLE (task, progress, next_steps, status, lead, "
@@ -252,8 +255,8 @@ def ingest(
         typer.echo(f"somnotes: {exc}", err=True)
         raise typer.Exit(2) from None
 
-    if executor and not executor.startswith("dask://"):
-        typer.echo("somnotes: --executor takes dask://HOST:PORT", err=True)
+    if executor and not executor.startswith(DASK_SCHEME):
+        typer.echo(f"somnotes: --executor takes {DASK_SCHEME}HOST:PORT", err=True)
         raise typer.Exit(2)
     if ocr == OcrMode.always and not ocr_ready():
         typer.echo(f"somnotes: --ocr always needs Tesseract: {TESSERACT_INSTALL}", err=True)
@@ -345,7 +348,7 @@ cross_note_command("overdue", "overdue", "Deadlines passed by the next note, the
 @app.command()
 def stalled(
     store: Optional[Path] = StoreOption, fmt: Format = FormatOption,
-    window: int = typer.Option(3, "--window", min=2, help="Consecutive notes without progress."),
+    window: int = typer.Option(STALLED_WINDOW, "--window", min=2, help="Consecutive notes without progress."),
 ):
     """Tasks open in their last N notes with no status progress, or with unchanged progress text."""
     from ..store import queries

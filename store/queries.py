@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..defaults import STALLED_WINDOW
 from ..vocabulary import CLOSED, STATUS_ORDER
 from .store import Store
 
@@ -20,7 +21,7 @@ Answer = Any
 # postponed, on hold or of unknown status has started but not finished: it ranks with ongoing.
 STATUS_RANK = {"not_started": 0, "ongoing": 1, "postponed": 1, "on_hold": 1, "unknown": 1,
                "completed": 2, "cancelled": 2}
-DEFAULT_WINDOW = 3
+DEFAULT_WINDOW = STALLED_WINDOW
 
 # A note without a symbol is named by what identifies it: its title, meeting and date, else its
 # file's name. Every query's `symbol` columns (symbol, from_symbol, symbols, ...) show this name.
