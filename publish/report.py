@@ -160,7 +160,6 @@ def timeline(appearances: pd.DataFrame, notes: pd.DataFrame) -> str:
 
 
 UNCERTAIN_ROW = ' class="uncertain" title="uncertain link: see Links to review"'
-REVIEW_COLUMNS = ["prev_symbol", "prev_task_text", "symbol", "task_text", "decision", "reason", "confirm", "reverse"]
 
 
 def link_mark(r) -> str:
