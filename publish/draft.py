@@ -33,6 +33,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from ..store import queries
 from ..store.store import Store
+from ..vocabulary import CLOSED, MONTH_NAMES
 
 # Without --date the draft is dated the series' usual interval after the note it follows (the
 # median of the intervals between its dated notes, in whole months: the EMG samples, 2020-04-29,
@@ -78,8 +79,6 @@ STATUS_PHRASES = {"ongoing": "the task was ongoing", "not_started": "the task wa
                   "postponed": "the task was postponed", "on_hold": "the task was on hold",
                   "unknown": "no status was given", "completed": "the task was completed",
                   "cancelled": "the task was cancelled"}
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
 ORDINAL_SUFFIXES = {1: "st", 2: "nd", 3: "rd"}
 
 # The order of children the OOXML schema (ECMA-376 Part 1, CT_TcPr and CT_TrPr) requires: an
@@ -177,11 +176,11 @@ def tasks_phrase(n: int, noun: str) -> str:
 
 def long_date(day: dt.date) -> str:
     """Given a date, return it as the notes write it: "21 April 2021"."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
 def month_year(day: dt.date | None) -> str:
-    return f"{MONTHS[day.month - 1]} {day.year}" if day else "date not known"
+    return f"{MONTH_NAMES[day.month - 1]} {day.year}" if day else "date not known"
 
 
 def ordinal(n: int) -> str:
@@ -405,13 +404,13 @@ def plan_draft(store: Store, after: str | None = None, symbol: str | None = None
     overdue = overdue_warnings(store, note, date)
     unchanged = unchanged_warnings(store, note)
     open_tasks = [DraftTask(t, overdue.get(t["task_key"], []) + unchanged.get(t["task_key"], []))
-                  for t in tasks if t["status"] not in queries.CLOSED]
+                  for t in tasks if t["status"] not in CLOSED]
     return Draft(
         after=note, organization=note.get("organization") or note.get("series") or None,
         symbol=symbol, symbol_is_placeholder=symbol_is_placeholder,
         date=date, date_is_placeholder=date_is_placeholder,
         meeting=meeting or MEETING_PLACEHOLDER, meeting_is_placeholder=meeting is None, title=title,
-        open_tasks=open_tasks, closed_tasks=[t for t in tasks if t["status"] in queries.CLOSED],
+        open_tasks=open_tasks, closed_tasks=[t for t in tasks if t["status"] in CLOSED],
         months_after=months, series_count=notes["series"].nunique(),
         series_chosen=after is not None or series is not None)
 
@@ -463,6 +462,11 @@ def repeat_as_header(row) -> None:
 
 
 def add_page_number_footer(section) -> None:
+    """A centred page number in the section's footer (a PAGE field).
+
+    samples/render_docx.py writes the same footer on purpose rather than importing this one: the
+    samples stand for notes written in Word, made independently of the code they test, and the
+    package cannot import samples/, which is not installed (pyproject: packages)."""
     p = section.footer.paragraphs[0]
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     fld = OxmlElement("w:fldSimple")

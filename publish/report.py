@@ -14,6 +14,7 @@ import pandas as pd
 
 from ..store import queries
 from ..store.store import Store
+from ..vocabulary import STATUS_ORDER
 
 STATUS_COLOURS = {"completed": "#2e7d32", "ongoing": "#1976d2", "not_started": "#9e9e9e",
                   "postponed": "#f9a825", "on_hold": "#ef6c00", "cancelled": "#6d4c41", "unknown": "#cfd8dc"}
@@ -104,7 +105,7 @@ def status_chart(summary: pd.DataFrame) -> str:
              f'xmlns="http://www.w3.org/2000/svg">']
     for i, rec in enumerate(summary.to_dict("records")):
         x, y = CHART_GAP + i * (CHART_BAR_WIDTH + CHART_GAP), CHART_HEIGHT
-        for status in queries.STATUS_ORDER:
+        for status in STATUS_ORDER:
             n = int(rec.get(status, 0) or 0)
             if not n:
                 continue
@@ -207,12 +208,9 @@ def histories(appearances: pd.DataFrame) -> str:
 
 
 def appearances_frame(store: Store) -> tuple[pd.DataFrame, pd.DataFrame]:
-    notes = queries.run(store, "SELECT series, note_no, note AS symbol, meeting_date FROM notes ORDER BY series, note_no")
-    rows = queries.run(store, """
-        SELECT task_key, series, note_no, ordinal, symbol, meeting_date, status, part, section,
-               task_text, coalesce(progress_text, '') AS progress_text, coalesce(next_steps_text, '') AS next_steps_text,
-               coalesce(link_uncertain, false) AS link_uncertain, coalesce(link_reason, '') AS link_reason
-        FROM nt""")
+    """Every task's appearances, and the notes in meeting order (the timeline's columns)."""
+    notes = queries.notes_in_order(store)
+    rows = queries.appearances(store)
     return rows, notes
 
 

@@ -234,3 +234,20 @@ def has_task_key(store: Store, task_key: str) -> bool:
         return con.execute("SELECT count(*) FROM tasks WHERE task_key = ?", [task_key]).fetchone()[0] > 0
     finally:
         con.close()
+
+
+def notes_in_order(store: Store) -> Answer:
+    """One row per note of every series, in meeting order: series, note_no, its name (note,
+    also as symbol) and meeting date."""
+    return run(store, "SELECT series, note_no, note, note AS symbol, meeting_date FROM notes ORDER BY series, note_no")
+
+
+def appearances(store: Store) -> Answer:
+    """Every appearance of every task: where it sits (series, note, ordinal, part, section),
+    its status and texts (missing texts as ''), and whether its link to the one before is
+    uncertain, with the reason."""
+    return run(store, """
+        SELECT task_key, series, note_no, ordinal, symbol, meeting_date, status, part, section,
+               task_text, coalesce(progress_text, '') AS progress_text, coalesce(next_steps_text, '') AS next_steps_text,
+               coalesce(link_uncertain, false) AS link_uncertain, coalesce(link_reason, '') AS link_reason
+        FROM nt ORDER BY series, note_no, ordinal""")
