@@ -69,8 +69,8 @@ def check_docx_container(path: Path) -> None:
             names = {i.filename for i in infos}
             total = sum(i.file_size for i in infos)
             if total > MAX_DOCX_UNCOMPRESSED or any(
-                    i.compress_size and i.file_size / i.compress_size > MAX_DOCX_RATIO and i.file_size > MIN_BOMB_PART_BYTES
-                    for i in infos):
+                    i.compress_size and i.file_size / i.compress_size > MAX_DOCX_RATIO
+                    and i.file_size > MIN_BOMB_PART_BYTES for i in infos):
                 raise ExtractError("zip_bomb", f"the .docx would unpack to {total // (1024 * 1024)} MB; refused")
     except zipfile.BadZipFile as exc:
         raise ExtractError("corrupt_docx", f"the .docx is damaged or truncated ({exc})") from None

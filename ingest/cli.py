@@ -15,7 +15,7 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, List, Optional
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -60,7 +60,7 @@ class OcrMode(str, Enum):
     never = "never"
 
 
-def get_store(store: Optional[Path]) -> Store:
+def get_store(store: Path | None) -> Store:
     """The Store at --store (default: $SOMNOTES_STORE, else ./somnotes-store); a file there is a usage error."""
     from ..store.store import Store, default_store_dir
 
@@ -94,7 +94,7 @@ def write_out(write, out: Path, said=lambda written: [f"wrote {written}"]) -> No
         typer.echo(line)
 
 
-def require_store(store: Optional[Path]) -> Store:
+def require_store(store: Path | None) -> Store:
     """The Store at --store, which must have been ingested into (else exit 2)."""
     s = get_store(store)
     if not s.exists():
@@ -202,7 +202,7 @@ def emit(frame: Any, fmt: Format, title: str | None = None, whole_text: bool = F
     else on stdout) or CSV; `whole_text` keeps long cells whole in the terminal table."""
     rows = as_rows(frame)
     if fmt == Format.json:
-        records = [{col: json_value(v) for col, v in zip(rows.columns, row)} for row in rows.rows]
+        records = [{col: json_value(v) for col, v in zip(rows.columns, row, strict=False)} for row in rows.rows]
         sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=1) + "\n")
     elif fmt == Format.csv:
         out = io.StringIO()
@@ -229,13 +229,14 @@ def parse_column(text: str) -> tuple[str, str]:
 
 @app.command()
 def ingest(
-    paths: List[Path] = typer.Argument(..., help="Files or folders (searched recursively for .pdf and .docx)."),
-    store: Optional[Path] = StoreOption,
-    workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Processes (default: the machine's cores)."),
-    executor: Optional[str] = typer.Option(None, "--executor", help=f"{DASK_SCHEME}HOST:PORT to run on a Dask cluster."),
+    paths: list[Path] = typer.Argument(..., help="Files or folders (searched recursively for .pdf and .docx)."),
+    store: Path | None = StoreOption,
+    workers: int | None = typer.Option(None, "--workers", min=1, help="Processes (default: the machine's cores)."),
+    executor: str | None = typer.Option(None, "--executor", help=f"{DASK_SCHEME}HOST:PORT to run on a Dask cluster."),
     commit_every: int = typer.Option(COMMIT_EVERY, "--commit-every", min=1, help="Files per store commit."),
-    file_timeout: float = typer.Option(FILE_TIMEOUT_S, "--file-timeout", min=0, help="Seconds a file may take (0: no limit)."),
-    column: List[str] = typer.Option(
+    file_timeout: float = typer.Option(FILE_TIMEOUT_S, "--file-timeout", min=0,
+                                       help="Seconds a file may take (0: no limit)."),
+    column: list[str] = typer.Option(
         [], "--column", metavar="WORDING=ROLE",
         help="Read a table header starting with WORDING as ROLE (task, progress, next_steps, status, lead, "
              "deadline, reference, extra); the store remembers it. Repeatable."),
@@ -244,7 +245,8 @@ def ingest(
 ):
     """Ingest progress notes into the store. Exit 0: all files ingested; 1: some failed, or a
     folder held no notes."""
-    from ..extract.ocr import TESSERACT_INSTALL, tesseract_available as ocr_ready
+    from ..extract.ocr import TESSERACT_INSTALL
+    from ..extract.ocr import tesseract_available as ocr_ready
     from .dask_executor import ExecutorUnavailable
     from .discover import find_files
     from .pipeline import ingest as run_ingest
@@ -300,7 +302,7 @@ def ingest(
 
 
 @app.command()
-def summary(store: Optional[Path] = StoreOption, fmt: Format = FormatOption):
+def summary(store: Path | None = StoreOption, fmt: Format = FormatOption):
     """Tasks per meeting and status."""
     from ..store.queries import status_summary
 
@@ -309,9 +311,9 @@ def summary(store: Optional[Path] = StoreOption, fmt: Format = FormatOption):
 
 @app.command()
 def history(
-    task_key: Optional[str] = typer.Argument(None, help="The task's key (see the tasks table)."),
-    search: Optional[str] = typer.Option(None, "--search", help="Tasks whose text contains this."),
-    store: Optional[Path] = StoreOption, fmt: Format = FormatOption,
+    task_key: str | None = typer.Argument(None, help="The task's key (see the tasks table)."),
+    search: str | None = typer.Option(None, "--search", help="Tasks whose text contains this."),
+    store: Path | None = StoreOption, fmt: Format = FormatOption,
 ):
     """Every appearance of one task across meetings."""
     from ..store import queries
@@ -324,7 +326,7 @@ def history(
     frame = queries.history(s, task_key=task_key, search=search, rows=True)
     if frame.empty and search is not None:
         fail(f"no task's text contains {search!r}", EXIT_NOT_THERE)
-    if frame.empty and not queries.has_task_key(s, task_key):
+    if frame.empty and task_key is not None and not queries.has_task_key(s, task_key):
         fail(f"no task with the key {task_key} (keys are in the tasks table and in `history --search`)",
              EXIT_NOT_THERE)
     emit(frame, fmt, "History")
@@ -332,7 +334,7 @@ def history(
 
 def cross_note_command(name: str, query: str, doc: str) -> None:
     """Register `somnotes NAME`, which prints store.queries' function `query` (loaded when run)."""
-    def command(store: Optional[Path] = StoreOption, fmt: Format = FormatOption) -> None:
+    def command(store: Path | None = StoreOption, fmt: Format = FormatOption) -> None:
         from ..store import queries
 
         emit(getattr(queries, query)(require_store(store), rows=True), fmt, name.replace("-", " ").capitalize())
@@ -347,7 +349,7 @@ cross_note_command("overdue", "overdue", "Deadlines passed by the next note, the
 
 @app.command()
 def stalled(
-    store: Optional[Path] = StoreOption, fmt: Format = FormatOption,
+    store: Path | None = StoreOption, fmt: Format = FormatOption,
     window: int = typer.Option(STALLED_WINDOW, "--window", min=2, help="Consecutive notes without progress."),
 ):
     """Tasks open in their last N notes with no status progress, or with unchanged progress text."""
@@ -371,7 +373,7 @@ def correct(action, *task_ids) -> None:
 
 
 @app.command()
-def link(first: str, second: str, store: Optional[Path] = StoreOption):
+def link(first: str, second: str, store: Path | None = StoreOption):
     """Force two task rows (by task_id) into one task; kept across re-ingests. The latest
     correction about a row wins."""
     from ..store import overrides
@@ -382,7 +384,7 @@ def link(first: str, second: str, store: Optional[Path] = StoreOption):
 
 
 @app.command()
-def unlink(first: str, second: Optional[str] = typer.Argument(None), store: Optional[Path] = StoreOption):
+def unlink(first: str, second: str | None = typer.Argument(None), store: Path | None = StoreOption):
     """Split a task row from the task it was linked to (or keep two rows apart)."""
     from ..store import overrides
 
@@ -393,7 +395,7 @@ def unlink(first: str, second: Optional[str] = typer.Argument(None), store: Opti
 
 @app.command()
 def links(review: bool = typer.Option(False, "--review", help="Only the uncertain links, for a person to confirm."),
-          store: Optional[Path] = StoreOption, fmt: Format = FormatOption):
+          store: Path | None = StoreOption, fmt: Format = FormatOption):
     """How rows were linked across notes: score, reason, both task texts, and the command that
     confirms or reverses each decision."""
     from ..store import queries
@@ -413,7 +415,7 @@ def side_by_side(answer: Rows) -> Rows:
 
     lines = []
     for row in answer.rows:
-        r = dict(zip(answer.columns, row))
+        r = dict(zip(answer.columns, row, strict=False))
         lines.append((f"{r['prev_symbol'] or ''}\n{r['prev_task_text'] or ''}",
                       f"{r['symbol'] or ''}\n{r['task_text'] or ''}",
                       f"{r['decision']} {r['score']:.2f}\n{r['reason']}",
@@ -423,7 +425,7 @@ def side_by_side(answer: Rows) -> Rows:
 
 @app.command()
 def corrections(everything: bool = typer.Option(False, "--all", help="Also those a later correction undid."),
-                store: Optional[Path] = StoreOption, fmt: Format = FormatOption):
+                store: Path | None = StoreOption, fmt: Format = FormatOption):
     """The link corrections in force (somnotes link/unlink), oldest first."""
     from ..store import overrides
 
@@ -431,7 +433,7 @@ def corrections(everything: bool = typer.Option(False, "--all", help="Also those
 
 
 @app.command()
-def report(out: Path = typer.Option(..., "--out", help="The HTML file to write."), store: Optional[Path] = StoreOption):
+def report(out: Path = typer.Option(..., "--out", help="The HTML file to write."), store: Path | None = StoreOption):
     """Write a self-contained HTML report: overview, status chart, timeline, lists, histories."""
     from ..publish.report import write_report
 
@@ -442,7 +444,7 @@ def report(out: Path = typer.Option(..., "--out", help="The HTML file to write."
 
 @app.command()
 def export(out: Path = typer.Option(..., "--out", help="FILE.xlsx (every table) or FILE.csv (tasks)."),
-           store: Optional[Path] = StoreOption,
+           store: Path | None = StoreOption,
            raw: bool = typer.Option(False, "--raw", help="CSV only: write cells starting with = + - @ as they "
                                                          "are, without the leading single quote.")):
     """Export the store as an Excel workbook, or the tasks table as CSV. In the CSV, a cell
@@ -459,26 +461,27 @@ def export(out: Path = typer.Option(..., "--out", help="FILE.xlsx (every table) 
         write_out(lambda: export_csv(s, out, raw=raw), out)
 
 
-def click_exceptions():
+def click_exceptions() -> Any:
     """The exceptions module of the click that typer runs on (recent typers carry their own)."""
+    import importlib
+
     try:
-        from typer._click import exceptions
+        return importlib.import_module("typer._click.exceptions")
     except ImportError:
-        from click import exceptions
-    return exceptions
+        return importlib.import_module("click.exceptions")
 
 
 @app.command()
 def draft(
     out: Path = typer.Option(..., "--out", help="The Word file to write (NEXT.docx)."),
-    after: Optional[str] = typer.Option(None, "--after", help="Symbol of the note to follow (default: the latest)."),
-    symbol: Optional[str] = typer.Option(None, "--symbol", help="The new note's symbol (default: a placeholder)."),
-    date: Optional[str] = typer.Option(None, "--date",
+    after: str | None = typer.Option(None, "--after", help="Symbol of the note to follow (default: the latest)."),
+    symbol: str | None = typer.Option(None, "--symbol", help="The new note's symbol (default: a placeholder)."),
+    date: str | None = typer.Option(None, "--date",
                                        help="The new meeting's date, YYYY-MM-DD (default: a placeholder)."),
-    series: Optional[str] = typer.Option(None, "--series",
+    series: str | None = typer.Option(None, "--series",
                                          help="The series to draft for: its latest note (default: the series of "
                                               "the store's latest note)."),
-    store: Optional[Path] = StoreOption,
+    store: Path | None = StoreOption,
 ):
     """Draft the next progress note: the last note's open tasks, their next steps as planned progress."""
     import datetime as dt

@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import time
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -83,7 +84,7 @@ def teaching_example(header: str) -> str:
     column that names no role at all, as the task column, else as the progress column."""
     cells = header.split(" | ")
     roles = [header_role(cell) for cell in cells]
-    unnamed = [cell for cell, role in zip(cells, roles) if role == "extra"]
+    unnamed = [cell for cell, role in zip(cells, roles, strict=False) if role == "extra"]
     if not unnamed:
         return ""
     return f' (e.g. --column "{unnamed[0]}={"progress" if "task" in roles else "task"}")'
@@ -165,7 +166,7 @@ def process_alone(path: Path, timeout_s: float | None, ocr: str, context) -> dic
             return error_rows(path, "crash", CRASH_MESSAGE, None)
 
 
-def ingest(paths: list[Path | str], store: Store, workers: int | None = None, executor: str | None = None,
+def ingest(paths: Sequence[Path | str], store: Store, workers: int | None = None, executor: str | None = None,
            on_file=None, on_error=None, on_notice=None, commit_every: int = COMMIT_EVERY,
            timeout_s: float | None = FILE_TIMEOUT_S, columns: list[tuple[str, str]] | None = None,
            ocr: str = DEFAULT_OCR) -> IngestSummary:

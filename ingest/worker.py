@@ -56,7 +56,9 @@ def now_utc() -> dt.datetime:
 
 
 def error_rows(path: Path, code: str, message: str, doc_id: str | None) -> dict:
-    return {"errors": [{"source_path": str(path), "error": code, "message": message.splitlines()[0] if message else code,
+    """The rows of a file that could not be ingested: one errors row, its message one line."""
+    return {"errors": [{"source_path": str(path), "error": code,
+                        "message": message.splitlines()[0] if message else code,
                         "at": now_utc(), "doc_id": doc_id, "parser_version": PARSER_VERSION}]}
 
 
@@ -71,7 +73,8 @@ def convert_legacy(path: Path, workdir: Path) -> Path:
                         "--convert-to", "docx", "--outdir", str(workdir), str(path)],
                        check=True, capture_output=True, timeout=SOFFICE_TIMEOUT_S)
     except (subprocess.SubprocessError, OSError) as exc:
-        raise ExtractError("conversion_failed", f"LibreOffice could not convert the file ({type(exc).__name__})") from None
+        raise ExtractError("conversion_failed",
+                           f"LibreOffice could not convert the file ({type(exc).__name__})") from None
     out = workdir / (path.stem + ".docx")
     if not out.exists():
         raise ExtractError("conversion_failed", "LibreOffice produced no .docx")
@@ -89,12 +92,14 @@ def note_records(path: Path, doc_id: str, note, stat: os.stat_result) -> dict:
     for ordinal, row in enumerate(note.rows, start=1):
         task_id = f"{doc_id[:TASK_ID_DIGITS]}-{ordinal:03d}"
         # a Status column's word is the status of progress text that carries no label of its own
-        progress = split_progress(row.progress.paragraphs, default=column_status(row.status.text if row.status else None))
+        label = column_status(row.status.text if row.status else None)
+        progress = split_progress(row.progress.paragraphs, default=label)
         for n, item in enumerate(progress, start=1):
             items.append({"doc_id": doc_id, "task_id": task_id, "item_no": n, "status": item.status,
                           "status_label": item.status_label, "text": item.text})
         texts = {"task": row.task.text, "progress": row.progress.text, "next_steps": row.next_steps.text}
-        mentions = [(field_name, m) for field_name, text in texts.items() for m in find_dates(text, field_name, meeting_date)]
+        mentions = [(field_name, m) for field_name, text in texts.items()
+                    for m in find_dates(text, field_name, meeting_date)]
         if row.deadline is not None:  # a deadline column: its dates are deadlines, whatever their words
             mentions += [("deadline", m) for m in deadline_dates(row.deadline.text, meeting_date)]
         for field_name, mention in mentions:

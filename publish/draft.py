@@ -227,7 +227,8 @@ def choose_note(notes, after: str | None, series: str | None = None) -> dict:
     if series is not None:
         found = notes[notes["series"].map(folded) == folded(series)]
         if found.empty:
-            raise DraftError(f"no series {series!r} in the store; its series: {'; '.join(sorted(set(notes['series'])))}")
+            known = "; ".join(sorted(set(notes["series"])))
+            raise DraftError(f"no series {series!r} in the store; its series: {known}")
         notes = found
     if after is None:
         latest = notes.sort_values(["meeting_date", "series", "note_no"], na_position="first").iloc[-1]
@@ -246,7 +247,7 @@ def usual_interval(series_notes) -> int | None:
     days = sorted({d.date() for d in series_notes["meeting_date"] if d == d})  # NaT != NaT
     if len(days) < 2:
         return None
-    gaps = [(b - a).days / DAYS_PER_MONTH for a, b in zip(days, days[1:])]
+    gaps = [(b - a).days / DAYS_PER_MONTH for a, b in zip(days, days[1:], strict=False)]
     return max(1, round(statistics.median(gaps)))
 
 
@@ -419,7 +420,7 @@ def planned_paragraphs(draft: Draft, row: dict) -> list[str]:
     """The Progress cell's placeholder: the previous next steps, marked as planned at the note
     drafted after, with the status the task had there."""
     where = f"{note_name(draft.after)} ({month_year(meeting_day(draft.after))})"
-    status = STATUS_PHRASES.get(row.get("status"), STATUS_PHRASES["unknown"])
+    status = STATUS_PHRASES.get(row.get("status") or "unknown", STATUS_PHRASES["unknown"])
     steps = paragraphs_of(row.get("next_steps_text"))
     if not steps:
         return [f"Nothing was planned at {where}, where {status}: report the progress made since."]
@@ -590,28 +591,28 @@ def add_task_table(doc, draft: Draft, tasks: list, headers: list):
     table = doc.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for cell, head in zip(table.rows[0].cells, headers):
+    for cell, head in zip(table.rows[0].cells, headers, strict=False):
         add_text(cell.paragraphs[0], head, bold=True)
         shade_cell(cell, HEADER_FILL)
     repeat_as_header(table.rows[0])
     for task in tasks:
         cells = table.add_row().cells
         write_cell(cells[0], paragraphs_of(task.row["task_text"]))
-        progress = [warning_runs(w) for w in task.warnings]
+        progress: list = [warning_runs(w) for w in task.warnings]
         progress += [(p, {"placeholder": True}) for p in planned_paragraphs(draft, task.row)]
         write_cell(cells[1], progress)
         shade_cell(cells[1], UPDATE_FILL)
         extra = extra_columns(task.row)
-        for cell, head in zip(cells[3:], headers[3:]):
+        for cell, head in zip(cells[3:], headers[3:], strict=False):
             write_cell(cell, paragraphs_of(extra.get(head)))
     n_extra = len(headers) - len(CORE_HEADERS)
     core = max(TEXT_WIDTH_CM - EXTRA_WIDTH_CM * n_extra, MIN_CORE_WIDTH_CM)
     widths = [share * core for share in CORE_SHARES] + [EXTRA_WIDTH_CM] * n_extra
     table.autofit = False
-    for column, width in zip(table.columns, widths):  # the grid, which LibreOffice lays out by
+    for column, width in zip(table.columns, widths, strict=False):  # the grid, which LibreOffice lays out by
         column.width = Cm(width)
     for row in table.rows:  # and each cell, which Word lays out by
-        for cell, width in zip(row.cells, widths):
+        for cell, width in zip(row.cells, widths, strict=False):
             cell.width = Cm(width)
     return table
 

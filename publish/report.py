@@ -104,7 +104,7 @@ def status_chart(summary: pd.DataFrame) -> str:
     parts = [f'<svg role="img" aria-label="Task statuses per meeting" width="{width}" height="{CHART_HEIGHT + 46}" '
              f'xmlns="http://www.w3.org/2000/svg">']
     for i, rec in enumerate(summary.to_dict("records")):
-        x, y = CHART_GAP + i * (CHART_BAR_WIDTH + CHART_GAP), CHART_HEIGHT
+        x, y = CHART_GAP + i * (CHART_BAR_WIDTH + CHART_GAP), float(CHART_HEIGHT)
         for status in STATUS_ORDER:
             n = int(rec.get(status, 0) or 0)
             if not n:
@@ -128,7 +128,7 @@ def timeline(appearances: pd.DataFrame, notes: pd.DataFrame) -> str:
     """One lane per task, one column per meeting, each cell coloured by the task's status."""
     if appearances.empty:
         return '<p class="muted">No tasks yet.</p>'
-    cols = list(zip(notes["series"], notes["note_no"]))
+    cols = list(zip(notes["series"], notes["note_no"], strict=False))
     head = "".join(f'<th title="{e(n.symbol)}">{e(n.symbol)}<br><span class="muted">{e(n.meeting_date)}</span></th>'
                    for n in notes.itertuples())
     lanes = []

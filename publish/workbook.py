@@ -117,7 +117,7 @@ def history_matrix(store: Store) -> tuple[list[str], list[list]]:
     """task x meeting -> status, the tasks in order of first appearance."""
     notes = queries.notes_in_order(store)
     rows = queries.appearances(store)
-    columns = list(zip(notes.series, notes.note_no))
+    columns = list(zip(notes.series, notes.note_no, strict=False))
     header = ["task_key", "task_text"] + list(notes.note)  # a note without a symbol: what identifies it
     lanes: dict = {}
     for r in rows.itertuples():

@@ -183,7 +183,7 @@ def assign(scores: np.ndarray, threshold: float) -> list[tuple[int, int]]:
     if scores.size == 0:
         return []
     rows, cols = linear_sum_assignment(-scores)
-    return [(r, c) for r, c in zip(rows, cols) if scores[r, c] >= threshold]
+    return [(r, c) for r, c in zip(rows, cols, strict=False) if scores[r, c] >= threshold]
 
 
 def new_key(series: str, symbol: str, row: dict) -> str:
@@ -194,7 +194,7 @@ def new_key(series: str, symbol: str, row: dict) -> str:
 def align_copies(rep_rows: list[dict], copy_rows: list[dict], similarity) -> dict:
     """The same note in another format: pair its rows with the representative's rows."""
     if len(rep_rows) == len(copy_rows):
-        return {c["task_id"]: r["task_id"] for r, c in zip(rep_rows, copy_rows)}
+        return {c["task_id"]: r["task_id"] for r, c in zip(rep_rows, copy_rows, strict=False)}
     scores = similarity([c["task_text"] for c in copy_rows], [r["task_text"] for r in rep_rows])
     return {copy_rows[i]["task_id"]: rep_rows[j]["task_id"] for i, j in assign(scores, LINK_THRESHOLD)}
 
@@ -377,7 +377,7 @@ def note_links(rows: list[dict], candidates: list[KnownTask], features: dict, ma
     picked = stack[np.arange(len(rows)), chosen].round(4)  # rows x features
     out = []
     for i, vector in enumerate(picked.tolist()):
-        values = dict(zip(FEATURES, vector))
+        values = dict(zip(FEATURES, vector, strict=False))
         score = float(weights @ picked[i])
         j = int(chosen[i])
         link = Link(prev=candidates[j].last_row, score=round(score, 4), features=values)
@@ -389,7 +389,8 @@ def note_links(rows: list[dict], candidates: list[KnownTask], features: dict, ma
         else:
             rival = taken_by.get(j)
             penalty = float(weights[state] @ picked[i][state])
-            out.append(unlinked(link, values, score, penalty, sums, rows[rival]["ordinal"] if rival is not None else None))
+            rival_ordinal = rows[rival]["ordinal"] if rival is not None else None
+            out.append(unlinked(link, values, score, penalty, sums, rival_ordinal))
     return out
 
 
@@ -500,13 +501,14 @@ def link_series(series: str, docs_of_series: list, by_doc: dict, indexes: tuple,
         candidates = list(known)  # the tasks seen before this note; `known` grows below
         if trace is not None and known:
             trace(rows, candidates, features)
-        for row, link in zip(rows, note_links(rows, candidates, features, matched, decided)):
+        for row, link in zip(rows, note_links(rows, candidates, features, matched, decided), strict=False):
             links[row["task_id"]] = link
         for i, row in enumerate(rows):
             if i in matched:
                 task = known[matched[i]]
                 if task.last_note == position - 1:
-                    unchanged[row["task_id"]] = fuzz.ratio(fold(row["progress_text"]), task.last_progress) >= UNCHANGED_RATIO
+                    ratio = fuzz.ratio(fold(row["progress_text"]), task.last_progress)
+                    unchanged[row["task_id"]] = ratio >= UNCHANGED_RATIO
             else:
                 task = KnownTask(new_key(series, docs[0].get("symbol") or "", row))
                 known.append(task)

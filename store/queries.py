@@ -26,7 +26,8 @@ DEFAULT_WINDOW = STALLED_WINDOW
 # A note without a symbol is named by what identifies it: its title, meeting and date, else its
 # file's name. Every query's `symbol` columns (symbol, from_symbol, symbols, ...) show this name.
 NOTE_NAME_SQL = """coalesce(symbol,
-    CASE WHEN note_id <> doc_id THEN concat_ws(', ', title, meeting, strftime(coalesce(note_date, meeting_date), '%Y-%m-%d')) END,
+    CASE WHEN note_id <> doc_id
+         THEN concat_ws(', ', title, meeting, strftime(coalesce(note_date, meeting_date), '%Y-%m-%d')) END,
     regexp_extract(source_path, '[^/\\\\]+$'))"""
 
 NOTES_SQL = f"""
@@ -40,7 +41,8 @@ NOTES_SQL = f"""
                coalesce(d.note_key, d.symbol, d.doc_id) AS note_id
         FROM documents d WHERE d.n_tasks > 0),
     notes AS (  -- one row per note, its Word file standing for it; `note` names it
-        SELECT * EXCLUDE (rn), dense_rank() OVER (PARTITION BY series ORDER BY meeting_date NULLS LAST, note_id) AS note_no
+        SELECT * EXCLUDE (rn),
+               dense_rank() OVER (PARTITION BY series ORDER BY meeting_date NULLS LAST, note_id) AS note_no
         FROM (
             SELECT *, {NOTE_NAME_SQL} AS note,
                    row_number() OVER (PARTITION BY series, note_id ORDER BY (format <> 'docx'), doc_id) AS rn
@@ -91,8 +93,9 @@ def history(store: Store, task_key: str | None = None, search: str | None = None
     resolution or decision number) contains `search`."""
     if task_key is None and search is None:
         raise ValueError("give a task_key or a search text")
+    searched = "lower(task_text || chr(10) || coalesce(reference, ''))"
     where = "task_key = ?" if task_key is not None else \
-        "task_key IN (SELECT task_key FROM nt WHERE contains(lower(task_text || chr(10) || coalesce(reference, '')), lower(?)))"
+        f"task_key IN (SELECT task_key FROM nt WHERE contains({searched}, lower(?)))"
     return run(store, f"""
         SELECT task_key, symbol, meeting_date, status, task_text, progress_text, next_steps_text, task_id, reference
         FROM nt WHERE {where}
@@ -218,7 +221,8 @@ def links(store: Store, review: bool = False, rows: bool = False) -> Answer:
         SELECT a.task_key, a.link_decision AS decision, round(a.link_score, 2) AS score, a.link_reason AS reason,
                p.symbol AS prev_symbol, p.task_id AS prev_task_id, p.task_text AS prev_task_text,
                a.symbol, a.task_id, a.task_text,
-               CASE WHEN a.link_decision IN ('linked', 'user_link') THEN 'somnotes link ' || p.task_id || ' ' || a.task_id
+               CASE WHEN a.link_decision IN ('linked', 'user_link')
+                    THEN 'somnotes link ' || p.task_id || ' ' || a.task_id
                     ELSE 'somnotes unlink ' || a.task_id END AS confirm,
                CASE WHEN a.link_decision IN ('linked', 'user_link') THEN 'somnotes unlink ' || a.task_id
                     WHEN p.task_id IS NOT NULL THEN 'somnotes link ' || p.task_id || ' ' || a.task_id END AS reverse
@@ -248,6 +252,7 @@ def appearances(store: Store) -> Answer:
     uncertain, with the reason."""
     return run(store, """
         SELECT task_key, series, note_no, ordinal, symbol, meeting_date, status, part, section,
-               task_text, coalesce(progress_text, '') AS progress_text, coalesce(next_steps_text, '') AS next_steps_text,
+               task_text, coalesce(progress_text, '') AS progress_text,
+               coalesce(next_steps_text, '') AS next_steps_text,
                coalesce(link_uncertain, false) AS link_uncertain, coalesce(link_reason, '') AS link_reason
         FROM nt ORDER BY series, note_no, ordinal""")

@@ -248,7 +248,7 @@ class Store:
         finally:
             con.close()
         keys = ("source_path", "file_size", "file_mtime_ns", "doc_id", "parser_version")
-        return {row[0]: dict(zip(keys, row)) for row in rows}
+        return {row[0]: dict(zip(keys, row, strict=False)) for row in rows}
 
     # ------------------------------------------------------------------ writing
 
