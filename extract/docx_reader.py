@@ -27,9 +27,7 @@ W_P, W_TBL, W_TR, W_TC, W_SDT = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), 
 W_MOVE_FROM, W_DEL, W_SDT_CONTENT = qn("w:moveFrom"), qn("w:del"), qn("w:sdtContent")
 NOTES_RELS = ("/footnotes", "/endnotes")  # relationship types whose parts hold note text
 # a text element's own text (None: its content), or what a tab, break or hyphen element reads as
-# a text element's own text (None: its content), or what a tab, break or hyphen element reads as
 TEXT_TAGS: dict[str, str | None] = {qn("w:t"): None, qn("w:tab"): " ", qn("w:br"): " ", qn("w:cr"): " ",
-                                    qn("w:noBreakHyphen"): "-"}
                                     qn("w:noBreakHyphen"): "-"}
 ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
