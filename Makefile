@@ -11,7 +11,7 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
-.PHONY: install demo test bench samples
+.PHONY: install demo test lint typecheck bench samples
 install: $(BIN)/.installed
 
 demo: $(BIN)/.installed
@@ -19,8 +19,19 @@ demo: $(BIN)/.installed
 	$(BIN)/somnotes summary --store $(STORE)
 	$(BIN)/somnotes stalled --store $(STORE)
 
-test: $(BIN)/.installed
+# The test command (README, .ci/run): lint and type check first, then the tests.
+test: lint typecheck
 	$(BIN)/python -m pytest
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check
+
+# The repository root IS the package `somnotes` (pyproject: package-dir), so mypy cannot find it
+# by its name from here: it runs from a folder where `somnotes` is a link to this one.
+TYPECHECK_DIR = $(VENV)/typecheck
+typecheck: $(BIN)/.installed
+	mkdir -p $(TYPECHECK_DIR) && ln -sfn $(CURDIR) $(TYPECHECK_DIR)/somnotes
+	cd $(TYPECHECK_DIR) && $(abspath $(BIN))/mypy --config-file $(CURDIR)/pyproject.toml
 
 bench: $(BIN)/.installed
 	$(BIN)/python bench/benchmark.py

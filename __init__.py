@@ -6,4 +6,6 @@ statuses, dates) -> store (Parquet tables, cross-note links, queries, reports).
 __version__ = "0.1.0"
 
 # Bumped whenever extraction output changes, so that `somnotes ingest` re-reads stored notes.
-PARSER_VERSION = "somnotes-0.1.0/7"  # 7: documents.note_key, the no_task_roles warning, Word content controls, two-year seasons; 6: readers (9), dates (14), column roles and references (16), OCR (13)
+# 7: documents.note_key, the no_task_roles warning, Word content controls, two-year seasons;
+# 6: readers (9), dates (14), column roles and references (16), OCR (13)
+PARSER_VERSION = "somnotes-0.1.0/7"

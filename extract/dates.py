@@ -31,9 +31,10 @@ import functools
 import itertools
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import dateparser
 from spacy.matcher import Matcher, PhraseMatcher
@@ -300,14 +301,18 @@ def list_day(text: str, within: Period | None, ctx: Context) -> Period | None:
     after = ctx.after
     if within or after is None or after.granularity != "day":
         return None
-    day = period_in(lambda y: day_period(dt.date(y, after.start.month, int(DAY_RE.search(text).group(1)))),
-                    after.start.year)
+    found = DAY_RE.search(text)
+    if found is None:
+        return None
+    day = period_in(lambda y: day_period(dt.date(y, after.start.month, int(found.group(1)))), after.start.year)
     return day if day and day.start <= after.start else None
 
 
 def month(text: str, within: Period | None, ctx: Context) -> Period | None:
     """"June", "Feb.": in the year after it, else the nearest June."""
     number = month_in(text)
+    if number is None:
+        return None
     if within is not None:
         return month_period(within.start.year, number) if within.unit == "year" else None
     return ctx.place(lambda y: month_period(y, number))
@@ -367,7 +372,8 @@ def week_of_month(text: str, within: Period | None, ctx: Context) -> Period | No
 
 def year(text: str, within: Period | None, ctx: Context) -> Period | None:
     """"2021", "calendar year 2020"."""
-    return None if within else year_period(int(YEAR_RE.search(text).group(1)))
+    found = YEAR_RE.search(text)
+    return None if within or found is None else year_period(int(found.group(1)))
 
 
 def years(text: str, within: Period | None, ctx: Context) -> Period | None:
@@ -574,7 +580,7 @@ def span(members: list[Member], connectors: list[Unit], leads: list[Unit]) -> Pe
     """Members joined by connectors, from the first one's start to the last one's end. Two full
     days joined by "and" are two dates ("on 9 February and 2 March"), unless after "between"."""
     result = members[0].period
-    for connector, left, right in zip(connectors, members, members[1:]):
+    for connector, left, right in zip(connectors, members, members[1:], strict=False):
         two_days = all(len(m.chain) == 1 and m.chain[0].category == "DATE" for m in (left, right))
         if connector.rule == "list" and two_days and not any(u.rule == "between" for u in leads):
             return None
@@ -586,7 +592,8 @@ def span(members: list[Member], connectors: list[Unit], leads: list[Unit]) -> Pe
 
 def until_now(members: list[Member], connectors: list[Unit], leads: list[Unit]) -> Period | None:
     """"From October 2019 to this date": to the meeting day."""
-    return span(members, connectors, leads) if members[-1].period.unit == "now" else None
+    last = members[-1].period
+    return span(members, connectors, leads) if last is not None and last.unit == "now" else None
 
 
 @dataclass(frozen=True)
@@ -779,9 +786,9 @@ def required_words(tokens: list[dict]) -> tuple[str, list[str]] | None:
     return None
 
 
-def windows(centres: list[int], reach: int, size: int) -> list[tuple[int, int]]:
+def windows(centres: Iterable[int], reach: int, size: int) -> list[tuple[int, int]]:
     """Token ranges within `reach` of each centre, overlapping ones joined."""
-    out = []
+    out: list[tuple[int, int]] = []
     for i in centres:
         first, last = max(0, i - reach), min(size, i + reach + 1)
         if out and first <= out[-1][1]:
@@ -807,6 +814,7 @@ class DateRules:
     units: UnitMatcher
     unit_of_key: dict  # matcher key -> (category, rule id, alone)
     grammar: Matcher
+    vocab: Any  # the matchers' spaCy Vocab: its strings name a match's rule
 
 
 def unit_key(entry: dict, source: Path) -> str:
@@ -814,12 +822,12 @@ def unit_key(entry: dict, source: Path) -> str:
     category, rule = entry.get("unit"), entry.get("id")
     if category not in ROLE_OF_CATEGORY:
         raise DateRuleError(f"{source.name}: unit category {category!r} (rule {rule!r}) is unknown")
-    check_rule(rule, ROLE_OF_CATEGORY[category], source)
+    check_rule(str(rule), ROLE_OF_CATEGORY[category], source)
     return f"{category} {rule} {'alone' if entry.get('alone') else ''}".strip()
 
 
 def grammar_key(entry: dict, source: Path) -> str:
-    check_rule(entry.get("id"), "rule", source)
+    check_rule(str(entry.get("id")), "rule", source)
     return entry["id"]
 
 
@@ -830,7 +838,7 @@ def build_date_rules(units_path: Path = DATE_PATTERNS, grammar_path: Path = DATE
     grammar = build_matcher(vocab, grammar_path, grammar_key)
     keys = {vocab.strings.add(unit_key(e, units_path)): (e["unit"], e["id"], bool(e.get("alone")))
             for e in read_jsonl(units_path) if "define" not in e}
-    return DateRules(units, keys, grammar)
+    return DateRules(units, keys, grammar, vocab)
 
 
 @functools.lru_cache(maxsize=1)
@@ -858,7 +866,8 @@ def split_glued(doc) -> None:
 
 def longest_first(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     """Non-overlapping matches, the longest (then the first) winning, in text order."""
-    taken, out = set(), []
+    taken: set[int] = set()
+    out = []
     for key, start, end in sorted(matches, key=lambda m: (m[1] - m[2], m[1])):
         if not taken.intersection(range(start, end)):
             taken.update(range(start, end))
@@ -885,7 +894,7 @@ def unit_doc(doc, rules: DateRules) -> tuple[Doc, list[tuple[int, int]]]:
         items.append((start, end, category, rule + (" alone" if alone else "")))
         i = end
     items += [(j, j + 1, "", "") for j in range(i, len(texts))]
-    near = set()
+    near: set[int] = set()
     for n, item in enumerate(items):
         if item[2] in ANCHORS or item[2] == "DAY":
             near.update(range(n - GRAMMAR_REACH, n + GRAMMAR_REACH + 1))
@@ -894,11 +903,16 @@ def unit_doc(doc, rules: DateRules) -> tuple[Doc, list[tuple[int, int]]]:
         span = (starts[first], starts[end - 1] + len(texts[end - 1]))
         if n in near:
             words.append(texts[first] if end - first == 1 else doc.text[span[0]:span[1]])
-            tags.append(category), lemmas.append(rule), chars.append(span)
+            tags.append(category)
+            lemmas.append(rule)
+            chars.append(span)
         elif tags and tags[-1] == GAP_TAG:
             chars[-1] = (chars[-1][0], span[1])
         else:
-            words.append(GAP), tags.append(GAP_TAG), lemmas.append(""), chars.append(span)
+            words.append(GAP)
+            tags.append(GAP_TAG)
+            lemmas.append("")
+            chars.append(span)
     return Doc(doc.vocab, words=words, tags=tags, lemmas=lemmas), chars
 
 
@@ -921,7 +935,9 @@ def parse(units: list[Unit]) -> tuple[list[Unit], list[Member], list[Unit], list
         first += 1
     while last > first and units[last - 1].category in TRAILING:
         last -= 1
-    members, connectors, current = [], [], []
+    members: list[list[Unit]] = []
+    connectors: list[Unit] = []
+    current: list[Unit] = []
     body = units[first:last]
     for i, unit in enumerate(body):
         # "June, 2020" is one member; "2018, 2019 and 2020" and "April, May" are lists
@@ -939,7 +955,7 @@ def parse(units: list[Unit]) -> tuple[list[Unit], list[Member], list[Unit], list
         quals = list(itertools.takewhile(lambda u: u.category == "QUAL", member))
         rest = member[len(quals):]
         chain = [u for u in rest if u.category not in ("OF", "COMMA")]
-        joined = [a.category in INNER for a, b in zip(rest, rest[1:]) if b.category in ("OF", "COMMA")]
+        joined = [a.category in INNER for a, b in zip(rest, rest[1:], strict=False) if b.category in ("OF", "COMMA")]
         if not chain or any(u.category == "QUAL" for u in chain) or not all(joined) \
                 or rest[0].category in ("OF", "COMMA") or rest[-1].category in ("OF", "COMMA"):
             return None
@@ -1092,7 +1108,8 @@ def find_in_sentence(text: str, offset: int, sentence: str, field: str,
     doc, chars = unit_doc(doc, rules)
     if not any(t.tag_ in ANCHORS for t in doc):
         return []  # numbers only ("34 UN entities"): no expression without an anchor
-    taken, out = set(), []
+    taken: set[int] = set()
+    out = []
     matches = sorted(rules.grammar(doc), key=lambda m: (m[1] - m[2], m[1]))  # longest first
     for key, start, end in matches:
         if taken.intersection(range(start, end)):
@@ -1101,7 +1118,7 @@ def find_in_sentence(text: str, offset: int, sentence: str, field: str,
         char_start = offset + chars[start][0]
         written = sentence[chars[start][0]:chars[end - 1][1]]
         direction = direction_of(text, char_start, field)
-        period = resolve_expression(doc, start, end, rules.grammar.vocab.strings[key],
+        period = resolve_expression(doc, start, end, rules.vocab.strings[key],
                                     Context(meeting_date, direction))
         if period is BLOCKED:
             taken.update(range(start, end))

@@ -26,7 +26,9 @@ from .text import clean
 W_P, W_TBL, W_TR, W_TC, W_SDT = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:sdt")
 W_MOVE_FROM, W_DEL, W_SDT_CONTENT = qn("w:moveFrom"), qn("w:del"), qn("w:sdtContent")
 NOTES_RELS = ("/footnotes", "/endnotes")  # relationship types whose parts hold note text
-TEXT_TAGS = {qn("w:t"): None, qn("w:tab"): " ", qn("w:br"): " ", qn("w:cr"): " ", qn("w:noBreakHyphen"): "-"}
+# a text element's own text (None: its content), or what a tab, break or hyphen element reads as
+TEXT_TAGS: dict[str, str | None] = {qn("w:t"): None, qn("w:tab"): " ", qn("w:br"): " ", qn("w:cr"): " ",
+                                    qn("w:noBreakHyphen"): "-"}
 ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
 
@@ -217,7 +219,7 @@ class DocxReader:
                 return f"relationship {ref.rId if ref is not None else '?'}, which the document lacks"
             return rel.target_part.partname.lstrip("/")
 
-        out = []
+        out: list = []
         if not len(self.document.sections):
             return out
         section = self.document.sections[0]
@@ -278,7 +280,7 @@ class DocxReader:
                 own = [n for n in p.iter(*TEXT_TAGS) if next(n.iterancestors(W_P)) is p]
                 if not own:
                     continue
-                text = "".join((n.text or "") if TEXT_TAGS[n.tag] is None else TEXT_TAGS[n.tag] for n in own
+                text = "".join(TEXT_TAGS[n.tag] or (n.text or "") for n in own
                                if not (self.has_moves and next(n.iterancestors(W_MOVE_FROM), None) is not None))
                 words.extend(clean(text).split())
         return words

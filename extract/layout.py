@@ -15,7 +15,8 @@ from .accounting import unplaced_phrases
 from .header import parse_header
 from .model import Cell, Note, Passage, RawDocument, TableBlock, TableRow, TaskRow, TextBlock
 from .nlp import COLUMN_ROLE_PATTERNS, read_jsonl
-from .references import SEPARATORS as REFERENCE_SEPARATORS, column_reference, opening_reference
+from .references import SEPARATORS as REFERENCE_SEPARATORS
+from .references import column_reference, opening_reference
 from .text import normalise_ws, strip_list_marker
 
 PART_HEADING = re.compile(r"^(?:part\s+)?(?P<num>[IVX]{1,5})\s*[.):\u2013-]\s*(?P<title>\S.*)$", re.I)
@@ -264,6 +265,11 @@ class Walker:
         header_texts = row_texts(header)
         header_line = " | ".join(normalise_ws(c.text) for c in header.cells)
         self.passage("table_header", header_line, header.page_start)
+        if roles is None:  # never (find_header_row found it by its roles); were it so, its rows stay text
+            for row in body:
+                for cell in row.cells:
+                    self.passage("text", cell.text, row.page_start)
+            return
         names = [normalise_ws(c.text) or f"column {i + 1}" for i, c in enumerate(header.cells)]
         table_rows: list[TaskRow] = []
         for trow in body:
@@ -289,8 +295,8 @@ class Walker:
                 markers=[m for c in cells["all"] for m in c.markers],
             ))
         reference_header = names[roles.index("reference")] if "reference" in roles else None
-        for row in table_rows:
-            take_reference(row, reference_header)
+        for task_row in table_rows:
+            take_reference(task_row, reference_header)
         self.rows.extend(table_rows)
 
     @staticmethod
@@ -299,7 +305,7 @@ class Walker:
         whose word is kept as written too) by their header."""
         cells: dict = {"task": Cell(), "progress": Cell(), "next_steps": Cell(), "extra": {},
                        "all": [without_markers(c) for c in trow.cells], **{role: None for role in TYPED_ROLES}}
-        for cell, role, name in zip(cells["all"], roles, names):
+        for cell, role, name in zip(cells["all"], roles, names, strict=False):
             if role == "extra" or role in TYPED_ROLES:
                 cells["extra"][name] = cell
             if role != "extra":

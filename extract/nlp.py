@@ -9,6 +9,10 @@ from __future__ import annotations
 import functools
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    from spacy.pipeline import EntityRuler
 
 PATTERNS_DIR = Path(__file__).resolve().parent / "patterns"
 STATUS_PATTERNS = PATTERNS_DIR / "status_labels.jsonl"
@@ -30,6 +34,6 @@ def status_nlp():
     import spacy
 
     nlp = spacy.blank("en")
-    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
-    ruler.add_patterns(read_jsonl(STATUS_PATTERNS))  # type: ignore[attr-defined]  (an EntityRuler)
+    ruler = cast("EntityRuler", nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"}))
+    ruler.add_patterns(read_jsonl(STATUS_PATTERNS))
     return nlp

@@ -120,7 +120,7 @@ def page_grey(page, native: int | None, dpi: int) -> np.ndarray:
     (rendered at the scan's resolution `native`, then scaled), or rendered at `dpi`."""
     native = native or dpi
     image = page.to_image(resolution=native, antialias=True).original.convert("L")
-    grey = np.asarray(image, dtype=np.uint8)
+    grey: np.ndarray = np.asarray(image, dtype=np.uint8)
     if native != dpi:
         grey = cv2.resize(grey, None, fx=dpi / native, fy=dpi / native,
                           interpolation=cv2.INTER_CUBIC if dpi > native else cv2.INTER_AREA)
@@ -230,7 +230,7 @@ def cell_boxes(rules: np.ndarray, dpi: int) -> list[tuple[int, int, int, int]]:
         return []
     smallest = MIN_CELL_INCHES * dpi
     boxes = []
-    for contour, (_, _, _, parent) in zip(contours, hierarchy[0]):
+    for contour, (_, _, _, parent) in zip(contours, hierarchy[0], strict=False):
         x, y, w, h = cv2.boundingRect(contour)
         if parent >= 0 and w >= smallest and h >= smallest:  # a hole in the rules, not their outline
             boxes.append((x, y, x + w, y + h))
@@ -281,7 +281,7 @@ def mosaic(clean: np.ndarray, cells: list[tuple], rules: np.ndarray) -> tuple[np
         y += (y1 - y0) + TILE_GAP_PX
     image = np.full((y, max([width] + [c.shape[1] + 2 * TILE_GAP_PX for c in crops])), WHITE, np.uint8)
     image[:height, :width] = page
-    for tile, crop in zip(tiles[1:], crops):
+    for tile, crop in zip(tiles[1:], crops, strict=False):
         image[tile.at[1]:tile.at[1] + crop.shape[0], tile.at[0]:tile.at[0] + crop.shape[1]] = crop
     return image, tiles
 
@@ -295,7 +295,10 @@ def hocr_words(hocr: bytes, tiles: list[Tile], to_pt: float) -> list[dict]:
     for line in root.iter():
         if line.get("class") not in ("ocr_line", "ocr_header", "ocr_caption", "ocr_textfloat"):
             continue
-        line_box = [int(v) for v in HOCR_BBOX.search(line.get("title", "")).groups()]
+        line_bbox = HOCR_BBOX.search(line.get("title", ""))
+        if line_bbox is None:  # Tesseract gives every line a bbox; a line without one has no place
+            continue
+        line_box = [int(v) for v in line_bbox.groups()]
         size_match = HOCR_SIZE.search(line.get("title", ""))
         line_px = float(size_match.group(1)) if size_match else float(line_box[3] - line_box[1])
         size = line_px * to_pt / X_SIZE_PER_POINT
@@ -308,7 +311,10 @@ def hocr_words(hocr: bytes, tiles: list[Tile], to_pt: float) -> list[dict]:
             if ROMAN_MISREAD.match(text):
                 text = text.replace("l", "I").replace("1", "I").replace("i", "I")
             title = span.get("title", "")
-            x0, top, x1, bottom = (int(v) for v in HOCR_BBOX.search(title).groups())
+            word_bbox = HOCR_BBOX.search(title)
+            if word_bbox is None:
+                continue
+            x0, top, x1, bottom = (int(v) for v in word_bbox.groups())
             tile = next((t for t in tiles if t.holds((x0 + x1) / 2, (top + bottom) / 2)), tiles[0])
             dx, dy = tile.box[0] - tile.at[0], tile.box[1] - tile.at[1]
             conf_match = HOCR_CONF.search(title)

@@ -155,7 +155,7 @@ def broken_at_page_end(last: str, first: str) -> bool:
 def same_columns(a: TableBlock, b: TableBlock) -> bool:
     if a.column_xs is None or b.column_xs is None or len(a.column_xs) != len(b.column_xs):
         return False
-    return all(abs(x - y) <= COLUMN_X_TOLERANCE for x, y in zip(a.column_xs, b.column_xs))
+    return all(abs(x - y) <= COLUMN_X_TOLERANCE for x, y in zip(a.column_xs, b.column_xs, strict=False))
 
 
 def continues_table(prev: TableBlock, block: TableBlock, between: list) -> bool:
@@ -168,7 +168,8 @@ def continues_table(prev: TableBlock, block: TableBlock, between: list) -> bool:
     """
     if block.page is None or prev.page is None or not block.rows or not prev.rows:
         return False
-    if block.page != prev.rows[-1].page_end + 1 or not same_columns(prev, block):
+    last_page = prev.rows[-1].page_end
+    if last_page is None or block.page != last_page + 1 or not same_columns(prev, block):
         return False
     first = block.rows[0]
     header = header_row_of(prev)
@@ -185,7 +186,9 @@ def header_row_of(table: TableBlock) -> TableRow | None:
 def unfuse_header(table: TableBlock) -> None:
     """Split a header row fused with the row under it (no rule between them) into two rows."""
     at = find_header_row(table.rows)
-    fused = split_fused_header(table.rows[at]) if at is not None else None
+    if at is None:
+        return
+    fused = split_fused_header(table.rows[at])
     if fused is not None:
         table.rows[at:at + 1] = list(fused)
 
@@ -196,7 +199,7 @@ def strip_header_prefix(row: TableRow, header: TableRow) -> TableRow | None:
     with the header's words in every column the header names."""
     cells = []
     named = 0
-    for cell, head in zip(row.cells, header.cells):
+    for cell, head in zip(row.cells, header.cells, strict=False):
         words = normalise_ws(head.text).split()
         if not words:
             cells.append(cell)

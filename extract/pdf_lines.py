@@ -82,7 +82,7 @@ def pitch_ratio(line_groups) -> float:
     distance between two lines of a paragraph, over the font size."""
     ratios = []
     for lines in line_groups:
-        for a, b in zip(lines, lines[1:]):
+        for a, b in zip(lines, lines[1:], strict=False):
             if a.size and b.top - a.top >= a.size * MIN_PITCH_RATIO:
                 ratios.append((b.top - a.top) / a.size)
     if len(ratios) < MIN_PITCH_SAMPLES:

@@ -130,11 +130,11 @@ def read_page(page, source: PageSource | None = None) -> PageContent:
     grids = find_grids(page, source.raster_edges)
     words = source.words
     content.words = words
-    buckets = [[[[] for _ in row] for row in grid.cells] for grid in grids]
+    buckets: list[list[list[list[dict]]]] = [[[[] for _ in row] for row in grid.cells] for grid in grids]
     loose, stray = [], []
     for word in words:
         cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
-        for grid, grid_buckets in zip(grids, buckets):
+        for grid, grid_buckets in zip(grids, buckets, strict=False):
             if not inside(grid.bbox, cx, cy):
                 continue
             found = cell_of(grid, cx, cy)
@@ -154,7 +154,7 @@ def read_page(page, source: PageSource | None = None) -> PageContent:
             continue
         else:
             content.text_lines.append(line)
-    for grid, grid_buckets in zip(grids, buckets):
+    for grid, grid_buckets in zip(grids, buckets, strict=False):
         content.tables.append(PageTable(grid, [[group_lines(ws) for ws in row] for row in grid_buckets]))
     return content
 
@@ -164,13 +164,14 @@ def overflow_to_cells(line: Line, grids: list[Grid], buckets: list) -> bool:
     into its column; return whether the line was taken. A heading is never such text."""
     if heading(line.text) is not None:
         return False
-    for grid, grid_buckets in zip(grids, buckets):
+    for grid, grid_buckets in zip(grids, buckets, strict=False):
         if not grid.bbox[0] <= line.words[0]["x0"] <= grid.bbox[2]:
             continue
         places = [overflow_cell(grid, (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2, w["top"], line.size)
                   for w in line.words]
-        if all(places):
-            for word, (i, j) in zip(line.words, places):
+        cells = [place for place in places if place is not None]
+        if len(cells) == len(places):
+            for word, (i, j) in zip(line.words, cells, strict=True):
                 grid_buckets[i][j].append(word)
             grid.overflow_floor = max(grid.overflow_floor, max(w["bottom"] for w in line.words))
             return True
@@ -229,11 +230,11 @@ def grid_cell(lines: list[Line], box: tuple | None, ratio: float, lexicon: Lexic
 
 def page_blocks(page: PageContent, ratio: float, lexicon: Lexicon) -> list:
     """Given a read page, return its tables and paragraphs as blocks in reading order."""
-    items = []
+    items: list[tuple[float, TableBlock | TextBlock]] = []
     for table in page.tables:
         rows = []
-        for row_lines, row_cells in zip(table.lines, table.grid.cells):
-            cells = [grid_cell(lines, box, ratio, lexicon) for lines, box in zip(row_lines, row_cells)]
+        for row_lines, row_cells in zip(table.lines, table.grid.cells, strict=False):
+            cells = [grid_cell(lines, box, ratio, lexicon) for lines, box in zip(row_lines, row_cells, strict=False)]
             rows.append(TableRow(cells, page.number, page.number))
         items.append((table.grid.bbox[1], TableBlock(rows, page.number, table.grid.column_xs(),
                                                      table.grid.open_top, table.grid.open_bottom)))

@@ -21,7 +21,7 @@ COLUMN_TOLERANCE = 4.0  # pt a cell's text may start left of its header word
 def header_phrases(line: Line) -> list[list[dict]]:
     """Split a line into groups of words separated by wide gaps (one group per column)."""
     groups = [[line.words[0]]]
-    for prev, word in zip(line.words, line.words[1:]):
+    for prev, word in zip(line.words, line.words[1:], strict=False):
         if word["x0"] - prev["x1"] > line.size * COLUMN_GAP_SIZES:
             groups.append([word])
         else:
@@ -46,7 +46,7 @@ def column_of(word: dict, edges: list[float]) -> int:
 
 def unruled_rows(lines: list[Line], edges: list[float], ratio: float, page: int) -> list[TableRow]:
     """Given the lines under a header (or at the top of a continued page), return the rows."""
-    columns = [[] for _ in edges]
+    columns: list[list[dict]] = [[] for _ in edges]
     for line in lines:
         for word in line.words:
             columns[column_of(word, edges)].append(word)
@@ -59,7 +59,7 @@ def unruled_rows(lines: list[Line], edges: list[float], ratio: float, page: int)
         starts.insert(0, first_top)  # text above the first task: the rest of a row from the last page
     bounds = starts + [float("inf")]
     rows = []
-    for top, bottom in zip(bounds, bounds[1:]):
+    for top, bottom in zip(bounds, bounds[1:], strict=False):
         cells = []
         for col in column_lines:
             part = [ln for ln in col if top - LINE_TOLERANCE <= ln.top < bottom - LINE_TOLERANCE]
@@ -105,7 +105,8 @@ class UnruledReader:
         return [block for _, block in items]
 
     def column_xs(self) -> tuple:
-        return tuple(round(e, 1) for e in self.edges)
+        """The column edges of the table being read, rounded (a table's identity across pages)."""
+        return tuple(round(e, 1) for e in self.edges or ())
 
     def flush_text(self, loose: list, items: list, page_number: int) -> None:
         for para in split_paragraph_lines(loose, self.ratio):
@@ -113,7 +114,7 @@ class UnruledReader:
         loose.clear()
 
     def close_region(self, region: list, region_top, items: list, page_number: int) -> None:
-        if not region:
+        if not region or self.edges is None:  # a region opens only under a header that set the edges
             return
         rows = unruled_rows(region, self.edges, self.ratio, page_number)
         if rows:

@@ -98,7 +98,8 @@ def find_labels(doc) -> list[tuple[int, int, str]]:
 @functools.lru_cache(maxsize=1)
 def label_first_words() -> frozenset:
     """The first word of every status phrase ("completed", "on", "not", ...), lower case."""
-    return frozenset(re.match(r"[a-z]+", e["pattern"]).group(0) for e in read_jsonl(STATUS_PATTERNS))
+    firsts = (re.match(r"[a-z]+", e["pattern"]) for e in read_jsonl(STATUS_PATTERNS))
+    return frozenset(m.group(0) for m in firsts if m is not None)
 
 
 def opens_with_label(text: str) -> bool:
@@ -139,7 +140,7 @@ def split_progress(paragraphs: list[str], default: str | None = None) -> list[Pr
         if text:
             pieces[-1].append(text)
 
-    for para, doc in zip(paragraphs, status_nlp().pipe(paragraphs)):
+    for para, doc in zip(paragraphs, status_nlp().pipe(paragraphs), strict=False):
         labels = find_labels(doc)
         if not labels:
             add_text(para)
@@ -153,7 +154,7 @@ def split_progress(paragraphs: list[str], default: str | None = None) -> list[Pr
             pieces.append([para[text_start:end].strip()] if para[text_start:end].strip() else [])
     if items and items[0].status == "unknown" and not pieces[0] and len(items) > 1:
         items, pieces = items[1:], pieces[1:]  # no text before the first label
-    for item, texts in zip(items, pieces):
+    for item, texts in zip(items, pieces, strict=False):
         item.text = "\n".join(texts)
         if default and item.status == "unknown" and item.status_label is None:
             item.status = default

@@ -1,16 +1,30 @@
-"""The `somnotes` command: a thin layer over the Python API (ingest.ingest, store.queries)."""
+"""The `somnotes` command: a thin layer over the Python API (ingest.ingest, store.queries).
+
+Each command imports what it needs inside its body, and the queries answer in plain Python rows
+(store/queries.py: Rows): `--help` loads typer alone, a query DuckDB alone, neither pandas nor
+pyarrow (bench/cli_latency.py measures each against that floor).
+"""
 from __future__ import annotations
 
+import csv
+import datetime as dt
+import io
 import json
+import math
 import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import List, Optional
+from typing import TYPE_CHECKING, Any
 
 import typer
 
-from ..store.store import Store, default_store_dir
+from ..defaults import COMMIT_EVERY, FILE_TIMEOUT_S, STALLED_WINDOW
+from .dask_executor import DASK_SCHEME
+
+if TYPE_CHECKING:
+    from ..store.queries import Rows
+    from ..store.store import Store
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Turn archives of UN progress notes into Parquet tables and follow tasks across meetings.")
@@ -46,7 +60,10 @@ class OcrMode(str, Enum):
     never = "never"
 
 
-def get_store(store: Optional[Path]) -> Store:
+def get_store(store: Path | None) -> Store:
+    """The Store at --store (default: $SOMNOTES_STORE, else ./somnotes-store); a file there is a usage error."""
+    from ..store.store import Store, default_store_dir
+
     root = store or default_store_dir()
     if root.exists() and not root.is_dir():
         fail(f"the store {root} is a file; --store takes a folder", EXIT_USAGE)
@@ -77,7 +94,8 @@ def write_out(write, out: Path, said=lambda written: [f"wrote {written}"]) -> No
         typer.echo(line)
 
 
-def require_store(store: Optional[Path]) -> Store:
+def require_store(store: Path | None) -> Store:
+    """The Store at --store, which must have been ingested into (else exit 2)."""
     s = get_store(store)
     if not s.exists():
         typer.echo(f"somnotes: no store at {s.root}; run `somnotes ingest PATH` first", err=True)
@@ -92,56 +110,108 @@ TABLE_TEXT_CHARS = 90  # long note text is shortened on a terminal; json and csv
 ID_COLUMNS = ("task_key", "task_id", "prev_task_id", "other_task_id", "doc_id")
 
 
-def cell_text(value) -> str:
-    """A value as a terminal table shows it: dates without midnight, lists comma-separated."""
-    import numpy as np
-    import pandas as pd
+def plain(value: Any) -> Any:
+    """A cell as plain Python: numpy and pandas scalars, arrays and missing values (NaN, NaT)
+    as the values DuckDB gives, so that a DataFrame and Rows print alike."""
+    if hasattr(value, "tolist") and not isinstance(value, (str, bytes)):  # numpy arrays and scalars
+        value = value.tolist()
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if type(value).__name__ in ("NaTType", "NAType"):
+        return None
+    if hasattr(value, "to_pydatetime"):  # a pandas Timestamp
+        value = value.to_pydatetime()
+    if isinstance(value, dt.datetime) and value.tzinfo is None and value == value.replace(hour=0, minute=0,
+                                                                                         second=0, microsecond=0):
+        return value.date()  # DuckDB's dates come to pandas as midnight timestamps
+    return value
 
-    if isinstance(value, (list, tuple, np.ndarray)):
+
+def as_rows(frame: Any) -> Rows:
+    """A query's answer as Rows: Rows as they are, a pandas DataFrame converted."""
+    from ..store.queries import Rows
+
+    if isinstance(frame, Rows):
+        return frame
+    return Rows([str(c) for c in frame.columns], [tuple(row) for row in frame.itertuples(index=False)])
+
+
+def cell_text(value: Any) -> str:
+    """A value as a terminal table shows it: dates without midnight, lists comma-separated."""
+    value = plain(value)
+    if isinstance(value, list):
         return ", ".join(cell_text(v) for v in value)
-    if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NaT:
+    if value is None:
         return ""
-    if isinstance(value, pd.Timestamp):
-        return value.date().isoformat() if value == value.normalize() else value.isoformat()
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
     return str(value)
 
 
-def emit(frame, fmt: Format, title: str | None = None, whole_text: bool = False) -> None:
-    """Print a DataFrame as a terminal table, a JSON array (nothing else on stdout) or CSV;
-    `whole_text` keeps long cells whole in the terminal table, one ruled row each."""
-    if fmt == Format.json:
-        records = json.loads(frame.to_json(orient="records", date_format="iso", force_ascii=False))
-        for rec in records:  # dates as YYYY-MM-DD, not midnight timestamps
-            for k, v in rec.items():
-                if isinstance(v, str) and v.endswith("T00:00:00.000"):
-                    rec[k] = v[:10]
-        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=1) + "\n")
-        return
-    if fmt == Format.csv:
-        flat = frame.copy()
-        for col in flat.columns:  # list cells ("symbols", "reasons") as "a; b"
-            # (an empty column keeps its dtype through map: a datetime column cannot answer any())
-            if len(flat) and flat[col].map(lambda v: hasattr(v, "__len__") and not isinstance(v, str)).astype(bool).any():
-                flat[col] = flat[col].map(cell_text).str.replace(", ", "; ", regex=False)
-        sys.stdout.write(flat.to_csv(index=False))
-        return
+def json_value(value: Any) -> Any:
+    """A value as JSON holds it: dates as YYYY-MM-DD, times in ISO 8601 to the millisecond
+    (UTC as Z, as pandas wrote them), lists as arrays."""
+    value = plain(value)
+    if isinstance(value, list):
+        return [json_value(v) for v in value]
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+            return value.isoformat(timespec="milliseconds") + "Z"
+        return value.isoformat(timespec="milliseconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.timedelta):
+        return value.total_seconds()
+    return value
+
+
+def csv_text(value: Any) -> str:
+    """A value as a CSV cell holds it: list cells ("symbols", "reasons") as "a; b"."""
+    value = plain(value)
+    if isinstance(value, list):
+        return "; ".join(cell_text(v) for v in value)
+    return cell_text(value)
+
+
+def print_table(rows: Rows, title: str | None, whole_text: bool) -> None:
+    """A ruled terminal table (rich); `whole_text` keeps long cells whole, one ruled row each."""
     from rich.console import Console
     from rich.table import Table
 
-    if frame.empty:  # an empty ruled table says nothing more than this
+    if rows.empty:  # an empty ruled table says nothing more than this
         typer.echo(f"{title}: (none)" if title else "(none)")
         return
     table = Table(title=title, show_lines=whole_text)
-    rows = [[cell_text(v) for v in row] for row in frame.itertuples(index=False)]
-    for i, col in enumerate(frame.columns):
+    cells = [[cell_text(v) for v in row] for row in rows.rows]
+    for i, col in enumerate(rows.columns):
         if col in ID_COLUMNS:
-            table.add_column(str(col), no_wrap=True, min_width=max(len(str(col)), *(len(r[i]) for r in rows)))
+            table.add_column(col, no_wrap=True, min_width=max(len(col), *(len(r[i]) for r in cells)))
         else:
-            table.add_column(str(col), overflow="fold")
-    for cells in rows:
+            table.add_column(col, overflow="fold")
+    for line in cells:
         table.add_row(*[c if whole_text or len(c) <= TABLE_TEXT_CHARS else c[: TABLE_TEXT_CHARS - 1] + "\u2026"
-                        for c in cells])
+                        for c in line])
     Console(width=max(TABLE_MIN_WIDTH, Console().width)).print(table)
+
+
+def emit(frame: Any, fmt: Format, title: str | None = None, whole_text: bool = False) -> None:
+    """Print a query's answer (Rows or a DataFrame) as a terminal table, a JSON array (nothing
+    else on stdout) or CSV; `whole_text` keeps long cells whole in the terminal table."""
+    rows = as_rows(frame)
+    if fmt == Format.json:
+        records = [{col: json_value(v) for col, v in zip(rows.columns, row, strict=False)} for row in rows.rows]
+        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=1) + "\n")
+    elif fmt == Format.csv:
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(rows.columns)
+        writer.writerows([csv_text(v) for v in row] for row in rows.rows)
+        sys.stdout.write(out.getvalue())
+    else:
+        print_table(rows, title, whole_text)
 
 
 def parse_column(text: str) -> tuple[str, str]:
@@ -159,13 +229,14 @@ def parse_column(text: str) -> tuple[str, str]:
 
 @app.command()
 def ingest(
-    paths: List[Path] = typer.Argument(..., help="Files or folders (searched recursively for .pdf and .docx)."),
-    store: Optional[Path] = StoreOption,
-    workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Processes (default: the machine's cores)."),
-    executor: Optional[str] = typer.Option(None, "--executor", help="dask://HOST:PORT to run on a Dask cluster."),
-    commit_every: int = typer.Option(50, "--commit-every", min=1, help="Files per store commit."),
-    file_timeout: float = typer.Option(180, "--file-timeout", min=0, help="Seconds a file may take (0: no limit)."),
-    column: List[str] = typer.Option(
+    paths: list[Path] = typer.Argument(..., help="Files or folders (searched recursively for .pdf and .docx)."),
+    store: Path | None = StoreOption,
+    workers: int | None = typer.Option(None, "--workers", min=1, help="Processes (default: the machine's cores)."),
+    executor: str | None = typer.Option(None, "--executor", help=f"{DASK_SCHEME}HOST:PORT to run on a Dask cluster."),
+    commit_every: int = typer.Option(COMMIT_EVERY, "--commit-every", min=1, help="Files per store commit."),
+    file_timeout: float = typer.Option(FILE_TIMEOUT_S, "--file-timeout", min=0,
+                                       help="Seconds a file may take (0: no limit)."),
+    column: list[str] = typer.Option(
         [], "--column", metavar="WORDING=ROLE",
         help="Read a table header starting with WORDING as ROLE (task, progress, next_steps, status, lead, "
              "deadline, reference, extra); the store remembers it. Repeatable."),
@@ -174,7 +245,8 @@ def ingest(
 ):
     """Ingest progress notes into the store. Exit 0: all files ingested; 1: some failed, or a
     folder held no notes."""
-    from ..extract.ocr import TESSERACT_INSTALL, tesseract_available as ocr_ready
+    from ..extract.ocr import TESSERACT_INSTALL
+    from ..extract.ocr import tesseract_available as ocr_ready
     from .dask_executor import ExecutorUnavailable
     from .discover import find_files
     from .pipeline import ingest as run_ingest
@@ -185,8 +257,8 @@ def ingest(
         typer.echo(f"somnotes: {exc}", err=True)
         raise typer.Exit(2) from None
 
-    if executor and not executor.startswith("dask://"):
-        typer.echo("somnotes: --executor takes dask://HOST:PORT", err=True)
+    if executor and not executor.startswith(DASK_SCHEME):
+        typer.echo(f"somnotes: --executor takes {DASK_SCHEME}HOST:PORT", err=True)
         raise typer.Exit(2)
     if ocr == OcrMode.always and not ocr_ready():
         typer.echo(f"somnotes: --ocr always needs Tesseract: {TESSERACT_INSTALL}", err=True)
@@ -230,18 +302,18 @@ def ingest(
 
 
 @app.command()
-def summary(store: Optional[Path] = StoreOption, fmt: Format = FormatOption):
+def summary(store: Path | None = StoreOption, fmt: Format = FormatOption):
     """Tasks per meeting and status."""
     from ..store.queries import status_summary
 
-    emit(status_summary(require_store(store)), fmt, "Tasks per meeting and status")
+    emit(status_summary(require_store(store), rows=True), fmt, "Tasks per meeting and status")
 
 
 @app.command()
 def history(
-    task_key: Optional[str] = typer.Argument(None, help="The task's key (see the tasks table)."),
-    search: Optional[str] = typer.Option(None, "--search", help="Tasks whose text contains this."),
-    store: Optional[Path] = StoreOption, fmt: Format = FormatOption,
+    task_key: str | None = typer.Argument(None, help="The task's key (see the tasks table)."),
+    search: str | None = typer.Option(None, "--search", help="Tasks whose text contains this."),
+    store: Path | None = StoreOption, fmt: Format = FormatOption,
 ):
     """Every appearance of one task across meetings."""
     from ..store import queries
@@ -251,42 +323,39 @@ def history(
     if task_key is not None and search is not None:
         fail("give a TASK_KEY or --search TEXT, one or the other, not both", EXIT_USAGE)
     s = require_store(store)
-    frame = queries.history(s, task_key=task_key, search=search)
+    frame = queries.history(s, task_key=task_key, search=search, rows=True)
     if frame.empty and search is not None:
         fail(f"no task's text contains {search!r}", EXIT_NOT_THERE)
-    if frame.empty and task_key not in set(s.table("tasks").column("task_key").to_pylist()):
+    if frame.empty and task_key is not None and not queries.has_task_key(s, task_key):
         fail(f"no task with the key {task_key} (keys are in the tasks table and in `history --search`)",
              EXIT_NOT_THERE)
     emit(frame, fmt, "History")
 
 
-def cross_note_command(name: str, query, doc: str):
-    def command(store: Optional[Path] = StoreOption, fmt: Format = FormatOption):
-        emit(query(require_store(store)), fmt, name.replace("-", " ").capitalize())
+def cross_note_command(name: str, query: str, doc: str) -> None:
+    """Register `somnotes NAME`, which prints store.queries' function `query` (loaded when run)."""
+    def command(store: Path | None = StoreOption, fmt: Format = FormatOption) -> None:
+        from ..store import queries
+
+        emit(getattr(queries, query)(require_store(store), rows=True), fmt, name.replace("-", " ").capitalize())
     command.__doc__ = doc
     app.command(name)(command)
 
 
-def _register_cross_note_commands() -> None:
-    from ..store import queries
-
-    cross_note_command("carried-over", queries.carried_over, "Tasks open in one note and present in the next.")
-    cross_note_command("dropped", queries.dropped, "Tasks open in one note and absent from the next.")
-    cross_note_command("overdue", queries.overdue, "Deadlines passed by the next note, the task still open.")
-
-
-_register_cross_note_commands()
+cross_note_command("carried-over", "carried_over", "Tasks open in one note and present in the next.")
+cross_note_command("dropped", "dropped", "Tasks open in one note and absent from the next.")
+cross_note_command("overdue", "overdue", "Deadlines passed by the next note, the task still open.")
 
 
 @app.command()
 def stalled(
-    store: Optional[Path] = StoreOption, fmt: Format = FormatOption,
-    window: int = typer.Option(3, "--window", min=2, help="Consecutive notes without progress."),
+    store: Path | None = StoreOption, fmt: Format = FormatOption,
+    window: int = typer.Option(STALLED_WINDOW, "--window", min=2, help="Consecutive notes without progress."),
 ):
     """Tasks open in their last N notes with no status progress, or with unchanged progress text."""
     from ..store import queries
 
-    emit(queries.stalled(require_store(store), window=window), fmt, "Stalled tasks")
+    emit(queries.stalled(require_store(store), window=window, rows=True), fmt, "Stalled tasks")
 
 
 def correct(action, *task_ids) -> None:
@@ -304,7 +373,7 @@ def correct(action, *task_ids) -> None:
 
 
 @app.command()
-def link(first: str, second: str, store: Optional[Path] = StoreOption):
+def link(first: str, second: str, store: Path | None = StoreOption):
     """Force two task rows (by task_id) into one task; kept across re-ingests. The latest
     correction about a row wins."""
     from ..store import overrides
@@ -315,7 +384,7 @@ def link(first: str, second: str, store: Optional[Path] = StoreOption):
 
 
 @app.command()
-def unlink(first: str, second: Optional[str] = typer.Argument(None), store: Optional[Path] = StoreOption):
+def unlink(first: str, second: str | None = typer.Argument(None), store: Path | None = StoreOption):
     """Split a task row from the task it was linked to (or keep two rows apart)."""
     from ..store import overrides
 
@@ -326,27 +395,37 @@ def unlink(first: str, second: Optional[str] = typer.Argument(None), store: Opti
 
 @app.command()
 def links(review: bool = typer.Option(False, "--review", help="Only the uncertain links, for a person to confirm."),
-          store: Optional[Path] = StoreOption, fmt: Format = FormatOption):
+          store: Path | None = StoreOption, fmt: Format = FormatOption):
     """How rows were linked across notes: score, reason, both task texts, and the command that
     confirms or reverses each decision."""
     from ..store import queries
 
-    frame = queries.links(require_store(store), review=review)
+    answer = queries.links(require_store(store), review=review, rows=True)
     title = "Links to review" if review else "Links"
     if fmt != Format.table:
-        emit(frame, fmt, title)
+        emit(answer, fmt, title)
         return
-    side_by_side = frame.assign(  # both texts whole, side by side, on a terminal
-        earlier=frame.prev_symbol.fillna("") + "\n" + frame.prev_task_text.fillna(""),
-        this=frame.symbol.fillna("") + "\n" + frame.task_text.fillna(""),
-        decision=frame.decision + " " + frame.score.map("{:.2f}".format) + "\n" + frame.reason,
-        settle="confirm: " + frame.confirm + "\nreverse: " + frame.reverse.fillna("-"))
-    emit(side_by_side[["earlier", "this", "decision", "settle"]], fmt, title, whole_text=True)
+    emit(side_by_side(answer), fmt, title, whole_text=True)
+
+
+def side_by_side(answer: Rows) -> Rows:
+    """The links as a terminal shows them: both texts whole, side by side, the decision with its
+    score and reason, and the commands that settle it."""
+    from ..store.queries import Rows
+
+    lines = []
+    for row in answer.rows:
+        r = dict(zip(answer.columns, row, strict=False))
+        lines.append((f"{r['prev_symbol'] or ''}\n{r['prev_task_text'] or ''}",
+                      f"{r['symbol'] or ''}\n{r['task_text'] or ''}",
+                      f"{r['decision']} {r['score']:.2f}\n{r['reason']}",
+                      f"confirm: {r['confirm']}\nreverse: {r['reverse'] or '-'}"))
+    return Rows(["earlier", "this", "decision", "settle"], lines)
 
 
 @app.command()
 def corrections(everything: bool = typer.Option(False, "--all", help="Also those a later correction undid."),
-                store: Optional[Path] = StoreOption, fmt: Format = FormatOption):
+                store: Path | None = StoreOption, fmt: Format = FormatOption):
     """The link corrections in force (somnotes link/unlink), oldest first."""
     from ..store import overrides
 
@@ -354,7 +433,7 @@ def corrections(everything: bool = typer.Option(False, "--all", help="Also those
 
 
 @app.command()
-def report(out: Path = typer.Option(..., "--out", help="The HTML file to write."), store: Optional[Path] = StoreOption):
+def report(out: Path = typer.Option(..., "--out", help="The HTML file to write."), store: Path | None = StoreOption):
     """Write a self-contained HTML report: overview, status chart, timeline, lists, histories."""
     from ..publish.report import write_report
 
@@ -365,7 +444,7 @@ def report(out: Path = typer.Option(..., "--out", help="The HTML file to write."
 
 @app.command()
 def export(out: Path = typer.Option(..., "--out", help="FILE.xlsx (every table) or FILE.csv (tasks)."),
-           store: Optional[Path] = StoreOption,
+           store: Path | None = StoreOption,
            raw: bool = typer.Option(False, "--raw", help="CSV only: write cells starting with = + - @ as they "
                                                          "are, without the leading single quote.")):
     """Export the store as an Excel workbook, or the tasks table as CSV. In the CSV, a cell
@@ -382,26 +461,27 @@ def export(out: Path = typer.Option(..., "--out", help="FILE.xlsx (every table) 
         write_out(lambda: export_csv(s, out, raw=raw), out)
 
 
-def click_exceptions():
+def click_exceptions() -> Any:
     """The exceptions module of the click that typer runs on (recent typers carry their own)."""
+    import importlib
+
     try:
-        from typer._click import exceptions
+        return importlib.import_module("typer._click.exceptions")
     except ImportError:
-        from click import exceptions
-    return exceptions
+        return importlib.import_module("click.exceptions")
 
 
 @app.command()
 def draft(
     out: Path = typer.Option(..., "--out", help="The Word file to write (NEXT.docx)."),
-    after: Optional[str] = typer.Option(None, "--after", help="Symbol of the note to follow (default: the latest)."),
-    symbol: Optional[str] = typer.Option(None, "--symbol", help="The new note's symbol (default: a placeholder)."),
-    date: Optional[str] = typer.Option(None, "--date",
+    after: str | None = typer.Option(None, "--after", help="Symbol of the note to follow (default: the latest)."),
+    symbol: str | None = typer.Option(None, "--symbol", help="The new note's symbol (default: a placeholder)."),
+    date: str | None = typer.Option(None, "--date",
                                        help="The new meeting's date, YYYY-MM-DD (default: a placeholder)."),
-    series: Optional[str] = typer.Option(None, "--series",
+    series: str | None = typer.Option(None, "--series",
                                          help="The series to draft for: its latest note (default: the series of "
                                               "the store's latest note)."),
-    store: Optional[Path] = StoreOption,
+    store: Path | None = StoreOption,
 ):
     """Draft the next progress note: the last note's open tasks, their next steps as planned progress."""
     import datetime as dt

@@ -22,22 +22,24 @@ def scheduler_address(executor: str) -> str:
 
 def run_on_dask(files: list[Path], executor: str, timeout_s: float | None = None, ocr: str = "auto"):
     """Yield (path, rows) as the cluster finishes each file; each file is held to `timeout_s`
-    on its worker (pipeline.time_limit works in the worker's threads too)."""
+    on its worker (worker.time_limit works in the worker's threads too)."""
     try:
         from distributed import Client, as_completed
     except ImportError:  # pragma: no cover - depends on the install
-        raise SystemExit("somnotes: --executor dask:// needs the dask extra: pip install 'somnotes[dask]'") from None
+        raise SystemExit(f"somnotes: --executor {DASK_SCHEME} needs the dask extra: "
+                         "pip install 'somnotes[dask]'") from None
     from ..extract.layout import taught_roles
-    from .pipeline import process_file
+    from .worker import process_file
 
     address = scheduler_address(executor)
     try:
         client = Client(address, timeout=f"{CONNECT_TIMEOUT_S}s")
     except ValueError:
-        raise ExecutorUnavailable(f"--executor {executor} is not a dask://HOST:PORT address") from None
+        raise ExecutorUnavailable(f"--executor {executor} is not a {DASK_SCHEME}HOST:PORT address") from None
     except (OSError, TimeoutError):
         raise ExecutorUnavailable(f"no Dask scheduler answered at {address} within {CONNECT_TIMEOUT_S} s") from None
     with client:
-        futures = {client.submit(process_file, str(path), timeout_s, roles=taught_roles(), ocr=ocr, pure=False): path for path in files}
+        futures = {client.submit(process_file, str(path), timeout_s, roles=taught_roles(), ocr=ocr, pure=False): path
+                   for path in files}
         for future in as_completed(futures):
             yield futures[future], future.result()

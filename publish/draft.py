@@ -33,6 +33,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from ..store import queries
 from ..store.store import Store
+from ..vocabulary import CLOSED, MONTH_NAMES
 
 # Without --date the draft is dated the series' usual interval after the note it follows (the
 # median of the intervals between its dated notes, in whole months: the EMG samples, 2020-04-29,
@@ -78,8 +79,6 @@ STATUS_PHRASES = {"ongoing": "the task was ongoing", "not_started": "the task wa
                   "postponed": "the task was postponed", "on_hold": "the task was on hold",
                   "unknown": "no status was given", "completed": "the task was completed",
                   "cancelled": "the task was cancelled"}
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
 ORDINAL_SUFFIXES = {1: "st", 2: "nd", 3: "rd"}
 
 # The order of children the OOXML schema (ECMA-376 Part 1, CT_TcPr and CT_TrPr) requires: an
@@ -177,11 +176,11 @@ def tasks_phrase(n: int, noun: str) -> str:
 
 def long_date(day: dt.date) -> str:
     """Given a date, return it as the notes write it: "21 April 2021"."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
 def month_year(day: dt.date | None) -> str:
-    return f"{MONTHS[day.month - 1]} {day.year}" if day else "date not known"
+    return f"{MONTH_NAMES[day.month - 1]} {day.year}" if day else "date not known"
 
 
 def ordinal(n: int) -> str:
@@ -228,7 +227,8 @@ def choose_note(notes, after: str | None, series: str | None = None) -> dict:
     if series is not None:
         found = notes[notes["series"].map(folded) == folded(series)]
         if found.empty:
-            raise DraftError(f"no series {series!r} in the store; its series: {'; '.join(sorted(set(notes['series'])))}")
+            known = "; ".join(sorted(set(notes["series"])))
+            raise DraftError(f"no series {series!r} in the store; its series: {known}")
         notes = found
     if after is None:
         latest = notes.sort_values(["meeting_date", "series", "note_no"], na_position="first").iloc[-1]
@@ -247,7 +247,7 @@ def usual_interval(series_notes) -> int | None:
     days = sorted({d.date() for d in series_notes["meeting_date"] if d == d})  # NaT != NaT
     if len(days) < 2:
         return None
-    gaps = [(b - a).days / DAYS_PER_MONTH for a, b in zip(days, days[1:])]
+    gaps = [(b - a).days / DAYS_PER_MONTH for a, b in zip(days, days[1:], strict=False)]
     return max(1, round(statistics.median(gaps)))
 
 
@@ -405,13 +405,13 @@ def plan_draft(store: Store, after: str | None = None, symbol: str | None = None
     overdue = overdue_warnings(store, note, date)
     unchanged = unchanged_warnings(store, note)
     open_tasks = [DraftTask(t, overdue.get(t["task_key"], []) + unchanged.get(t["task_key"], []))
-                  for t in tasks if t["status"] not in queries.CLOSED]
+                  for t in tasks if t["status"] not in CLOSED]
     return Draft(
         after=note, organization=note.get("organization") or note.get("series") or None,
         symbol=symbol, symbol_is_placeholder=symbol_is_placeholder,
         date=date, date_is_placeholder=date_is_placeholder,
         meeting=meeting or MEETING_PLACEHOLDER, meeting_is_placeholder=meeting is None, title=title,
-        open_tasks=open_tasks, closed_tasks=[t for t in tasks if t["status"] in queries.CLOSED],
+        open_tasks=open_tasks, closed_tasks=[t for t in tasks if t["status"] in CLOSED],
         months_after=months, series_count=notes["series"].nunique(),
         series_chosen=after is not None or series is not None)
 
@@ -420,7 +420,7 @@ def planned_paragraphs(draft: Draft, row: dict) -> list[str]:
     """The Progress cell's placeholder: the previous next steps, marked as planned at the note
     drafted after, with the status the task had there."""
     where = f"{note_name(draft.after)} ({month_year(meeting_day(draft.after))})"
-    status = STATUS_PHRASES.get(row.get("status"), STATUS_PHRASES["unknown"])
+    status = STATUS_PHRASES.get(row.get("status") or "unknown", STATUS_PHRASES["unknown"])
     steps = paragraphs_of(row.get("next_steps_text"))
     if not steps:
         return [f"Nothing was planned at {where}, where {status}: report the progress made since."]
@@ -463,6 +463,11 @@ def repeat_as_header(row) -> None:
 
 
 def add_page_number_footer(section) -> None:
+    """A centred page number in the section's footer (a PAGE field).
+
+    samples/render_docx.py writes the same footer on purpose rather than importing this one: the
+    samples stand for notes written in Word, made independently of the code they test, and the
+    package cannot import samples/, which is not installed (pyproject: packages)."""
     p = section.footer.paragraphs[0]
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     fld = OxmlElement("w:fldSimple")
@@ -586,28 +591,28 @@ def add_task_table(doc, draft: Draft, tasks: list, headers: list):
     table = doc.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for cell, head in zip(table.rows[0].cells, headers):
+    for cell, head in zip(table.rows[0].cells, headers, strict=False):
         add_text(cell.paragraphs[0], head, bold=True)
         shade_cell(cell, HEADER_FILL)
     repeat_as_header(table.rows[0])
     for task in tasks:
         cells = table.add_row().cells
         write_cell(cells[0], paragraphs_of(task.row["task_text"]))
-        progress = [warning_runs(w) for w in task.warnings]
+        progress: list = [warning_runs(w) for w in task.warnings]
         progress += [(p, {"placeholder": True}) for p in planned_paragraphs(draft, task.row)]
         write_cell(cells[1], progress)
         shade_cell(cells[1], UPDATE_FILL)
         extra = extra_columns(task.row)
-        for cell, head in zip(cells[3:], headers[3:]):
+        for cell, head in zip(cells[3:], headers[3:], strict=False):
             write_cell(cell, paragraphs_of(extra.get(head)))
     n_extra = len(headers) - len(CORE_HEADERS)
     core = max(TEXT_WIDTH_CM - EXTRA_WIDTH_CM * n_extra, MIN_CORE_WIDTH_CM)
     widths = [share * core for share in CORE_SHARES] + [EXTRA_WIDTH_CM] * n_extra
     table.autofit = False
-    for column, width in zip(table.columns, widths):  # the grid, which LibreOffice lays out by
+    for column, width in zip(table.columns, widths, strict=False):  # the grid, which LibreOffice lays out by
         column.width = Cm(width)
     for row in table.rows:  # and each cell, which Word lays out by
-        for cell, width in zip(row.cells, widths):
+        for cell, width in zip(row.cells, widths, strict=False):
             cell.width = Cm(width)
     return table
 

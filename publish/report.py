@@ -14,6 +14,7 @@ import pandas as pd
 
 from ..store import queries
 from ..store.store import Store
+from ..vocabulary import STATUS_ORDER
 
 STATUS_COLOURS = {"completed": "#2e7d32", "ongoing": "#1976d2", "not_started": "#9e9e9e",
                   "postponed": "#f9a825", "on_hold": "#ef6c00", "cancelled": "#6d4c41", "unknown": "#cfd8dc"}
@@ -103,8 +104,8 @@ def status_chart(summary: pd.DataFrame) -> str:
     parts = [f'<svg role="img" aria-label="Task statuses per meeting" width="{width}" height="{CHART_HEIGHT + 46}" '
              f'xmlns="http://www.w3.org/2000/svg">']
     for i, rec in enumerate(summary.to_dict("records")):
-        x, y = CHART_GAP + i * (CHART_BAR_WIDTH + CHART_GAP), CHART_HEIGHT
-        for status in queries.STATUS_ORDER:
+        x, y = CHART_GAP + i * (CHART_BAR_WIDTH + CHART_GAP), float(CHART_HEIGHT)
+        for status in STATUS_ORDER:
             n = int(rec.get(status, 0) or 0)
             if not n:
                 continue
@@ -127,7 +128,7 @@ def timeline(appearances: pd.DataFrame, notes: pd.DataFrame) -> str:
     """One lane per task, one column per meeting, each cell coloured by the task's status."""
     if appearances.empty:
         return '<p class="muted">No tasks yet.</p>'
-    cols = list(zip(notes["series"], notes["note_no"]))
+    cols = list(zip(notes["series"], notes["note_no"], strict=False))
     head = "".join(f'<th title="{e(n.symbol)}">{e(n.symbol)}<br><span class="muted">{e(n.meeting_date)}</span></th>'
                    for n in notes.itertuples())
     lanes = []
@@ -160,7 +161,6 @@ def timeline(appearances: pd.DataFrame, notes: pd.DataFrame) -> str:
 
 
 UNCERTAIN_ROW = ' class="uncertain" title="uncertain link: see Links to review"'
-REVIEW_COLUMNS = ["prev_symbol", "prev_task_text", "symbol", "task_text", "decision", "reason", "confirm", "reverse"]
 
 
 def link_mark(r) -> str:
@@ -208,12 +208,9 @@ def histories(appearances: pd.DataFrame) -> str:
 
 
 def appearances_frame(store: Store) -> tuple[pd.DataFrame, pd.DataFrame]:
-    notes = queries.run(store, "SELECT series, note_no, note AS symbol, meeting_date FROM notes ORDER BY series, note_no")
-    rows = queries.run(store, """
-        SELECT task_key, series, note_no, ordinal, symbol, meeting_date, status, part, section,
-               task_text, coalesce(progress_text, '') AS progress_text, coalesce(next_steps_text, '') AS next_steps_text,
-               coalesce(link_uncertain, false) AS link_uncertain, coalesce(link_reason, '') AS link_reason
-        FROM nt""")
+    """Every task's appearances, and the notes in meeting order (the timeline's columns)."""
+    notes = queries.notes_in_order(store)
+    rows = queries.appearances(store)
     return rows, notes
 
 

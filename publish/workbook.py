@@ -115,10 +115,9 @@ def write_sheet(ws, header: list[str], rows: list[list]) -> None:
 
 def history_matrix(store: Store) -> tuple[list[str], list[list]]:
     """task x meeting -> status, the tasks in order of first appearance."""
-    notes = queries.run(store, "SELECT series, note_no, note FROM notes ORDER BY series, note_no")
-    rows = queries.run(store, "SELECT task_key, series, note_no, ordinal, status, task_text FROM nt "
-                              "ORDER BY series, note_no, ordinal")
-    columns = list(zip(notes.series, notes.note_no))
+    notes = queries.notes_in_order(store)
+    rows = queries.appearances(store)
+    columns = list(zip(notes.series, notes.note_no, strict=False))
     header = ["task_key", "task_text"] + list(notes.note)  # a note without a symbol: what identifies it
     lanes: dict = {}
     for r in rows.itertuples():

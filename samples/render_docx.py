@@ -152,6 +152,8 @@ def set_repeat_header(row) -> None:
 
 
 def add_page_number_footer(section) -> None:
+    """A centred page number in the section's footer. publish/draft.py writes the same footer:
+    not shared on purpose, so that the fixtures do not come from the code they test."""
     p = section.footer.paragraphs[0]
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     field = OxmlElement("w:fldSimple")

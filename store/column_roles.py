@@ -33,7 +33,7 @@ def teach(store: Store, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     every pair the store now knows, in the order they are tried."""
     with store.lock():
         known = load(store)
-        new = []
+        new: list[tuple[str, str]] = []
         for wording, role in pairs:
             new = [p for p in new if not same_wording(p[0], wording)] + [(wording, role)]
         kept = [p for p in known if not any(same_wording(p[0], w) for w, _ in new)]

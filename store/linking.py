@@ -39,6 +39,7 @@ import numpy as np
 from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
 
+from ..vocabulary import CLOSED
 from .references import REFERENCE_WEIGHT, reference_scores
 from .series import note_identity, series_keys
 from .similarity import Vectoriser
@@ -91,7 +92,6 @@ MAX_ABSENT_NOTES = 2  # so a task back verbatim after any gap still links (1.00 
 REVIEW_MARGIN = 0.10
 # A task text at least this alike is a repeat: a closed or absent task back with it is no doubt.
 VERBATIM = 0.95
-CLOSED = ("completed", "cancelled")
 # Progress text "essentially unchanged" from the previous note: rapidfuzz ratio (0-100) of the
 # case- and space-folded texts. A relabelled but otherwise copied cell ("Ongoing/postponed:"
 # -> "Postponed:") scores above 90; a cell with one new sentence falls well below.
@@ -183,7 +183,7 @@ def assign(scores: np.ndarray, threshold: float) -> list[tuple[int, int]]:
     if scores.size == 0:
         return []
     rows, cols = linear_sum_assignment(-scores)
-    return [(r, c) for r, c in zip(rows, cols) if scores[r, c] >= threshold]
+    return [(r, c) for r, c in zip(rows, cols, strict=False) if scores[r, c] >= threshold]
 
 
 def new_key(series: str, symbol: str, row: dict) -> str:
@@ -194,7 +194,7 @@ def new_key(series: str, symbol: str, row: dict) -> str:
 def align_copies(rep_rows: list[dict], copy_rows: list[dict], similarity) -> dict:
     """The same note in another format: pair its rows with the representative's rows."""
     if len(rep_rows) == len(copy_rows):
-        return {c["task_id"]: r["task_id"] for r, c in zip(rep_rows, copy_rows)}
+        return {c["task_id"]: r["task_id"] for r, c in zip(rep_rows, copy_rows, strict=False)}
     scores = similarity([c["task_text"] for c in copy_rows], [r["task_text"] for r in rep_rows])
     return {copy_rows[i]["task_id"]: rep_rows[j]["task_id"] for i, j in assign(scores, LINK_THRESHOLD)}
 
@@ -377,7 +377,7 @@ def note_links(rows: list[dict], candidates: list[KnownTask], features: dict, ma
     picked = stack[np.arange(len(rows)), chosen].round(4)  # rows x features
     out = []
     for i, vector in enumerate(picked.tolist()):
-        values = dict(zip(FEATURES, vector))
+        values = dict(zip(FEATURES, vector, strict=False))
         score = float(weights @ picked[i])
         j = int(chosen[i])
         link = Link(prev=candidates[j].last_row, score=round(score, 4), features=values)
@@ -389,7 +389,8 @@ def note_links(rows: list[dict], candidates: list[KnownTask], features: dict, ma
         else:
             rival = taken_by.get(j)
             penalty = float(weights[state] @ picked[i][state])
-            out.append(unlinked(link, values, score, penalty, sums, rows[rival]["ordinal"] if rival is not None else None))
+            rival_ordinal = rows[rival]["ordinal"] if rival is not None else None
+            out.append(unlinked(link, values, score, penalty, sums, rival_ordinal))
     return out
 
 
@@ -439,6 +440,23 @@ def compute_links(task_rows: list[dict], documents: list[dict], overrides: dict,
     progress text is essentially unchanged from the same task in the previous note (or None),
     and task_id -> its Link. `trace(rows, candidates, features)`, if given, sees every note's
     feature matrices (bench/link_eval.py prints them)."""
+    by_doc = rows_by_note_file(task_rows)
+    task_index = TextIndex([r["task_text"] for r in task_rows])
+    report_index = TextIndex([r.get(f) or "" for r in task_rows for f in ("progress_text", "next_steps_text")])
+    series_notes = note_groups(documents)
+    copies = copied_rows(series_notes, by_doc, task_index)
+    by_row = corrections_by_row(overrides.get("corrections", []), lambda t: copies.get(t, t))
+    keys: dict = {}
+    unchanged: dict = {}
+    links: dict = {}
+    for series, docs_of_series in sorted(series_notes.items()):
+        link_series(series, docs_of_series, by_doc, (task_index, report_index), by_row, (keys, unchanged, links), trace)
+    follow_representatives(task_rows, copies, keys, unchanged, links)
+    return keys, unchanged, links
+
+
+def rows_by_note_file(task_rows: list[dict]) -> dict[str, list[dict]]:
+    """doc_id -> its task rows in reading order (task text never None, the section named)."""
     by_doc: dict = {}
     for row in task_rows:
         row["task_text"] = row["task_text"] or ""
@@ -446,53 +464,71 @@ def compute_links(task_rows: list[dict], documents: list[dict], overrides: dict,
         by_doc.setdefault(row["doc_id"], []).append(row)
     for rows in by_doc.values():
         rows.sort(key=lambda r: r["ordinal"])
-    task_index = TextIndex([r["task_text"] for r in task_rows])
-    report_index = TextIndex([r.get(f) or "" for r in task_rows for f in ("progress_text", "next_steps_text")])
+    return by_doc
 
-    keys, unchanged, links = {}, {}, {}
-    copies: dict = {}  # task_id of a copy -> task_id of the representative row
-    series_notes = note_groups(documents)
+
+def copied_rows(series_notes: dict, by_doc: dict, task_index: TextIndex) -> dict[str, str]:
+    """task_id of a row in another file of a note (its PDF beside its Word file) -> task_id of
+    the row standing for it in the note's first file."""
+    copies: dict = {}
     for docs_of_series in series_notes.values():
         for docs in docs_of_series:
             rep = by_doc.get(docs[0]["doc_id"], [])
             for other in docs[1:]:
                 copies.update(align_copies(rep, by_doc.get(other["doc_id"], []), task_index.similarity))
-    by_row = corrections_by_row(overrides.get("corrections", []), lambda t: copies.get(t, t))
+    return copies
 
-    for series, docs_of_series in sorted(series_notes.items()):
-        known: list[KnownTask] = []
-        series_rows = [r for docs in docs_of_series for r in by_doc.get(docs[0]["doc_id"], [])]
-        task_texts = [r["task_text"] for r in series_rows]
-        task_block = SeriesBlock(task_index, task_texts, task_texts)
-        report_block = SeriesBlock(report_index, [r["progress_text"] or "" for r in series_rows],
-                                   [r.get("next_steps_text") or "" for r in series_rows])
-        for position, docs in enumerate(docs_of_series):
-            rows = by_doc.get(docs[0]["doc_id"], [])
-            ctx = NoteContext(position, task_block, report_block)
-            features = feature_matrices(rows, known, ctx) if known else {}
-            scores = weighted(features) if known else np.zeros((len(rows), 0))
-            decided = override_scores(rows, known, by_row, scores)
-            matched = dict(assign(scores, LINK_THRESHOLD))
-            candidates = list(known)  # the tasks seen before this note; `known` grows below
-            if trace is not None and known:
-                trace(rows, candidates, features)
-            for row, link in zip(rows, note_links(rows, candidates, features, matched, decided)):
-                links[row["task_id"]] = link
-            for i, row in enumerate(rows):
-                if i in matched:
-                    task = known[matched[i]]
-                    if task.last_note == position - 1:
-                        unchanged[row["task_id"]] = fuzz.ratio(fold(row["progress_text"]), task.last_progress) >= UNCHANGED_RATIO
-                else:
-                    task = KnownTask(new_key(series, docs[0].get("symbol") or "", row))
-                    known.append(task)
-                task.text, task.section = row["task_text"], row["section"]
-                task.next_steps, task.status = row.get("next_steps_text") or "", row.get("status") or ""
-                task.reference = row.get("reference_key") or task.reference
-                task.rows.append(row["task_id"])
-                task.last_row = row["task_id"]
-                task.last_note, task.last_progress = position, fold(row["progress_text"])
-                keys[row["task_id"]] = task.key
+
+def link_series(series: str, docs_of_series: list, by_doc: dict, indexes: tuple, by_row: dict, out: tuple,
+                trace=None) -> None:
+    """Link the notes of one series in meeting order, each to the tasks seen before it, writing
+    each row's key, unchanged flag and Link into `out` (keys, unchanged, links)."""
+    keys, unchanged, links = out
+    task_index, report_index = indexes
+    known: list[KnownTask] = []
+    series_rows = [r for docs in docs_of_series for r in by_doc.get(docs[0]["doc_id"], [])]
+    task_texts = [r["task_text"] for r in series_rows]
+    task_block = SeriesBlock(task_index, task_texts, task_texts)
+    report_block = SeriesBlock(report_index, [r["progress_text"] or "" for r in series_rows],
+                               [r.get("next_steps_text") or "" for r in series_rows])
+    for position, docs in enumerate(docs_of_series):
+        rows = by_doc.get(docs[0]["doc_id"], [])
+        ctx = NoteContext(position, task_block, report_block)
+        features = feature_matrices(rows, known, ctx) if known else {}
+        scores = weighted(features) if known else np.zeros((len(rows), 0))
+        decided = override_scores(rows, known, by_row, scores)
+        matched = dict(assign(scores, LINK_THRESHOLD))
+        candidates = list(known)  # the tasks seen before this note; `known` grows below
+        if trace is not None and known:
+            trace(rows, candidates, features)
+        for row, link in zip(rows, note_links(rows, candidates, features, matched, decided), strict=False):
+            links[row["task_id"]] = link
+        for i, row in enumerate(rows):
+            if i in matched:
+                task = known[matched[i]]
+                if task.last_note == position - 1:
+                    ratio = fuzz.ratio(fold(row["progress_text"]), task.last_progress)
+                    unchanged[row["task_id"]] = ratio >= UNCHANGED_RATIO
+            else:
+                task = KnownTask(new_key(series, docs[0].get("symbol") or "", row))
+                known.append(task)
+            follow_task(task, row, position)
+            keys[row["task_id"]] = task.key
+
+
+def follow_task(task: KnownTask, row: dict, position: int) -> None:
+    """Make `row` (of the note at `position`) the latest appearance of `task`."""
+    task.text, task.section = row["task_text"], row["section"]
+    task.next_steps, task.status = row.get("next_steps_text") or "", row.get("status") or ""
+    task.reference = row.get("reference_key") or task.reference
+    task.rows.append(row["task_id"])
+    task.last_row = row["task_id"]
+    task.last_note, task.last_progress = position, fold(row["progress_text"])
+
+
+def follow_representatives(task_rows: list[dict], copies: dict, keys: dict, unchanged: dict, links: dict) -> None:
+    """Give each row of a note's other file the key and link of the row it copies; a row that
+    copies none gets a key of its own."""
     for copy, rep in copies.items():
         if rep in keys:
             keys[copy] = keys[rep]
@@ -502,7 +538,6 @@ def compute_links(task_rows: list[dict], documents: list[dict], overrides: dict,
         if row["task_id"] not in keys:
             keys[row["task_id"]] = new_key("", row["doc_id"], row)
             links[row["task_id"]] = Link(reason="a row of this file with no row like it in the note's Word file")
-    return keys, unchanged, links
 
 
 ROW_COLUMNS = ["doc_id", "task_id", "ordinal", "task_text", "progress_text", "next_steps_text", "status",

@@ -116,11 +116,12 @@ def corrections(store: Store, everything: bool = False) -> pd.DataFrame:
                   else f"undone by #{later[-1][0]}" if later else "does not hold: its rows are gone or were changed")
         out.append({"n": n, "at": corr.get("at"), "op": corr["op"], "meaning": meaning,
                     "in_force": holds, "status": status,
-                    "task_id": rows[0], "symbol": docs.get(named[0].get("doc_id")), "task_text": named[0].get("task_text"),
+                    "task_id": rows[0], "symbol": docs.get(named[0].get("doc_id")),
+                    "task_text": named[0].get("task_text"),
                     "other_task_id": rows[1] if len(rows) > 1 else None,
                     "other_symbol": docs.get(named[1].get("doc_id")), "other_task_text": named[1].get("task_text")})
-    frame = pd.DataFrame(out, columns=["n", "at", "op", "meaning", "in_force", "status", "task_id", "symbol", "task_text",
-                                       "other_task_id", "other_symbol", "other_task_text"])
+    frame = pd.DataFrame(out, columns=["n", "at", "op", "meaning", "in_force", "status", "task_id", "symbol",
+                                       "task_text", "other_task_id", "other_symbol", "other_task_text"])
     return frame if everything else frame.loc[frame.in_force.astype(bool)].reset_index(drop=True)
 
 

@@ -1,4 +1,6 @@
-"""Queries over the store, in DuckDB: each returns a pandas DataFrame and the CLI prints it.
+"""Queries over the store, in DuckDB: each returns a pandas DataFrame (the Python API), or with
+`rows=True` plain Python rows (the command line, which so loads neither pandas nor pyarrow:
+0.2 s of a query's 0.5 s, measured with bench/cli_latency.py).
 
 All cross-note queries work on the notes of a series (one organization) in meeting order. A note
 published as Word and as PDF counts once: its Word file stands for it (the same note identity,
@@ -6,22 +8,26 @@ store/series.py: note_identity).
 """
 from __future__ import annotations
 
-import pandas as pd
+from dataclasses import dataclass
+from typing import Any
 
+from ..defaults import STALLED_WINDOW
+from ..vocabulary import CLOSED, STATUS_ORDER
 from .store import Store
 
-STATUS_ORDER = ["completed", "ongoing", "not_started", "postponed", "on_hold", "cancelled", "unknown"]
-CLOSED = ("completed", "cancelled")
+# What a query returns: a pandas DataFrame, or with rows=True a Rows.
+Answer = Any
 # How far a status has come, for "never advancing": not_started < ongoing < completed. A task
 # postponed, on hold or of unknown status has started but not finished: it ranks with ongoing.
 STATUS_RANK = {"not_started": 0, "ongoing": 1, "postponed": 1, "on_hold": 1, "unknown": 1,
                "completed": 2, "cancelled": 2}
-DEFAULT_WINDOW = 3
+DEFAULT_WINDOW = STALLED_WINDOW
 
 # A note without a symbol is named by what identifies it: its title, meeting and date, else its
 # file's name. Every query's `symbol` columns (symbol, from_symbol, symbols, ...) show this name.
 NOTE_NAME_SQL = """coalesce(symbol,
-    CASE WHEN note_id <> doc_id THEN concat_ws(', ', title, meeting, strftime(coalesce(note_date, meeting_date), '%Y-%m-%d')) END,
+    CASE WHEN note_id <> doc_id
+         THEN concat_ws(', ', title, meeting, strftime(coalesce(note_date, meeting_date), '%Y-%m-%d')) END,
     regexp_extract(source_path, '[^/\\\\]+$'))"""
 
 NOTES_SQL = f"""
@@ -35,7 +41,8 @@ NOTES_SQL = f"""
                coalesce(d.note_key, d.symbol, d.doc_id) AS note_id
         FROM documents d WHERE d.n_tasks > 0),
     notes AS (  -- one row per note, its Word file standing for it; `note` names it
-        SELECT * EXCLUDE (rn), dense_rank() OVER (PARTITION BY series ORDER BY meeting_date NULLS LAST, note_id) AS note_no
+        SELECT * EXCLUDE (rn),
+               dense_rank() OVER (PARTITION BY series ORDER BY meeting_date NULLS LAST, note_id) AS note_no
         FROM (
             SELECT *, {NOTE_NAME_SQL} AS note,
                    row_number() OVER (PARTITION BY series, note_id ORDER BY (format <> 'docx'), doc_id) AS rn
@@ -43,28 +50,45 @@ NOTES_SQL = f"""
         WHERE rn = 1),
     nt AS (
         SELECT t.*, n.series, n.note_no, n.note AS symbol, n.meeting_date, n.format,
-               t.status NOT IN ('completed', 'cancelled') AS is_open
+               t.status NOT IN {CLOSED!r} AS is_open
         FROM tasks t JOIN notes n USING (doc_id))
 """
 
 
-def run(store: Store, sql: str, params: list | None = None) -> pd.DataFrame:
+@dataclass
+class Rows:
+    """A query's answer as plain Python values (dates as datetime.date, lists as lists)."""
+
+    columns: list[str]
+    rows: list[tuple]
+
+    @property
+    def empty(self) -> bool:
+        return not self.rows
+
+
+def run(store: Store, sql: str, params: list | None = None, rows: bool = False) -> Answer:
+    """Run `sql` after the notes' table expressions (NOTES_SQL: notes, nt, ...); return a pandas
+    DataFrame, or with `rows` a Rows."""
     con = store.connect()
     try:
-        return con.execute(f"WITH {NOTES_SQL} {sql}", params or []).df()
+        result = con.execute(f"WITH {NOTES_SQL} {sql}", params or [])
+        if rows:
+            return Rows([d[0] for d in result.description], result.fetchall())
+        return result.df()
     finally:
         con.close()
 
 
-def status_summary(store: Store) -> pd.DataFrame:
+def status_summary(store: Store, rows: bool = False) -> Answer:
     """Tasks per meeting and status: one row per note, one column per status."""
     cols = ", ".join(f"count(*) FILTER (WHERE status = '{s}') AS {s}" for s in STATUS_ORDER)
     return run(store, f"""
         SELECT symbol, meeting_date, format, count(*) AS tasks, {cols}
-        FROM nt GROUP BY ALL ORDER BY meeting_date, symbol""")
+        FROM nt GROUP BY ALL ORDER BY meeting_date, symbol""", rows=rows)
 
 
-def history(store: Store, task_key: str | None = None, search: str | None = None) -> pd.DataFrame:
+def history(store: Store, task_key: str | None = None, search: str | None = None, rows: bool = False) -> Answer:
     """Every appearance of one task (by key), or of every task whose text or reference (a
     resolution or decision number) contains `search`; a search that is a reference finds the
     tasks carrying it however each note writes it (store/references.py: covers)."""
@@ -73,13 +97,14 @@ def history(store: Store, task_key: str | None = None, search: str | None = None
     if task_key is not None:
         where, params = "task_key = ?", [task_key]
     else:
-        where = ("task_key IN (SELECT task_key FROM nt WHERE contains(lower(task_text || chr(10) || "
-                 "coalesce(reference, '')), lower(?))) OR task_key IN (SELECT unnest(?::VARCHAR[]))")
+        searched = "lower(task_text || chr(10) || coalesce(reference, ''))"
+        where = (f"task_key IN (SELECT task_key FROM nt WHERE contains({searched}, lower(?))) "
+                 "OR task_key IN (SELECT unnest(?::VARCHAR[]))")
         params = [search, tasks_with_reference(store, search)]
     return run(store, f"""
         SELECT task_key, symbol, meeting_date, status, task_text, progress_text, next_steps_text, task_id, reference
         FROM nt WHERE {where}
-        ORDER BY task_key, meeting_date, symbol""", params)
+        ORDER BY task_key, meeting_date, symbol""", params, rows=rows)
 
 
 def tasks_with_reference(store: Store, search: str) -> list[str]:
@@ -90,21 +115,21 @@ def tasks_with_reference(store: Store, search: str) -> list[str]:
     ref = match_reference(search.strip())
     if ref is None or ref.end != len(search.strip()):
         return []
-    pairs = run(store, "SELECT DISTINCT task_key, reference_key FROM nt WHERE reference_key IS NOT NULL")
-    return sorted({key for key, ref_key in pairs.itertuples(index=False) if covers(ref.key, ref_key)})
+    pairs = run(store, "SELECT DISTINCT task_key, reference_key FROM nt WHERE reference_key IS NOT NULL", rows=True)
+    return sorted({key for key, ref_key in pairs.rows if covers(ref.key, ref_key)})
 
 
-def carried_over(store: Store) -> pd.DataFrame:
+def carried_over(store: Store, rows: bool = False) -> Answer:
     """Tasks open in one note and present in the next note of the series."""
     return run(store, """
         SELECT a.task_key, a.task_text, a.symbol AS from_symbol, b.symbol AS to_symbol,
                a.status AS status_from, b.status AS status_to
         FROM nt a JOIN nt b ON b.series = a.series AND b.note_no = a.note_no + 1 AND b.task_key = a.task_key
         WHERE a.is_open
-        ORDER BY a.series, a.note_no, a.ordinal""")
+        ORDER BY a.series, a.note_no, a.ordinal""", rows=rows)
 
 
-def dropped(store: Store) -> pd.DataFrame:
+def dropped(store: Store, rows: bool = False) -> Answer:
     """Tasks open in one note and absent from the next note of the series."""
     return run(store, """
         SELECT a.task_key, a.task_text, a.symbol AS from_symbol, n.symbol AS to_symbol,
@@ -112,10 +137,10 @@ def dropped(store: Store) -> pd.DataFrame:
         FROM nt a JOIN notes n ON n.series = a.series AND n.note_no = a.note_no + 1
         WHERE a.is_open AND NOT EXISTS (
             SELECT 1 FROM nt b WHERE b.series = a.series AND b.note_no = a.note_no + 1 AND b.task_key = a.task_key)
-        ORDER BY a.series, a.note_no, a.ordinal""")
+        ORDER BY a.series, a.note_no, a.ordinal""", rows=rows)
 
 
-def stalled(store: Store, window: int = DEFAULT_WINDOW) -> pd.DataFrame:
+def stalled(store: Store, window: int = DEFAULT_WINDOW, rows: bool = False) -> Answer:
     """Tasks open in each of the last `window` notes they appear in (consecutive notes of the
     series) with a status that never advances, or open with progress text essentially
     unchanged from the previous note."""
@@ -152,7 +177,7 @@ def stalled(store: Store, window: int = DEFAULT_WINDOW) -> pd.DataFrame:
         JOIN recent r USING (series, task_key)
         LEFT JOIN previous p USING (series, task_key)
         WHERE by_status OR by_text
-        ORDER BY l.series, l.note_no, l.ordinal""", [window, window, window])
+        ORDER BY l.series, l.note_no, l.ordinal""", [window, window, window], rows=rows)
 
 
 # Where a deadline is stated: the task's text, its next steps, or a deadline column
@@ -161,20 +186,21 @@ def stalled(store: Store, window: int = DEFAULT_WINDOW) -> pd.DataFrame:
 DEADLINE_FIELDS = "('task', 'next_steps', 'deadline')"
 
 
-def overdue(store: Store) -> pd.DataFrame:
+def overdue(store: Store, rows: bool = False) -> Answer:
     """Deadlines ("by ...", "no later than ...", a deadline column's date) stated in one note
     that had passed by the next note's meeting date, the task still open there."""
     return run(store, f"""
-        SELECT DISTINCT a.task_key, a.task_text, a.symbol AS from_symbol, b.symbol AS to_symbol,
-               d."end" AS deadline, d.text AS deadline_text, a.note_no, a.ordinal, a.series
-        FROM nt a
-        JOIN dates d ON d.task_id = a.task_id AND d.kind = 'deadline' AND d.field IN {DEADLINE_FIELDS}
-        JOIN nt b ON b.series = a.series AND b.note_no = a.note_no + 1 AND b.task_key = a.task_key
-        WHERE b.is_open AND d."end" < b.meeting_date
-        ORDER BY a.series, a.note_no, a.ordinal, deadline""").drop(columns=["note_no", "ordinal", "series"])
+        SELECT task_key, task_text, from_symbol, to_symbol, deadline, deadline_text FROM (
+            SELECT DISTINCT a.task_key, a.task_text, a.symbol AS from_symbol, b.symbol AS to_symbol,
+                   d."end" AS deadline, d.text AS deadline_text, a.note_no, a.ordinal, a.series
+            FROM nt a
+            JOIN dates d ON d.task_id = a.task_id AND d.kind = 'deadline' AND d.field IN {DEADLINE_FIELDS}
+            JOIN nt b ON b.series = a.series AND b.note_no = a.note_no + 1 AND b.task_key = a.task_key
+            WHERE b.is_open AND d."end" < b.meeting_date)
+        ORDER BY series, note_no, ordinal, deadline""", rows=rows)
 
 
-def series_notes(store: Store) -> pd.DataFrame:
+def series_notes(store: Store) -> Answer:
     """Every note of every series in meeting order, one row per note (its Word file standing
     for it): where it sits in its series and what its header says."""
     return run(store, """
@@ -183,7 +209,7 @@ def series_notes(store: Store) -> pd.DataFrame:
         FROM notes ORDER BY series, note_no""")
 
 
-def note_tasks(store: Store, doc_id: str) -> pd.DataFrame:
+def note_tasks(store: Store, doc_id: str) -> Answer:
     """The tasks of one note in reading order: key, part, section, texts, status, and the extra
     columns as a list of {key: header, value: text}."""
     return run(store, """
@@ -192,7 +218,7 @@ def note_tasks(store: Store, doc_id: str) -> pd.DataFrame:
         FROM nt WHERE doc_id = ? ORDER BY ordinal""", [doc_id])
 
 
-def note_deadlines(store: Store, doc_id: str) -> pd.DataFrame:
+def note_deadlines(store: Store, doc_id: str) -> Answer:
     """Deadlines ("by ...", "no later than ...", a deadline column's dates) stated for one
     note's tasks, latest last."""
     return run(store, f"""
@@ -202,7 +228,7 @@ def note_deadlines(store: Store, doc_id: str) -> pd.DataFrame:
         ORDER BY t.ordinal, deadline""", [doc_id])
 
 
-def links(store: Store, review: bool = False) -> pd.DataFrame:
+def links(store: Store, review: bool = False, rows: bool = False) -> Answer:
     """How each row was linked to an earlier note: the decision, its score and reason, this row's
     task text beside the earlier row's (the one it continues, or for a new task the closest one
     turned down), and the command that confirms or reverses the decision. With `review`, only
@@ -212,10 +238,38 @@ def links(store: Store, review: bool = False) -> pd.DataFrame:
         SELECT a.task_key, a.link_decision AS decision, round(a.link_score, 2) AS score, a.link_reason AS reason,
                p.symbol AS prev_symbol, p.task_id AS prev_task_id, p.task_text AS prev_task_text,
                a.symbol, a.task_id, a.task_text,
-               CASE WHEN a.link_decision IN ('linked', 'user_link') THEN 'somnotes link ' || p.task_id || ' ' || a.task_id
+               CASE WHEN a.link_decision IN ('linked', 'user_link')
+                    THEN 'somnotes link ' || p.task_id || ' ' || a.task_id
                     ELSE 'somnotes unlink ' || a.task_id END AS confirm,
                CASE WHEN a.link_decision IN ('linked', 'user_link') THEN 'somnotes unlink ' || a.task_id
                     WHEN p.task_id IS NOT NULL THEN 'somnotes link ' || p.task_id || ' ' || a.task_id END AS reverse
         FROM nt a LEFT JOIN nt p ON p.task_id = a.link_prev
         WHERE {where}
-        ORDER BY a.series, a.note_no, a.ordinal""")
+        ORDER BY a.series, a.note_no, a.ordinal""", rows=rows)
+
+
+def has_task_key(store: Store, task_key: str) -> bool:
+    """Whether any stored task row has this key."""
+    con = store.connect()
+    try:
+        return con.execute("SELECT count(*) FROM tasks WHERE task_key = ?", [task_key]).fetchone()[0] > 0
+    finally:
+        con.close()
+
+
+def notes_in_order(store: Store) -> Answer:
+    """One row per note of every series, in meeting order: series, note_no, its name (note,
+    also as symbol) and meeting date."""
+    return run(store, "SELECT series, note_no, note, note AS symbol, meeting_date FROM notes ORDER BY series, note_no")
+
+
+def appearances(store: Store) -> Answer:
+    """Every appearance of every task: where it sits (series, note, ordinal, part, section),
+    its status and texts (missing texts as ''), and whether its link to the one before is
+    uncertain, with the reason."""
+    return run(store, """
+        SELECT task_key, series, note_no, ordinal, symbol, meeting_date, status, part, section,
+               task_text, coalesce(progress_text, '') AS progress_text,
+               coalesce(next_steps_text, '') AS next_steps_text,
+               coalesce(link_uncertain, false) AS link_uncertain, coalesce(link_reason, '') AS link_reason
+        FROM nt ORDER BY series, note_no, ordinal""")

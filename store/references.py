@@ -14,8 +14,10 @@ cell that reads as no number ("* op 5"). Two keys are
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:  # numpy loads with the linker; a history search uses `covers` alone
+    import numpy as np
 
 SAME, DIFFERENT, UNKNOWN = "same", "different", "unknown"
 UNKNOWN_KIND = "*"
@@ -63,6 +65,8 @@ def covers(searched: str, key: str | None) -> bool:
 def reference_scores(row_keys: list, task_keys: list) -> np.ndarray:
     """Given the reference keys of a note's rows and of the tasks seen before, return the rows x
     tasks matrix to add to the link scores: +REFERENCE_WEIGHT same, -REFERENCE_WEIGHT different."""
+    import numpy as np
+
     out = np.zeros((len(row_keys), len(task_keys)))
     if not any(row_keys) or not any(task_keys):
         return out

@@ -51,7 +51,7 @@ def own_series(doc: dict) -> str | None:
 def default_series(documents: list[dict]) -> str:
     """The series most notes are in (ties: the first by name): a note whose header named none
     belongs to it."""
-    counts = Counter(own_series(d) for d in documents if d["n_tasks"] and own_series(d))
+    counts = Counter(series for d in documents if d["n_tasks"] and (series := own_series(d)))
     return min(counts, key=lambda v: (-counts[v], v)) if counts else ""
 
 

@@ -48,7 +48,7 @@ def initialisms(text: str) -> list[str]:
 def terms(text: str) -> list[str]:
     """Given a task text, return its content-word stems (hyphenated words also split) and the
     initialisms of its capitalised names."""
-    out = []
+    out: list[str] = []
     for word in WORD.findall((text or "").lower()):
         parts = [word] + (word.split("-") if "-" in word else [])
         out.extend(stem(p) for p in parts if p not in STOP_WORDS and len(p) > 1)

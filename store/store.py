@@ -21,18 +21,19 @@ import shutil
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pyarrow as pa
-import pyarrow.parquet as pq
+from . import schema as tables
+from .schema import COLUMNS, PER_DOCUMENT, SCHEMA_VERSION
 
-from .schema import PER_DOCUMENT, SCHEMA_VERSION, TABLES
+if TYPE_CHECKING:  # pyarrow loads where a table is read or written: a query needs DuckDB alone
+    import pyarrow as pa
 
 STORE_ENV = "SOMNOTES_STORE"
 DEFAULT_STORE = "somnotes-store"
 GENERATIONS = "_generations"
 CURRENT = "_current"
 LOCK_FILE = "_lock"
-OVERRIDES_FILE = "overrides.json"
 KEEP_GENERATIONS = 2  # the current one and the one before, for readers still on it
 MAX_FILES_PER_TABLE = 32  # past this many files a table is rewritten as one (query speed)
 GENERATION_DIGITS = 6
@@ -47,7 +48,7 @@ def default_store_dir() -> Path:
 class Batch:
     """Rows for each table, produced by ingest for a set of files."""
 
-    rows: dict = field(default_factory=lambda: {name: [] for name in TABLES})
+    rows: dict = field(default_factory=lambda: {name: [] for name in COLUMNS})
 
     def add(self, table: str, rows: list[dict]) -> None:
         self.rows[table].extend(rows)
@@ -79,6 +80,99 @@ class CommitResult:
     generation: int = 0
 
 
+@dataclass
+class Drop:
+    """The stored rows a commit leaves out of a table it carries over."""
+
+    docs: set = field(default_factory=set)  # every row of these notes (doc_ids): re-read by a new parser
+    paths: set = field(default_factory=set)  # documents rows of these (doc_id, source_path): files re-read
+    source_paths: set = field(default_factory=set)  # errors rows of these files: read now
+
+    def __bool__(self) -> bool:
+        return bool(self.docs or self.paths or self.source_paths)
+
+    def apply(self, table: pa.Table) -> pa.Table:
+        """Given a table's stored rows, return those this commit keeps."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        if self.docs:
+            table = table.filter(pc.invert(pc.is_in(table["doc_id"], pa.array(sorted(self.docs)))))
+        if self.paths:
+            keys = pc.binary_join_element_wise(table["doc_id"], table["source_path"], "\n")
+            gone = pa.array(sorted(f"{d}\n{p}" for d, p in self.paths))
+            table = table.filter(pc.invert(pc.is_in(keys, gone)))
+        if self.source_paths:
+            table = table.filter(pc.invert(pc.is_in(table["source_path"], pa.array(sorted(self.source_paths)))))
+        return table
+
+
+@dataclass
+class CommitPlan:
+    """What one commit writes: which documents and errors rows are new, which stored rows go."""
+
+    new_docs: list = field(default_factory=list)  # documents rows to write
+    fresh_ids: set = field(default_factory=set)  # notes whose rows are new or out of date
+    replaced_paths: set = field(default_factory=set)  # (doc_id, source_path) of files read by an older parser
+    replaced: set = field(default_factory=set)  # stored notes whose rows this commit replaces
+    skipped: list = field(default_factory=list)  # doc_ids stored already by this parser
+    new_errors: list = field(default_factory=list)
+    stale_errors: set = field(default_factory=set)  # source paths whose error rows go: the file was read now
+
+    def __bool__(self) -> bool:
+        return bool(self.new_docs or self.new_errors or self.stale_errors)
+
+    def rows(self, table: str, batch: Batch) -> list[dict]:
+        """The batch's rows this commit writes into `table`."""
+        if table == "documents":
+            return self.new_docs
+        if table == "errors":
+            return self.new_errors
+        return [r for r in batch.rows[table] if r["doc_id"] in self.fresh_ids]
+
+    def drop(self, table: str) -> Drop:
+        """The stored rows of `table` this commit leaves out."""
+        if table == "documents":
+            return Drop(paths=self.replaced_paths)
+        if table == "errors":
+            return Drop(source_paths=self.stale_errors)
+        return Drop(docs=self.replaced) if table in PER_DOCUMENT else Drop()
+
+
+def plan_documents(batch: Batch, stored_docs: list[dict]) -> CommitPlan:
+    """Given a batch and the stored documents rows, plan which files and notes it adds or replaces:
+    a file stored by the same parser is skipped; a note stored by another parser is replaced."""
+    plan = CommitPlan()
+    stored_paths = {(d["doc_id"], d["source_path"]): d["parser_version"] for d in stored_docs}
+    stored_ids = {d["doc_id"] for d in stored_docs}
+    batch_versions = {doc["parser_version"] for doc in batch.rows["documents"]}
+    current_ids = {d["doc_id"] for d in stored_docs if d["parser_version"] in batch_versions}
+    new_keys: set = set()
+    for doc in batch.rows["documents"]:
+        key = (doc["doc_id"], doc["source_path"])
+        if stored_paths.get(key) == doc["parser_version"] or key in new_keys:
+            plan.skipped.append(doc["doc_id"])
+            continue
+        new_keys.add(key)
+        if key in stored_paths:
+            plan.replaced_paths.add(key)  # this file, read by an older parser
+        plan.new_docs.append(doc)
+        if doc["doc_id"] not in current_ids:  # the note's rows are new or out of date
+            plan.fresh_ids.add(doc["doc_id"])
+            if doc["doc_id"] in stored_ids:
+                plan.replaced.add(doc["doc_id"])
+    return plan
+
+
+def plan_errors(plan: CommitPlan, batch: Batch, stored_errors: list[dict]) -> None:
+    """Add to `plan` the batch's error rows not stored yet, and the stored ones of files read now
+    (a file read now is no longer in error)."""
+    known = {(r["doc_id"], r["error"], r["source_path"]) for r in stored_errors}
+    plan.new_errors = [r for r in batch.rows["errors"] if (r.get("doc_id"), r["error"], r["source_path"]) not in known]
+    read_paths = {doc["source_path"] for doc in batch.rows["documents"]}
+    plan.stale_errors = read_paths & {path for _, _, path in known}
+
+
 def fsync_dir(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -88,6 +182,9 @@ def fsync_dir(path: Path) -> None:
 
 
 def write_parquet(table: pa.Table, path: Path) -> None:
+    """Write one Parquet file (zstd) and flush it to disk before the commit's rename."""
+    import pyarrow.parquet as pq
+
     pq.write_table(table, path, compression="zstd")
     with open(path, "rb") as fh:
         os.fsync(fh.fileno())
@@ -112,9 +209,10 @@ class Store:
         import pyarrow.dataset as ds  # it loads pandas too: only commands that read whole tables pay
 
         folder = (generation_dir or self.current) / name
+        schema = tables.TABLES[name]
         if not folder.exists():
-            return TABLES[name].empty_table()
-        dataset = ds.dataset(folder, format="parquet", schema=TABLES[name])
+            return schema.empty_table()
+        dataset = ds.dataset(folder, format="parquet", schema=schema)
         return dataset.to_table()
 
     def frame(self, name: str):
@@ -126,17 +224,16 @@ class Store:
 
         con = duckdb.connect()
         gen = self.current
-        for name in TABLES:
+        for name, columns in COLUMNS.items():
             if not (gen / name).exists():
                 continue  # a table newer than this store's last commit: it comes with the next one
             glob = (gen / name / "*.parquet").as_posix().replace("'", "''")
             source = f"read_parquet('{glob}', union_by_name = true)"
             con.execute(f"CREATE VIEW {name} AS SELECT * FROM {source}")
             have = {row[0] for row in con.execute(f"DESCRIBE {name}").fetchall()}
-            missing = [f for f in TABLES[name] if f.name not in have]
+            missing = [(column, kind) for column, kind in columns if column not in have]
             if missing:  # columns added to the schema since this store's files were written: null
-                types = duckdb.from_arrow(pa.schema(missing).empty_table()).dtypes
-                nulls = ", ".join(f"CAST(NULL AS {t}) AS {f.name}" for f, t in zip(missing, types))
+                nulls = ", ".join(f"CAST(NULL AS {kind}) AS {column}" for column, kind in missing)
                 con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT *, {nulls} FROM {source}")
         return con
 
@@ -151,7 +248,7 @@ class Store:
         finally:
             con.close()
         keys = ("source_path", "file_size", "file_mtime_ns", "doc_id", "parser_version")
-        return {row[0]: dict(zip(keys, row)) for row in rows}
+        return {row[0]: dict(zip(keys, row, strict=False)) for row in rows}
 
     # ------------------------------------------------------------------ writing
 
@@ -184,7 +281,7 @@ class Store:
         zero = gens / f"{0:0{GENERATION_DIGITS}d}"
         if not zero.exists():
             tmp = gens / f".tmp-{uuid.uuid4().hex}"
-            for name, schema in TABLES.items():
+            for name, schema in tables.TABLES.items():
                 (tmp / name).mkdir(parents=True)
                 write_parquet(schema.empty_table(), tmp / name / "part-empty.parquet")
             os.rename(tmp, zero)
@@ -192,7 +289,7 @@ class Store:
         self._link_tables()
 
     def _link_tables(self) -> None:
-        for name in TABLES:
+        for name in COLUMNS:
             link = self.root / name
             if not link.is_symlink():
                 os.symlink(Path(CURRENT) / name, link)
@@ -220,68 +317,19 @@ class Store:
         task keys over the whole tasks table (store/linking.py) and runs inside the commit so
         that keys and rows never disagree. `force` writes a generation even with nothing new
         (after a correction of links)."""
-        result = CommitResult()
         with self.lock():
             self._init_layout()
             number = self._generation_number()
             self._clean_up(number)
             current = self.root / GENERATIONS / f"{number:0{GENERATION_DIGITS}d}"
-            stored_docs = self.table("documents", current).select(["doc_id", "source_path", "parser_version"]).to_pylist()
-            stored_paths = {(d["doc_id"], d["source_path"]): d["parser_version"] for d in stored_docs}
-            stored_ids = {d["doc_id"] for d in stored_docs}
-            batch_versions = {doc["parser_version"] for doc in batch.rows["documents"]}
-            current_ids = {d["doc_id"] for d in stored_docs if d["parser_version"] in batch_versions}
-            new_docs, new_keys, fresh_ids, replaced_paths, replaced = [], set(), set(), set(), set()
-            for doc in batch.rows["documents"]:
-                key = (doc["doc_id"], doc["source_path"])
-                if stored_paths.get(key) == doc["parser_version"] or key in new_keys:
-                    result.skipped.append(doc["doc_id"])
-                    continue
-                new_keys.add(key)
-                if key in stored_paths:
-                    replaced_paths.add(key)  # this file, read by an older parser
-                new_docs.append(doc)
-                if doc["doc_id"] not in current_ids:  # the note's rows are new or out of date
-                    fresh_ids.add(doc["doc_id"])
-                    if doc["doc_id"] in stored_ids:
-                        replaced.add(doc["doc_id"])
-            seen = fresh_ids
-            result.added = sorted(fresh_ids)
-            known_errors = {(r["doc_id"], r["error"], r["source_path"])
-                            for r in self.table("errors", current).to_pylist()}
-            new_errors = [r for r in batch.rows["errors"]
-                          if (r.get("doc_id"), r["error"], r["source_path"]) not in known_errors]
-            result.errors = len(new_errors)
-            # a file read now is no longer in error: its earlier error rows go in this commit
-            read_paths = {doc["source_path"] for doc in batch.rows["documents"]}
-            stale_errors = read_paths & {path for _, _, path in known_errors}
-            if not new_docs and not new_errors and not stale_errors and not force:
-                result.generation = number
+            stored_docs = self.table("documents", current).select(["doc_id", "source_path", "parser_version"])
+            plan = plan_documents(batch, stored_docs.to_pylist())
+            plan_errors(plan, batch, self.table("errors", current).to_pylist())
+            result = CommitResult(added=sorted(plan.fresh_ids), skipped=plan.skipped, errors=len(plan.new_errors),
+                                  generation=number)
+            if not plan and not force:
                 return result
-
-            tmp = self.root / GENERATIONS / f".tmp-{uuid.uuid4().hex}"
-            tag = f"{number + 1:0{GENERATION_DIGITS}d}-{uuid.uuid4().hex[:8]}"
-            for name, schema in TABLES.items():
-                (tmp / name).mkdir(parents=True)
-                if name == "documents":
-                    rows = new_docs
-                elif name == "errors":
-                    rows = new_errors
-                else:
-                    rows = [r for r in batch.rows[name] if r["doc_id"] in seen]
-                fresh = pa.Table.from_pylist(rows, schema=schema) if rows else None
-                if name == "tasks":
-                    self._write_tasks(current, tmp, fresh, replaced, relink, tag)
-                    continue
-                if name == "documents":
-                    drop = {"paths": replaced_paths}
-                elif name == "errors":
-                    drop = {"source_paths": stale_errors}
-                else:
-                    drop = {"docs": replaced} if name in PER_DOCUMENT else {}
-                self._carry_over(current / name, tmp / name, schema, drop)
-                if fresh is not None and fresh.num_rows:
-                    write_parquet(fresh, tmp / name / f"part-{tag}.parquet")
+            tmp = self._build_generation(plan, batch, current, number + 1, relink)
             final = self.root / GENERATIONS / f"{number + 1:0{GENERATION_DIGITS}d}"
             fsync_dir(tmp)
             os.rename(tmp, final)
@@ -290,42 +338,52 @@ class Store:
             result.generation = number + 1
         return result
 
-    def _carry_over(self, src: Path, dst: Path, schema: pa.Schema, drop: dict) -> None:
+    def _build_generation(self, plan: CommitPlan, batch: Batch, current: Path, number: int, relink) -> Path:
+        """Write the next generation in a temporary folder beside `current` and return it: each
+        table's kept files carried over, the batch's new rows in a file of their own."""
+        import pyarrow as pa
+
+        tmp = self.root / GENERATIONS / f".tmp-{uuid.uuid4().hex}"
+        tag = f"{number:0{GENERATION_DIGITS}d}-{uuid.uuid4().hex[:8]}"
+        for name, schema in tables.TABLES.items():  # documents first: relink reads them from tmp
+            (tmp / name).mkdir(parents=True)
+            rows = plan.rows(name, batch)
+            fresh = pa.Table.from_pylist(rows, schema=schema) if rows else None
+            if name == "tasks":
+                self._write_tasks(current, tmp, fresh, plan.replaced, relink, tag)
+                continue
+            self._carry_over(current / name, tmp / name, schema, plan.drop(name))
+            if fresh is not None and fresh.num_rows:
+                write_parquet(fresh, tmp / name / f"part-{tag}.parquet")
+        return tmp
+
+    def _carry_over(self, src: Path, dst: Path, schema: pa.Schema, drop: Drop) -> None:
         """Bring a table's files into the next generation: hard links when nothing changes, one
         rewritten file when rows must go (a note re-read by a new parser), the files have piled
         up, or a file was written with another schema (by a somnotes before a column was added:
         cast to the current schema, new columns null, so that every file of a table has one
-        schema, as Polars and DuckDB without union_by_name need). `drop` names the rows to leave
-        out: {"docs": doc_ids}, {"paths": (doc_id, source_path) pairs} or {"source_paths": paths}."""
-        import pyarrow.compute as pc
+        schema, as Polars and DuckDB without union_by_name need)."""
         import pyarrow.dataset as ds
+        import pyarrow.parquet as pq
 
         files = sorted(p for p in src.glob("*.parquet") if p.name != "part-empty.parquet")
         if not files:
             write_parquet(schema.empty_table(), dst / "part-empty.parquet")
             return
-        dropping = any(drop.values())
         current = all(pq.read_schema(path).equals(schema, check_metadata=False) for path in files)
-        if not dropping and current and len(files) < MAX_FILES_PER_TABLE:
+        if not drop and current and len(files) < MAX_FILES_PER_TABLE:
             for path in files:
                 os.link(path, dst / path.name)
             return
         table = ds.dataset(files, format="parquet", schema=schema).to_table()  # missing columns: null
-        if drop.get("docs"):
-            table = table.filter(pc.invert(pc.is_in(table["doc_id"], pa.array(sorted(drop["docs"])))))
-        if drop.get("paths"):
-            keys = pc.binary_join_element_wise(table["doc_id"], table["source_path"], "\n")
-            gone = pa.array(sorted(f"{d}\n{p}" for d, p in drop["paths"]))
-            table = table.filter(pc.invert(pc.is_in(keys, gone)))
-        if drop.get("source_paths"):
-            table = table.filter(pc.invert(pc.is_in(table["source_path"], pa.array(sorted(drop["source_paths"])))))
-        write_parquet(table, dst / f"part-compacted-{uuid.uuid4().hex[:8]}.parquet")
+        write_parquet(drop.apply(table), dst / f"part-compacted-{uuid.uuid4().hex[:8]}.parquet")
 
     def _write_tasks(self, current: Path, tmp: Path, fresh, replaced: set, relink, tag: str) -> None:
         """The tasks table is rewritten whole at each commit: task keys depend on every note."""
+        import pyarrow as pa
         import pyarrow.compute as pc
 
-        schema = TABLES["tasks"]
+        schema = tables.TABLES["tasks"]
         old = self.table("tasks", current)
         if replaced:
             old = old.filter(pc.invert(pc.is_in(old["doc_id"], pa.array(sorted(replaced)))))

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import somnotes.ingest.pipeline as pipeline
+import somnotes.ingest.worker as worker
 from conftest import FIXTURES, SAMPLES, cli, copy_sample, read_table
 from hostile import many_page_pdf, note_with_markup, zip_bomb_docx
 from samples.synthesize import synthesize as varied_copies
@@ -92,7 +93,7 @@ def test_unchanged_files_are_skipped_without_being_opened(tmp_path, monkeypatch)
 def test_a_new_parser_version_reingests_and_replaces(tmp_path, monkeypatch):
     store = tmp_path / "store"
     assert cli("ingest", SAMPLES, "--store", store, "--workers", "1").exit_code == 0
-    monkeypatch.setattr(pipeline, "PARSER_VERSION", "somnotes-test/2")
+    monkeypatch.setattr(worker, "PARSER_VERSION", "somnotes-test/2")
     assert cli("ingest", SAMPLES, "--store", store, "--workers", "1").exit_code == 0
     docs = read_table(store, "documents")
     assert set(docs.parser_version) == {"somnotes-test/2"} and len(docs) == 6
@@ -316,3 +317,18 @@ def test_a_reader_that_dies_costs_its_file_and_nothing_else(tmp_path):
     assert stored == sorted(p.name for p in SAMPLES.glob("*.*") if p.suffix in (".docx", ".pdf")
                             and p.name != "som26-midterm.pdf")
     assert assert_whole_notes(store) == 5
+
+
+def test_wordings_taught_for_an_ingest_end_with_it_even_when_it_fails(tmp_path, monkeypatch):
+    """An ingest that stops on an exception leaves no taught wording behind for the next one."""
+    from somnotes.extract.layout import taught_roles
+    from somnotes.store.store import Store
+
+    def disk_gone(*args, **kwargs):
+        raise OSError("the disk went away")
+
+    monkeypatch.setattr(pipeline, "run_files", disk_gone)
+    with pytest.raises(OSError):
+        pipeline.ingest([SAMPLES / "som26-midterm.docx"], Store(tmp_path / "store"), workers=1,
+                        columns=[("Action point", "task")])
+    assert taught_roles() == ()

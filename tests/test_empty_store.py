@@ -41,6 +41,15 @@ def empty_stores(tmp_path_factory) -> dict:
     return stores
 
 
+@pytest.mark.parametrize("kind", ["no documents", "no tasks"])
+def test_history_of_a_key_on_an_empty_store_is_not_there(empty_stores, kind):
+    result = cli("history", "t-0123456789ab", "--store", empty_stores[kind], "--format", "json")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith("somnotes: no task with the key t-0123456789ab")
+    assert len(result.stderr.splitlines()) == 1
+
+
 def test_the_query_commands_are_found():
     """Guards the test below: it runs the commands users query with."""
     names = {name for name, _ in query_commands()}
@@ -53,10 +62,10 @@ def test_the_query_commands_are_found():
 def test_every_query_answers_an_empty_store_with_an_empty_result(empty_stores, kind, fmt, name, args):
     result = cli(name, *args, "--store", empty_stores[kind], "--format", fmt)
     assert "internal error" not in result.output and "Traceback" not in result.output
-    if name in REQUIRED_ARGS and result.exit_code == 1:
-        # a search for something that is not there may say so instead (the contract's exit 1
-        # for what was asked for and is not there): one line, nothing else
-        assert len(result.output.splitlines()) == 1 and result.output.startswith("somnotes: ")
+    if name == "history":  # what was asked for is not there: the contract's exit 1, one line on stderr
+        assert result.exit_code == 1, result.output
+        assert result.stdout == ""
+        assert result.stderr == "somnotes: no task's text contains 'anything'\n"
         return
     assert result.exit_code == 0, result.output
     if fmt == "json":

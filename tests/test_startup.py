@@ -16,13 +16,15 @@ from conftest import SAMPLES
 
 # Loaded by reading notes (spaCy, dateparser) or by linking them (scipy, rapidfuzz) only.
 HEAVY = ("spacy", "dateparser", "scipy", "rapidfuzz")
+# Loaded to write the store or by the Python API's DataFrames: a query answers with DuckDB alone.
+TABLE_LIBRARIES = ("pandas", "pyarrow")
 PROBE = """
 import json, sys
 from typer.testing import CliRunner
 from somnotes.ingest.cli import app
 result = CliRunner().invoke(app, sys.argv[1:])
 print(json.dumps({"exit": result.exit_code, "loaded": [m for m in %r if m in sys.modules]}))
-""" % (HEAVY,)
+""" % (HEAVY + TABLE_LIBRARIES,)
 
 
 def loaded_after(*args) -> dict:
@@ -32,10 +34,17 @@ def loaded_after(*args) -> dict:
 
 @pytest.mark.parametrize("args", [["--help"], ["ingest", "--help"], ["summary"], ["stalled"], ["overdue"],
                                   ["history", "--search", "E-waste"], ["links", "--review"], ["carried-over"]])
-def test_help_and_queries_load_no_reader_or_linker(samples_store, args):
+def test_help_and_queries_load_no_reader_linker_pandas_or_pyarrow(samples_store, args):
     if args[0] != "--help" and args[-1] != "--help":
         args = [*args, "--store", samples_store]
     got = loaded_after(*args)
+    assert got["exit"] == 0
+    assert got["loaded"] == []
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_a_query_printed_as_json_or_csv_loads_no_pandas_or_pyarrow(samples_store, fmt):
+    got = loaded_after("history", "--search", "E-waste", "--format", fmt, "--store", samples_store)
     assert got["exit"] == 0
     assert got["loaded"] == []
 
@@ -50,4 +59,4 @@ def test_the_probe_sees_a_library_that_is_loaded(tmp_path):
     """Guards the tests above: ingesting a new note does load the reader and the linker."""
     got = loaded_after("ingest", SAMPLES / "som26-midterm.docx", "--store", tmp_path / "store", "--workers", "1")
     assert got["exit"] == 0
-    assert set(got["loaded"]) == set(HEAVY)
+    assert set(got["loaded"]) == set(HEAVY + TABLE_LIBRARIES)

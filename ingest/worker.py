@@ -1,0 +1,272 @@
+"""Per-file work: read, lay out and normalise one note and return plain rows per table.
+
+It never touches the store, so it runs anywhere: in this process, in a local process pool
+(ingest/pipeline.py) or on a Dask worker (ingest/dask_executor.py). A bad file is an errors row,
+never an exception; a file that takes too long is stopped (time_limit) and is an errors row too.
+"""
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+import threading
+from pathlib import Path
+
+from .. import PARSER_VERSION
+from ..defaults import FILE_TIMEOUT_S
+from ..extract import ExtractError, extract_note
+from ..extract.layout import roles_taught, taught_roles
+from ..extract.ocr import DEFAULT_OCR
+from ..extract.statuses import column_status, split_progress, task_status
+from ..store.schema import SCHEMA_VERSION
+from ..store.series import note_key
+from .discover import CONVERTIBLE_SUFFIXES, sha256_file
+
+MAX_MESSAGE_CHARS = 300  # an errors row's message is one line a person reads
+PACKAGE = __name__.split(".", 1)[0]  # "somnotes": frames of its modules are our code
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+TASK_ID_DIGITS = 16  # doc_id prefix in task_id: unique enough, short enough to type
+SOFFICE_TIMEOUT_S = 180
+# Python drops an exception raised inside a __del__ method or a garbage-collector callback
+# (Dask's workers install one), so a FileTimeout that lands there is raised again this much later.
+REFIRE_S = 0.1
+
+
+TAUGHT_DIGEST_CHARS = 8  # of the taught wordings' hash in parser_version
+
+
+def parser_version(taught: tuple | list = ()) -> str:
+    """The version of the reading: PARSER_VERSION, marked with the header wordings a user taught
+    (`--column`) when there are any, so that teaching one re-reads the notes it may change."""
+    if not taught:
+        return PARSER_VERSION
+    digest = hashlib.sha1(json.dumps([list(p) for p in taught]).encode("utf-8")).hexdigest()[:TAUGHT_DIGEST_CHARS]
+    return f"{PARSER_VERSION}+columns.{digest}"
+
+
+def now_utc() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def error_rows(path: Path, code: str, message: str, doc_id: str | None) -> dict:
+    """The rows of a file that could not be ingested: one errors row, its message one line."""
+    return {"errors": [{"source_path": str(path), "error": code,
+                        "message": message.splitlines()[0] if message else code,
+                        "at": now_utc(), "doc_id": doc_id, "parser_version": PARSER_VERSION}]}
+
+
+def convert_legacy(path: Path, workdir: Path) -> Path:
+    """Convert a .doc or .odt file to .docx with LibreOffice, or raise unsupported_format."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise ExtractError("unsupported_format",
+                           f"{path.suffix} files need LibreOffice (soffice) on the PATH to be converted")
+    try:
+        subprocess.run([soffice, f"-env:UserInstallation=file://{workdir}/profile", "--headless",
+                        "--convert-to", "docx", "--outdir", str(workdir), str(path)],
+                       check=True, capture_output=True, timeout=SOFFICE_TIMEOUT_S)
+    except (subprocess.SubprocessError, OSError) as exc:
+        raise ExtractError("conversion_failed",
+                           f"LibreOffice could not convert the file ({type(exc).__name__})") from None
+    out = workdir / (path.stem + ".docx")
+    if not out.exists():
+        raise ExtractError("conversion_failed", "LibreOffice produced no .docx")
+    return out
+
+
+def note_records(path: Path, doc_id: str, note, stat: os.stat_result) -> dict:
+    """Given an extracted note, normalise statuses and dates and return rows per table."""
+    from ..extract.dates import find_dates  # dateparser and the date grammar: a worker's, once
+    from ..extract.typed_columns import deadline_dates, lead_entities
+
+    header = note.header
+    meeting_date = header.meeting_date
+    tasks, items, dates = [], [], []
+    for ordinal, row in enumerate(note.rows, start=1):
+        task_id = f"{doc_id[:TASK_ID_DIGITS]}-{ordinal:03d}"
+        # a Status column's word is the status of progress text that carries no label of its own
+        label = column_status(row.status.text if row.status else None)
+        progress = split_progress(row.progress.paragraphs, default=label)
+        for n, item in enumerate(progress, start=1):
+            items.append({"doc_id": doc_id, "task_id": task_id, "item_no": n, "status": item.status,
+                          "status_label": item.status_label, "text": item.text})
+        texts = {"task": row.task.text, "progress": row.progress.text, "next_steps": row.next_steps.text}
+        mentions = [(field_name, m) for field_name, text in texts.items()
+                    for m in find_dates(text, field_name, meeting_date)]
+        if row.deadline is not None:  # a deadline column: its dates are deadlines, whatever their words
+            mentions += [("deadline", m) for m in deadline_dates(row.deadline.text, meeting_date)]
+        for field_name, mention in mentions:
+            dates.append({"doc_id": doc_id, "task_id": task_id, "field": field_name, "text": mention.text,
+                          "start": mention.start, "end": mention.end, "granularity": mention.granularity,
+                          "kind": mention.kind, "char_start": mention.char_start})
+        tasks.append({
+            "doc_id": doc_id, "task_id": task_id, "ordinal": ordinal,
+            "part": row.part, "part_title": row.part_title, "section": row.section, "section_title": row.section_title,
+            "task_text": texts["task"], "progress_text": texts["progress"], "next_steps_text": texts["next_steps"],
+            "extra": list(row.extra.items()), "status": task_status([i.status for i in progress]),
+            "task_key": None, "page_start": row.page_start, "page_end": row.page_end, "progress_unchanged": None,
+            "lead": lead_entities(row.lead.text) if row.lead is not None else None,
+            "reference": row.reference, "reference_key": row.reference_key,
+        })
+    passages = [{"doc_id": doc_id, "ordinal": n, "kind": p.kind, "page": p.page, "part": p.part,
+                 "section": p.section, "text": p.text} for n, p in enumerate(note.passages, start=1)]
+    warnings = list(note.warnings)
+    if note.rows and meeting_date is None:
+        warnings.append("no_meeting_date: dates without a year could not be resolved")
+    document = {
+        "doc_id": doc_id, "source_path": str(path), "format": note.format,
+        "organization": header.organization, "symbol": header.symbol, "title": header.title,
+        "segment": header.segment, "meeting_number": header.meeting_number, "meeting_date": meeting_date,
+        "n_pages": note.n_pages, "n_tasks": len(tasks), "warnings": warnings,
+        "parser_version": parser_version(taught_roles()), "ingested_at": now_utc(), "meeting": header.meeting,
+        "file_size": stat.st_size, "file_mtime_ns": stat.st_mtime_ns, "schema_version": SCHEMA_VERSION,
+        "unplaced_words": sum(len(phrase.split()) for phrase in note.unplaced),
+        "series": header.series, "note_date": header.note_date,
+    }
+    document["note_key"] = note_key(document)
+    return {"documents": [document], "tasks": tasks, "progress_items": items, "dates": dates, "passages": passages}
+
+
+class FileTimeout(BaseException):
+    """Not an Exception: the readers' own `except Exception` must not swallow it."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None):
+    """Raise FileTimeout in this block after `seconds`, in whatever thread runs it: by SIGALRM
+    in the main thread (a local worker process), by an asynchronous exception in any other
+    (a Dask worker runs its tasks in threads, where signals cannot reach)."""
+    if not seconds:
+        yield
+    elif threading.current_thread() is threading.main_thread():
+        with alarm_time_limit(seconds):
+            yield
+    else:
+        with thread_time_limit(seconds):
+            yield
+
+
+def despite_timeouts(action) -> None:
+    """Run `action` (the end of a time limit) to completion, even if a late FileTimeout lands
+    while it runs: the block is over, a timeout can no longer apply to it."""
+    while True:
+        try:
+            action()
+            return
+        except FileTimeout:
+            continue
+
+
+@contextlib.contextmanager
+def alarm_time_limit(seconds: float):
+    """time_limit for the main thread: SIGALRM, repeated until the block ends."""
+    def expire(signum, frame):
+        raise FileTimeout()
+
+    def stop():
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds, REFIRE_S)
+    try:
+        yield
+    finally:
+        despite_timeouts(stop)
+
+
+def raise_in_thread(thread_id: int, exc_type: type[BaseException] | None) -> None:
+    """Make `thread_id` raise `exc_type` at its next Python instruction (None: cancel a pending
+    one). Like a signal, it cannot interrupt one long call into C code, only what follows it."""
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id),
+                                               ctypes.py_object(exc_type) if exc_type else None)
+
+
+@contextlib.contextmanager
+def thread_time_limit(seconds: float):
+    """time_limit for any other thread: a watchdog thread raises FileTimeout inside this one,
+    again every REFIRE_S until the block ends."""
+    target, lock, done = threading.get_ident(), threading.Lock(), threading.Event()
+
+    def watch():
+        wait = seconds
+        while not done.wait(wait):
+            with lock:
+                if done.is_set():
+                    return
+                raise_in_thread(target, FileTimeout)
+            wait = REFIRE_S
+
+    def stop():
+        with lock:
+            done.set()
+            raise_in_thread(target, None)  # one raised as the block ended must not go off later
+
+    threading.Thread(target=watch, name="somnotes-file-timeout", daemon=True).start()
+    try:
+        yield
+    finally:
+        despite_timeouts(stop)
+
+
+def process_file(path: Path | str, timeout_s: float | None = FILE_TIMEOUT_S, roles: tuple | None = None,
+                 ocr: str = DEFAULT_OCR) -> dict:
+    """Given one file, return its rows per table, or an errors row. Never raises for bad input.
+    `roles` are the (wording, role) pairs a user taught (`--column`); None: those in use here.
+    `ocr`: which PDF pages are read by OCR (auto: those without a text layer; always; never)."""
+    path = Path(path)
+    try:
+        with time_limit(timeout_s), roles_taught(taught_roles() if roles is None else roles):
+            return read_file(path, ocr)
+    except FileTimeout:
+        return error_rows(path, "timeout", f"reading the file took longer than {timeout_s:g} s", None)
+
+
+def read_file(path: Path, ocr: str = DEFAULT_OCR) -> dict:
+    """The work of process_file, errors included."""
+    try:
+        stat = path.stat()
+        doc_id = sha256_file(path)
+    except OSError as exc:
+        return error_rows(path, "unreadable", f"the file cannot be read: {exc.strerror or exc}", None)
+    try:
+        if path.suffix.lower() in CONVERTIBLE_SUFFIXES:
+            with tempfile.TemporaryDirectory(prefix="somnotes-") as tmp:
+                note = extract_note(convert_legacy(path, Path(tmp)))
+        else:
+            note = extract_note(path, ocr)
+        return note_records(path, doc_id, note, stat)
+    except ExtractError as exc:
+        return error_rows(path, exc.code, exc.message, doc_id)
+    except Exception as exc:  # a bug of ours must not stop the batch; keep where it happened
+        return error_rows(path, "internal_error", internal_error_message(exc), doc_id)
+
+
+def code_location(exc: BaseException) -> str:
+    """Where `exc` surfaced in our code: the innermost frame of a somnotes module
+    ("extract/pdf_reader.py:487 in read_pdf"), else the innermost frame there is."""
+    frames, tb = [], exc.__traceback__
+    while tb is not None:
+        frames.append(tb)
+        tb = tb.tb_next
+    ours = [t for t in frames if t.tb_frame.f_globals.get("__name__", "").startswith(PACKAGE + ".")]
+    if not (ours or frames):
+        return "an unknown place"
+    where = (ours or frames)[-1]
+    path = Path(where.tb_frame.f_code.co_filename).resolve()
+    shown = path.relative_to(PACKAGE_DIR).as_posix() if ours and path.is_relative_to(PACKAGE_DIR) else path.name
+    return f"{shown}:{where.tb_lineno} in {where.tb_frame.f_code.co_name}"
+
+
+def internal_error_message(exc: BaseException) -> str:
+    """One line that says a bug of ours happened, what it was and where, for a bug report."""
+    detail = str(exc).splitlines()[0] if str(exc) else ""
+    return (f"internal error (a bug of somnotes, not a problem of the file): {type(exc).__name__}"
+            f"{': ' + detail if detail else ''} at {code_location(exc)}")[:MAX_MESSAGE_CHARS]
