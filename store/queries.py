@@ -94,9 +94,11 @@ def history(store: Store, task_key: str | None = None, search: str | None = None
     tasks carrying it however each note writes it (store/references.py: covers)."""
     if task_key is None and search is None:
         raise ValueError("give a task_key or a search text")
+    params: list[Any]
     if task_key is not None:
         where, params = "task_key = ?", [task_key]
     else:
+        assert search is not None
         searched = "lower(task_text || chr(10) || coalesce(reference, ''))"
         where = (f"task_key IN (SELECT task_key FROM nt WHERE contains({searched}, lower(?))) "
                  "OR task_key IN (SELECT unnest(?::VARCHAR[]))")
