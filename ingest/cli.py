@@ -21,6 +21,7 @@ import typer
 
 from ..defaults import COMMIT_EVERY, FILE_TIMEOUT_S, STALLED_WINDOW
 from .dask_executor import DASK_SCHEME
+from .discover import CONVERTIBLE_SUFFIXES, NOTE_SUFFIXES
 
 if TYPE_CHECKING:
     from ..store.queries import Rows
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Turn archives of UN progress notes into Parquet tables and follow tasks across meetings.")
 
+FOUND_SUFFIXES = ", ".join(NOTE_SUFFIXES + CONVERTIBLE_SUFFIXES[:-1]) + " and " + CONVERTIBLE_SUFFIXES[-1]
 STORE_HELP = "Store folder (default: $SOMNOTES_STORE, else ./somnotes-store)."
 StoreOption = typer.Option(None, "--store", help=STORE_HELP, show_default=False)
 
@@ -229,7 +231,7 @@ def parse_column(text: str) -> tuple[str, str]:
 
 @app.command()
 def ingest(
-    paths: list[Path] = typer.Argument(..., help="Files or folders (searched recursively for .pdf and .docx)."),
+    paths: list[Path] = typer.Argument(..., help=f"Files or folders (searched recursively for {FOUND_SUFFIXES})."),
     store: Path | None = StoreOption,
     workers: int | None = typer.Option(None, "--workers", min=1, help="Processes (default: the machine's cores)."),
     executor: str | None = typer.Option(None, "--executor", help=f"{DASK_SCHEME}HOST:PORT to run on a Dask cluster."),
@@ -243,8 +245,9 @@ def ingest(
     ocr: OcrMode = typer.Option("auto", "--ocr", help="Read PDF pages with OCR (Tesseract): auto (pages without "
                                 "a text layer), always, never."),
 ):
-    """Ingest progress notes into the store. Exit 0: all files ingested; 1: some failed, or a
-    folder held no notes."""
+    """Ingest progress notes into the store.
+
+    Exit 0: all files ingested; 1: some failed, or a folder held no notes."""
     from ..extract.ocr import TESSERACT_INSTALL
     from ..extract.ocr import tesseract_available as ocr_ready
     from .dask_executor import ExecutorUnavailable
@@ -296,7 +299,7 @@ def ingest(
         if progress:
             progress.stop()
     for folder in summary.empty_paths:
-        typer.echo(f"somnotes: no notes found in {folder} (looked for .pdf, .docx, .doc and .odt files)", err=True)
+        typer.echo(f"somnotes: no notes found in {folder} (looked for {FOUND_SUFFIXES} files)", err=True)
     typer.echo(summary.line())
     raise typer.Exit(EXIT_NOT_THERE if summary.errors or summary.empty_paths else 0)
 
@@ -312,7 +315,8 @@ def summary(store: Path | None = StoreOption, fmt: Format = FormatOption):
 @app.command()
 def history(
     task_key: str | None = typer.Argument(None, help="The task's key (see the tasks table)."),
-    search: str | None = typer.Option(None, "--search", help="Tasks whose text contains this."),
+    search: str | None = typer.Option(
+        None, "--search", help="Tasks whose text or reference (a resolution or decision number) contains this."),
     store: Path | None = StoreOption, fmt: Format = FormatOption,
 ):
     """Every appearance of one task across meetings."""
@@ -325,7 +329,7 @@ def history(
     s = require_store(store)
     frame = queries.history(s, task_key=task_key, search=search, rows=True)
     if frame.empty and search is not None:
-        fail(f"no task's text contains {search!r}", EXIT_NOT_THERE)
+        fail(f"no task's text or reference contains {search!r}", EXIT_NOT_THERE)
     if frame.empty and task_key is not None and not queries.has_task_key(s, task_key):
         fail(f"no task with the key {task_key} (keys are in the tasks table and in `history --search`)",
              EXIT_NOT_THERE)
@@ -374,8 +378,9 @@ def correct(action, *task_ids) -> None:
 
 @app.command()
 def link(first: str, second: str, store: Path | None = StoreOption):
-    """Force two task rows (by task_id) into one task; kept across re-ingests. The latest
-    correction about a row wins."""
+    """Force two task rows (by task_id) into one task; kept across re-ingests.
+
+    The latest correction about a row wins."""
     from ..store import overrides
 
     s = require_store(store)
@@ -396,8 +401,9 @@ def unlink(first: str, second: str | None = typer.Argument(None), store: Path | 
 @app.command()
 def links(review: bool = typer.Option(False, "--review", help="Only the uncertain links, for a person to confirm."),
           store: Path | None = StoreOption, fmt: Format = FormatOption):
-    """How rows were linked across notes: score, reason, both task texts, and the command that
-    confirms or reverses each decision."""
+    """How rows were linked across notes: score, reason and both task texts.
+
+    Each link comes with the command that confirms or reverses it."""
     from ..store import queries
 
     answer = queries.links(require_store(store), review=review, rows=True)
@@ -429,7 +435,37 @@ def corrections(everything: bool = typer.Option(False, "--all", help="Also those
     """The link corrections in force (somnotes link/unlink), oldest first."""
     from ..store import overrides
 
-    emit(overrides.corrections(require_store(store), everything=everything), fmt, "Corrections")
+    answer = overrides.corrections(require_store(store), everything=everything)
+    if fmt != Format.table:
+        emit(answer, fmt, "Corrections")
+        return
+    emit(correction_lines(as_rows(answer)), fmt, "Corrections", whole_text=True)
+
+
+# How much of a task's text the corrections table shows: enough to recognise the task.
+CORRECTION_TEXT_CHARS = 80
+
+
+def correction_lines(answer: Rows) -> Rows:
+    """The corrections as a terminal shows them: when (to the minute), what and whether it holds,
+    and each row named by its task_id, note and the start of its text."""
+    from ..store.queries import Rows
+
+    def named(task_id: str | None, symbol: str | None, text: str | None) -> str:
+        if not task_id:
+            return ""
+        text = text or ""
+        short = text if len(text) <= CORRECTION_TEXT_CHARS else text[:CORRECTION_TEXT_CHARS - 1].rstrip() + "…"
+        return f"{task_id} ({symbol or 'gone'})\n{short}"
+
+    lines = []
+    for row in answer.rows:
+        r = {col: plain(v) for col, v in zip(answer.columns, row, strict=False)}
+        when = str(r["at"] or "")[:16].replace("T", " ")
+        lines.append((str(r["n"]), when, f"{r['op']}: {r['meaning']}\n{r['status']}",
+                      named(r["task_id"], r["symbol"], r["task_text"]),
+                      named(r["other_task_id"], r["other_symbol"], r["other_task_text"])))
+    return Rows(["#", "at", "correction", "row", "other row"], lines)
 
 
 @app.command()
@@ -447,8 +483,10 @@ def export(out: Path = typer.Option(..., "--out", help="FILE.xlsx (every table) 
            store: Path | None = StoreOption,
            raw: bool = typer.Option(False, "--raw", help="CSV only: write cells starting with = + - @ as they "
                                                          "are, without the leading single quote.")):
-    """Export the store as an Excel workbook, or the tasks table as CSV. In the CSV, a cell
-    starting with = + - @ gets a leading single quote so that a spreadsheet shows it as text."""
+    """Export the store as an Excel workbook, or the tasks table as CSV.
+
+    In the CSV, a cell starting with = + - @ gets a leading single quote so that a spreadsheet
+    shows it as text (--raw writes it as it is)."""
     from ..publish.workbook import export_csv, export_xlsx
 
     check_out(out, (".xlsx", ".csv"))

@@ -69,8 +69,12 @@ class IngestSummary:
         self.tasks = sum(d["n_tasks"] for d in self.note_files.values())
 
     def line(self) -> str:
+        """The run in one line. Notes, tasks and words count what this run read: a file already
+        in the store is "unchanged (already stored)", so that a re-ingest's "0 notes" is not
+        read as an empty store."""
+        unchanged = f"{self.skipped} unchanged" + (" (already stored)" if self.skipped else "")
         return (f"{plural(self.files, 'file')}, {plural(self.notes, 'note')}, {plural(self.tasks, 'task')}, "
-                f"{plural(self.errors, 'error')}, {self.skipped} unchanged, {plural(self.unplaced, 'word')} unplaced, "
+                f"{plural(self.errors, 'error')}, {unchanged}, {plural(self.unplaced, 'word')} unplaced, "
                 f"{self.seconds:.1f} s")
 
 

@@ -81,7 +81,7 @@ def test_unchanged_files_are_skipped_without_being_opened(tmp_path, monkeypatch)
     result = cli("ingest", archive, "--store", store, "--workers", "1")
     assert opened == []
     assert result.exit_code == 0 and generation(store) == before
-    assert "6 files, 0 notes, 0 tasks, 0 errors, 6 unchanged" in result.stdout
+    assert "6 files, 0 notes, 0 tasks, 0 errors, 6 unchanged (already stored)" in result.stdout
     # the spy does see what is opened: a file whose modification time changed is read again, alone
     touched = archive / "som26-annual.pdf"
     os.utime(touched, ns=(touched.stat().st_atime_ns, touched.stat().st_mtime_ns + 10**9))

@@ -15,7 +15,7 @@ import pyarrow.dataset as ds
 
 from conftest import FIXTURES, SAMPLES, cli, copy_sample, read_table
 
-SUMMARY = re.compile(r"^(\d+) files?, (\d+) notes?, (\d+) tasks?, (\d+) errors?, (\d+) unchanged, (\d+) words? unplaced, [\d.]+ s$", re.M)
+SUMMARY = re.compile(r"^(\d+) files?, (\d+) notes?, (\d+) tasks?, (\d+) errors?, (\d+) unchanged(?: \(already stored\))?, (\d+) words? unplaced, [\d.]+ s$", re.M)
 
 
 def test_ingest_walks_a_folder_recursively_and_prints_one_summary_line(workdir):

@@ -143,6 +143,10 @@ def test_unlink_then_link_the_latest_correction_wins(store):
     assert in_force[0]["task_text"] == before.task_text and in_force[0]["other_task_text"] == after.task_text
     history = cli_json("corrections", "--all", "--store", store)
     assert [(c["n"], c["op"], c["status"]) for c in history] == [(1, "unlink", "undone by #2"), (2, "link", "in force")]
+    # the terminal table names each row whole (task_id and note on one line), the correction and its state
+    table = cli("corrections", "--all", "--store", store).stdout
+    assert f"{before.task_id} ({before.symbol})" in table and f"{after.task_id} ({after.symbol})" in table
+    assert "unlink: starts a task of its own" in table and "undone by #2" in table and "link: one task" in table
     # and the other way round: link, then unlink the same row; the unlink holds
     assert cli("unlink", after.task_id, "--store", store).exit_code == 0
     assert row(rows(store), "ew-coalition", "som29-midterm").task_key != key

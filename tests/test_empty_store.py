@@ -65,7 +65,7 @@ def test_every_query_answers_an_empty_store_with_an_empty_result(empty_stores, k
     if name == "history":  # what was asked for is not there: the contract's exit 1, one line on stderr
         assert result.exit_code == 1, result.output
         assert result.stdout == ""
-        assert result.stderr == "somnotes: no task's text contains 'anything'\n"
+        assert result.stderr == "somnotes: no task's text or reference contains 'anything'\n"
         return
     assert result.exit_code == 0, result.output
     if fmt == "json":

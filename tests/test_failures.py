@@ -18,7 +18,7 @@ import somnotes.extract.pdf_reader as pdf_reader
 from conftest import FIXTURES, ROOT, SAMPLES, cli, copy_sample, read_table
 
 HAZARDS = FIXTURES / "hazards"
-SUMMARY_LINE = re.compile(r"^\d+ files?, \d+ notes?, \d+ tasks?, \d+ errors?, \d+ unchanged, \d+ words? unplaced, [\d.]+ s$")
+SUMMARY_LINE = re.compile(r"^\d+ files?, \d+ notes?, \d+ tasks?, \d+ errors?, \d+ unchanged(?: \(already stored\))?, \d+ words? unplaced, [\d.]+ s$")
 
 
 def injected_fault(*args, **kwargs):

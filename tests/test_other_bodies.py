@@ -318,7 +318,7 @@ def test_history_finds_a_decision_however_the_search_writes_it(sessions_store, s
 
 def test_another_kind_of_document_with_the_same_numbers_is_not_found(sessions_store):
     result = cli("history", "--search", "Resolution 6/1 (a)", "--store", sessions_store)
-    assert result.exit_code == 1 and "no task's text contains 'Resolution 6/1 (a)'" in result.stderr
+    assert result.exit_code == 1 and "no task's text or reference contains 'Resolution 6/1 (a)'" in result.stderr
 
 
 def test_the_words_alone_would_link_these_rows_wrongly(sessions_store):
