@@ -10,3 +10,7 @@ COMMIT_EVERY = 50  # files per commit: bounds what a killed run can lose
 # PDF whose pages pdfminer crawls through) and becomes an error row instead of holding a worker.
 FILE_TIMEOUT_S = 180
 STALLED_WINDOW = 3  # `stalled`: consecutive notes of a series without progress (the contract's N)
+# The files an archive's folders are searched for: notes as Word and PDF, and older Word and
+# OpenDocument files read through LibreOffice when it is installed (ingest/discover.py).
+NOTE_SUFFIXES = (".pdf", ".docx")
+CONVERTIBLE_SUFFIXES = (".doc", ".odt")

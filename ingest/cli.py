@@ -19,9 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from ..defaults import COMMIT_EVERY, FILE_TIMEOUT_S, STALLED_WINDOW
+from ..defaults import COMMIT_EVERY, CONVERTIBLE_SUFFIXES, FILE_TIMEOUT_S, NOTE_SUFFIXES, STALLED_WINDOW
 from .dask_executor import DASK_SCHEME
-from .discover import CONVERTIBLE_SUFFIXES, NOTE_SUFFIXES
 
 if TYPE_CHECKING:
     from ..store.queries import Rows

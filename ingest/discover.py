@@ -4,8 +4,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-NOTE_SUFFIXES = (".pdf", ".docx")
-CONVERTIBLE_SUFFIXES = (".doc", ".odt")  # read through LibreOffice when it is installed
+from ..defaults import CONVERTIBLE_SUFFIXES, NOTE_SUFFIXES
+
 HASH_CHUNK = 1 << 20
 
 

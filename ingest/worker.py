@@ -20,14 +20,14 @@ import threading
 from pathlib import Path
 
 from .. import PARSER_VERSION
-from ..defaults import FILE_TIMEOUT_S
+from ..defaults import CONVERTIBLE_SUFFIXES, FILE_TIMEOUT_S
 from ..extract import ExtractError, extract_note
 from ..extract.layout import roles_taught, taught_roles
 from ..extract.ocr import DEFAULT_OCR
 from ..extract.statuses import column_status, split_progress, task_status
 from ..store.schema import SCHEMA_VERSION
 from ..store.series import note_key
-from .discover import CONVERTIBLE_SUFFIXES, sha256_file
+from .discover import sha256_file
 
 MAX_MESSAGE_CHARS = 300  # an errors row's message is one line a person reads
 PACKAGE = __name__.split(".", 1)[0]  # "somnotes": frames of its modules are our code

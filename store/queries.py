@@ -111,6 +111,8 @@ def history(store: Store, task_key: str | None = None, search: str | None = None
 
 def tasks_with_reference(store: Store, search: str) -> list[str]:
     """The task_keys whose rows carry the reference `search` names, if it is one as a whole."""
+    if not any(ch.isdigit() for ch in search):  # every reference has a number: words need no parsing
+        return []
     from ..extract.references import match_reference
     from .references import covers
 
