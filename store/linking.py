@@ -41,7 +41,7 @@ from scipy.optimize import linear_sum_assignment
 
 from ..vocabulary import CLOSED
 from .references import REFERENCE_WEIGHT, reference_scores
-from .series import note_identity, series_keys
+from .series import note_series
 from .similarity import Vectoriser
 
 OVERRIDES_FILE = "overrides.json"
@@ -159,16 +159,12 @@ def section_of(row: dict) -> str:
 
 def note_groups(documents: list[dict]) -> dict:
     """series -> notes in meeting order; a note is the list of its documents, Word first. The
-    series and the identity of a note are store/series.py's (queries.NOTES_SQL applies the same
-    rules)."""
+    series and the identity of a note are store/series.py's SERIES_SQL, as in the queries."""
     notes: dict = {}
-    series_of = series_keys(documents)
+    series_of = note_series(documents)
     for doc in documents:
-        if not doc["n_tasks"]:
-            continue
-        series = series_of[doc["doc_id"]]
-        ident = (series, note_identity(doc))
-        notes.setdefault(ident, []).append(doc)
+        if doc["doc_id"] in series_of:  # a note with tasks
+            notes.setdefault(series_of[doc["doc_id"]], []).append(doc)
     by_series: dict = {}
     for (series, symbol), docs in notes.items():
         docs.sort(key=lambda d: (d["format"] != "docx", d["doc_id"]))

@@ -20,7 +20,7 @@ import os
 import pandas as pd
 
 from .linking import OVERRIDES_FILE, load_overrides, relink
-from .series import note_identity, series_keys
+from .series import note_series
 from .store import Batch, Store
 
 
@@ -44,8 +44,9 @@ def _rows(store: Store, task_ids: list[str]) -> dict:
     ids; UnknownTask for a missing one."""
     tasks = store.table("tasks").select(["task_id", "doc_id"]).to_pylist()
     documents = store.table("documents").to_pylist()
-    series_of = series_keys(documents)
-    docs = {d["doc_id"]: {"note": note_identity(d), "series": series_of.get(d["doc_id"])} for d in documents}
+    series_of = note_series(documents)
+    docs = {d["doc_id"]: {"note": series_of[d["doc_id"]][1] if d["doc_id"] in series_of else d["doc_id"],
+                          "series": series_of.get(d["doc_id"], (None, None))[0]} for d in documents}
     found = {t["task_id"]: dict(t, **docs.get(t["doc_id"], {"note": t["doc_id"], "series": None}))
              for t in tasks if t["task_id"] in task_ids}
     for task_id in task_ids:

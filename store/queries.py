@@ -3,8 +3,8 @@
 0.2 s of a query's 0.5 s, measured with bench/cli_latency.py).
 
 All cross-note queries work on the notes of a series (one organization) in meeting order. A note
-published as Word and as PDF counts once: its Word file stands for it (the same note identity,
-store/series.py: note_identity).
+published as Word and as PDF counts once: its Word file stands for it (a note's series and
+identity: store/series.py, SERIES_SQL).
 """
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from typing import Any
 
 from ..defaults import STALLED_WINDOW
 from ..vocabulary import CLOSED, STATUS_ORDER
+from .series import SERIES_SQL
 from .store import Store
 
 # What a query returns: a pandas DataFrame, or with rows=True a Rows.
@@ -31,15 +32,7 @@ NOTE_NAME_SQL = """coalesce(symbol,
     regexp_extract(source_path, '[^/\\\\]+$'))"""
 
 NOTES_SQL = f"""
-    fallback AS (  -- the series most notes are in (store/series.py: default_series)
-        SELECT coalesce((SELECT coalesce(series, organization) AS s FROM documents
-                         WHERE n_tasks > 0 AND coalesce(series, organization) IS NOT NULL
-                         GROUP BY s ORDER BY count(*) DESC, s LIMIT 1), '') AS series),
-    files AS (  -- each file of a note with tasks: its series, and the note it is a file of
-                -- (store/series.py: own_series and note_identity)
-        SELECT d.* EXCLUDE (series), coalesce(d.series, d.organization, (SELECT series FROM fallback)) AS series,
-               coalesce(d.note_key, d.symbol, d.doc_id) AS note_id
-        FROM documents d WHERE d.n_tasks > 0),
+    {SERIES_SQL},
     notes AS (  -- one row per note, its Word file standing for it; `note` names it
         SELECT * EXCLUDE (rn),
                dense_rank() OVER (PARTITION BY series ORDER BY meeting_date NULLS LAST, note_id) AS note_no

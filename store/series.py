@@ -11,12 +11,12 @@ linker (store/linking.py), and in SQL the queries and what is published from the
 A note's series is `documents.series` (extract/header.py: the body a header line names, else
 the symbol's prefix up to the body that meets, "UNEP/EA" apart from "UNEP/CPR"); a store written
 before that column falls back on the organization, and a note with neither belongs to the series
-most notes are in. The same rule is written in SQL in store/queries.py (NOTES_SQL) for the
-queries; tests/test_other_bodies.py checks that both agree.
+most notes are in. That rule is written once, in SQL (SERIES_SQL): the queries run it on the
+store (store/queries.py: NOTES_SQL), the linker and the corrections on the documents rows they
+hold (`note_series`). `own_series` and `note_identity` below serve the ingest summary, which
+counts the notes of one run without the store's other notes.
 """
 from __future__ import annotations
-
-from collections import Counter
 
 NOTE_KEY_SEPARATOR = " | "
 
@@ -48,15 +48,35 @@ def own_series(doc: dict) -> str | None:
     return doc.get("series") or doc.get("organization") or None
 
 
-def default_series(documents: list[dict]) -> str:
-    """The series most notes are in (ties: the first by name): a note whose header named none
-    belongs to it."""
-    counts = Counter(series for d in documents if d["n_tasks"] and (series := own_series(d)))
-    return min(counts, key=lambda v: (-counts[v], v)) if counts else ""
+# The series and identity of each file of a note with tasks, as DuckDB table expressions over
+# `documents`: `fallback`, the series most notes are in (ties: the first by name), for a note
+# whose header named none; `files`, each such file with its `series` and `note_id`.
+SERIES_SQL = """
+    fallback AS (
+        SELECT coalesce((SELECT coalesce(series, organization) AS s FROM documents
+                         WHERE n_tasks > 0 AND coalesce(series, organization) IS NOT NULL
+                         GROUP BY s ORDER BY count(*) DESC, s LIMIT 1), '') AS series),
+    files AS (
+        SELECT d.* EXCLUDE (series), coalesce(d.series, d.organization, (SELECT series FROM fallback)) AS series,
+               coalesce(d.note_key, d.symbol, d.doc_id) AS note_id
+        FROM documents d WHERE d.n_tasks > 0)"""
+# The documents columns SERIES_SQL reads.
+SERIES_COLUMNS = ("doc_id", "organization", "series", "n_tasks", "note_key", "symbol")
 
 
-def series_keys(documents: list[dict]) -> dict[str, str]:
-    """Given documents rows (doc_id, organization, series, n_tasks), return doc_id -> the series
-    the note belongs to, for every note with tasks."""
-    fallback = default_series(documents)
-    return {d["doc_id"]: own_series(d) or fallback for d in documents if d["n_tasks"]}
+def note_series(documents: list[dict]) -> dict[str, tuple[str, str]]:
+    """Given documents rows, return doc_id -> (series, note identity) for every note with tasks,
+    by SERIES_SQL: the rule the queries apply to the store."""
+    import duckdb
+    import pyarrow as pa
+
+    string = pa.string()
+    schema = pa.schema([(c, pa.int64() if c == "n_tasks" else string) for c in SERIES_COLUMNS])
+    table = pa.Table.from_pylist([{c: d.get(c) for c in SERIES_COLUMNS} for d in documents], schema=schema)
+    con = duckdb.connect()
+    try:
+        con.register("documents", table)
+        found = con.execute(f"WITH {SERIES_SQL} SELECT doc_id, series, note_id FROM files").fetchall()
+    finally:
+        con.close()
+    return {doc_id: (series, note_id) for doc_id, series, note_id in found}
