@@ -453,18 +453,19 @@ def correction_lines(answer: Rows) -> Rows:
     def named(task_id: str | None, symbol: str | None, text: str | None) -> str:
         if not task_id:
             return ""
-        text = text or ""
+        if text is None:  # the row is no longer in the store
+            return f"{task_id} (gone)"
         short = text if len(text) <= CORRECTION_TEXT_CHARS else text[:CORRECTION_TEXT_CHARS - 1].rstrip() + "…"
-        return f"{task_id} ({symbol or 'gone'})\n{short}"
+        return f"{task_id} ({symbol})\n{short}"
 
     lines = []
     for row in answer.rows:
         r = {col: plain(v) for col, v in zip(answer.columns, row, strict=False)}
-        when = str(r["at"] or "")[:16].replace("T", " ")
+        when = str(r["at"] or "")[:16].replace("T", " ")  # written in UTC (store/overrides.py)
         lines.append((str(r["n"]), when, f"{r['op']}: {r['meaning']}\n{r['status']}",
                       named(r["task_id"], r["symbol"], r["task_text"]),
                       named(r["other_task_id"], r["other_symbol"], r["other_task_text"])))
-    return Rows(["#", "at", "correction", "row", "other row"], lines)
+    return Rows(["#", "at (UTC)", "correction", "row", "other row"], lines)
 
 
 @app.command()

@@ -20,6 +20,7 @@ import os
 import pandas as pd
 
 from .linking import OVERRIDES_FILE, load_overrides, relink
+from .queries import note_names
 from .series import note_series
 from .store import Batch, Store
 
@@ -102,7 +103,7 @@ def corrections(store: Store, everything: bool = False) -> pd.DataFrame:
     `everything`."""
     log = load_overrides(store.root)["corrections"]
     cols = ["task_id", "doc_id", "task_key", "task_text", "link_decision"]
-    docs = {d["doc_id"]: d["symbol"] for d in store.table("documents").select(["doc_id", "symbol"]).to_pylist()}
+    docs = note_names(store)  # named as the queries name them: a note without a symbol too
     tasks = {t["task_id"]: t for t in store.table("tasks").select(cols).to_pylist()}
     out = []
     for n, corr in enumerate(log, 1):

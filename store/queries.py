@@ -197,6 +197,12 @@ def overdue(store: Store, rows: bool = False) -> Answer:
         ORDER BY series, note_no, ordinal, deadline""", rows=rows)
 
 
+def note_names(store: Store) -> dict[str, str]:
+    """doc_id -> the name of the note the file is of (NOTE_NAME_SQL), for every file of a note
+    with tasks: what the `symbol` columns of the queries show."""
+    return dict(run(store, f"SELECT doc_id, {NOTE_NAME_SQL} AS note FROM files", rows=True).rows)
+
+
 def series_notes(store: Store) -> Answer:
     """Every note of every series in meeting order, one row per note (its Word file standing
     for it): where it sits in its series and what its header says."""

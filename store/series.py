@@ -3,10 +3,9 @@ followed, in meeting order.
 
 A note published as Word and as PDF is one note: its files share `documents.note_key`, written
 at ingest by `note_key` below (its symbol; without one, what its header says; else the file's
-doc_id). A store written before that column identifies a note by its symbol, else its doc_id
-(`note_identity`). Every reader of the store takes a note's identity from these two rules: the
-linker (store/linking.py), and in SQL the queries and what is published from them
-(store/queries.py: NOTES_SQL, `coalesce(note_key, symbol, doc_id)`).
+doc_id). A store written before that column identifies a note by its symbol, else its doc_id:
+`coalesce(note_key, symbol, doc_id)` in SERIES_SQL below, which the queries, what is published
+from them, the linker and the corrections all run.
 
 A note's series is `documents.series` (extract/header.py: the body a header line names, else
 the symbol's prefix up to the body that meets, "UNEP/EA" apart from "UNEP/CPR"); a store written
@@ -49,13 +48,15 @@ def own_series(doc: dict) -> str | None:
 
 
 # The series and identity of each file of a note with tasks, as DuckDB table expressions over
-# `documents`: `fallback`, the series most notes are in (ties: the first by name), for a note
-# whose header named none; `files`, each such file with its `series` and `note_id`.
+# `documents`: `fallback`, the series most notes are in (each note once, however many files it
+# came in; ties: the first by name), for a note whose header named none; `files`, each such file
+# with its `series` and `note_id`.
 SERIES_SQL = """
     fallback AS (
         SELECT coalesce((SELECT coalesce(series, organization) AS s FROM documents
                          WHERE n_tasks > 0 AND coalesce(series, organization) IS NOT NULL
-                         GROUP BY s ORDER BY count(*) DESC, s LIMIT 1), '') AS series),
+                         GROUP BY s ORDER BY count(DISTINCT coalesce(note_key, symbol, doc_id)) DESC, s
+                         LIMIT 1), '') AS series),
     files AS (
         SELECT d.* EXCLUDE (series), coalesce(d.series, d.organization, (SELECT series FROM fallback)) AS series,
                coalesce(d.note_key, d.symbol, d.doc_id) AS note_id

@@ -127,9 +127,10 @@ def test_the_next_tracker_follows_the_tasks_of_this_one(tracker, tmp_path):
     assert "Action tracker, Twelfth meeting of" in table.stdout and "Action tracker, Thirteenth meeting of" in table.stdout
 
 
-def test_the_linker_and_the_queries_agree_on_which_files_are_one_note(tmp_path):
-    """store/series.py's note_identity (the linker) and NOTES_SQL (the queries), on notes with a
-    symbol, without one, and a store row written before note_key (symbol, else doc_id)."""
+def test_the_ingest_summary_and_the_queries_agree_on_which_files_are_one_note(tmp_path):
+    """store/series.py's note_identity (the ingest summary's count of one run's notes) and
+    SERIES_SQL (the queries and the linker), on notes with a symbol, without one, and a store row
+    written before note_key (symbol, else doc_id)."""
     from somnotes.store import open_store, queries
     from somnotes.store.series import note_identity
 
@@ -142,3 +143,18 @@ def test_the_linker_and_the_queries_agree_on_which_files_are_one_note(tmp_path):
     assert sorted(notes.note_id) == sorted([TRACKER_KEY, "E/IACCW/2022/4"])
     for doc in docs:
         assert note_identity(dict(doc, note_key=None)) == (doc["symbol"] or doc["doc_id"])
+
+
+def test_a_note_without_a_series_joins_the_series_with_most_notes_not_most_files():
+    """SERIES_SQL's fallback counts notes: one note published in three files does not outweigh
+    two notes of another series."""
+    from somnotes.store.series import note_series
+
+    def doc(doc_id, series, note_key):
+        return {"doc_id": doc_id, "series": series, "organization": None, "n_tasks": 5,
+                "note_key": note_key, "symbol": None}
+
+    docs = [doc("a1", "A", "A/1"), doc("a2", "A", "A/2"),
+            doc("b1", "B", "B/1"), doc("b1-pdf", "B", "B/1"), doc("b1-copy", "B", "B/1"),
+            doc("loose", None, "loose")]
+    assert note_series(docs)["loose"] == ("A", "loose")

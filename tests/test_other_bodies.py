@@ -350,9 +350,9 @@ def test_overdue_reads_deadline_columns(sessions_store):
 
 def test_notes_of_two_bodies_of_one_organization_are_two_series(tmp_path):
     """UNEP/CPR and UNEP/EA notes (both UNEP) form two series, for the queries and for the linker
-    (store/series.py: note_series, run on the documents rows it holds)."""
+    (store/linking.py: note_groups, on the documents rows it holds)."""
     from somnotes.store import open_store, queries
-    from somnotes.store.series import note_series
+    from somnotes.store.linking import note_groups
 
     store = tmp_path / "store"
     files = [OTHER / "unep-cpr159-implementation.docx", OTHER / "som26-midterm-unep.docx",
@@ -363,7 +363,9 @@ def test_notes_of_two_bodies_of_one_organization_are_two_series(tmp_path):
     assert set(notes.organization) == {"Inter-Agency Network on Ocean Action", "UNEP"}
     assert set(notes.note_no) == {1}
     docs = open_store(store).table("documents").to_pylist()  # as the linker reads them
-    assert {doc_id: series for doc_id, (series, _) in note_series(docs).items()} == dict(zip(notes.doc_id, notes.series))
+    linked = {doc["doc_id"]: series for series, notes_of in note_groups(docs).items()
+              for files in notes_of for doc in files}
+    assert linked == dict(zip(notes.doc_id, notes.series))
     assert json.loads(cli("carried-over", "--store", store, "--format", "json").output) == []
     assert json.loads(cli("dropped", "--store", store, "--format", "json").output) == []
 
@@ -392,3 +394,17 @@ def test_header_organization_series_and_meeting_date(lines, organization, series
     assert (header.organization, header.series) == (organization, series)
     assert str(header.meeting_date) == meeting_date
     assert (str(header.note_date) if header.note_date else None) == note_date
+
+
+def test_a_correction_names_a_note_without_a_symbol_as_the_queries_do(tmp_path):
+    """An action tracker has no symbol: `corrections` names its row's note as `history` does,
+    and calls a row gone only when it is no longer in the store."""
+    store = tmp_path / "store"
+    assert cli("ingest", OTHER / "ocean-network-tracker.docx", "--store", store).exit_code == 0
+    task = read_table(store, "tasks").sort_values("ordinal").iloc[1]
+    assert cli("unlink", task.task_id, "--store", store).exit_code == 0
+    shown = json.loads(cli("history", task.task_key, "--store", store, "--format", "json").stdout)
+    listed = json.loads(cli("corrections", "--store", store, "--format", "json").stdout)
+    assert shown[0]["symbol"] and listed[0]["symbol"] == shown[0]["symbol"]
+    table = cli("corrections", "--store", store).stdout
+    assert f"{task.task_id} ({shown[0]['symbol']}" in " ".join(table.split()) and "(gone)" not in table

@@ -80,7 +80,7 @@ def test_an_old_store_given_a_new_note_reads_whole_with_pyarrow_duckdb_and_polar
     docs = ds.dataset(store / "documents", partitioning="hive").to_table().to_pandas()
     old = docs[docs.parser_version == OLD_PARSER].iloc[0]
     assert old.symbol == "EMG SOM26/mid-term/03" and pd.isna(old.note_key) and pd.isna(old.unplaced_words)
-    # the queries read the old row by its symbol (store/series.py: note_identity)
+    # the queries read the old row by its symbol (store/series.py: SERIES_SQL)
     summary = cli("summary", "--store", store, "--format", "json")
     assert summary.exit_code == 0, summary.output
     assert [(r["symbol"], r["tasks"]) for r in json.loads(summary.stdout)] == [
