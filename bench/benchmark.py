@@ -16,8 +16,8 @@ In one run, on this machine:
 from __future__ import annotations
 
 import argparse
-import hashlib
 import datetime as dt
+import hashlib
 import os
 import platform
 import resource

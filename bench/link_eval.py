@@ -33,9 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from somnotes.ingest import ingest  # noqa: E402
-from somnotes.store import Store  # noqa: E402
-from somnotes.store import linking  # noqa: E402
+from somnotes.ingest import ingest
+from somnotes.store import Store, linking
 
 SERIES_TRUTH = ROOT / "tests" / "fixtures" / "series" / "truth.json"
 SWEEP_STEP = 0.01

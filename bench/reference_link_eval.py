@@ -34,8 +34,7 @@ def pairwise(keys: dict, truth: dict) -> tuple[float, float]:
 
 def main() -> None:
     from somnotes.ingest.pipeline import ingest
-    from somnotes.store import open_store
-    from somnotes.store import linking
+    from somnotes.store import linking, open_store
     from somnotes.store.linking import TextIndex, compute_links, section_of
 
     with tempfile.TemporaryDirectory() as work:

@@ -130,7 +130,7 @@ def physical_rows(note: Note, row) -> list[list[PhysicalCell]]:
                 PhysicalCell(next_steps, highlight=layout.highlight)] + [PhysicalCell(e) for e in extras]]
     out = []
     for i, group in enumerate(groups):
-        merged = lambda paras: PhysicalCell(paras, span=n) if i == 0 else PhysicalCell([], covered=True)  # noqa: E731
+        merged = lambda paras, first=(i == 0): PhysicalCell(paras, span=n) if first else PhysicalCell([], covered=True)  # noqa: E731
         if layout.vertical_merge == "merged":
             steps = merged(next_steps)
         else:  # "last": the next steps written in the last item row
@@ -154,7 +154,7 @@ def listed_rows(note: Note, row) -> list[list[PhysicalCell]]:
              "status": [STATUS_WORDS[row_status(row)]], **{h: row.extra.get(h, []) for h in layout.extra_headers}}
     out = []
     for i, group in enumerate(groups):
-        merged = lambda paras: PhysicalCell(paras, span=n) if i == 0 else PhysicalCell([], covered=True)  # noqa: E731
+        merged = lambda paras, first=(i == 0): PhysicalCell(paras, span=n) if first else PhysicalCell([], covered=True)  # noqa: E731
         drawn = []
         for key in column_keys(layout):
             if key == "progress":

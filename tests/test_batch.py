@@ -15,9 +15,10 @@ import pytest
 
 import somnotes.ingest.pipeline as pipeline
 import somnotes.ingest.worker as worker
+from samples.synthesize import synthesize as varied_copies
+
 from conftest import FIXTURES, SAMPLES, cli, copy_sample, read_table
 from hostile import many_page_pdf, note_with_markup, zip_bomb_docx
-from samples.synthesize import synthesize as varied_copies
 
 EXE = str(Path(sys.executable).with_name("somnotes"))
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import somnotes.ingest.dask_executor as dask_executor
+
 from conftest import SAMPLES, cli
 
 USAGE, NOT_THERE = 2, 1

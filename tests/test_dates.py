@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXTRACTION_NOTES, LAYOUTS, read_table
 from somnotes.extract.dates import RESOLVERS, ROLE_OF_CATEGORY, DateRuleError, build_date_rules, find_dates
 from somnotes.extract.nlp import DATE_GRAMMAR, DATE_PATTERNS, read_jsonl
+
+from conftest import EXTRACTION_NOTES, LAYOUTS, read_table
 
 LABELS = Path(__file__).resolve().parent / "labels"
 APRIL_2020 = dt.date(2020, 4, 29)

@@ -10,8 +10,9 @@ import json
 import pytest
 import typer
 
-from conftest import FIXTURES, cli
 from somnotes.ingest.cli import app
+
+from conftest import FIXTURES, cli
 
 FORMATS = ["table", "json", "csv"]
 # what a query command needs besides --store and --format to run at all

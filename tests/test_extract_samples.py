@@ -4,7 +4,7 @@ from __future__ import annotations
 import pdfplumber
 import pytest
 
-from conftest import ALT_LAYOUT, EXTRACTION_NOTES, LAYOUTS, FORMATS, SAMPLES, expected, note_file, read_table
+from conftest import ALT_LAYOUT, EXTRACTION_NOTES, FORMATS, LAYOUTS, SAMPLES, expected, note_file, read_table
 
 CELL_FIELDS = ("task_text", "progress_text", "next_steps_text")
 

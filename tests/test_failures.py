@@ -15,6 +15,7 @@ import pytest
 
 import somnotes.extract.docx_reader as docx_reader
 import somnotes.extract.pdf_reader as pdf_reader
+
 from conftest import FIXTURES, ROOT, SAMPLES, cli, copy_sample, read_table
 
 HAZARDS = FIXTURES / "hazards"

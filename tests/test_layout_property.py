@@ -22,7 +22,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
 from samples.cells import expected_rows
 from samples.producers import HTML_PRODUCERS, libreoffice_pdf
 from samples.render_docx import render_docx
@@ -30,6 +29,8 @@ from samples.render_html import HtmlStyle, render_html
 from samples.source.spec import OL, Item, Layout, Note, Part, Row, Section
 from somnotes.extract import extract_note
 from somnotes.ingest.pipeline import note_records
+
+from conftest import ROOT
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "12"))
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, derandomize=bool(os.environ.get("CI")),

@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 
 import pytest
 
-from conftest import EXPECTED, FIXTURES, ROOT, SAMPLES, cli, expected, read_table
-
 from bench.ocr_benchmark import score_note
 from samples.build_scans import COMMITTED, MIXED, scan_name, truth_of
 from somnotes.extract import ocr
+
+from conftest import FIXTURES, ROOT, SAMPLES, cli, expected, read_table
 
 SCANS = FIXTURES / "scans"
 SCAN_FILES = [SCANS / scan_name(note, setting) for note, setting in COMMITTED]

@@ -13,9 +13,9 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
+from fixtures.hazards.build_hazards import FORMULA_CELLS, FORMULA_NOTE
 
 from conftest import FIXTURES, SAMPLES, cli, read_table
-from fixtures.hazards.build_hazards import FORMULA_CELLS, FORMULA_NOTE
 from hostile import note_with_markup
 
 HAZARDS = FIXTURES / "hazards"

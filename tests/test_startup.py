@@ -23,8 +23,8 @@ import json, sys
 from typer.testing import CliRunner
 from somnotes.ingest.cli import app
 result = CliRunner().invoke(app, sys.argv[1:])
-print(json.dumps({"exit": result.exit_code, "loaded": [m for m in %r if m in sys.modules]}))
-""" % (HEAVY + TABLE_LIBRARIES,)
+print(json.dumps({"exit": result.exit_code, "loaded": [m for m in WATCHED if m in sys.modules]}))
+""".replace("WATCHED", repr(HEAVY + TABLE_LIBRARIES))
 
 
 def loaded_after(*args) -> dict:
