@@ -59,6 +59,35 @@ def match_broken_words(missing: list[tuple[str, int]], spare: Counter) -> list[t
     return out
 
 
+def match_pieces_before_words(missing: list[tuple[str, int]], source: list[tuple[str, int]],
+                              spare: Counter) -> list[tuple[str, int]]:
+    """Drop from `missing` a piece whose following source tokens complete a spare stored token,
+    when those tokens are words matched elsewhere ("operationalizati" + "on": the "on" found a
+    stored "on" of another sentence, whose own source "on" is then missing): the followers'
+    matches are given back to the missing tokens they spell. Return what is still missing."""
+    position = {index_pair: k for k, index_pair in enumerate(source)}
+    still: list[tuple[str, int]] = []
+    freed: Counter = Counter()
+    for item in missing:
+        k = position[item]
+        for n in range(MAX_JOINED_PIECES, 1, -1):
+            run = source[k:k + n]
+            joined = "".join(tok for tok, _ in run)
+            if len(run) == n and run[-1][1] - run[0][1] <= MAX_PIECE_DISTANCE and spare[joined] > 0:
+                spare[joined] -= 1
+                freed.update(tok for tok, _ in run[1:])
+                break
+        else:
+            still.append(item)
+    out = []
+    for tok, index in still:  # a word whose match went to a follower above is placed after all
+        if freed[tok] > 0:
+            freed[tok] -= 1
+        else:
+            out.append((tok, index))
+    return out
+
+
 def phrases(missing: list[tuple[str, int]], words: list[str]) -> list[str]:
     """Group missing tokens into phrases of the source words they come from, in order."""
     groups: list[list[int]] = []
@@ -84,4 +113,6 @@ def unplaced_phrases(source_words: list[str], placed_texts: list[str]) -> list[s
     if not missing:
         return []
     missing = match_broken_words(missing, placed)
+    if missing:
+        missing = match_pieces_before_words(missing, source_tokens(source_words), placed)
     return phrases(missing, source_words)

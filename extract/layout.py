@@ -153,15 +153,17 @@ def row_texts(row) -> list[str]:
     return [normalise_ws(c.text).lower() for c in row.cells]
 
 
-def split_fused_header(row: TableRow) -> tuple[TableRow, TableRow] | None:
+def split_fused_header(row: TableRow, cut: bool = False) -> tuple[TableRow, TableRow] | None:
     """A header row fused with the row under it (no rule between them): return the two rows
-    apart, or None when `row` is not such a pair."""
+    apart, or None when `row` is not such a pair. The row under a header has its task cell
+    filled, unless the page break `cut` it: a producer may move a task cell's first line to the
+    next page while the other cells start on this one."""
     heads = [Cell(c.paragraphs[:1]) for c in row.cells]
     rest = [Cell(c.paragraphs[1:]) for c in row.cells]
     if any(len(c.text.split()) > HEADER_CELL_MAX_WORDS for c in heads):
         return None
     roles = column_roles(heads)
-    if roles is None or rest[roles.index("task")].is_empty():
+    if roles is None or all(c.is_empty() for c in rest) or (not cut and rest[roles.index("task")].is_empty()):
         return None
     return TableRow(heads, row.page_start, row.page_start), TableRow(rest, row.page_start, row.page_end)
 

@@ -187,8 +187,10 @@ def unfuse_header(table: TableBlock) -> None:
     """Split a header row fused with the row under it (no rule between them) into two rows."""
     at = find_header_row(table.rows)
     if at is None:
+        at = 0 if len(table.rows) == 1 and table.open_bottom else None  # a header and a cut row, fused
+    if at is None:
         return
-    fused = split_fused_header(table.rows[at])
+    fused = split_fused_header(table.rows[at], cut=table.open_bottom and at == len(table.rows) - 1)
     if fused is not None:
         table.rows[at:at + 1] = list(fused)
 

@@ -39,7 +39,16 @@ DEFAULT_FONT_SIZE = 10.0
 # English word list (pyspellchecker's, loaded only when such a line turns up) decide where they
 # know the words, geometry where they do not.
 EMERGENCY_BREAK_GAP = 1.0
-NEXT_CHAR_SLACK = 1.2  # kerning and letter widths: a mean letter width is a rough measure
+NEXT_CHAR_SLACK = 1.2  # kerning and the font's own proportions: the estimate below is rough
+# The room a line leaves is less than the next word's first letter (else the producer would
+# have put the letter there). pdfplumber's words give only their whole width: a letter's share
+# of it is estimated with Helvetica's widths (its AFM, in 1/1000 em; other letters and marks:
+# DEFAULT_LETTER_WIDTH). An "m" is 1.5 times an average letter: "intergovern" + "mental" ends
+# with more room than a mean letter.
+LETTER_WIDTHS = dict(zip("abcdefghijklmnopqrstuvwxyz",
+                         (556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833,
+                          556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500), strict=True))
+DEFAULT_LETTER_WIDTH = 556
 MAX_CELL_PADDING = 8.0  # pt: Word and LibreOffice pad cells by 5.4, browsers as styled (5 here)
 MIN_KNOWN_PIECE = 3  # a one- or two-letter "word" ("s", "ng") is a piece, whatever a word list says
 GLUE = "\u0000"  # marks a line end that joins the next line without a space
@@ -123,6 +132,23 @@ def english_words():
 
 
 WORD_PIECE = re.compile(r"[A-Za-z]+")
+# The word list lacks many derived words of the notes ("operationalization", "mainstreaming"):
+# a word is known when it is a known word and one of these endings ("operational" + "ization"),
+# the stem at least MIN_STEM letters, or with the "e" the ending dropped ("harmoniz" + "e").
+DERIVED_ENDINGS = ("ization", "isation", "ations", "ation", "itions", "ition", "ments", "ment", "ness",
+                   "ities", "ity", "ally", "ly", "ings", "ing", "ers", "er", "ed", "es", "s", "al",
+                   "ive", "able", "ible")
+MIN_STEM = 4
+
+
+def in_word_list(word: str) -> bool:
+    """Is `word` (lower case) in the English word list, as it stands or as a known word with a
+    derivational or inflectional ending (DERIVED_ENDINGS)?"""
+    words = english_words()
+    if words.known([word]):
+        return True
+    stems = [word[:-len(end)] for end in DERIVED_ENDINGS if word.endswith(end) and len(word) - len(end) >= MIN_STEM]
+    return bool(stems) and bool(words.known(stems + [stem + "e" for stem in stems]))
 
 
 class Lexicon:
@@ -133,7 +159,7 @@ class Lexicon:
         self.counts = Counter(w.lower() for text in words for w in WORD_PIECE.findall(text))
 
     def knows(self, word: str, occurrences: int = 1) -> bool:
-        return self.counts[word] >= occurrences or bool(english_words().known([word]))
+        return self.counts[word] >= occurrences or in_word_list(word)
 
     def broken(self, first: str, rest: str) -> bool | None:
         """True when the pieces make one known word, False when they are two known words (each
@@ -167,7 +193,7 @@ def broken_mid_word(line: Line, following: Line, right_edge: float, padding: flo
     rest = following.words[0]["text"]
     head = re.match(r"[a-z]+", rest)
     first = following.words[0]
-    next_char = (first["x1"] - first["x0"]) / max(1, len(first["text"]))  # its mean letter width
+    next_char = first_letter_width(first)
     if head is None or not line.text[-1:].isalpha() or not reaches_edge(line, right_edge, padding, next_char):
         return False
     if joined_width(line, following, head.group(0)) <= right_edge - padding - following.words[0]["x0"]:
@@ -176,6 +202,14 @@ def broken_mid_word(line: Line, following: Line, right_edge: float, padding: flo
     if verdict is not None:
         return verdict
     return len(line.words) == 1 and head.group(0) not in STOP_WORDS
+
+
+def first_letter_width(word: dict) -> float:
+    """The width of a word's first letter: its share of the word's width, in Helvetica's
+    proportions (LETTER_WIDTHS)."""
+    text = word["text"] or " "
+    shares = [LETTER_WIDTHS.get(ch.lower(), DEFAULT_LETTER_WIDTH) for ch in text]
+    return (word["x1"] - word["x0"]) * shares[0] / sum(shares)
 
 
 def reaches_edge(line: Line, right_edge: float, padding: float, next_char: float | None = None) -> bool:

@@ -12,6 +12,7 @@ FUZZ_EXAMPLES=200 pytest tests/test_layout_property.py digs deeper than the defa
 from __future__ import annotations
 
 import ast
+import json
 import os
 import re
 import shutil
@@ -33,6 +34,9 @@ from somnotes.ingest.pipeline import note_records
 from conftest import ROOT
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "12"))
+# Notes a random run read wrong, kept to run every time: the producer, the header style and the
+# note as Python writes it (repr of samples/source/spec.py's classes).
+REGRESSIONS = ROOT / "tests" / "fixtures" / "property-regressions"
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, derandomize=bool(os.environ.get("CI")),
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
@@ -150,3 +154,13 @@ def test_any_note_from_any_producer_reads_as_written(note, producer, header_repe
         assert (got["part"], got["section"], got["status"]) == (exp["part"], exp["section"], exp["status"])
         items = [i for i in rows["progress_items"] if i["task_id"] == got["task_id"]]
         assert [(i["status"], i["status_label"]) for i in items] == [(i["status"], i["status_label"]) for i in exp["items"]]
+
+
+@needs_programs
+@pytest.mark.parametrize("case", sorted(REGRESSIONS.glob("*.json")), ids=lambda p: p.stem)
+def test_notes_a_random_run_read_wrong_read_as_written(case):
+    spec = json.loads(case.read_text(encoding="utf-8"))
+    classes = {"Note": Note, "Part": Part, "Section": Section, "Row": Row, "Item": Item, "Layout": Layout, "OL": OL}
+    note = eval(spec["note"], {"__builtins__": {}}, classes)  # our own fixture, written by repr()
+    check = test_any_note_from_any_producer_reads_as_written.hypothesis.inner_test
+    check(note, spec["producer"], spec["header_repeat"], spec["header_rule"])

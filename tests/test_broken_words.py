@@ -1,0 +1,67 @@
+"""A word wider than its column: Word (and LibreOffice's PDF of it) breaks it by characters with
+no hyphen, and the reader joins the pieces again. The two widths put the break where it was
+missed before (a piece that no word list knows, followed by a piece that is a word: "on").
+
+The notes are built here with python-docx and printed by LibreOffice, as the Secretariat does."""
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+from docx import Document
+from docx.shared import Inches
+
+from samples.producers import libreoffice_pdf
+
+from conftest import cli, read_table
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+needs_soffice = pytest.mark.skipif(SOFFICE is None and not os.environ.get("CI"),
+                                   reason="LibreOffice (soffice) is not installed")
+
+HEADER = ["UNITED NATIONS", "EMG SOM31/mid-term/02", "Environment Management Group",
+          "Thirty-first meeting of the Senior Officials", "1 April 2025", "Mid-Term Progress Report",
+          "I. Collaboration on Global Environmental Issues", "a) Biodiversity"]
+TASKS = ["Work due in June. Operationalization of the standards across agencies.",
+         "Prepare the intergovernmental consultations on sustainability reporting.",
+         "Support the Environmentally Sustainable Procurement working group."]
+NEXT_STEPS = "Report in June 2025."
+
+
+def narrow_note(path, task_width_in: float) -> None:
+    """A note whose Tasks column is narrower than its longest words."""
+    document = Document()
+    for line in HEADER:
+        document.add_paragraph(line)
+    table = document.add_table(rows=1 + len(TASKS), cols=3)
+    table.style = "Table Grid"
+    table.autofit = False
+    widths = [Inches(task_width_in), Inches(3.0), Inches(2.0)]
+    for column, width in zip(table.columns, widths):
+        column.width = width
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths):
+            cell.width = width
+    for cell, text in zip(table.rows[0].cells, ["Tasks", "Progress", "Next steps"]):
+        cell.text = text
+    for row, task in zip(table.rows[1:], TASKS):
+        row.cells[0].text = task
+        row.cells[1].text = "Ongoing: The group met in March."
+        row.cells[2].text = NEXT_STEPS
+    document.save(str(path))
+
+
+@needs_soffice
+@pytest.mark.parametrize("task_width_in", [1.2, 1.4])
+def test_a_word_wider_than_its_column_is_read_whole(tmp_path, task_width_in):
+    docx = tmp_path / "narrow.docx"
+    narrow_note(docx, task_width_in)
+    libreoffice_pdf(docx, tmp_path / "narrow.pdf")
+    result = cli("ingest", docx, tmp_path / "narrow.pdf", "--store", tmp_path / "store")
+    assert result.exit_code == 0, result.output
+    tasks = read_table(tmp_path / "store", "tasks")
+    docs = read_table(tmp_path / "store", "documents").set_index("doc_id")
+    for doc_id, rows in tasks.groupby("doc_id"):
+        assert list(rows.sort_values("ordinal").task_text) == TASKS, docs.format[doc_id]
+        assert docs.unplaced_words[doc_id] == 0
