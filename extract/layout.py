@@ -39,6 +39,8 @@ UNPLACED_WARNING = "unplaced_text: "
 # and Progress or Next steps): the first such row, so that ingest can say which wording a user
 # may teach (`--column WORDING=ROLE`).
 NO_ROLES_WARNING = "no_task_roles: "
+# A PDF page with text drawn over text (extract/pdf_reader.py: overlapping_letters).
+OVERLAPPING_TEXT = "overlapping_text"
 
 
 def fold_header(text: str) -> str:

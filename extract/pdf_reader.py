@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pdfplumber
 
-from .layout import heading
+from .layout import OVERLAPPING_TEXT, heading
 from .model import Cell, Passage, RawDocument, TableBlock, TableRow, TextBlock
 from .ocr import (
     DEFAULT_OCR,
@@ -68,6 +68,14 @@ MIN_RUNNING_PAGES = 2
 PAGE_FURNITURE = re.compile(r"^(page\s+)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$|^-\s*\d{1,4}\s*-$", re.I)
 NO_TEXT_LAYER = "no_text_layer"
 TABLES_WITHOUT_RULES = "tables_without_rules: columns read from the header row's words"
+# Text drawn over text: a producer that lays a line on top of another (Chromium, a cell continued
+# on a new page: "May." 2.3 pt above "SWFS") leaves letters no reader can part; words made of
+# both are garbled ("MSWayF.S"): warned as OVERLAPPING_TEXT. Two letters overlap when they share
+# this much of the narrower one's width and of their height while standing on different lines
+# (tops this far apart; a fake bold's second stroke and kerned pairs share one top).
+OVERLAP_SHARE = 0.5
+OVERLAP_MIN_TOP_GAP = 1.0
+MAX_OVERLAPS_LISTED = 3
 
 
 @dataclass
@@ -103,6 +111,24 @@ class PageSource:
     raster_edges: list | None = None
     scan: object | None = None  # extract/ocr_image.ScannedPage
     scanned: bool = False  # an image without text, read or not
+
+
+def overlapping_letters(chars: list) -> int:
+    """How many pairs of a page's letters are drawn over one another on different lines."""
+    letters = sorted((c for c in chars if c["text"].strip()), key=lambda c: c["x0"])
+    found = 0
+    for i, a in enumerate(letters):
+        for b in letters[i + 1:]:
+            if b["x0"] >= a["x1"]:
+                break
+            width = min(a["x1"] - a["x0"], b["x1"] - b["x0"])
+            height = min(a["bottom"] - a["top"], b["bottom"] - b["top"])
+            shared_x = min(a["x1"], b["x1"]) - max(a["x0"], b["x0"])
+            shared_y = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
+            if abs(a["top"] - b["top"]) > OVERLAP_MIN_TOP_GAP and width > 0 and height > 0 \
+                    and shared_x >= OVERLAP_SHARE * width and shared_y >= OVERLAP_SHARE * height:
+                found += 1
+    return found
 
 
 def page_source(page, ocr: str = DEFAULT_OCR) -> PageSource:
@@ -272,9 +298,11 @@ def read_pdf(path: Path, ocr: str = DEFAULT_OCR) -> RawDocument:
     with pdfplumber.open(str(path)) as pdf:
         if len(pdf.pages) > MAX_PAGES:
             raise TooManyPages(len(pdf.pages))
-        pages, sources = [], []
+        pages, sources, overlaps = [], [], []
         for page in pdf.pages:
             sources.append(page_source(page, ocr))
+            if not sources[-1].scan and overlapping_letters(page.chars):
+                overlaps.append(page.page_number)
             pages.append(read_page(page, sources[-1]))
             page.flush_cache()  # keep memory flat on long documents
         n_pages = len(pdf.pages)
@@ -283,6 +311,10 @@ def read_pdf(path: Path, ocr: str = DEFAULT_OCR) -> RawDocument:
     lexicon = Lexicon([w["text"] for page in pages for w in page.words])
     blocks = [block for page in pages for block in page_blocks(page, ratio, lexicon)]
     warnings = scan_warnings(sources, ocr)
+    if overlaps:
+        listed = ", ".join(map(str, overlaps[:MAX_OVERLAPS_LISTED]))
+        listed += ", ..." if len(overlaps) > MAX_OVERLAPS_LISTED else ""
+        warnings.append(f"{OVERLAPPING_TEXT}: text drawn over text on page {listed}; words there may be garbled")
     if not any(page.words for page in pages):
         warnings.append(NO_TEXT_LAYER)
     if not has_task_table(blocks):

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..defaults import COMMIT_EVERY, FILE_TIMEOUT_S
-from ..extract.layout import NO_ROLES_WARNING, header_role, roles_taught, taught_roles
+from ..extract.layout import NO_ROLES_WARNING, OVERLAPPING_TEXT, header_role, roles_taught, taught_roles
 from ..extract.ocr import DEFAULT_OCR
 from ..store import column_roles
 from ..store.series import note_identity, own_series
@@ -97,7 +97,7 @@ def teaching_example(header: str) -> str:
 def notices(doc: dict) -> list[str]:
     """The stderr lines a stored file calls for, though it was ingested (exit status 0): a file
     that is not a progress note, with a hint where a table's header named no column role; a
-    note with words the layout could not place."""
+    note with words the layout could not place, or with text drawn over text."""
     name = doc["source_path"]
     if not doc["n_tasks"]:
         line = (f"somnotes: {name}: not a progress note (no Tasks | Progress | Next steps table); "
@@ -108,10 +108,13 @@ def notices(doc: dict) -> list[str]:
             line += (f"; if the table headed \"{headers[0]}\" holds its tasks, name its columns' roles with "
                      f"--column WORDING=ROLE{teaching_example(headers[0])}")
         return [line]
+    lines = []
     if doc.get("unplaced_words"):
-        return [f"somnotes: {name}: {plural(doc['unplaced_words'], 'word')} unplaced "
-                "(in documents.warnings as unplaced_text)"]
-    return []
+        lines.append(f"somnotes: {name}: {plural(doc['unplaced_words'], 'word')} unplaced "
+                     "(in documents.warnings as unplaced_text)")
+    lines += [f"somnotes: {name}: {w.split(': ', 1)[1]}" for w in doc["warnings"]
+              if w.startswith(OVERLAPPING_TEXT)]
+    return lines
 
 
 def unchanged(path: Path, known: dict, version: str) -> bool:

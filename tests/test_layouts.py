@@ -24,7 +24,7 @@ import pdfplumber
 import pytest
 from docx import Document
 
-from conftest import EXPECTED, FIXTURES, ROOT, cli, read_table
+from conftest import EXPECTED, FIXTURES, ROOT, SAMPLES, cli, read_table
 
 MANIFEST = json.loads((FIXTURES / "manifest.json").read_text(encoding="utf-8"))
 IDS = [Path(e["file"]).name for e in MANIFEST]
@@ -307,3 +307,20 @@ def test_a_fused_header_really_has_no_rule_under_it():
         rules = [e for e in page.edges if e["orientation"] == "h" and e["width"] > 5
                  and header["bottom"] < e["top"] < header["bottom"] + 12]
         assert rules == []
+
+
+def test_text_drawn_over_text_is_said(tmp_path):
+    """A random run's note printed by Chromium with a continued cell's last line drawn over the
+    next row's first ("May." 2.3 pt above "SWFS"): the letters cannot be parted, and the note
+    says so on its documents row and on stderr; a note without such lines says nothing."""
+    overlapping = FIXTURES / "property-regressions" / "chromium-lines-drawn-over-lines.pdf"
+    store = tmp_path / "store"
+    result = cli("ingest", overlapping, SAMPLES / "som26-midterm.pdf", "--store", store)
+    assert result.exit_code == 0, result.output
+    docs = read_table(store, "documents").set_index("source_path")
+    warned = {Path(path).name: [w for w in warnings if w.startswith("overlapping_text")]
+              for path, warnings in docs.warnings.items()}
+    assert warned == {"chromium-lines-drawn-over-lines.pdf": [
+        "overlapping_text: text drawn over text on page 2; words there may be garbled"], "som26-midterm.pdf": []}
+    assert f"somnotes: {overlapping.resolve()}: text drawn over text on page 2; words there may be garbled" \
+        in result.stderr.splitlines()
