@@ -31,20 +31,17 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
 
 from ..vocabulary import CLOSED
+from .overrides import load_overrides
 from .references import REFERENCE_WEIGHT, reference_scores
 from .series import note_series
 from .similarity import Vectoriser
-
-OVERRIDES_FILE = "overrides.json"
 
 # Weights and threshold, set on two labelled series: the samples (3 notes, truth in
 # tests/test_cross_note.py) and the long series (8 notes, tests/fixtures/series/truth.json).
@@ -130,21 +127,6 @@ class Link:
     features: dict = field(default_factory=dict)
     reason: str = "first appearance: no earlier note in its series"
     uncertain: bool = False
-
-
-def load_overrides(root: Path | None) -> dict:
-    """The user's corrections, oldest first: {"corrections": [{"op", "rows", "at"}, ...]}.
-
-    A file in the first format ({"link": [...], "unlink": [...]}) reads as its links, then its
-    unlinks: there an unlink always won, as it does when made last."""
-    path = Path(root) / OVERRIDES_FILE if root else None
-    if path is None or not path.exists():
-        return {"corrections": []}
-    data = json.loads(path.read_text(encoding="utf-8"))
-    if "corrections" in data:
-        return {"corrections": list(data["corrections"])}
-    return {"corrections": [{"op": op, "rows": list(rows), "at": None}
-                            for op in ("link", "unlink") for rows in data.get(op, [])]}
 
 
 def fold(text: str | None) -> str:

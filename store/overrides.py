@@ -16,13 +16,31 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+from pathlib import Path
 
 import pandas as pd
 
-from .linking import OVERRIDES_FILE, load_overrides, relink
 from .queries import note_names
 from .series import note_series
 from .store import Batch, Store
+
+# The corrections live beside the tables, in the store's root folder.
+OVERRIDES_FILE = "overrides.json"
+
+
+def load_overrides(root: Path | None) -> dict:
+    """The user's corrections, oldest first: {"corrections": [{"op", "rows", "at"}, ...]}.
+
+    A file in the first format ({"link": [...], "unlink": [...]}) reads as its links, then its
+    unlinks: there an unlink always won, as it does when made last."""
+    path = Path(root) / OVERRIDES_FILE if root else None
+    if path is None or not path.exists():
+        return {"corrections": []}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if "corrections" in data:
+        return {"corrections": list(data["corrections"])}
+    return {"corrections": [{"op": op, "rows": list(rows), "at": None}
+                            for op in ("link", "unlink") for rows in data.get(op, [])]}
 
 
 class UnknownTask(ValueError):
@@ -63,6 +81,8 @@ def _apply(store: Store, op: str, rows: list[str]) -> None:
         at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         overrides["corrections"].append({"op": op, "rows": rows, "at": at})
         _save(store, overrides)
+    from .linking import relink  # scipy and rapidfuzz: only when a correction is made
+
     store.commit(Batch(), relink=relink, force=True)
 
 

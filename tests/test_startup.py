@@ -60,3 +60,10 @@ def test_the_probe_sees_a_library_that_is_loaded(tmp_path):
     got = loaded_after("ingest", SAMPLES / "som26-midterm.docx", "--store", tmp_path / "store", "--workers", "1")
     assert got["exit"] == 0
     assert set(got["loaded"]) == set(HEAVY + TABLE_LIBRARIES)
+
+
+def test_listing_the_corrections_loads_no_reader_or_linker(samples_store):
+    """`corrections` only reads: the linker (scipy, rapidfuzz) loads when a correction is made."""
+    got = loaded_after("corrections", "--all", "--store", samples_store)
+    assert got["exit"] == 0
+    assert set(got["loaded"]) & set(HEAVY) == set()
