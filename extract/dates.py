@@ -49,6 +49,7 @@ MONTHS["sept"] = 9
 SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}  # northern, meteorological
 SEASON_MONTHS = 3
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+LAST_WEEK_WORDS = ("last", "final")  # the ordinals of date_phrases.jsonl's ORD that count from the end
 PART_MONTHS = {"quarter": 3, "half": 6}
 REL_SHIFT = {"this": 0, "current": 0, "new": 1, "next": 1, "coming": 1, "upcoming": 1,
              "last": -1, "past": -1, "previous": -1}
@@ -361,13 +362,19 @@ MONTH_HALF_DAYS = 15  # the first half of a month is its days 1-15
 
 def week_of_month(text: str, within: Period | None, ctx: Context) -> Period | None:
     """"the second week of May" = 8-14 May, "the last week of 2020" = its last seven days: weeks
-    counted from the anchor's first day (granularity day); without an anchor, no date."""
+    counted from the anchor's first day (granularity day); without an anchor, no date. Two weeks
+    named ("the first or second week of November") span both: 1-14 November."""
     if within is None or within.unit not in ("month", "year", "quarter", "half", "season"):
         return None
-    n = ORDINALS.get(words_of(text)[-2])
     days = dt.timedelta(days=WEEK_DAYS - 1)
-    start = within.end - days if n is None else within.start + dt.timedelta(days=WEEK_DAYS * (n - 1))
-    return Period(start, start + days, "day", "week") if start + days <= within.end else None
+
+    def week_start(word: str) -> dt.date:
+        n = ORDINALS.get(word)  # "last", "final": the anchor's last seven days
+        return within.end - days if n is None else within.start + dt.timedelta(days=WEEK_DAYS * (n - 1))
+
+    starts = [week_start(w) for w in words_of(text) if w in ORDINALS or w in LAST_WEEK_WORDS]  # the unit's words
+    start, end = min(starts), max(starts) + days
+    return Period(start, end, "day", "week") if end <= within.end else None
 
 
 def year(text: str, within: Period | None, ctx: Context) -> Period | None:

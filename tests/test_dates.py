@@ -168,6 +168,8 @@ CLASS_CASES = {
         ("The survey has been open since 1 March.", "progress", "since 1 March", "2020-03-01", "2020-04-29", "day", "past"),
         ("The IMG met last Thursday.", "progress", "last Thursday", "2020-04-23", "2020-04-23", "day", "past"),
         ("The toolkit will be tested in the third week of June.", "next_steps", "in the third week of June", "2020-06-15", "2020-06-21", "day", "planned"),
+        ("The retreat is set for the first or second week of November.", "next_steps", "for the first or second week of November", "2020-11-01", "2020-11-14", "day", "planned"),
+        ("Reports will be sent in the third and last weeks of June.", "next_steps", "in the third and last weeks of June", "2020-06-15", "2020-06-30", "day", "planned"),
     ],
 }
 
