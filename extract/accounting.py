@@ -39,20 +39,26 @@ def source_tokens(words: list[str]) -> list[tuple[str, int]]:
     return [(tok, i) for i, word in enumerate(words) for tok in tokens(word)]
 
 
+def take_joined(tokens: list[tuple[str, int]], start: int, spare: Counter) -> int:
+    """The length of the longest run of `tokens` from `start` (two to MAX_JOINED_PIECES, near one
+    another in the source) that spells a spare stored token, which it takes; 0 when none does."""
+    for n in range(MAX_JOINED_PIECES, 1, -1):
+        run = tokens[start:start + n]
+        joined = "".join(tok for tok, _ in run)
+        if len(run) == n and run[-1][1] - run[0][1] <= MAX_PIECE_DISTANCE and spare[joined] > 0:
+            spare[joined] -= 1
+            return n
+    return 0
+
+
 def match_broken_words(missing: list[tuple[str, int]], spare: Counter) -> list[tuple[str, int]]:
     """Drop from `missing` the runs of tokens (in source order, near one another) that together
     spell a spare stored token (a word broken at a line end); return what is still missing."""
     out: list[tuple[str, int]] = []
     i = 0
     while i < len(missing):
-        for n in range(MAX_JOINED_PIECES, 1, -1):
-            run = missing[i:i + n]
-            if len(run) == n and run[-1][1] - run[0][1] <= MAX_PIECE_DISTANCE:
-                joined = "".join(tok for tok, _ in run)
-                if spare[joined] > 0:
-                    spare[joined] -= 1
-                    i += n
-                    break
+        if n := take_joined(missing, i, spare):
+            i += n
         else:
             out.append(missing[i])
             i += 1
@@ -70,13 +76,8 @@ def match_pieces_before_words(missing: list[tuple[str, int]], source: list[tuple
     freed: Counter = Counter()
     for item in missing:
         k = position[item]
-        for n in range(MAX_JOINED_PIECES, 1, -1):
-            run = source[k:k + n]
-            joined = "".join(tok for tok, _ in run)
-            if len(run) == n and run[-1][1] - run[0][1] <= MAX_PIECE_DISTANCE and spare[joined] > 0:
-                spare[joined] -= 1
-                freed.update(tok for tok, _ in run[1:])
-                break
+        if n := take_joined(source, k, spare):
+            freed.update(tok for tok, _ in source[k + 1:k + n])
         else:
             still.append(item)
     out = []
@@ -113,6 +114,5 @@ def unplaced_phrases(source_words: list[str], placed_texts: list[str]) -> list[s
     if not missing:
         return []
     missing = match_broken_words(missing, placed)
-    if missing:
-        missing = match_pieces_before_words(missing, source_tokens(source_words), placed)
+    missing = match_pieces_before_words(missing, source_tokens(source_words), placed)
     return phrases(missing, source_words)

@@ -186,8 +186,8 @@ def header_row_of(table: TableBlock) -> TableRow | None:
 def unfuse_header(table: TableBlock) -> None:
     """Split a header row fused with the row under it (no rule between them) into two rows."""
     at = find_header_row(table.rows)
-    if at is None:
-        at = 0 if len(table.rows) == 1 and table.open_bottom else None  # a header and a cut row, fused
+    if at is None and len(table.rows) == 1 and table.open_bottom:
+        at = 0  # a header fused with a cut row whose task cell is still empty on this page
     if at is None:
         return
     fused = split_fused_header(table.rows[at], cut=table.open_bottom and at == len(table.rows) - 1)

@@ -20,7 +20,6 @@ from ..defaults import COMMIT_EVERY, FILE_TIMEOUT_S
 from ..extract.layout import NO_ROLES_WARNING, OVERLAPPING_TEXT, header_role, roles_taught, taught_roles
 from ..extract.ocr import DEFAULT_OCR
 from ..store import column_roles
-from ..store.series import note_identity, own_series
 from ..store.store import Batch, Store
 from .dask_executor import DASK_SCHEME
 from .discover import find_files
@@ -51,22 +50,26 @@ class IngestSummary:
     seconds: float = 0.0
     error_lines: list = field(default_factory=list)
     notice_lines: list = field(default_factory=list)  # files stored with something to say (not a note, words unplaced)
-    note_files: dict = field(default_factory=dict)  # (series, note identity) -> the file standing for the note
+    note_docs: list = field(default_factory=list)  # the stored files with tasks, for `tally`
 
     def count(self, doc: dict, new_bytes: bool) -> None:
-        """Count one stored file: its note once (the Word file stands for a note that also
-        came as PDF, as in the queries), its unplaced words once per distinct file."""
+        """Count one stored file; its unplaced words once per distinct file."""
         self.documents += 1
         if new_bytes:
             self.unplaced += doc.get("unplaced_words") or 0
-        if not doc["n_tasks"]:
+        if doc["n_tasks"]:
+            self.note_docs.append(doc)
+
+    def tally(self) -> None:
+        """Count the notes read and their tasks as the queries do: a note once however many
+        files it came in, its tasks those of the file standing for it (the Word file), grouped
+        by the linker's rule (store/linking.py: note_groups, store/series.py: SERIES_SQL)."""
+        if not self.note_docs:
             return
-        ident = (own_series(doc) or "", note_identity(doc))
-        before = self.note_files.get(ident)
-        if before is None or (doc["format"] != "docx", doc["doc_id"]) < (before["format"] != "docx", before["doc_id"]):
-            self.note_files[ident] = doc
-        self.notes = len(self.note_files)
-        self.tasks = sum(d["n_tasks"] for d in self.note_files.values())
+        from ..store.linking import note_groups  # loaded already: there were new files to link
+
+        notes = [files for series in note_groups(self.note_docs).values() for files in series]
+        self.notes, self.tasks = len(notes), sum(files[0]["n_tasks"] for files in notes)
 
     def line(self) -> str:
         """The run in one line. Notes, tasks and words count what this run read: a file already
@@ -259,4 +262,5 @@ def ingest_files(paths: list[Path], store: Store, version: str, workers: int, ex
     commit()
     if not store.exists():
         store.commit(Batch())  # an empty archive still leaves a readable, empty store
+    summary.tally()
     return summary

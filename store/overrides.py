@@ -62,12 +62,12 @@ def _rows(store: Store, task_ids: list[str]) -> dict:
     """task_id -> its row (doc_id, the note it is in, the series of that note), for the given
     ids; UnknownTask for a missing one."""
     tasks = store.table("tasks").select(["task_id", "doc_id"]).to_pylist()
-    documents = store.table("documents").to_pylist()
-    series_of = note_series(documents)
-    docs = {d["doc_id"]: {"note": series_of[d["doc_id"]][1] if d["doc_id"] in series_of else d["doc_id"],
-                          "series": series_of.get(d["doc_id"], (None, None))[0]} for d in documents}
-    found = {t["task_id"]: dict(t, **docs.get(t["doc_id"], {"note": t["doc_id"], "series": None}))
-             for t in tasks if t["task_id"] in task_ids}
+    series_of = note_series(store.table("documents").to_pylist())  # doc_id -> (series, note)
+    found = {}
+    for t in tasks:
+        if t["task_id"] in task_ids:
+            series, note = series_of.get(t["doc_id"], (None, t["doc_id"]))
+            found[t["task_id"]] = dict(t, note=note, series=series)
     for task_id in task_ids:
         if task_id not in found:
             raise UnknownTask(f"no task row with task_id {task_id}")

@@ -55,11 +55,10 @@ def covers(searched: str, key: str | None) -> bool:
     kind where both say one, and the same sub-item or paragraph where the search gives one
     ("Decision 6/1" covers "dec 6/1(a)"; "Resolution 5/7" covers UNEP/EA.5/Res.7)?"""
     ma, mb = KEY.match(searched), KEY.match(key or "")
-    if ma is None or mb is None or ma["numbers"] != mb["numbers"]:
+    if ma is None or mb is None:
         return False
-    if UNKNOWN_KIND not in (ma["kind"], mb["kind"]) and ma["kind"] != mb["kind"]:
-        return False
-    return not ma["detail"] or ma["detail"] == mb["detail"]
+    relation = reference_relation(searched, key)  # "unknown": one names a part, the other the whole
+    return relation == SAME or (relation == UNKNOWN and not ma["detail"])
 
 
 def reference_scores(row_keys: list, task_keys: list) -> np.ndarray:

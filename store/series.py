@@ -11,9 +11,8 @@ A note's series is `documents.series` (extract/header.py: the body a header line
 the symbol's prefix up to the body that meets, "UNEP/EA" apart from "UNEP/CPR"); a store written
 before that column falls back on the organization, and a note with neither belongs to the series
 most notes are in. That rule is written once, in SQL (SERIES_SQL): the queries run it on the
-store (store/queries.py: NOTES_SQL), the linker and the corrections on the documents rows they
-hold (`note_series`). `own_series` and `note_identity` below serve the ingest summary, which
-counts the notes of one run without the store's other notes.
+store (store/queries.py: NOTES_SQL); the linker, the corrections and the ingest summary's count
+of notes on the documents rows they hold (`note_series`).
 """
 from __future__ import annotations
 
@@ -34,17 +33,6 @@ def note_key(doc: dict) -> str:
     parts = [" ".join((doc.get("title") or "").split()), f"meeting {number}" if number is not None else "",
              doc.get("segment") or ""] + [d.isoformat() for d in dates if d]
     return NOTE_KEY_SEPARATOR.join(p for p in parts if p)
-
-
-def note_identity(doc: dict) -> str:
-    """The note a documents row is a file of: its note_key, or in a store written before that
-    column its symbol, else its doc_id (NOTES_SQL: coalesce(note_key, symbol, doc_id))."""
-    return doc.get("note_key") or doc.get("symbol") or doc["doc_id"]
-
-
-def own_series(doc: dict) -> str | None:
-    """The series a note's header gives: documents.series, else its organization."""
-    return doc.get("series") or doc.get("organization") or None
 
 
 # The series and identity of each file of a note with tasks, as DuckDB table expressions over

@@ -11,16 +11,8 @@ a dropped one (nex-monitoring after nex-digital), a split (img-training -> img-t
 img-pilot), renamed sections and parts, a completed task listed once more (peer-unido), a
 cancelled one (rec-tracker).
 """
-from . import (
-    n1_som28_midterm,
-    n2_som28_annual,
-    n3_som29_midterm,
-    n4_som29_annual,
-    n5_som30_midterm,
-    n6_som30_annual,
-    n7_som31_midterm,
-    n8_som31_annual,
-)
+from . import (n1_som28_midterm, n2_som28_annual, n3_som29_midterm, n4_som29_annual, n5_som30_midterm,
+               n6_som30_annual, n7_som31_midterm, n8_som31_annual)
 
 NOTES = [n1_som28_midterm.NOTE, n2_som28_annual.NOTE, n3_som29_midterm.NOTE, n4_som29_annual.NOTE,
          n5_som30_midterm.NOTE, n6_som30_annual.NOTE, n7_som31_midterm.NOTE, n8_som31_annual.NOTE]

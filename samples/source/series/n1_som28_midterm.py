@@ -2,25 +2,8 @@
 
 Layout: Tasks | Progress | Next steps, sections "a)"."""
 from ..spec import Item, Layout, Note, Part, Section
-from .common import (
-    BIO,
-    CHEM,
-    ESS,
-    EWASTE,
-    IMG,
-    NEXUS,
-    NS,
-    PART_I,
-    PART_II,
-    PART_III,
-    PEER,
-    RECOVERY,
-    O,
-    P,
-    header,
-    meta,
-    row,
-)
+from .common import (BIO, CHEM, ESS, EWASTE, IMG, NEXUS, PART_I, PART_II, PART_III, PEER, RECOVERY,
+                     NS, O, P, header, meta, row)
 
 SYMBOL = "EMG SOM28/mid-term/02"
 TITLE = "Mid-Term Progress Report"

@@ -2,27 +2,8 @@
 
 Layout: Task | Progress made | Way forward, header row repeated, sections "(a)"."""
 from ..spec import Item, Layout, Note, Part, Section
-from .common import (
-    BIO,
-    CHEM,
-    ESS,
-    EWASTE,
-    IMG,
-    NEXUS,
-    NS,
-    PART_I,
-    PART_II,
-    PART_III,
-    PEER,
-    RECOVERY,
-    C,
-    O,
-    P,
-    X,
-    header,
-    meta,
-    row,
-)
+from .common import (BIO, CHEM, ESS, EWASTE, IMG, NEXUS, PART_I, PART_II, PART_III, PEER, RECOVERY,
+                     C, NS, O, P, X, header, meta, row)
 
 SYMBOL = "EMG SOM28/02"
 TITLE = "Progress Report on the Work of the Issue Management Groups and Consultative Processes"

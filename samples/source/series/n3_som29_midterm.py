@@ -4,28 +4,8 @@ Layout: Task | Status | Next Steps | Lead agency, header row repeated, "Part I."
 sections "a.", 10.5 pt. The biodiversity section is renamed after the adoption of the
 Kunming-Montreal Framework; the safeguards task moves from part III to part II."""
 from ..spec import Item, Layout, Note, Part, Section
-from .common import (
-    BIO_RENAMED,
-    CHEM,
-    ESS,
-    EWASTE,
-    IMG,
-    LEAD,
-    NEXUS,
-    NS,
-    PART_I,
-    PART_II,
-    PART_III,
-    PEER,
-    RECOVERY,
-    RIGHTS,
-    C,
-    O,
-    P,
-    header,
-    meta,
-    row,
-)
+from .common import (BIO_RENAMED, CHEM, ESS, EWASTE, IMG, LEAD, NEXUS, PART_I, PART_II, PART_III, PEER,
+                     RECOVERY, RIGHTS, C, NS, O, P, header, meta, row)
 
 SYMBOL = "EMG SOM29/mid-term/02"
 TITLE = "Mid-Term Progress Report"

@@ -5,26 +5,8 @@ Layout: one table for the note, part and section headings as merged rows, Task |
 and the recovery section are renamed; the training task is split in two; a peer review of
 another agency is requested in the words of the completed UNIDO review."""
 from ..spec import Item, Layout, Note, Part, Section
-from .common import (
-    BIO_RENAMED,
-    CHEM,
-    ESS,
-    EWASTE,
-    IMG,
-    NEXUS,
-    NS,
-    PART_I,
-    PART_II,
-    PART_III_RENAMED,
-    PEER,
-    RECOVERY_RENAMED,
-    RIGHTS,
-    C,
-    O,
-    header,
-    meta,
-    row,
-)
+from .common import (BIO_RENAMED, CHEM, ESS, EWASTE, IMG, NEXUS, PART_I, PART_II, PART_III_RENAMED, PEER,
+                     RECOVERY_RENAMED, RIGHTS, C, NS, O, header, meta, row)
 
 SYMBOL = "EMG SOM29/02"
 TITLE = "Progress Report on the Work of the Issue Management Groups and Consultative Processes"

@@ -5,24 +5,8 @@ and the chemicals section are renamed; the Nexus Dialogue on fashion is back aft
 the recovery section is gone for this note (its one task comes back in the next); a request for
 input to the global review is worded like the negotiation input completed two notes before."""
 from ..spec import Item, Layout, Note, Part, Section
-from .common import (
-    BIO_RENAMED,
-    CHEM_RENAMED,
-    ESS,
-    EWASTE,
-    IMG,
-    NEXUS,
-    NS,
-    PART_I,
-    PART_II_RENAMED,
-    PART_III_RENAMED,
-    PEER,
-    RIGHTS,
-    O,
-    header,
-    meta,
-    row,
-)
+from .common import (BIO_RENAMED, CHEM_RENAMED, ESS, EWASTE, IMG, NEXUS, PART_I, PART_II_RENAMED,
+                     PART_III_RENAMED, PEER, RIGHTS, NS, O, header, meta, row)
 
 SYMBOL = "EMG SOM30/mid-term/02"
 TITLE = "Mid-Term Progress Report"

@@ -4,26 +4,8 @@ Layout: part headings in one-cell tables of their own, Tasks | Progress | Next S
 "(a)". The recovery paper is back after one note, re-worded; a new Nexus Dialogue on digital
 technologies is another dialogue than the one on their footprint, dropped after the third note."""
 from ..spec import Item, Layout, Note, Part, Section
-from .common import (
-    BIO_RENAMED,
-    CHEM_RENAMED,
-    ESS,
-    EWASTE,
-    IMG,
-    NEXUS,
-    NS,
-    PART_I,
-    PART_II_RENAMED,
-    PART_III_RENAMED,
-    PEER,
-    RECOVERY_RENAMED,
-    RIGHTS,
-    C,
-    O,
-    header,
-    meta,
-    row,
-)
+from .common import (BIO_RENAMED, CHEM_RENAMED, ESS, EWASTE, IMG, NEXUS, PART_I, PART_II_RENAMED,
+                     PART_III_RENAMED, PEER, RECOVERY_RENAMED, RIGHTS, C, NS, O, header, meta, row)
 
 SYMBOL = "EMG SOM30/02"
 TITLE = "Progress Report on the Work of the Issue Management Groups and Consultative Processes"

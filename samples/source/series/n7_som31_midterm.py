@@ -2,25 +2,8 @@
 
 Layout: Tasks | Progress | Next steps, sections "a)". A new section on the Ocean Conference."""
 from ..spec import Item, Layout, Note, Part, Section
-from .common import (
-    BIO_RENAMED,
-    CHEM_RENAMED,
-    ESS,
-    EWASTE,
-    IMG,
-    NEXUS,
-    OCEAN,
-    PART_I,
-    PART_II_RENAMED,
-    PART_III_RENAMED,
-    PEER,
-    RECOVERY_RENAMED,
-    RIGHTS,
-    O,
-    header,
-    meta,
-    row,
-)
+from .common import (BIO_RENAMED, CHEM_RENAMED, ESS, EWASTE, IMG, NEXUS, OCEAN, PART_I, PART_II_RENAMED,
+                     PART_III_RENAMED, PEER, RECOVERY_RENAMED, RIGHTS, O, header, meta, row)
 
 SYMBOL = "EMG SOM31/mid-term/02"
 TITLE = "Mid-Term Progress Report"

@@ -3,26 +3,8 @@
 Layout: no cell borders at all, Tasks | Status | Way forward, sections "(a)". Several tasks
 close (the common approach, the E-waste Coalition's mandate, the pilot, the recovery paper)."""
 from ..spec import Item, Layout, Note, Part, Section
-from .common import (
-    BIO_RENAMED,
-    CHEM_RENAMED,
-    ESS,
-    EWASTE,
-    IMG,
-    NEXUS,
-    OCEAN,
-    PART_I,
-    PART_II_RENAMED,
-    PART_III_RENAMED,
-    PEER,
-    RECOVERY_RENAMED,
-    RIGHTS,
-    C,
-    O,
-    header,
-    meta,
-    row,
-)
+from .common import (BIO_RENAMED, CHEM_RENAMED, ESS, EWASTE, IMG, NEXUS, OCEAN, PART_I, PART_II_RENAMED,
+                     PART_III_RENAMED, PEER, RECOVERY_RENAMED, RIGHTS, C, O, header, meta, row)
 
 SYMBOL = "EMG SOM31/02"
 TITLE = "Progress Report on the Work of the Issue Management Groups and Consultative Processes"
