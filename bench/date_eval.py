@@ -132,7 +132,7 @@ def main() -> int:
                 base[doc.format].add_cell(cell_labels, spans, found_b)
                 base[(note, doc.format)].add_cell(cell_labels, spans, found_b)
     # the non-date list: every span either finder reports inside a bracketed phrase
-    from somnotes.extract.dates import find_dates
+    from somnotes.normalise.dates import find_dates
     meeting = dt.date(2020, 4, 29)
     ours_nd, base_nd = [], []
     for line in NON_DATES.read_text(encoding="utf-8").splitlines():

@@ -198,17 +198,26 @@ def report(score: HeldoutScore, which: str, show_misses: bool) -> str:
 
 
 def rules_at(commit: str, folder: Path):
-    """find_dates of extract/dates.py as it was at `commit`, with its patterns (git archive)."""
+    """find_dates as it was at `commit`, with its patterns (git archive): in normalise/ from the
+    commit that gave statuses and dates a folder of their own, in extract/ before it."""
     package = folder / "dates_at_commit"
     package.mkdir()
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit, "extract/dates.py", "extract/nlp.py",
-                              "extract/patterns"], check=True, capture_output=True).stdout
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+    for room, patterns in (("normalise", "normalise/patterns"), ("extract", "extract/patterns")):
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit, f"{room}/dates.py", f"{room}/nlp.py",
+                                  patterns], capture_output=True)
+        if archive.returncode == 0:
+            break
+    else:
+        raise SystemExit(f"no date rules at {commit}: {archive.stderr.decode().strip()}")
+    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
         tar.extractall(package, filter="data")
     (package / "__init__.py").touch()
-    (package / "extract" / "__init__.py").touch()
+    (package / room / "__init__.py").touch()
+    (package / "vocabulary.py").write_bytes(
+        subprocess.run(["git", "-C", str(ROOT), "show", f"{commit}:vocabulary.py"], check=True,
+                       capture_output=True).stdout)
     sys.path.insert(0, str(folder))
-    return importlib.import_module("dates_at_commit.extract.dates").find_dates
+    return importlib.import_module(f"dates_at_commit.{room}.dates").find_dates
 
 
 def main(argv: list[str]) -> int:
@@ -218,7 +227,7 @@ def main(argv: list[str]) -> int:
         find_dates = rules_at(argv[argv.index("--rules-at") + 1], Path(tmp.name))
         print(f"date rules of commit {argv[argv.index('--rules-at') + 1]}")
     else:
-        from somnotes.extract.dates import find_dates
+        from somnotes.normalise.dates import find_dates
 
     for which in SETS:
         print(report(score_heldout(find_dates, which), which, "--misses" in argv))

@@ -21,9 +21,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT.parent))
 
 from somnotes.extract import extract_note  # noqa: E402
-from somnotes.extract.dates import find_dates  # noqa: E402
 from somnotes.ingest.discover import sha256_file  # noqa: E402
 from somnotes.ingest.pipeline import note_records, process_file  # noqa: E402
+from somnotes.normalise.dates import find_dates  # noqa: E402
 
 REPEATS = 7
 

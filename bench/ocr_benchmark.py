@@ -17,7 +17,7 @@ over all of them, it prints:
 and pages/s of `somnotes ingest` for each pool size, beside pages/s of the same notes born-digital
 (the baseline, measured in this run). With --words, it also reads each scanned page again and
 buckets its words by Tesseract's confidence, with the share of each bucket that is a word of the
-born-digital note (how far a confidence can be trusted: extract/ocr.py's thresholds).
+born-digital note (how far a confidence can be trusted: extract/ocr/policy.py's thresholds).
 """
 from __future__ import annotations
 
@@ -127,7 +127,7 @@ def word_confidence_table(scans: list[tuple[Path, str]]) -> list[tuple[str, int,
     that are words of the born-digital note, as pdfplumber reads it)."""
     import pdfplumber
 
-    from somnotes.extract.ocr_image import read_scanned_page
+    from somnotes.extract.ocr.image import read_scanned_page
 
     found = {b: [0, 0] for b in CONFIDENCE_BUCKETS[:-1]}
     for scan, note in scans:

@@ -10,14 +10,20 @@ from __future__ import annotations
 import contextlib
 import functools
 import re
+from pathlib import Path
 
+from ..normalise.nlp import read_jsonl
+from ..normalise.references import SEPARATORS as REFERENCE_SEPARATORS
+from ..normalise.references import column_reference, opening_reference
 from .accounting import unplaced_phrases
 from .header import parse_header
 from .model import Cell, Note, Passage, RawDocument, TableBlock, TableRow, TaskRow, TextBlock
-from .nlp import COLUMN_ROLE_PATTERNS, read_jsonl
-from .references import SEPARATORS as REFERENCE_SEPARATORS
-from .references import column_reference, opening_reference
 from .text import normalise_ws, strip_list_marker
+
+# Which header words name which column role: a table's shape is extract's to read, so its
+# patterns live here, beside the status and date rules' folder (normalise/patterns/).
+COLUMN_ROLE_PATTERNS = Path(__file__).resolve().parent / "patterns" / "column_roles.jsonl"
+
 
 PART_HEADING = re.compile(r"^(?:part\s+)?(?P<num>[IVX]{1,5})\s*[.):\u2013-]\s*(?P<title>\S.*)$", re.I)
 SECTION_HEADING = re.compile(r"^\(?(?P<letter>[a-z]|[A-HJ-UWYZ])\s*[.)]\s+(?P<title>[A-Z0-9\"'\u201c(].*)$")
@@ -39,7 +45,7 @@ UNPLACED_WARNING = "unplaced_text: "
 # and Progress or Next steps): the first such row, so that ingest can say which wording a user
 # may teach (`--column WORDING=ROLE`).
 NO_ROLES_WARNING = "no_task_roles: "
-# A PDF page with text drawn over text (extract/pdf_reader.py: overlapping_letters).
+# A PDF page with text drawn over text (extract/pdf/reader.py: overlapping_letters).
 OVERLAPPING_TEXT = "overlapping_text"
 
 

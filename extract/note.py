@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .layout import lay_out
 from .model import Note
-from .ocr import DEFAULT_OCR, OcrFailed, no_text_layer_message
+from .ocr.policy import DEFAULT_OCR, OcrFailed, no_text_layer_message
 
 PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -84,7 +84,7 @@ def read_document(path: Path, ocr: str = DEFAULT_OCR):
     fmt = sniff_format(path)
     if fmt == "docx":
         check_docx_container(path)
-        from .docx_reader import read_docx
+        from .word.reader import read_docx
         try:
             return read_docx(path)
         except ExtractError:
@@ -94,7 +94,7 @@ def read_document(path: Path, ocr: str = DEFAULT_OCR):
                 raise  # a bug of ours: the caller reports it as internal_error
             message = one_line(f"the .docx cannot be read: {type(exc).__name__}: {exc}")
             raise ExtractError("corrupt_docx", message) from None
-    from .pdf_reader import MAX_PAGES, TooManyPages, read_pdf
+    from .pdf.reader import MAX_PAGES, TooManyPages, read_pdf
     try:
         raw = read_pdf(path, ocr)
     except TooManyPages as exc:

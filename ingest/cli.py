@@ -247,8 +247,8 @@ def ingest(
     """Ingest progress notes into the store.
 
     Exit 0: all files ingested; 1: some failed, or a folder held no notes."""
-    from ..extract.ocr import TESSERACT_INSTALL
-    from ..extract.ocr import tesseract_available as ocr_ready
+    from ..extract.ocr.policy import TESSERACT_INSTALL
+    from ..extract.ocr.policy import tesseract_available as ocr_ready
     from .dask_executor import ExecutorUnavailable
     from .discover import find_files
     from .pipeline import ingest as run_ingest

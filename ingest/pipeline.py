@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..defaults import COMMIT_EVERY, FILE_TIMEOUT_S
 from ..extract.layout import NO_ROLES_WARNING, OVERLAPPING_TEXT, header_role, roles_taught, taught_roles
-from ..extract.ocr import DEFAULT_OCR
+from ..extract.ocr.policy import DEFAULT_OCR
 from ..store import column_roles
 from ..store.store import Batch, Store
 from .dask_executor import DASK_SCHEME

@@ -23,8 +23,8 @@ from .. import PARSER_VERSION
 from ..defaults import CONVERTIBLE_SUFFIXES, FILE_TIMEOUT_S
 from ..extract import ExtractError, extract_note
 from ..extract.layout import roles_taught, taught_roles
-from ..extract.ocr import DEFAULT_OCR
-from ..extract.statuses import column_status, split_progress, task_status
+from ..extract.ocr.policy import DEFAULT_OCR
+from ..normalise.statuses import column_status, split_progress, task_status
 from ..store.schema import SCHEMA_VERSION
 from ..store.series import note_key
 from .discover import sha256_file
@@ -83,8 +83,8 @@ def convert_legacy(path: Path, workdir: Path) -> Path:
 
 def note_records(path: Path, doc_id: str, note, stat: os.stat_result) -> dict:
     """Given an extracted note, normalise statuses and dates and return rows per table."""
-    from ..extract.dates import find_dates  # dateparser and the date grammar: a worker's, once
-    from ..extract.typed_columns import deadline_dates, lead_entities
+    from ..normalise.dates import find_dates  # dateparser and the date grammar: a worker's, once
+    from ..normalise.typed_columns import deadline_dates, lead_entities
 
     header = note.header
     meeting_date = header.meeting_date
@@ -251,7 +251,7 @@ def read_file(path: Path, ocr: str = DEFAULT_OCR) -> dict:
 
 def code_location(exc: BaseException) -> str:
     """Where `exc` surfaced in our code: the innermost frame of a somnotes module
-    ("extract/pdf_reader.py:487 in read_pdf"), else the innermost frame there is."""
+    ("extract/pdf/reader.py:487 in read_pdf"), else the innermost frame there is."""
     frames, tb = [], exc.__traceback__
     while tb is not None:
         frames.append(tb)

@@ -106,7 +106,7 @@ def tasks_with_reference(store: Store, search: str) -> list[str]:
     """The task_keys whose rows carry the reference `search` names, if it is one as a whole."""
     if not any(ch.isdigit() for ch in search):  # every reference has a number: words need no parsing
         return []
-    from ..extract.references import match_reference
+    from ..normalise.references import match_reference
     from .references import covers
 
     ref = match_reference(search.strip())

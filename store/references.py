@@ -1,7 +1,7 @@
 """References as a linking signal: two rows that carry a resolution or decision number are the
 same task when the numbers agree and different tasks when they differ, whatever their words.
 
-A reference key reads "<kind> <numbers><parts>" (extract/references.py writes it): "res 4/7",
+A reference key reads "<kind> <numbers><parts>" (normalise/references.py writes it): "res 4/7",
 "dec 25/3(a)", "res 4/11 p5", "* 4/7" (kind unknown), or "* <text>" for a reference column's
 cell that reads as no number ("* op 5"). Two keys are
 - "same" when their numbers, parts and paragraph agree and their kinds do not contradict

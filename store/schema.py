@@ -87,7 +87,7 @@ TASKS = [
     # contract: the resolution or decision number the task carries, as written (a reference
     # column's cell, or the number opening the task cell, then not part of task_text)
     ("reference", STRING),
-    # extra: the reference in a comparable form, "res 4/7(a)" (extract/references.py); linking uses it
+    # extra: the reference in a comparable form, "res 4/7(a)" (normalise/references.py); linking uses it
     ("reference_key", STRING),
     # extra, set with the keys at each commit (store/linking.py): how this row was linked to the
     # row of an earlier note it continues. link_decision: first (no earlier note), linked, new,

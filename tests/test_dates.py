@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from somnotes.extract.dates import RESOLVERS, ROLE_OF_CATEGORY, DateRuleError, build_date_rules, find_dates
-from somnotes.extract.nlp import DATE_GRAMMAR, DATE_PATTERNS, read_jsonl
+from somnotes.normalise.dates import RESOLVERS, ROLE_OF_CATEGORY, DateRuleError, build_date_rules, find_dates
+from somnotes.normalise.nlp import DATE_GRAMMAR, DATE_PATTERNS, read_jsonl
 
 from conftest import EXTRACTION_NOTES, LAYOUTS, read_table
 
@@ -103,7 +103,7 @@ CASES = [
 ]
 
 
-# Regression cases per class of wording the compositional grammar (extract/patterns/
+# Regression cases per class of wording the compositional grammar (normalise/patterns/
 # date_phrases.jsonl x date_grammar.jsonl) covers, written while it was built: worded apart from
 # the held-out sets (tests/labels/heldout_*), which are scored separately below. Expected values
 # by hand, against the meeting of 29 April 2020 (a Wednesday).

@@ -164,7 +164,7 @@ def test_the_other_layout_really_differs():
     (["\u2022 The workshop has been cancelled."], [("unknown", None, "\u2022 The workshop has been cancelled.")]),
 ])
 def test_status_labels_in_other_wordings(paragraphs, want):
-    from somnotes.extract.statuses import split_progress
+    from somnotes.normalise.statuses import split_progress
 
     assert [(i.status, i.status_label, i.text) for i in split_progress(paragraphs)] == want
 

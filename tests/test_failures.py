@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-import somnotes.extract.docx_reader as docx_reader
-import somnotes.extract.pdf_reader as pdf_reader
+import somnotes.extract.pdf.reader as pdf_reader
+import somnotes.extract.word.reader as docx_reader
 
 from conftest import FIXTURES, ROOT, SAMPLES, cli, copy_sample, read_table
 
@@ -64,7 +64,7 @@ def test_a_bug_in_the_pdf_reader_is_an_internal_error_and_the_batch_goes_on(work
     assert set(errors) == {"som26-midterm.pdf", "truncated.pdf"}
     code, message = errors["som26-midterm.pdf"]
     assert code == "internal_error"
-    assert "KeyError: 'row_texts'" in message and "extract/pdf_reader.py:" in message and "in read_pdf" in message
+    assert "KeyError: 'row_texts'" in message and "extract/pdf/reader.py:" in message and "in read_pdf" in message
     assert errors["truncated.pdf"][0] == "corrupt_pdf"  # a damaged file is still the file's fault
     lines = stderr_lines(result)
     assert len(lines) == 2 and all(line.startswith("somnotes: ") for line in lines)
@@ -76,7 +76,7 @@ def test_a_bug_in_the_pdf_reader_is_an_internal_error_and_the_batch_goes_on(work
 def test_our_bad_data_raising_inside_pdfplumber_is_an_internal_error(workdir, monkeypatch):
     """The rules somnotes adds to close cut rows are handed to pdfplumber's table finder: a bug
     there (a rule without its width) surfaces inside pdfplumber's code, and is still ours."""
-    from somnotes.extract import pdf_grid
+    from somnotes.extract.pdf import grid as pdf_grid
 
     real = pdf_grid.open_row_rules
 
@@ -90,7 +90,7 @@ def test_our_bad_data_raising_inside_pdfplumber_is_an_internal_error(workdir, mo
     assert result.exit_code == 1
     code, message = errors_by_name(workdir / "store")["som26-midterm.pdf"]
     assert code == "internal_error", message
-    assert "KeyError: 'width' at extract/pdf_grid.py" in message
+    assert "KeyError: 'width' at extract/pdf/grid.py" in message
 
 
 def test_a_bug_in_the_word_reader_is_an_internal_error_and_damaged_files_stay_corrupt(workdir, monkeypatch):
@@ -105,7 +105,7 @@ def test_a_bug_in_the_word_reader_is_an_internal_error_and_damaged_files_stay_co
     errors = errors_by_name(workdir / "store")
     code, message = errors.pop("som26-midterm.docx")
     assert code == "internal_error"
-    assert "KeyError: 'row_texts'" in message and "extract/docx_reader.py:" in message
+    assert "KeyError: 'row_texts'" in message and "extract/word/reader.py:" in message
     # both KeyError-like failures of the file itself, raised by zipfile under python-docx
     assert {name: code for name, (code, _) in errors.items()} == {"truncated.docx": "corrupt_docx",
                                                                  "no-styles.docx": "corrupt_docx"}
@@ -122,7 +122,7 @@ def test_the_installed_command_reports_internal_errors_from_worker_processes(wor
     plant = workdir / "plant"
     plant.mkdir()
     (plant / "sitecustomize.py").write_text(
-        "import somnotes.extract.pdf_reader as r\n"
+        "import somnotes.extract.pdf.reader as r\n"
         "def fault(*a, **k):\n    raise KeyError('row_texts')\n"
         "r.join_rows_split_across_pages = fault\n")
     for name in ("som26-midterm.pdf", "som27-midterm.pdf", "som26-annual.docx"):

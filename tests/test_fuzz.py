@@ -8,13 +8,13 @@ from collections import Counter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from somnotes.extract.dates import find_dates
 from somnotes.extract.header import parse_header
 from somnotes.extract.layout import column_roles, heading
 from somnotes.extract.model import Cell, TableBlock, TableRow, TextBlock
-from somnotes.extract.pdf_reader import join_rows_split_across_pages
-from somnotes.extract.statuses import STATUSES, split_progress, task_status
+from somnotes.extract.pdf.reader import join_rows_split_across_pages
 from somnotes.extract.text import join_lines
+from somnotes.normalise.dates import find_dates
+from somnotes.normalise.statuses import STATUSES, split_progress, task_status
 
 # text with the note's own vocabulary mixed in, so that the rules actually fire
 WORDS = st.sampled_from(["Completed:", "On-going", "Ongoing/postponed:", "Not yet started.", "in", "by", "the",

@@ -17,7 +17,7 @@ import pytest
 
 from bench.ocr_benchmark import score_note
 from samples.build_scans import COMMITTED, MIXED, scan_name, truth_of
-from somnotes.extract import ocr
+from somnotes.extract.ocr import policy as ocr
 
 from conftest import FIXTURES, ROOT, SAMPLES, cli, expected, read_table
 
@@ -247,6 +247,6 @@ def test_the_ocr_stack_loads_only_for_a_page_that_needs_it():
             "from somnotes.ingest.pipeline import process_file; "
             f"rows = process_file({str(SAMPLES / 'som27-midterm.pdf')!r}); "
             "assert rows['documents'][0]['n_tasks'] > 0; "
-            "print(sorted(m for m in ('cv2', 'pytesseract', 'somnotes.extract.ocr_image') if m in sys.modules))")
+            "print(sorted(m for m in ('cv2', 'pytesseract', 'somnotes.extract.ocr.image') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "[]"

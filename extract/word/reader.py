@@ -20,8 +20,8 @@ from pathlib import Path
 from docx import Document
 from docx.oxml.ns import qn
 
-from .model import Cell, Passage, RawDocument, TableBlock, TableRow, TextBlock
-from .text import clean
+from ..model import Cell, Passage, RawDocument, TableBlock, TableRow, TextBlock
+from ..text import clean
 
 W_P, W_TBL, W_TR, W_TC, W_SDT = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:sdt")
 W_MOVE_FROM, W_DEL, W_SDT_CONTENT = qn("w:moveFrom"), qn("w:del"), qn("w:sdtContent")

@@ -1,7 +1,7 @@
 """The spaCy pipeline somnotes uses, built once per process.
 
 `spacy.blank("en")` gives the tokenizer; rule components do the rest, with their patterns kept
-as data in extract/patterns/ so that a status word or a date phrase can be added without
+as data in normalise/patterns/ so that a status word or a date phrase can be added without
 touching Python. No statistical model is loaded or downloaded.
 """
 from __future__ import annotations
@@ -18,7 +18,7 @@ PATTERNS_DIR = Path(__file__).resolve().parent / "patterns"
 STATUS_PATTERNS = PATTERNS_DIR / "status_labels.jsonl"
 DATE_PATTERNS = PATTERNS_DIR / "date_phrases.jsonl"  # date units: anchors, qualifiers, connectors, leads
 DATE_GRAMMAR = PATTERNS_DIR / "date_grammar.jsonl"  # how date units combine into expressions
-COLUMN_ROLE_PATTERNS = PATTERNS_DIR / "column_roles.jsonl"
+
 
 
 def read_jsonl(path: Path) -> list[dict]:

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from .statuses import opens_with_label
-from .text import clean, join_lines
+from ...normalise.statuses import opens_with_label
+from ..text import clean, join_lines
 
 LINE_TOLERANCE = 2.5  # words whose tops differ by less than this (pt) share a line
 # A paragraph break is a line pitch this much larger than the document's usual pitch

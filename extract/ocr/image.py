@@ -31,8 +31,8 @@ import cv2
 import numpy as np
 import pytesseract
 
-from .ocr import COVERING_SHARE, UNCERTAIN_WORD
-from .pdf_grid import open_row_rules
+from ..pdf.grid import open_row_rules
+from .policy import COVERING_SHARE, UNCERTAIN_WORD
 
 POINTS_PER_INCH = 72.0
 # Tesseract "works best on images which have a DPI of at least 300" (its documentation, Improving

@@ -101,7 +101,7 @@ DETERMINERS = {"the", "a", "an", "its", "their", "this", "that"}
 
 
 class DateRuleError(ValueError):
-    """A date pattern file names a rule or category that extract/dates.py cannot resolve."""
+    """A date pattern file names a rule or category that normalise/dates.py cannot resolve."""
 
 
 @dataclass
@@ -699,7 +699,7 @@ def check_rule(rule: str, role: str, source: Path) -> None:
     """An id the resolver table lacks, or one of another role, stops the build, naming it."""
     resolver = RESOLVERS.get(rule)
     if resolver is None:
-        raise DateRuleError(f"{source.name}: rule id {rule!r} has no resolver in extract/dates.py RESOLVERS")
+        raise DateRuleError(f"{source.name}: rule id {rule!r} has no resolver in normalise/dates.py RESOLVERS")
     if resolver.role != role:
         raise DateRuleError(f"{source.name}: rule id {rule!r} is a {resolver.role} resolver, used as a {role}")
 
@@ -850,7 +850,7 @@ def build_date_rules(units_path: Path = DATE_PATTERNS, grammar_path: Path = DATE
 
 @functools.lru_cache(maxsize=1)
 def date_rules() -> DateRules:
-    """The date matchers of extract/patterns/, built once per process."""
+    """The date matchers of normalise/patterns/, built once per process."""
     return build_date_rules()
 
 

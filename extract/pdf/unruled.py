@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import bisect
 
-from .layout import column_roles, find_header_row, heading
-from .model import Cell, TableBlock, TableRow, TextBlock
-from .pdf_lines import LINE_TOLERANCE, Line, group_lines, paragraph_text, paragraphs, split_paragraph_lines
-from .text import clean
+from ..layout import column_roles, find_header_row, heading
+from ..model import Cell, TableBlock, TableRow, TextBlock
+from ..text import clean
+from .lines import LINE_TOLERANCE, Line, group_lines, paragraph_text, paragraphs, split_paragraph_lines
 
 COLUMN_GAP_SIZES = 1.5  # a gap this many font sizes wide separates two header cells
 COLUMN_TOLERANCE = 4.0  # pt a cell's text may start left of its header word

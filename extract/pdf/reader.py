@@ -21,9 +21,9 @@ from pathlib import Path
 
 import pdfplumber
 
-from .layout import OVERLAPPING_TEXT, heading
-from .model import Cell, Passage, RawDocument, TableBlock, TableRow, TextBlock
-from .ocr import (
+from ..layout import OVERLAPPING_TEXT, heading
+from ..model import Cell, Passage, RawDocument, TableBlock, TableRow, TextBlock
+from ..ocr.policy import (
     DEFAULT_OCR,
     OCR_PAGE_SECONDS,
     OcrFailed,
@@ -34,9 +34,9 @@ from .ocr import (
     unread_pages_warning,
     wants_ocr,
 )
-from .page_split import join_rows_split_across_pages
-from .pdf_grid import Grid, cell_of, find_grids, inside, overflow_cell
-from .pdf_lines import (
+from ..text import clean
+from .grid import Grid, cell_of, find_grids, inside, overflow_cell
+from .lines import (
     Lexicon,
     Line,
     cell_padding,
@@ -47,8 +47,8 @@ from .pdf_lines import (
     reaches_edge,
     split_paragraph_lines,
 )
-from .pdf_unruled import has_task_table, unruled_blocks
-from .text import clean
+from .page_split import join_rows_split_across_pages
+from .unruled import has_task_table, unruled_blocks
 
 # pdfminer logs damaged fonts and streams as warnings on stderr; a bad file is reported once,
 # by ingest, as one line, so its chatter is kept to real errors.
@@ -149,7 +149,7 @@ def page_source(page, ocr: str = DEFAULT_OCR) -> PageSource:
     scanned = is_scanned(page, words)
     if not wants_ocr(ocr, scanned) or not tesseract_available():
         return PageSource(words, scanned=scanned)
-    from .ocr_image import read_scanned_page  # OpenCV and Tesseract load only for a page that needs them
+    from ..ocr.image import read_scanned_page  # OpenCV and Tesseract load only for a page that needs them
 
     extend_time_limit(OCR_PAGE_SECONDS)
     try:

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 
-from .layout import column_roles, find_header_row, row_texts, split_fused_header
-from .model import Cell, Passage, TableBlock, TableRow
-from .nlp import status_nlp
-from .pdf_lines import LIST_ITEM_START, english_words
-from .statuses import opens_with_label
-from .text import SENTENCE_END, join_lines, normalise_ws
+from ...normalise.nlp import status_nlp
+from ...normalise.statuses import opens_with_label
+from ..layout import column_roles, find_header_row, row_texts, split_fused_header
+from ..model import Cell, Passage, TableBlock, TableRow
+from ..text import SENTENCE_END, join_lines, normalise_ws
+from .lines import LIST_ITEM_START, english_words
 
 COLUMN_X_TOLERANCE = 6.0  # pt: tables on two pages with columns this close are one table
 
