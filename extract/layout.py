@@ -7,7 +7,6 @@ reported by the word accounting at the end (extract/accounting.py).
 """
 from __future__ import annotations
 
-import contextlib
 import functools
 import re
 from pathlib import Path
@@ -54,34 +53,6 @@ def fold_header(text: str) -> str:
     return " ".join(re.sub(r"[^a-z ]", " ", normalise_ws(text).lower()).split())
 
 
-# Wordings a user taught (`somnotes ingest --column "Action point=task"`), as (wording, role)
-# pairs, tried before the patterns file. Set once per ingest run in each worker (teach_roles);
-# every file of a run is read with the same wordings.
-_taught: tuple = ()
-
-
-def teach_roles(pairs) -> None:
-    """Read header wordings as these roles from now on: (wording, role) pairs, tried first."""
-    global _taught
-    _taught = tuple((str(w), str(r)) for w, r in pairs)
-
-
-def taught_roles() -> tuple:
-    """The (wording, role) pairs in use (teach_roles)."""
-    return _taught
-
-
-@contextlib.contextmanager
-def roles_taught(pairs):
-    """Read header wordings as these roles inside the block, as before it after."""
-    before = _taught
-    teach_roles(pairs)
-    try:
-        yield
-    finally:
-        teach_roles(before)
-
-
 @functools.lru_cache(maxsize=8)
 def compiled_roles(taught: tuple) -> list[tuple[str, re.Pattern]]:
     """(role, compiled pattern) pairs: the taught wordings, then patterns/column_roles.jsonl in
@@ -95,24 +66,25 @@ def compiled_roles(taught: tuple) -> list[tuple[str, re.Pattern]]:
     return out
 
 
-def role_patterns() -> list[tuple[str, re.Pattern]]:
-    """(role, compiled pattern) pairs in the order they are tried."""
-    return compiled_roles(_taught)
+def role_patterns(taught: tuple = ()) -> list[tuple[str, re.Pattern]]:
+    """(role, compiled pattern) pairs in the order they are tried: the wordings a user taught
+    (`--column`, ReadOptions.roles) as (wording, role) pairs, then the patterns file."""
+    return compiled_roles(tuple(taught))
 
 
-def header_role(text: str) -> str:
+def header_role(text: str, taught: tuple = ()) -> str:
     """Given a header cell's text, return the role its wording names, or "extra"."""
     folded = fold_header(text)
-    return next((role for role, rx in role_patterns() if rx.match(folded)), "extra")
+    return next((role for role, rx in role_patterns(taught) if rx.match(folded)), "extra")
 
 
-def column_roles(header_cells: list[Cell]) -> list[str] | None:
+def column_roles(header_cells: list[Cell], taught: tuple = ()) -> list[str] | None:
     """Given a table's first row, name each column's role (one of ROLES), or None when the
     row is not the header row of a task table. A role taken by a column to the left makes a
-    second such column an extra one."""
+    second such column an extra one. `taught`: (wording, role) pairs tried first."""
     roles: list[str] = []
     for cell in header_cells:
-        role = header_role(cell.text)
+        role = header_role(cell.text, taught)
         roles.append(role if role not in roles else "extra")
     if "status" in roles and "progress" not in roles:
         roles[roles.index("status")] = "progress"  # Task | Status | Next steps: the status is the progress
@@ -161,7 +133,7 @@ def row_texts(row) -> list[str]:
     return [normalise_ws(c.text).lower() for c in row.cells]
 
 
-def split_fused_header(row: TableRow, cut: bool = False) -> tuple[TableRow, TableRow] | None:
+def split_fused_header(row: TableRow, cut: bool = False, taught: tuple = ()) -> tuple[TableRow, TableRow] | None:
     """A header row fused with the row under it (no rule between them): return the two rows
     apart, or None when `row` is not such a pair. The row under a header has its task cell
     filled, unless the page break `cut` it: a producer may move a task cell's first line to the
@@ -170,16 +142,16 @@ def split_fused_header(row: TableRow, cut: bool = False) -> tuple[TableRow, Tabl
     rest = [Cell(c.paragraphs[1:]) for c in row.cells]
     if any(len(c.text.split()) > HEADER_CELL_MAX_WORDS for c in heads):
         return None
-    roles = column_roles(heads)
+    roles = column_roles(heads, taught)
     if roles is None or all(c.is_empty() for c in rest) or (not cut and rest[roles.index("task")].is_empty()):
         return None
     return TableRow(heads, row.page_start, row.page_start), TableRow(rest, row.page_start, row.page_end)
 
 
-def find_header_row(rows: list) -> int | None:
+def find_header_row(rows: list, taught: tuple = ()) -> int | None:
     """Index of a table's header row among its first rows (a title row may precede it)."""
     for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        if split_fused_header(row) is not None or column_roles(row.cells) is not None:
+        if split_fused_header(row, taught=taught) is not None or column_roles(row.cells, taught) is not None:
             return i
     return None
 
@@ -197,7 +169,8 @@ class Walker:
     """Reads blocks in order, keeping track of the part and section every row falls under,
     and of every passage of text that is not a task row."""
 
-    def __init__(self):
+    def __init__(self, taught: tuple = ()):
+        self.taught = taught  # the header wordings a user taught (ReadOptions.roles)
         self.part = self.part_title = self.section = self.section_title = None
         self.structure_seen = False
         self.header_paras: list[str] = []
@@ -253,7 +226,7 @@ class Walker:
                     self.passage("header", para, row.page_start)
 
     def table(self, block: TableBlock) -> None:
-        at = find_header_row(block.rows)
+        at = find_header_row(block.rows, self.taught)
         if at is None:
             self.other_table(block)
             return
@@ -267,11 +240,11 @@ class Walker:
         self.structure_seen = True
         header = block.rows[at]
         body = block.rows[at + 1:]
-        fused = split_fused_header(header)
+        fused = split_fused_header(header, taught=self.taught)
         if fused is not None:
             header, first = fused
             body = [first] + body
-        roles = column_roles(header.cells)
+        roles = column_roles(header.cells, self.taught)
         header_texts = row_texts(header)
         header_line = " | ".join(normalise_ws(c.text) for c in header.cells)
         self.passage("table_header", header_line, header.page_start)
@@ -365,10 +338,11 @@ def placed_texts(rows: list[TaskRow], passages: list[Passage]) -> list[str]:
     return out
 
 
-def lay_out(raw: RawDocument) -> Note:
-    """Given a reader's blocks, return the note: header metadata, task rows in order, the
-    passages around them, and a warning for each phrase of the document that found no place."""
-    walker = Walker()
+def lay_out(raw: RawDocument, taught: tuple = ()) -> Note:
+    """Given a reader's blocks (and the header wordings a user taught), return the note: header
+    metadata, task rows in order, the passages around them, and a warning for each phrase of the
+    document that found no place."""
+    walker = Walker(taught)
     for block in raw.blocks:
         if isinstance(block, TextBlock):
             walker.text(block)

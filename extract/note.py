@@ -8,7 +8,8 @@ from pathlib import Path
 
 from .layout import lay_out
 from .model import Note
-from .ocr.policy import DEFAULT_OCR, OcrFailed, no_text_layer_message
+from .ocr.policy import OcrFailed, no_text_layer_message
+from .options import NO_CLOCK, Clock, ReadOptions
 
 PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -78,9 +79,9 @@ def check_docx_container(path: Path) -> None:
         raise ExtractError("not_a_docx", "the zip file holds no Word document (word/document.xml)")
 
 
-def read_document(path: Path, ocr: str = DEFAULT_OCR):
+def read_document(path: Path, options: ReadOptions = ReadOptions(), clock: Clock = NO_CLOCK):
     """Given a path, return its RawDocument (blocks in reading order); PDF pages without a text
-    layer are read by OCR as `ocr` says (auto, always, never)."""
+    layer are read by OCR as `options.ocr` says (auto, always, never), asking `clock` for the time."""
     fmt = sniff_format(path)
     if fmt == "docx":
         check_docx_container(path)
@@ -96,7 +97,7 @@ def read_document(path: Path, ocr: str = DEFAULT_OCR):
             raise ExtractError("corrupt_docx", message) from None
     from .pdf.reader import MAX_PAGES, TooManyPages, read_pdf
     try:
-        raw = read_pdf(path, ocr)
+        raw = read_pdf(path, options, clock)
     except TooManyPages as exc:
         raise ExtractError("too_many_pages",
                            f"the PDF has {exc.args[0]} pages; progress notes have at most {MAX_PAGES}") from None
@@ -111,7 +112,7 @@ def read_document(path: Path, ocr: str = DEFAULT_OCR):
             raise  # a bug of ours: the caller reports it as internal_error
         raise ExtractError("corrupt_pdf", one_line(f"the PDF cannot be read: {type(exc).__name__}: {exc}")) from None
     if "no_text_layer" in raw.warnings:
-        raise ExtractError("no_text_layer", no_text_layer_message(ocr))
+        raise ExtractError("no_text_layer", no_text_layer_message(options.ocr))
     return raw
 
 
@@ -172,6 +173,7 @@ def is_password_error(exc: BaseException) -> bool:
     return False
 
 
-def extract_note(path: Path, ocr: str = DEFAULT_OCR) -> Note:
-    """Given a Word or PDF file, return its header and task rows (not yet normalised)."""
-    return lay_out(read_document(Path(path), ocr))
+def extract_note(path: Path, options: ReadOptions = ReadOptions(), clock: Clock = NO_CLOCK) -> Note:
+    """Given a Word or PDF file and how to read it, return its header and task rows (not yet
+    normalised); `clock` is the file's time limit, which OCR may extend."""
+    return lay_out(read_document(Path(path), options, clock), options.roles)

@@ -243,6 +243,8 @@ def ingest(
              "deadline, reference, extra); the store remembers it. Repeatable."),
     ocr: OcrMode = typer.Option("auto", "--ocr", help="Read PDF pages with OCR (Tesseract): auto (pages without "
                                 "a text layer), always, never."),
+    prune: bool = typer.Option(False, "--prune", help="Remove the stored notes whose files, under the files and "
+                               "folders named, are gone."),
 ):
     """Ingest progress notes into the store.
 
@@ -289,7 +291,7 @@ def ingest(
 
     try:
         summary = run_ingest(paths, s, workers=workers, executor=executor, commit_every=commit_every,
-                             timeout_s=file_timeout or None, columns=columns, ocr=ocr.value,
+                             timeout_s=file_timeout or None, columns=columns, ocr=ocr.value, prune=prune,
                              on_file=(lambda _p: progress.advance(bar)) if progress else None,
                              on_error=say, on_notice=say)
     except ExecutorUnavailable as exc:

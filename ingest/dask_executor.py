@@ -6,6 +6,10 @@ alone. The workers must see the files at the same paths (a shared file system).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..extract.options import ReadOptions
 
 DASK_SCHEME = "dask://"
 CONNECT_TIMEOUT_S = 30  # a scheduler that has not answered by then is not there
@@ -20,15 +24,14 @@ def scheduler_address(executor: str) -> str:
     return "tcp://" + executor[len(DASK_SCHEME):]
 
 
-def run_on_dask(files: list[Path], executor: str, timeout_s: float | None = None, ocr: str = "auto"):
-    """Yield (path, rows) as the cluster finishes each file; each file is held to `timeout_s`
-    on its worker (worker.time_limit works in the worker's threads too)."""
+def run_on_dask(files: list[Path], executor: str, options: ReadOptions):
+    """Yield (path, rows) as the cluster finishes each file, each read with `options` (its time
+    limit held on its worker: worker.time_limit works in the worker's threads too)."""
     try:
         from distributed import Client, as_completed
     except ImportError:  # pragma: no cover - depends on the install
         raise SystemExit(f"somnotes: --executor {DASK_SCHEME} needs the dask extra: "
                          "pip install 'somnotes[dask]'") from None
-    from ..extract.layout import taught_roles
     from .worker import process_file
 
     address = scheduler_address(executor)
@@ -39,7 +42,7 @@ def run_on_dask(files: list[Path], executor: str, timeout_s: float | None = None
     except (OSError, TimeoutError):
         raise ExecutorUnavailable(f"no Dask scheduler answered at {address} within {CONNECT_TIMEOUT_S} s") from None
     with client:
-        futures = {client.submit(process_file, str(path), timeout_s, roles=taught_roles(), ocr=ocr, pure=False): path
+        futures = {client.submit(process_file, str(path), options, pure=False): path
                    for path in files}
         for future in as_completed(futures):
             yield futures[future], future.result()

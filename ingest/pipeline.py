@@ -17,12 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..defaults import COMMIT_EVERY, FILE_TIMEOUT_S
-from ..extract.layout import NO_ROLES_WARNING, OVERLAPPING_TEXT, header_role, roles_taught, taught_roles
+from ..extract.layout import NO_ROLES_WARNING, OVERLAPPING_TEXT, header_role
 from ..extract.ocr.policy import DEFAULT_OCR
+from ..extract.options import ReadOptions
 from ..store import column_roles
 from ..store.store import Batch, Store
 from .dask_executor import DASK_SCHEME
-from .discover import find_files
+from .discover import find_files, sha256_file
 from .worker import error_rows, note_records, parser_version, process_file
 
 # process_file and what it uses are the per-file work (worker.py); named here too for callers of
@@ -45,6 +46,7 @@ class IngestSummary:
     tasks: int = 0  # the tasks of those notes, each note counted once (its Word file's)
     errors: int = 0
     skipped: int = 0  # unchanged files already in the store
+    pruned: int | None = None  # notes removed by --prune, their files gone (None: not asked)
     unplaced: int = 0  # words of the notes found in no cell, title or header (see documents.warnings)
     empty_paths: list = field(default_factory=list)  # folders named that hold no note file
     seconds: float = 0.0
@@ -78,7 +80,7 @@ class IngestSummary:
         unchanged = f"{self.skipped} unchanged" + (" (already stored)" if self.skipped else "")
         return (f"{plural(self.files, 'file')}, {plural(self.notes, 'note')}, {plural(self.tasks, 'task')}, "
                 f"{plural(self.errors, 'error')}, {unchanged}, {plural(self.unplaced, 'word')} unplaced, "
-                f"{self.seconds:.1f} s")
+                f"{'' if self.pruned is None else f'{self.pruned} pruned, '}{self.seconds:.1f} s")
 
 
 def plural(n: int, noun: str) -> str:
@@ -130,6 +132,19 @@ def unchanged(path: Path, known: dict, version: str) -> bool:
     return entry["file_size"] == stat.st_size and entry["file_mtime_ns"] == stat.st_mtime_ns
 
 
+def touched(path: Path, known: dict, version: str) -> os.stat_result | None:
+    """Is this file stored already by the current parser with the same bytes, though its mtime
+    is new (touch, a copy that kept no times, a checkout)? Then its stat, to be recorded: it is
+    hashed, never parsed, and the next ingest skips it unopened."""
+    entry = known.get(str(path))
+    if entry is None or entry["parser_version"] != version:
+        return None
+    stat = path.stat()
+    if entry["file_size"] != stat.st_size or sha256_file(path) != entry["doc_id"]:
+        return None
+    return stat
+
+
 def folders_without_notes(paths: list[Path], files: list[Path]) -> list[Path]:
     """The folders among `paths` under which no note file was found (a wrong folder, or an
     archive of other documents): a user must hear that nothing was there to ingest."""
@@ -138,22 +153,22 @@ def folders_without_notes(paths: list[Path], files: list[Path]) -> list[Path]:
     return [p for p in paths if p.is_dir() and Path(os.path.abspath(p)) not in parents]
 
 
-def run_files(files: list[Path], workers: int, executor: str | None, timeout_s: float | None,
-              ocr: str = DEFAULT_OCR):
-    """Yield (path, rows) as per-file work finishes, in a pool of `workers` processes."""
+def run_files(files: list[Path], workers: int, executor: str | None, options: ReadOptions):
+    """Yield (path, rows) as per-file work finishes, in a pool of `workers` processes, each file
+    read with `options`."""
     if executor and executor.startswith(DASK_SCHEME):
         from .dask_executor import run_on_dask
-        yield from run_on_dask(files, executor, timeout_s, ocr)
+        yield from run_on_dask(files, executor, options)
         return
     if workers <= 1 or len(files) <= 1:
         for path in files:
-            yield path, process_file(path, timeout_s, ocr=ocr)
+            yield path, process_file(path, options)
         return
     context = multiprocessing.get_context(WORKER_START)
     left = {Path(p) for p in files}
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            futures = {pool.submit(process_file, str(p), timeout_s, taught_roles(), ocr): p for p in files}
+            futures = {pool.submit(process_file, str(p), options): p for p in files}
             for future in as_completed(futures):
                 path = futures[future]
                 rows = future.result()
@@ -164,14 +179,14 @@ def run_files(files: list[Path], workers: int, executor: str | None, timeout_s: 
         # file still in it. Each of those is read again in a pool of its own, so that only the
         # file that kills its reader becomes an error row.
         for path in [p for p in files if Path(p) in left]:
-            yield path, process_alone(path, timeout_s, ocr, context)
+            yield path, process_alone(path, options, context)
 
 
-def process_alone(path: Path, timeout_s: float | None, ocr: str, context) -> dict:
+def process_alone(path: Path, options: ReadOptions, context) -> dict:
     """Read one file in a process of its own; its death is an error row for that file."""
     with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
         try:
-            return pool.submit(process_file, str(path), timeout_s, taught_roles(), ocr).result()
+            return pool.submit(process_file, str(path), options).result()
         except BrokenProcessPool:
             return error_rows(path, "crash", CRASH_MESSAGE, None)
 
@@ -179,42 +194,56 @@ def process_alone(path: Path, timeout_s: float | None, ocr: str, context) -> dic
 def ingest(paths: Sequence[Path | str], store: Store, workers: int | None = None, executor: str | None = None,
            on_file=None, on_error=None, on_notice=None, commit_every: int = COMMIT_EVERY,
            timeout_s: float | None = FILE_TIMEOUT_S, columns: list[tuple[str, str]] | None = None,
-           ocr: str = DEFAULT_OCR) -> IngestSummary:
+           ocr: str = DEFAULT_OCR, prune: bool = False) -> IngestSummary:
     """Ingest files and folders into the store. `on_file(path)` is called as each file is
     done (progress bars); `on_error(line)` with one line per failed file; `on_notice(line)` with
     one line per file stored with something to say (not a note, words unplaced). The store is written
     every `commit_every` files: a killed run loses at most that many. `columns` teaches header
     wordings, (wording, role) pairs such as ("Action point", "task"): the store keeps them for
     every later ingest, and notes read without them are read again. `ocr` says which PDF pages
-    are read by OCR: auto (those without a text layer), always, never."""
+    are read by OCR: auto (those without a text layer), always, never. `prune` removes the notes
+    whose files, under the paths named, are gone."""
     started = time.perf_counter()
     roles = tuple(column_roles.teach(store, columns) if columns else column_roles.load(store))
-    # the workers are handed the wordings in use here (run_files, run_on_dask); whatever happens,
-    # the wordings taught before this run are in force again after it
-    with roles_taught(roles):
-        summary = ingest_files([Path(p) for p in paths], store, parser_version(roles), workers or os.cpu_count() or 1,
-                               executor, on_file, on_error, on_notice, commit_every, timeout_s, ocr)
+    options = ReadOptions(ocr=ocr, roles=roles, time_limit=timeout_s)
+    summary = ingest_files([Path(p) for p in paths], store, options, workers or os.cpu_count() or 1,
+                           executor, (on_file, on_error, on_notice), commit_every, prune)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def files_to_read(files: list[Path], store: Store, version: str, summary: IngestSummary, on_file) -> list[Path]:
-    """The files not stored already by this parser version with the same size and mtime (each
-    of those is counted as unchanged, and reported to `on_file`)."""
+def files_to_read(files: list[Path], store: Store, version: str, summary: IngestSummary, on_file,
+                  batch: Batch) -> list[Path]:
+    """The files not stored already by this parser version with the same bytes (each of those is
+    counted as unchanged and reported to `on_file`; one with a new mtime is recorded in `batch`)."""
     known = store.known_files() if store.exists() else {}
     todo = []
     for path in files:
+        resolved = path.resolve()
         try:
-            is_known = unchanged(path.resolve(), known, version)
+            is_known = unchanged(resolved, known, version)
+            stat = None if is_known else touched(resolved, known, version)
         except OSError:
-            is_known = False
-        if is_known:
+            is_known, stat = False, None
+        if stat is not None:
+            batch.touch(known[str(resolved)]["doc_id"], str(resolved), stat.st_size, stat.st_mtime_ns)
+        if is_known or stat is not None:
             summary.skipped += 1
             if on_file:
                 on_file(path)
         else:
             todo.append(path)
     return todo
+
+
+def gone_files(paths: list[Path], store: Store) -> set[str]:
+    """The stored source paths under the files and folders named whose files are gone."""
+    if not store.exists():
+        return set()
+    roots = [Path(os.path.abspath(p)) for p in paths]
+    return {name for name in store.known_files()
+            if any(Path(name) == root or Path(name).is_relative_to(root) for root in roots)
+            and not os.path.exists(name)}
 
 
 def report_file(rows: dict, new_note: bool, summary: IngestSummary, on_error, on_notice) -> None:
@@ -233,26 +262,33 @@ def report_file(rows: dict, new_note: bool, summary: IngestSummary, on_error, on
                 on_notice(line)
 
 
-def ingest_files(paths: list[Path], store: Store, version: str, workers: int, executor: str | None,
-                 on_file, on_error, on_notice, commit_every: int, timeout_s: float | None, ocr: str) -> IngestSummary:
-    """The work of `ingest` with the taught wordings in force: read what changed, commit every
-    `commit_every` files."""
+def ingest_files(paths: list[Path], store: Store, options: ReadOptions, workers: int, executor: str | None,
+                 callbacks: tuple, commit_every: int, prune: bool) -> IngestSummary:
+    """The work of `ingest`: read what changed with `options`, commit every `commit_every` files;
+    `callbacks` are ingest's (on_file, on_error, on_notice)."""
+    on_file, on_error, on_notice = callbacks
+    version = parser_version(options.roles)
     summary = IngestSummary()
     files = find_files(paths)
     summary.files = len(files)
     summary.empty_paths = folders_without_notes(paths, files)
-    todo = files_to_read(files, store, version, summary, on_file)
     batch, pending = Batch(), 0
+    todo = files_to_read(files, store, version, summary, on_file, batch)
+    if prune:
+        batch.prune(gone_files(paths, store))
+        summary.pruned = len(batch.pruned)
 
     def commit():
         nonlocal batch, pending
-        if batch:
+        if batch and not (any(batch.rows.values()) or batch.pruned):
+            store.commit(batch)  # new mtimes alone: no task changes, the keys stay as they are
+        elif batch:
             from ..store.linking import relink  # scipy and rapidfuzz: only when there is something new
 
             store.commit(batch, relink=relink)
         batch, pending = Batch(), 0
 
-    for path, rows in run_files([p.resolve() for p in todo], workers, executor, timeout_s, ocr):
+    for path, rows in run_files([p.resolve() for p in todo], workers, executor, options):
         report_file(rows, batch.add_file(rows), summary, on_error, on_notice)
         pending += 1
         if on_file:

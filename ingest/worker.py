@@ -17,13 +17,13 @@ import signal
 import subprocess
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 from .. import PARSER_VERSION
-from ..defaults import CONVERTIBLE_SUFFIXES, FILE_TIMEOUT_S
+from ..defaults import CONVERTIBLE_SUFFIXES
 from ..extract import ExtractError, extract_note
-from ..extract.layout import roles_taught, taught_roles
-from ..extract.ocr.policy import DEFAULT_OCR
+from ..extract.options import NO_CLOCK, Clock, ReadOptions
 from ..normalise.statuses import column_status, split_progress, task_status
 from ..store.schema import SCHEMA_VERSION
 from ..store.series import note_key
@@ -81,8 +81,9 @@ def convert_legacy(path: Path, workdir: Path) -> Path:
     return out
 
 
-def note_records(path: Path, doc_id: str, note, stat: os.stat_result) -> dict:
-    """Given an extracted note, normalise statuses and dates and return rows per table."""
+def note_records(path: Path, doc_id: str, note, stat: os.stat_result, taught: tuple = ()) -> dict:
+    """Given an extracted note (read with the header wordings `taught`), normalise statuses and
+    dates and return rows per table."""
     from ..normalise.dates import find_dates  # dateparser and the date grammar: a worker's, once
     from ..normalise.typed_columns import deadline_dates, lead_entities
 
@@ -125,7 +126,7 @@ def note_records(path: Path, doc_id: str, note, stat: os.stat_result) -> dict:
         "organization": header.organization, "symbol": header.symbol, "title": header.title,
         "segment": header.segment, "meeting_number": header.meeting_number, "meeting_date": meeting_date,
         "n_pages": note.n_pages, "n_tasks": len(tasks), "warnings": warnings,
-        "parser_version": parser_version(taught_roles()), "ingested_at": now_utc(), "meeting": header.meeting,
+        "parser_version": parser_version(taught), "ingested_at": now_utc(), "meeting": header.meeting,
         "file_size": stat.st_size, "file_mtime_ns": stat.st_mtime_ns, "schema_version": SCHEMA_VERSION,
         "unplaced_words": sum(len(phrase.split()) for phrase in note.unplaced),
         "series": header.series, "note_date": header.note_date,
@@ -142,15 +143,16 @@ class FileTimeout(BaseException):
 def time_limit(seconds: float | None):
     """Raise FileTimeout in this block after `seconds`, in whatever thread runs it: by SIGALRM
     in the main thread (a local worker process), by an asynchronous exception in any other
-    (a Dask worker runs its tasks in threads, where signals cannot reach)."""
+    (a Dask worker runs its tasks in threads, where signals cannot reach). Yields the block's
+    Clock, which extraction may ask for more time (OCR) in either case."""
     if not seconds:
-        yield
+        yield NO_CLOCK
     elif threading.current_thread() is threading.main_thread():
-        with alarm_time_limit(seconds):
-            yield
+        with alarm_time_limit(seconds) as clock:
+            yield clock
     else:
-        with thread_time_limit(seconds):
-            yield
+        with thread_time_limit(seconds) as clock:
+            yield clock
 
 
 def despite_timeouts(action) -> None:
@@ -162,6 +164,15 @@ def despite_timeouts(action) -> None:
             return
         except FileTimeout:
             continue
+
+
+class AlarmClock(Clock):
+    """The main thread's time limit: the interval timer, moved on when extended."""
+
+    def extend(self, seconds: float) -> None:
+        remaining, interval = signal.getitimer(signal.ITIMER_REAL)
+        if remaining > 0:
+            signal.setitimer(signal.ITIMER_REAL, remaining + seconds, interval)
 
 
 @contextlib.contextmanager
@@ -177,7 +188,7 @@ def alarm_time_limit(seconds: float):
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds, REFIRE_S)
     try:
-        yield
+        yield AlarmClock()
     finally:
         despite_timeouts(stop)
 
@@ -189,20 +200,38 @@ def raise_in_thread(thread_id: int, exc_type: type[BaseException] | None) -> Non
                                                ctypes.py_object(exc_type) if exc_type else None)
 
 
+class DeadlineClock(Clock):
+    """Another thread's time limit: a deadline the watchdog reads, moved on when extended."""
+
+    def __init__(self, seconds: float):
+        self.lock = threading.Lock()
+        self.deadline = time.monotonic() + seconds
+
+    def extend(self, seconds: float) -> None:
+        with self.lock:
+            self.deadline += seconds
+
+    def left(self) -> float:
+        with self.lock:
+            return self.deadline - time.monotonic()
+
+
 @contextlib.contextmanager
 def thread_time_limit(seconds: float):
-    """time_limit for any other thread: a watchdog thread raises FileTimeout inside this one,
-    again every REFIRE_S until the block ends."""
+    """time_limit for any other thread: a watchdog thread raises FileTimeout inside this one
+    once its deadline has passed (extended or not), again every REFIRE_S until the block ends."""
     target, lock, done = threading.get_ident(), threading.Lock(), threading.Event()
+    clock = DeadlineClock(seconds)
 
     def watch():
-        wait = seconds
-        while not done.wait(wait):
+        while not done.wait(max(clock.left(), 0.0)):
             with lock:
                 if done.is_set():
                     return
+                if clock.left() > 0:
+                    continue  # extended while the watchdog slept
                 raise_in_thread(target, FileTimeout)
-            wait = REFIRE_S
+            done.wait(REFIRE_S)
 
     def stop():
         with lock:
@@ -211,25 +240,24 @@ def thread_time_limit(seconds: float):
 
     threading.Thread(target=watch, name="somnotes-file-timeout", daemon=True).start()
     try:
-        yield
+        yield clock
     finally:
         despite_timeouts(stop)
 
 
-def process_file(path: Path | str, timeout_s: float | None = FILE_TIMEOUT_S, roles: tuple | None = None,
-                 ocr: str = DEFAULT_OCR) -> dict:
-    """Given one file, return its rows per table, or an errors row. Never raises for bad input.
-    `roles` are the (wording, role) pairs a user taught (`--column`); None: those in use here.
-    `ocr`: which PDF pages are read by OCR (auto: those without a text layer; always; never)."""
+def process_file(path: Path | str, options: ReadOptions = ReadOptions()) -> dict:
+    """Given one file and how to read it (OCR, taught header wordings, time limit), return its
+    rows per table, or an errors row. Never raises for bad input. Everything it needs comes in
+    its arguments, so it runs the same in any executor and in any thread."""
     path = Path(path)
     try:
-        with time_limit(timeout_s), roles_taught(taught_roles() if roles is None else roles):
-            return read_file(path, ocr)
+        with time_limit(options.time_limit) as clock:
+            return read_file(path, options, clock)
     except FileTimeout:
-        return error_rows(path, "timeout", f"reading the file took longer than {timeout_s:g} s", None)
+        return error_rows(path, "timeout", f"reading the file took longer than {options.time_limit:g} s", None)
 
 
-def read_file(path: Path, ocr: str = DEFAULT_OCR) -> dict:
+def read_file(path: Path, options: ReadOptions, clock: Clock = NO_CLOCK) -> dict:
     """The work of process_file, errors included."""
     try:
         stat = path.stat()
@@ -239,10 +267,10 @@ def read_file(path: Path, ocr: str = DEFAULT_OCR) -> dict:
     try:
         if path.suffix.lower() in CONVERTIBLE_SUFFIXES:
             with tempfile.TemporaryDirectory(prefix="somnotes-") as tmp:
-                note = extract_note(convert_legacy(path, Path(tmp)))
+                note = extract_note(convert_legacy(path, Path(tmp)), options, clock)
         else:
-            note = extract_note(path, ocr)
-        return note_records(path, doc_id, note, stat)
+            note = extract_note(path, options, clock)
+        return note_records(path, doc_id, note, stat, options.roles)
     except ExtractError as exc:
         return error_rows(path, exc.code, exc.message, doc_id)
     except Exception as exc:  # a bug of ours must not stop the batch; keep where it happened

@@ -49,6 +49,18 @@ class Batch:
     """Rows for each table, produced by ingest for a set of files."""
 
     rows: dict = field(default_factory=lambda: {name: [] for name in COLUMNS})
+    # files whose bytes are stored already under a new mtime or size: (doc_id, source_path) ->
+    # {"file_size", "file_mtime_ns"}, recorded on their documents rows so the next ingest skips them
+    touched: dict = field(default_factory=dict)
+    pruned: set = field(default_factory=set)  # source paths whose files are gone: their rows go
+
+    def touch(self, doc_id: str, source_path: str, size: int, mtime_ns: int) -> None:
+        """Record a stored file's new size and mtime (its bytes unchanged) without reading it."""
+        self.touched[(doc_id, source_path)] = {"file_size": size, "file_mtime_ns": mtime_ns}
+
+    def prune(self, source_paths) -> None:
+        """Remove the stored notes of these files (gone from disk) in this batch's commit."""
+        self.pruned.update(source_paths)
 
     def add(self, table: str, rows: list[dict]) -> None:
         self.rows[table].extend(rows)
@@ -69,7 +81,7 @@ class Batch:
         return [r["doc_id"] for r in self.rows["documents"]]
 
     def __bool__(self) -> bool:
-        return any(self.rows.values())
+        return any(self.rows.values()) or bool(self.touched or self.pruned)
 
 
 @dataclass
@@ -113,14 +125,14 @@ class CommitPlan:
 
     new_docs: list = field(default_factory=list)  # documents rows to write
     fresh_ids: set = field(default_factory=set)  # notes whose rows are new or out of date
-    replaced_paths: set = field(default_factory=set)  # (doc_id, source_path) of files read by an older parser
+    replaced_paths: set = field(default_factory=set)  # (doc_id, source_path) rows that go: re-read, revised, gone
     replaced: set = field(default_factory=set)  # stored notes whose rows this commit replaces
     skipped: list = field(default_factory=list)  # doc_ids stored already by this parser
     new_errors: list = field(default_factory=list)
     stale_errors: set = field(default_factory=set)  # source paths whose error rows go: the file was read now
 
     def __bool__(self) -> bool:
-        return bool(self.new_docs or self.new_errors or self.stale_errors)
+        return bool(self.new_docs or self.new_errors or self.stale_errors or self.replaced_paths)
 
     def rows(self, table: str, batch: Batch) -> list[dict]:
         """The batch's rows this commit writes into `table`."""
@@ -141,27 +153,62 @@ class CommitPlan:
 
 def plan_documents(batch: Batch, stored_docs: list[dict]) -> CommitPlan:
     """Given a batch and the stored documents rows, plan which files and notes it adds or replaces:
-    a file stored by the same parser is skipped; a note stored by another parser is replaced."""
+    a file stored by the same parser is skipped (its row rewritten when its mtime or size is new);
+    a note stored by another parser is replaced; a path holds one file, so the note stored
+    earlier at a path read now, or pruned, goes with the last path that held it."""
     plan = CommitPlan()
-    stored_paths = {(d["doc_id"], d["source_path"]): d["parser_version"] for d in stored_docs}
+    stored = {(d["doc_id"], d["source_path"]): d for d in stored_docs}
     stored_ids = {d["doc_id"] for d in stored_docs}
     batch_versions = {doc["parser_version"] for doc in batch.rows["documents"]}
     current_ids = {d["doc_id"] for d in stored_docs if d["parser_version"] in batch_versions}
     new_keys: set = set()
     for doc in batch.rows["documents"]:
         key = (doc["doc_id"], doc["source_path"])
-        if stored_paths.get(key) == doc["parser_version"] or key in new_keys:
+        known = stored.get(key)
+        if key in new_keys or (known is not None and known["parser_version"] == doc["parser_version"]
+                               and same_file_stat(known, doc)):
             plan.skipped.append(doc["doc_id"])
             continue
         new_keys.add(key)
-        if key in stored_paths:
-            plan.replaced_paths.add(key)  # this file, read by an older parser
+        if known is not None:
+            plan.replaced_paths.add(key)  # this file, read by an older parser or with a new mtime
         plan.new_docs.append(doc)
         if doc["doc_id"] not in current_ids:  # the note's rows are new or out of date
             plan.fresh_ids.add(doc["doc_id"])
             if doc["doc_id"] in stored_ids:
                 plan.replaced.add(doc["doc_id"])
+    plan_touched(plan, batch, stored, new_keys)
+    plan_gone(plan, batch, stored_docs, {doc["source_path"] for doc in batch.rows["documents"]} | batch.pruned)
     return plan
+
+
+def same_file_stat(stored: dict, doc: dict) -> bool:
+    """Do a stored documents row and a new one record the same file size and mtime?"""
+    return (stored.get("file_size"), stored.get("file_mtime_ns")) == (doc.get("file_size"), doc.get("file_mtime_ns"))
+
+
+def plan_touched(plan: CommitPlan, batch: Batch, stored: dict, new_keys: set) -> None:
+    """Rewrite the documents rows of files whose bytes are stored but whose mtime or size is new."""
+    for key, stat in batch.touched.items():
+        if key in stored and key not in new_keys:
+            plan.replaced_paths.add(key)
+            plan.new_docs.append({**stored[key], **stat})
+
+
+def plan_gone(plan: CommitPlan, batch: Batch, stored_docs: list[dict], paths: set) -> None:
+    """Drop the stored documents rows of `paths` other than those the batch writes (a file
+    revised or replaced in place, a file pruned), and every row of a note left with no file."""
+    batch_ids = {doc["doc_id"] for doc in batch.rows["documents"]}
+    written = {(doc["doc_id"], doc["source_path"]) for doc in batch.rows["documents"]}
+    for d in stored_docs:
+        key = (d["doc_id"], d["source_path"])
+        if d["source_path"] in paths and key not in written:
+            plan.replaced_paths.add(key)
+    left = {d["doc_id"] for d in stored_docs if (d["doc_id"], d["source_path"]) not in plan.replaced_paths}
+    for d in stored_docs:
+        if d["doc_id"] not in left and d["doc_id"] not in batch_ids:
+            plan.replaced.add(d["doc_id"])
+    plan.stale_errors |= batch.pruned
 
 
 def plan_errors(plan: CommitPlan, batch: Batch, stored_errors: list[dict]) -> None:
@@ -170,7 +217,7 @@ def plan_errors(plan: CommitPlan, batch: Batch, stored_errors: list[dict]) -> No
     known = {(r["doc_id"], r["error"], r["source_path"]) for r in stored_errors}
     plan.new_errors = [r for r in batch.rows["errors"] if (r.get("doc_id"), r["error"], r["source_path"]) not in known]
     read_paths = {doc["source_path"] for doc in batch.rows["documents"]}
-    plan.stale_errors = read_paths & {path for _, _, path in known}
+    plan.stale_errors |= read_paths & {path for _, _, path in known}
 
 
 def fsync_dir(path: Path) -> None:
@@ -322,8 +369,7 @@ class Store:
             number = self._generation_number()
             self._clean_up(number)
             current = self.root / GENERATIONS / f"{number:0{GENERATION_DIGITS}d}"
-            stored_docs = self.table("documents", current).select(["doc_id", "source_path", "parser_version"])
-            plan = plan_documents(batch, stored_docs.to_pylist())
+            plan = plan_documents(batch, self.table("documents", current).to_pylist())
             plan_errors(plan, batch, self.table("errors", current).to_pylist())
             result = CommitResult(added=sorted(plan.fresh_ids), skipped=plan.skipped, errors=len(plan.new_errors),
                                   generation=number)

@@ -17,10 +17,8 @@ from __future__ import annotations
 
 import functools
 import shutil
-import signal
 import statistics
 import subprocess
-import threading
 
 OCR_MODES = ("auto", "always", "never")
 DEFAULT_OCR = "auto"
@@ -43,7 +41,8 @@ FEW_WORDS = 3
 COVERING_SHARE = 0.5
 TESSERACT_TIMEOUT_S = 10
 # OCR takes seconds a page where a text layer takes tens of milliseconds: each page read by OCR
-# adds this much to the file's time limit (`ingest --file-timeout`). A page takes 3 to 8 s on
+# adds this much to the file's time limit (`ingest --file-timeout`, through the Clock the reader
+# is handed: extract/options.py). A page takes 3 to 8 s on
 # this project's 2 busy cores (bench/ocr_benchmark.py): 60 s is room for a much slower machine,
 # and still ends a Tesseract that hangs.
 OCR_PAGE_SECONDS = 60
@@ -78,16 +77,6 @@ def wants_ocr(mode: str, scanned: bool) -> bool:
 
 class OcrFailed(Exception):
     """Tesseract (or the handling of a page image) failed: the file may be fine, the OCR is not."""
-
-
-def extend_time_limit(seconds: float) -> None:
-    """Give the file being read `seconds` more, when a time limit runs (the interval timer
-    ingest arms per file, in a worker's main thread)."""
-    if threading.current_thread() is not threading.main_thread():
-        return
-    remaining, interval = signal.getitimer(signal.ITIMER_REAL)
-    if remaining > 0:
-        signal.setitimer(signal.ITIMER_REAL, remaining + seconds, interval)
 
 
 def no_text_layer_message(mode: str) -> str:

@@ -158,7 +158,7 @@ def same_columns(a: TableBlock, b: TableBlock) -> bool:
     return all(abs(x - y) <= COLUMN_X_TOLERANCE for x, y in zip(a.column_xs, b.column_xs, strict=False))
 
 
-def continues_table(prev: TableBlock, block: TableBlock, between: list) -> bool:
+def continues_table(prev: TableBlock, block: TableBlock, between: list, taught: tuple = ()) -> bool:
     """Is `block`, the first table of its page, the rest of `prev`, cut by the page break?
 
     It must start on the page after `prev` ends, with the same columns. A table whose first row
@@ -172,25 +172,25 @@ def continues_table(prev: TableBlock, block: TableBlock, between: list) -> bool:
     if last_page is None or block.page != last_page + 1 or not same_columns(prev, block):
         return False
     first = block.rows[0]
-    header = header_row_of(prev)
-    if (header is not None and row_texts(first) == row_texts(header)) or column_roles(first.cells) is not None:
+    header = header_row_of(prev, taught)
+    if (header is not None and row_texts(first) == row_texts(header)) or column_roles(first.cells, taught) is not None:
         return not between
     return True
 
 
-def header_row_of(table: TableBlock) -> TableRow | None:
-    at = find_header_row(table.rows)
+def header_row_of(table: TableBlock, taught: tuple = ()) -> TableRow | None:
+    at = find_header_row(table.rows, taught)
     return table.rows[at] if at is not None else None
 
 
-def unfuse_header(table: TableBlock) -> None:
+def unfuse_header(table: TableBlock, taught: tuple = ()) -> None:
     """Split a header row fused with the row under it (no rule between them) into two rows."""
-    at = find_header_row(table.rows)
+    at = find_header_row(table.rows, taught)
     if at is None and len(table.rows) == 1 and table.open_bottom:
         at = 0  # a header fused with a cut row whose task cell is still empty on this page
     if at is None:
         return
-    fused = split_fused_header(table.rows[at], cut=table.open_bottom and at == len(table.rows) - 1)
+    fused = split_fused_header(table.rows[at], cut=table.open_bottom and at == len(table.rows) - 1, taught=taught)
     if fused is not None:
         table.rows[at:at + 1] = list(fused)
 
@@ -225,7 +225,7 @@ def drop_leading_words(cell: Cell, n: int) -> Cell:
     return Cell(paragraphs, list(cell.markers))
 
 
-def opening_rows(block: TableBlock, header: TableRow | None, dropped: list) -> list[TableRow]:
+def opening_rows(block: TableBlock, header: TableRow | None, dropped: list, taught: tuple = ()) -> list[TableRow]:
     """The rows of a continued table without the header row it repeats, whether the producer
     drew a rule under that header or not (the header's words are kept in `dropped`)."""
     rows = list(block.rows)
@@ -235,7 +235,7 @@ def opening_rows(block: TableBlock, header: TableRow | None, dropped: list) -> l
     if row_texts(rows[0]) == row_texts(header):
         dropped.append(Passage("table_header", header_line, block.page))
         return rows[1:]
-    fused = split_fused_header(rows[0])
+    fused = split_fused_header(rows[0], taught=taught)
     rest = strip_header_prefix(rows[0], header) if fused is None else fused[1]
     if rest is None:
         return rows
@@ -243,25 +243,25 @@ def opening_rows(block: TableBlock, header: TableRow | None, dropped: list) -> l
     return ([rest] if any(not c.is_empty() for c in rest.cells) else []) + rows[1:]
 
 
-def join_rows_split_across_pages(blocks: list, dropped: list | None = None) -> list:
-    """Given per-page blocks, join each table continued at the top of the next page onto
-    its first half: repeated header rows are dropped (into `dropped`, as passages) and a row
-    cut by the page break becomes one row again."""
+def join_rows_split_across_pages(blocks: list, dropped: list | None = None, taught: tuple = ()) -> list:
+    """Given per-page blocks (and the header wordings a user taught), join each table continued
+    at the top of the next page onto its first half: repeated header rows are dropped (into
+    `dropped`, as passages) and a row cut by the page break becomes one row again."""
     dropped = [] if dropped is None else dropped
     out: list = []
     last_table = None  # index in `out` of the last table kept
     for block in blocks:
         if isinstance(block, TableBlock):
-            unfuse_header(block)
+            unfuse_header(block, taught)
         if isinstance(block, TableBlock) and last_table is not None:
             prev = out[last_table]
-            if continues_table(prev, block, out[last_table + 1:]):
-                rows = opening_rows(block, header_row_of(prev), dropped)
+            if continues_table(prev, block, out[last_table + 1:], taught):
+                rows = opening_rows(block, header_row_of(prev, taught), dropped, taught)
                 tail = logical_tail(prev.rows[1:])  # the header row is never cut
                 # an edge left open by the producer says the row was cut; else the text decides
                 cut = prev.open_bottom or (block.open_top and len(rows) == len(block.rows))
-                header = header_row_of(prev)
-                roles = column_roles(header.cells) if header is not None else None
+                header = header_row_of(prev, taught)
+                roles = column_roles(header.cells, taught) if header is not None else None
                 if rows and tail and (cut or continues_previous_row(tail, rows[0], roles)):
                     merge_into_tail(tail, rows.pop(0))
                 prev.rows.extend(rows)

