@@ -245,11 +245,27 @@ def thread_time_limit(seconds: float):
         despite_timeouts(stop)
 
 
+# Held while the readers and normalisers are imported: spaCy's modules, imported by two threads
+# at once (a Dask worker reads files in threads), fail with "partially initialized module".
+IMPORT_LOCK = threading.Lock()
+
+
+def load_readers() -> None:
+    """Import the readers and the normalisers, one thread at a time (the OCR stack stays out:
+    it loads only for a page that needs it)."""
+    with IMPORT_LOCK:
+        from ..extract.pdf import reader as _pdf  # noqa: F401
+        from ..extract.word import reader as _word  # noqa: F401
+        from ..normalise import dates as _dates  # noqa: F401
+        from ..normalise import typed_columns as _typed  # noqa: F401
+
+
 def process_file(path: Path | str, options: ReadOptions = ReadOptions()) -> dict:
     """Given one file and how to read it (OCR, taught header wordings, time limit), return its
     rows per table, or an errors row. Never raises for bad input. Everything it needs comes in
     its arguments, so it runs the same in any executor and in any thread."""
     path = Path(path)
+    load_readers()
     try:
         with time_limit(options.time_limit) as clock:
             return read_file(path, options, clock)

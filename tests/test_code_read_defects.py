@@ -4,13 +4,16 @@ workers, OCR's extra time on Dask, scans with a stamped text layer, unlink of a 
 symbol, and the workbook's tables."""
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import os
 import shutil
 from pathlib import Path
 
-from conftest import SAMPLES, cli, copy_sample, read_table
+import pytest
+
+from conftest import FIXTURES, SAMPLES, cli, copy_sample, read_table
 
 MIDTERM = "som26-midterm.docx"
 REVISED_SENTENCE = "A revised sentence written after the note was first published."
@@ -118,3 +121,86 @@ def json_rows(result) -> list[dict]:
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
 
+
+
+TAUGHT = FIXTURES / "other-bodies" / "ocean-network-tracker-taught.docx"
+TEACHING = ["--column", "Commitment=task", "--column", "Where we are=progress", "--column", "Who=lead",
+            "--column", "When=deadline"]
+LOW_RES_SCAN = FIXTURES / "hostile" / "scanned.pdf"  # 2 pages of the seed note at 60 dpi, no text layer
+LOCKED = FIXTURES / "hostile" / "password-protected.pdf"  # refused as soon as it is opened
+MEMO = FIXTURES / "not-notes" / "memo.docx"  # a Word file that is not a note, read in a blink
+TRACKER_COPIES = 1000  # the taught tracker's rows this many times over: seconds to read, not a blink
+
+
+@pytest.fixture
+def threaded_cluster():
+    """A Dask cluster of one worker process running two files at once, in two threads."""
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=True, protocol="tcp://",
+                                  dashboard_address=None) as cluster:
+        yield cluster.scheduler_address.replace("tcp://", "dask://")
+
+
+def long_tracker(path: Path, copies: int) -> Path:
+    """Write the taught tracker with its task rows repeated `copies` times (python-docx): a
+    note long enough to be still in reading while a short file beside it ends."""
+    import docx
+
+    document = docx.Document(str(TAUGHT))
+    table = document.tables[-1]
+    body = [row._tr for row in table.rows[1:]]
+    for _ in range(copies):
+        for tr in body:
+            table._tbl.append(copy.deepcopy(tr))
+    document.save(str(path))
+    return path
+
+
+def test_words_taught_hold_for_every_file_on_a_threaded_dask_worker(tmp_path, threaded_cluster):
+    """Two files read at once in one Dask worker each keep the wordings taught with --column:
+    a short file that ends (a memo, submitted first) must not take them from the long note
+    still being read beside it in the worker's other thread."""
+    store = tmp_path / "store"
+    # a first run on the cluster, one file: the worker has its readers loaded before the two
+    warm = cli("ingest", copy_sample(MIDTERM, tmp_path / "first"), "--store", store, "--executor", threaded_cluster,
+               *TEACHING)
+    assert warm.exit_code == 0, warm.output
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    shutil.copy(MEMO, folder / "a-memo.docx")  # files are submitted in name order: the memo first
+    tracker = long_tracker(folder / "b-tracker.docx", TRACKER_COPIES)
+    local = tmp_path / "local"
+    ingest(tracker, local, *TEACHING)
+    want = int(read_table(local, "documents").n_tasks[0])
+    assert want > 0
+    result = cli("ingest", folder, "--store", store, "--executor", threaded_cluster, *TEACHING)
+    assert result.exit_code == 0, result.output
+    docs = read_table(store, "documents").set_index("source_path")
+    assert docs.n_tasks[str(tracker.resolve())] == want
+
+
+def test_two_files_read_at_once_on_a_fresh_threaded_dask_worker(tmp_path, threaded_cluster):
+    """A fresh worker's two threads each load the readers on their first file: spaCy imported
+    by both at once must not turn both files into internal errors ("partially initialized
+    module"), found while writing the test above."""
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    shutil.copy(LOCKED, folder / "a-locked.pdf")
+    copy_sample(MIDTERM, folder)
+    store = tmp_path / "store"
+    result = cli("ingest", folder, "--store", store, "--executor", threaded_cluster)
+    assert "internal error" not in result.stderr, result.stderr
+    assert list(read_table(store, "errors").error) == ["encrypted_pdf"]
+    assert read_table(store, "documents").n_tasks.tolist() == [22]
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="needs Tesseract")
+def test_ocr_extra_time_holds_on_a_threaded_dask_worker(tmp_path, threaded_cluster):
+    """A scan whose OCR takes longer than --file-timeout is read locally (each OCR'd page adds
+    OCR_PAGE_SECONDS to the limit); it must be read on a Dask worker's thread too."""
+    scan = shutil.copy(LOW_RES_SCAN, tmp_path / "scan.pdf")
+    store = tmp_path / "store"
+    result = cli("ingest", scan, "--store", store, "--executor", threaded_cluster, "--file-timeout", "2")
+    assert result.exit_code == 0, result.output
+    assert "took longer" not in result.output
+    assert read_table(store, "documents").n_tasks[0] > 0
