@@ -11,9 +11,11 @@ import pandas as pd
 import pyarrow as pa
 
 from ..store import queries
+from ..store.schema import COLUMNS
 from ..store.store import Store
 
-SHEETS = [("documents", "documents"), ("tasks", "tasks"), ("progress items", "progress_items"), ("dates", "dates")]
+# Every table of the store, each a sheet named as the table is, in words ("progress items").
+SHEETS = [(name.replace("_", " "), name) for name in COLUMNS]
 MAX_COLUMN_WIDTH = 60  # characters; longer text wraps inside the cell
 MIN_COLUMN_WIDTH = 8
 EXCEL_CELL_LIMIT = 32767  # Excel refuses longer cells

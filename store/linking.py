@@ -164,9 +164,21 @@ def assign(scores: np.ndarray, threshold: float) -> list[tuple[int, int]]:
     return [(r, c) for r, c in zip(rows, cols, strict=False) if scores[r, c] >= threshold]
 
 
-def new_key(series: str, symbol: str, row: dict) -> str:
-    seed = f"{series}|{symbol}|{row['ordinal']}|{' '.join((row['task_text'] or '').lower().split())}"
-    return KEY_PREFIX + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:KEY_HASH_CHARS]
+def new_key(series: str, note: str, row: dict, taken: set | frozenset = frozenset()) -> str:
+    """A new task's key, from its first note's identity (`note`: its symbol, else what its
+    header says, else its doc_id; store/series.py: note_key), its place and its words: the same
+    on every relink. A key `taken` already (another task's) is never given again."""
+    seed = f"{series}|{note}|{row['ordinal']}|{' '.join((row['task_text'] or '').lower().split())}"
+    key = KEY_PREFIX + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:KEY_HASH_CHARS]
+    while key in taken:  # two notes that look alike to the seed: the row's own id tells them apart
+        seed += f"|{row['task_id']}"
+        key = KEY_PREFIX + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:KEY_HASH_CHARS]
+    return key
+
+
+def note_identity(doc: dict) -> str:
+    """A note's identity as SERIES_SQL reads it: coalesce(note_key, symbol, doc_id)."""
+    return doc.get("note_key") or doc.get("symbol") or doc["doc_id"]
 
 
 def align_copies(rep_rows: list[dict], copy_rows: list[dict], similarity) -> dict:
@@ -464,6 +476,7 @@ def link_series(series: str, docs_of_series: list, by_doc: dict, indexes: tuple,
     keys, unchanged, links = out
     task_index, report_index = indexes
     known: list[KnownTask] = []
+    taken: set = set()  # the keys of `known`
     series_rows = [r for docs in docs_of_series for r in by_doc.get(docs[0]["doc_id"], [])]
     task_texts = [r["task_text"] for r in series_rows]
     task_block = SeriesBlock(task_index, task_texts, task_texts)
@@ -488,7 +501,8 @@ def link_series(series: str, docs_of_series: list, by_doc: dict, indexes: tuple,
                     ratio = fuzz.ratio(fold(row["progress_text"]), task.last_progress)
                     unchanged[row["task_id"]] = ratio >= UNCHANGED_RATIO
             else:
-                task = KnownTask(new_key(series, docs[0].get("symbol") or "", row))
+                task = KnownTask(new_key(series, note_identity(docs[0]), row, taken))
+                taken.add(task.key)
                 known.append(task)
             follow_task(task, row, position)
             keys[row["task_id"]] = task.key

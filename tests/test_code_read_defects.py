@@ -204,3 +204,122 @@ def test_ocr_extra_time_holds_on_a_threaded_dask_worker(tmp_path, threaded_clust
     assert result.exit_code == 0, result.output
     assert "took longer" not in result.output
     assert read_table(store, "documents").n_tasks[0] > 0
+
+
+def without_symbol(path: Path, date: str | None = None, meeting: str | None = None) -> Path:
+    """Rewrite the Word note at `path` without its symbol line (python-docx), its meeting date
+    and meeting ordinal changed when given: a later note of the series that carries no symbol."""
+    import docx
+
+    document = docx.Document(str(path))
+    for paragraph in document.paragraphs:
+        if paragraph.text.startswith("EMG SOM"):
+            paragraph._p.getparent().remove(paragraph._p)
+        elif date and paragraph.text == "29 April 2020":
+            paragraph.runs[0].text, *rest = [date] + ["" for _ in paragraph.runs[1:]]
+            for run, text in zip(paragraph.runs[1:], rest, strict=True):
+                run.text = text
+        elif meeting and "26th Senior Officials" in paragraph.text:
+            for run in paragraph.runs:
+                run.text = run.text.replace("26th", meeting)
+    document.save(str(path))
+    return path
+
+
+def test_unlink_in_a_note_without_a_symbol_splits_the_history(tmp_path):
+    """Two notes without a symbol, the second repeating the first's tasks: unlinking a row of
+    the second gives it a task of its own, not the key of the first note's task again."""
+    folder = tmp_path / "notes"
+    without_symbol(copy_sample(MIDTERM, folder / "a"))
+    without_symbol(copy_sample(MIDTERM, folder / "b"), date="29 October 2020", meeting="27th")
+    store = tmp_path / "store"
+    ingest(folder, store)
+    docs = read_table(store, "documents")
+    assert docs.symbol.isna().all() and docs.note_key.nunique() == 2
+    tasks = read_table(store, "tasks")
+    first = tasks[tasks.ordinal == 1].merge(docs[["doc_id", "meeting_date"]]).sort_values("meeting_date")
+    assert first.task_key.nunique() == 1  # the same task in both notes, linked
+    later = first.task_id.iloc[1]
+    result = cli("unlink", later, "--store", store)
+    assert result.exit_code == 0, result.output
+    tasks = read_table(store, "tasks").set_index("task_id")
+    assert tasks.task_key[later] != tasks.task_key[first.task_id.iloc[0]]
+    history = json_rows(cli("history", tasks.task_key[first.task_id.iloc[0]], "--store", store, "--format", "json"))
+    assert len(history) == 1
+    listed = json_rows(cli("corrections", "--store", store, "--format", "json"))
+    assert [c["in_force"] for c in listed] == [True]
+
+
+def test_the_workbook_holds_passages_and_errors_too(tmp_path):
+    """`export --out x.xlsx` writes every table: the passages (text around the task tables) and
+    the errors (files that could not be ingested) as well, row for row."""
+    import openpyxl
+
+    folder = tmp_path / "notes"
+    copy_sample(MIDTERM, folder)
+    shutil.copy(LOCKED, folder / "locked.pdf")
+    store = tmp_path / "store"
+    assert cli("ingest", folder, "--store", store, "--workers", "1").exit_code == 1
+    out = tmp_path / "all.xlsx"
+    assert cli("export", "--out", out, "--store", store).exit_code == 0
+    wb = openpyxl.load_workbook(out)
+    for sheet, table in (("passages", "passages"), ("errors", "errors")):
+        stored = read_table(store, table)
+        assert sheet in wb.sheetnames
+        ws = wb[sheet]
+        assert ws.max_row == len(stored) + 1 > 1
+        assert [c.value for c in ws[1]][:3] == [c if c != "at" else "at (UTC)" for c in stored.columns][:3]
+    errors = wb["errors"]
+    header = [c.value for c in errors[1]]
+    assert errors.cell(2, header.index("error") + 1).value == "encrypted_pdf"
+    passages = wb["passages"]
+    texts = [row[0] for row in passages.iter_rows(min_row=2, min_col=[c.value for c in passages[1]].index("text") + 1,
+                                                    max_col=[c.value for c in passages[1]].index("text") + 1,
+                                                    values_only=True)]
+    assert texts == list(read_table(store, "passages").text)
+
+
+STAMPED_SCAN = FIXTURES / "stamped" / "scanned-stamped.pdf"  # tests/fixtures/build_fixtures.py: stamped_scan
+
+
+def test_the_stamped_scan_is_images_with_a_stamp_in_text():
+    """Guards the tests below: every page is one image, and its text layer holds the stamp alone."""
+    import pdfplumber
+
+    with pdfplumber.open(STAMPED_SCAN) as pdf:
+        for page in pdf.pages:
+            assert len(page.images) == 1
+            assert [w["text"] for w in page.extract_words()] == ["RECEIVED", "12.05.2020"]
+
+
+def test_a_stamped_scan_read_with_ocr_never_says_its_pages_are_images(tmp_path):
+    result = cli("ingest", STAMPED_SCAN, "--store", tmp_path / "store", "--workers", "1", "--ocr", "never")
+    assert result.exit_code == 1, result.output
+    assert list(read_table(tmp_path / "store", "errors").error) == ["no_text_layer"]
+    assert "--ocr auto" in result.stderr and "not a progress note" not in result.stderr
+    assert read_table(tmp_path / "store", "documents").empty
+
+
+def test_a_stamped_scan_without_tesseract_says_to_install_it(tmp_path, monkeypatch):
+    from somnotes.extract.ocr import policy
+
+    empty = tmp_path / "empty-bin"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    policy.tesseract_available.cache_clear()
+    try:
+        result = cli("ingest", STAMPED_SCAN, "--store", tmp_path / "store", "--workers", "1")
+    finally:
+        policy.tesseract_available.cache_clear()
+    assert result.exit_code == 1, result.output
+    assert list(read_table(tmp_path / "store", "errors").error) == ["no_text_layer"]
+    assert policy.TESSERACT_INSTALL in result.stderr and "not a progress note" not in result.stderr
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="needs Tesseract")
+def test_a_stamped_scan_is_read_by_ocr_under_ocr_auto(tmp_path):
+    """The stamp's words do not make the pages text: --ocr auto reads them from their images."""
+    result = cli("ingest", STAMPED_SCAN, "--store", tmp_path / "store", "--workers", "1")
+    assert result.exit_code == 0, result.output
+    doc = read_table(tmp_path / "store", "documents").iloc[0]
+    assert doc.n_tasks > 0 and any(w.startswith("ocr: mean confidence") for w in doc.warnings)

@@ -134,11 +134,11 @@ def test_workbook_holds_every_table_cell_by_cell(report_store, tmp_path):
     out = tmp_path / "tasks.xlsx"
     assert cli("export", "--out", out, "--store", report_store).exit_code == 0
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["documents", "tasks", "progress items", "dates", "history"]
+    assert wb.sheetnames == ["documents", "tasks", "progress items", "dates", "passages", "errors", "history"]
     import pyarrow.dataset as ds
 
     for sheet, table in [("documents", "documents"), ("tasks", "tasks"), ("progress items", "progress_items"),
-                         ("dates", "dates")]:
+                         ("dates", "dates"), ("passages", "passages")]:
         ws = wb[sheet]
         stored = ds.dataset(report_store / table, partitioning="hive").to_table().to_pylist()
         header = [c.value for c in ws[1]]

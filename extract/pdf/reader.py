@@ -327,7 +327,9 @@ def read_pdf(path: Path, options: ReadOptions = ReadOptions(), clock: Clock = NO
         listed = ", ".join(map(str, overlaps[:MAX_OVERLAPS_LISTED]))
         listed += ", ..." if len(overlaps) > MAX_OVERLAPS_LISTED else ""
         warnings.append(f"{OVERLAPPING_TEXT}: text drawn over text on page {listed}; words there may be garbled")
-    if not any(page.words for page in pages):
+    # every page an image left unread: a scan, though a stamp ("RECEIVED 12.05.2020") put a few
+    # words in a text layer; its user must hear how to read it, not that it is not a note
+    if not any(page.words for page in pages) or all(s.scanned and s.scan is None for s in sources):
         warnings.append(NO_TEXT_LAYER)
     if not has_task_table(blocks, options.roles):
         unruled = unruled_blocks([(p.number, [w for w in p.words if id(w) not in p.furniture_ids()])
