@@ -6,6 +6,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
+from ..codes import ERRORS
 from .layout import lay_out
 from .model import Note
 from .ocr.policy import OcrFailed, no_text_layer_message
@@ -38,6 +39,8 @@ class ExtractError(Exception):
     """A file that cannot be read as a note. `code` is short and stable; str() is one line."""
 
     def __init__(self, code: str, message: str):
+        if code not in ERRORS:  # a code a user cannot look up is a bug of ours: internal_error
+            raise ValueError(f"unknown error code {code!r} (codes.py: ERRORS)")
         super().__init__(message)
         self.code = code
         self.message = message

@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 from .. import PARSER_VERSION
+from ..codes import ERRORS, WARNINGS, warning_code
 from ..defaults import CONVERTIBLE_SUFFIXES
 from ..extract import ExtractError, extract_note
 from ..extract.options import NO_CLOCK, Clock, ReadOptions
@@ -56,7 +57,10 @@ def now_utc() -> dt.datetime:
 
 
 def error_rows(path: Path, code: str, message: str, doc_id: str | None) -> dict:
-    """The rows of a file that could not be ingested: one errors row, its message one line."""
+    """The rows of a file that could not be ingested: one errors row, its message one line; a
+    code not in codes.ERRORS is a bug of ours, stored as internal_error."""
+    if code not in ERRORS:
+        code, message = "internal_error", f"internal error: unknown error code {code!r}: {message}"
     return {"errors": [{"source_path": str(path), "error": code,
                         "message": message.splitlines()[0] if message else code,
                         "at": now_utc(), "doc_id": doc_id, "parser_version": PARSER_VERSION}]}
@@ -121,6 +125,9 @@ def note_records(path: Path, doc_id: str, note, stat: os.stat_result, taught: tu
     warnings = list(note.warnings)
     if note.rows and meeting_date is None:
         warnings.append("no_meeting_date: dates without a year could not be resolved")
+    unknown = sorted({warning_code(w) for w in warnings} - set(WARNINGS))
+    if unknown:  # a warning a user cannot look up is a bug of ours
+        raise ValueError(f"unknown warning code {unknown[0]!r} (codes.py: WARNINGS)")
     document = {
         "doc_id": doc_id, "source_path": str(path), "format": note.format,
         "organization": header.organization, "symbol": header.symbol, "title": header.title,

@@ -221,9 +221,40 @@ def emitted_error_codes() -> set[str]:
     return codes
 
 
-def test_every_error_code_is_in_the_readme():
+def test_every_error_code_is_in_codes_and_the_readme():
+    """The codes written in the source, codes.py's list and the README's agree: each code the
+    source can write is in codes.ERRORS (the pipeline refuses others), each there is written
+    somewhere (none stale), and the README names each."""
+    from somnotes.codes import ERRORS
+
     codes = emitted_error_codes()
     # the scan itself must see the codes this issue is about, or it proves nothing
     assert {"not_a_note", "not_a_pdf", "internal_error", "timeout", "unreadable", "corrupt_pdf"} <= codes
+    assert sorted(codes - set(ERRORS)) == []
+    assert sorted(set(ERRORS) - codes) == []
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert sorted(c for c in codes if f"`{c}`" not in readme) == []
+    assert sorted(c for c in ERRORS if f"`{c}`" not in readme) == []
+
+
+def written_warning_codes() -> set[str]:
+    """Every code a documents.warnings entry can open with, read from the source: the string
+    literals that open with `code: ` where warnings are made."""
+    codes = set()
+    # where warnings are made: the readers, the layout, OCR, normalising; and the per-file work
+    sources = [p for folder in ("extract", "normalise") for p in (ROOT / folder).rglob("*.py")]
+    for path in sources + [ROOT / "ingest" / "worker.py"]:
+        text = path.read_text(encoding="utf-8")
+        codes |= set(re.findall(r'warnings\.(?:append|extend)\(f?"([a-z_]+): ', text))
+        codes |= set(re.findall(r'(?:= |return |\[)f?"([a-z_]+): ', text))
+    return codes
+
+
+def test_every_warning_code_is_in_codes_and_the_readme():
+    from somnotes.codes import WARNINGS
+
+    codes = written_warning_codes()
+    assert {"not_a_progress_note", "unplaced_text", "ocr_low_confidence", "no_meeting_date",
+            "page_header_unread", "tables_without_rules"} <= codes
+    assert sorted(codes - set(WARNINGS)) == []
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert sorted(c for c in WARNINGS if f"`{c}`" not in readme) == []
