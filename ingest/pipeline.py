@@ -240,7 +240,7 @@ def gone_files(paths: list[Path], store: Store) -> set[str]:
     """The stored source paths under the files and folders named whose files are gone."""
     if not store.exists():
         return set()
-    roots = [Path(os.path.abspath(p)) for p in paths]
+    roots = [Path(p).resolve() for p in paths]  # as source paths are stored: resolved
     return {name for name in store.known_files()
             if any(Path(name) == root or Path(name).is_relative_to(root) for root in roots)
             and not os.path.exists(name)}
