@@ -20,6 +20,7 @@ from ..defaults import COMMIT_EVERY, FILE_TIMEOUT_S
 from ..extract.layout import NO_ROLES_WARNING, OVERLAPPING_TEXT, header_role, roles_taught, taught_roles
 from ..extract.ocr.policy import DEFAULT_OCR
 from ..store import column_roles
+from ..store.corrections_file import load_overrides
 from ..store.store import Batch, Store
 from .dask_executor import DASK_SCHEME
 from .discover import find_files
@@ -31,8 +32,16 @@ __all__ = ["COMMIT_EVERY", "FILE_TIMEOUT_S", "IngestSummary", "ingest", "note_re
 
 # Reader processes start from a fresh server process, not forked from this one: the parent holds
 # threads (DuckDB's, the file-timeout watcher), and a fork taken while another thread holds a lock
-# can hang or kill the child.
+# can hang or kill the child. Windows has no fork server: there they are spawned, which needs no
+# more of them (process_file and its arguments are importable and picklable).
 WORKER_START = "forkserver"
+WORKER_START_ELSEWHERE = "spawn"
+
+
+def worker_start_method() -> str:
+    """How reader processes start: from the fork server where the OS has one, else spawned."""
+    available = multiprocessing.get_all_start_methods()
+    return WORKER_START if WORKER_START in available else WORKER_START_ELSEWHERE
 CRASH_MESSAGE = ("the process reading the file died without an error (a crash inside a PDF, image "
                  "or OCR library, or the machine ran out of memory); the rest of the batch went on")
 
@@ -149,7 +158,7 @@ def run_files(files: list[Path], workers: int, executor: str | None, timeout_s: 
         for path in files:
             yield path, process_file(path, timeout_s, ocr=ocr)
         return
-    context = multiprocessing.get_context(WORKER_START)
+    context = multiprocessing.get_context(worker_start_method())
     left = {Path(p) for p in files}
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
@@ -188,6 +197,7 @@ def ingest(paths: Sequence[Path | str], store: Store, workers: int | None = None
     every later ingest, and notes read without them are read again. `ocr` says which PDF pages
     are read by OCR: auto (those without a text layer), always, never."""
     started = time.perf_counter()
+    load_overrides(store.root)  # an invalid corrections file stops the ingest before it changes anything
     roles = tuple(column_roles.teach(store, columns) if columns else column_roles.load(store))
     # the workers are handed the wordings in use here (run_files, run_on_dask); whatever happens,
     # the wordings taught before this run are in force again after it

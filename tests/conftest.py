@@ -38,9 +38,23 @@ def cli(*args: str):
     return CliRunner().invoke(app, [str(a) for a in args], catch_exceptions=False)
 
 
+def table_files(store: Path, name: str) -> list[str]:
+    """The files of one table, found as the README tells users to: the current pointer names a
+    manifest, the manifest lists each table's files."""
+    pointer = json.loads((store / "_current.json").read_text(encoding="utf-8"))
+    manifest = json.loads((store / pointer["manifest"]).read_text(encoding="utf-8"))
+    return [str(store / entry["path"]) for entry in manifest["tables"][name]]
+
+
 def read_table(store: Path, name: str):
-    """Read one table back the way the contract promises users can: a hive dataset."""
-    return ds.dataset(store / name, partitioning="hive").to_table().to_pandas()
+    """Read one table back the way the README shows users can: its manifest's files, by pyarrow."""
+    return ds.dataset(table_files(store, name), format="parquet").to_table().to_pandas()
+
+
+def generation(store: Path) -> int:
+    """The current generation's number (-1: no store yet)."""
+    pointer = store / "_current.json"
+    return json.loads(pointer.read_text(encoding="utf-8"))["generation"] if pointer.exists() else -1
 
 
 def expected(name: str) -> dict:

@@ -107,10 +107,10 @@ def test_store_defaults_to_env_then_local_folder(workdir, monkeypatch):
     copy_sample("som26-midterm.docx", workdir / "in")
     monkeypatch.setenv("SOMNOTES_STORE", str(workdir / "env-store"))
     assert cli("ingest", workdir / "in").exit_code == 0
-    assert (workdir / "env-store" / "tasks").exists()
+    assert (workdir / "env-store" / "_current.json").exists()
     monkeypatch.delenv("SOMNOTES_STORE")
     assert cli("ingest", workdir / "in").exit_code == 0
-    assert (workdir / "somnotes-store" / "documents").exists()
+    assert (workdir / "somnotes-store" / "_current.json").exists()
 
 
 # The contract's columns per table (at least these), written out from contract.md
