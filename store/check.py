@@ -15,6 +15,7 @@ from .manifest import (
     previous_manifest,
     publish,
     sha256_file,
+    with_keys,
 )
 from .schema import COLUMNS, PER_DOCUMENT
 
@@ -72,6 +73,7 @@ def damage(root: Path, entry: FileEntry) -> str:
 def check(store: Store) -> Report:
     """Every file of the current generation against its manifest."""
     manifest = store.snapshot()
+    manifest = with_keys(store.root, manifest) if manifest else None
     report = Report(manifest)
     if manifest is None:
         return report
@@ -110,6 +112,7 @@ def restorable(store: Store, damaged: list[Damage]) -> tuple[dict, set]:
 
     current = store.snapshot()
     before = previous_manifest(store.root, current) if current else None
+    before = with_keys(store.root, before) if before else None
     bad = {d.entry.path for d in damaged}
     versions_now = version_of(readable_rows(store, "documents", current, bad))
     versions_then = version_of(readable_rows(store, "documents", before, bad))

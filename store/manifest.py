@@ -23,7 +23,7 @@ from pathlib import Path
 from .errors import StoreDamaged
 from .schema import COLUMNS, SCHEMA_VERSION
 
-__all__ = ["StoreDamaged", "FileEntry", "Manifest", "current_manifest", "publish"]
+__all__ = ["StoreDamaged", "FileEntry", "Manifest", "current_manifest", "publish", "with_keys"]
 
 POINTER = "_current.json"
 PREVIOUS_POINTER = "_previous.json"
@@ -51,7 +51,8 @@ class FileEntry:
     keys: list = field(default_factory=list)
 
     def as_json(self) -> dict:
-        return {"path": self.path, "size": self.size, "sha256": self.sha256, "rows": self.rows, "keys": self.keys}
+        """The entry as the manifest holds it: its notes go to the keys file (`Manifest.keys_name`)."""
+        return {"path": self.path, "size": self.size, "sha256": self.sha256, "rows": self.rows}
 
 
 @dataclass
@@ -67,6 +68,12 @@ class Manifest:
     @property
     def name(self) -> str:
         return f"{MANIFESTS}/{self.generation:0{GENERATION_DIGITS}d}.json"
+
+    @property
+    def keys_name(self) -> str:
+        """The file of each data file's notes: apart from the manifest, which every query reads,
+        so that a query of a store of thousands of notes does not read their doc_ids."""
+        return f"{MANIFESTS}/{self.generation:0{GENERATION_DIGITS}d}.keys.json"
 
     def entries(self, table: str) -> list[FileEntry]:
         return self.tables.get(table, [])
@@ -84,7 +91,8 @@ class Manifest:
     def from_json(cls, data: dict) -> Manifest:
         if data.get("format") != FORMAT:
             raise ValueError("not a somnotes manifest")
-        tables = {name: [FileEntry(**entry) for entry in files] for name, files in data["tables"].items()}
+        tables = {name: [FileEntry(**{k: v for k, v in entry.items() if k != "keys"}) for entry in files]
+                  for name, files in data["tables"].items()}
         return cls(generation=int(data["generation"]), tables=tables, schema_version=int(data["schema_version"]),
                    previous=data.get("previous"))
 
@@ -176,10 +184,21 @@ def legacy_manifest(root: Path) -> Manifest | None:
     return Manifest(generation=int(target), tables=tables, previous=None, legacy=True)
 
 
+def with_keys(root: Path, manifest: Manifest) -> Manifest:
+    """Given a manifest read from disk, fill in each file's notes from its keys file."""
+    keys = read_json(root / manifest.keys_name) or {}
+    for files in manifest.tables.values():
+        for entry in files:
+            entry.keys = keys.get(entry.path, entry.keys)
+    return manifest
+
+
 def publish(root: Path, manifest: Manifest, base: Manifest | None) -> None:
     """Make `manifest` the current generation: write it, keep the pointer to `base` as the
     previous pointer, then replace the pointer in one rename (the commit point)."""
     (root / MANIFESTS).mkdir(parents=True, exist_ok=True)
+    keys = {e.path: e.keys for files in manifest.tables.values() for e in files}
+    write_atomically(root / manifest.keys_name, json.dumps(keys).encode())
     write_atomically(root / manifest.name, json.dumps(manifest.as_json(), indent=1).encode())
     fsync_dir(root / MANIFESTS)
     if base is not None and not base.legacy:

@@ -37,6 +37,7 @@ from .manifest import (
     StoreDamaged,
     current_manifest,
     publish,
+    with_keys,
 )
 from .schema import COLUMNS, PER_DOCUMENT, SCHEMA_VERSION
 
@@ -357,7 +358,8 @@ class Store:
         that keys and rows never disagree. `force` writes a generation even with nothing new
         (after a correction of links)."""
         with self.lock():
-            base = self.snapshot() or self._create()
+            base = self.snapshot()
+            base = with_keys(self.root, base) if base else self._create()  # carried-over files keep their notes
             stored_docs = self.table("documents", base).select(["doc_id", "source_path", "parser_version"])
             plan = plan_documents(batch, stored_docs.to_pylist())
             plan_errors(plan, batch, self.table("errors", base).to_pylist())
@@ -449,7 +451,8 @@ class Store:
         exactly the given rows, in one file, and the other tables their files as they are (a
         repair: `somnotes check --repair`); return its number."""
         with self.lock():
-            base = self.snapshot() or self._create()
+            base = self.snapshot()
+            base = with_keys(self.root, base) if base else self._create()
             number = base.generation + 1
             manifest = Manifest(generation=number, previous=None if base.legacy else base.generation)
             for name, schema in tables.TABLES.items():
@@ -470,7 +473,7 @@ class Store:
         a reader holds open where the OS will not remove it (Windows) goes at a later commit."""
         kept = [current] + ([base] if base is not None and not base.legacy else [])
         names = {e.path for m in kept for files in m.tables.values() for e in files}
-        manifests = {m.name for m in kept}
+        manifests = {name for m in kept for name in (m.name, m.keys_name)}
         for folder, keep in ((self.root / DATA, names), (self.root / MANIFESTS, manifests)):
             for path in folder.rglob("*") if folder.is_dir() else []:
                 if path.is_file() and path.relative_to(self.root).as_posix() not in keep:

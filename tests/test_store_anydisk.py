@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -12,12 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT, SAMPLES, generation, table_files
+from conftest import ANYDISK, FIXTURES, ROOT, SAMPLES, SIMULATED, generation, table_files
 
 EXE = str(Path(sys.executable).with_name("somnotes"))
 LEGACY_STORE = FIXTURES / "legacy_store" / "legacy-store"
-ANYDISK = Path(__file__).resolve().parent / "anydisk"  # sitecustomize.py: the simulated disk
-SIMULATED = os.environ.get("SOMNOTES_SIMULATED_FS")
 CHECK_HINT = "somnotes check --repair"
 
 
@@ -108,7 +107,9 @@ def damaged_store(tmp_path, two_notes, table: str) -> tuple[Path, Path]:
     store = tmp_path / "store"
     for note in sorted(two_notes.iterdir(), reverse=True):
         assert run("ingest", note, "--store", store).returncode == 0
-    victim = Path(table_files(store, table)[-1])
+    # the table's newest file, found without the manifest, as a disk fault finds it
+    victim = max((p for p in store.rglob("*.parquet") if p.parent.name == table), key=lambda p: p.stat().st_mtime_ns)
+    assert str(victim) in table_files(store, table)
     victim.write_bytes(victim.read_bytes()[: victim.stat().st_size // 2])
     return store, victim
 
@@ -171,3 +172,18 @@ def test_nothing_imports_fcntl():
     for folder in ("store", "ingest", "publish", "extract", "normalise"):
         for path in (ROOT / folder).rglob("*.py"):
             assert "import fcntl" not in path.read_text(encoding="utf-8"), path
+
+
+def test_the_readme_examples_read_the_store(tmp_path, two_notes, monkeypatch, capsys):
+    """The README's examples of reading the store (Python API, DuckDB, pandas, Polars), run as written."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Reading the store from DuckDB"):readme.index("### Checking and repairing")]
+    blocks = re.findall(r"```python\n(.*?)```", section, re.S)
+    assert len(blocks) == 2
+    monkeypatch.chdir(tmp_path)
+    assert run("ingest", two_notes, "--store", tmp_path / "somnotes-store").returncode == 0
+    for block in blocks:
+        scope: dict = {}
+        exec(compile(block, "README.md", "exec"), scope)  # noqa: S102 - the README's own example
+    assert len(scope["tasks"]) == 41 and scope["dates"].height > 0
+    assert "EMG SOM26/mid-term/03" in capsys.readouterr().out
