@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import re
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +38,8 @@ GENERATION_DIGITS = 6
 TMP_SUFFIX = ".tmp"
 HASH_CHUNK = 1 << 20
 LEGACY_NUMBER = re.compile(r"\d+")
+REPLACE_ATTEMPTS = 20
+REPLACE_WAIT_S = 0.05  # a reader holds the pointer open for well under a millisecond
 
 
 @dataclass
@@ -107,13 +110,22 @@ def sha256_file(path: Path) -> str:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write `data` to a file beside `path`, flush it to disk, then put it in place in one rename."""
+    """Write `data` to a file beside `path`, flush it to disk, then put it in place in one rename.
+    Windows refuses to replace a file another process has open (a reader of the pointer, for a
+    moment): the rename is tried again a few times before the error stands."""
     tmp = path.with_name(path.name + TMP_SUFFIX)
     with open(tmp, "wb") as fh:
         fh.write(data)
         fh.flush()
         os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    for attempt in range(REPLACE_ATTEMPTS):
+        try:
+            os.replace(tmp, path)
+            return
+        except PermissionError:
+            if attempt == REPLACE_ATTEMPTS - 1:
+                raise
+            time.sleep(REPLACE_WAIT_S)
 
 
 def fsync_dir(path: Path) -> None:
@@ -158,8 +170,22 @@ def pointed(root: Path, pointer: str) -> Manifest | None:
 
 def current_manifest(root: Path) -> Manifest | None:
     """The current generation: the pointer's manifest, else the previous pointer's (a rename the
-    filesystem did not finish), else a store in the layout of links; None where there is no store."""
-    return pointed(root, POINTER) or pointed(root, PREVIOUS_POINTER) or legacy_manifest(root)
+    filesystem did not finish), else the newest readable manifest (both pointers lost: a store
+    must never read as empty while its manifests are there, or its next commit would start
+    afresh), else a store in the layout of links; None where there is no store."""
+    return (pointed(root, POINTER) or pointed(root, PREVIOUS_POINTER) or newest_manifest(root)
+            or legacy_manifest(root))
+
+
+def newest_manifest(root: Path) -> Manifest | None:
+    """The readable manifest of the highest generation in `_manifests/`, if any."""
+    names = sorted((p.name for p in (root / MANIFESTS).glob("*.json") if LEGACY_NUMBER.fullmatch(p.stem)),
+                   reverse=True) if (root / MANIFESTS).is_dir() else []
+    for name in names:
+        manifest = read_manifest(root, f"{MANIFESTS}/{name}")
+        if manifest is not None:
+            return manifest
+    return None
 
 
 def previous_manifest(root: Path, current: Manifest) -> Manifest | None:

@@ -479,8 +479,8 @@ class Store:
                 if path.is_file() and path.relative_to(self.root).as_posix() not in keep:
                     with contextlib.suppress(OSError):
                         path.unlink()
-        if base is not None and base.legacy:
-            remove_legacy_layout(self.root)
+        if (self.root / LEGACY_CURRENT).exists() or (self.root / LEGACY_CURRENT).is_symlink():
+            remove_legacy_layout(self.root)  # moved by this commit, or by one that could not finish removing it
 
 
 def remove_legacy_layout(root: Path) -> None:

@@ -187,3 +187,19 @@ def test_the_readme_examples_read_the_store(tmp_path, two_notes, monkeypatch, ca
         exec(compile(block, "README.md", "exec"), scope)  # noqa: S102 - the README's own example
     assert len(scope["tasks"]) == 41 and scope["dates"].height > 0
     assert "EMG SOM26/mid-term/03" in capsys.readouterr().out
+
+
+def test_a_pointer_left_half_written_falls_back_to_the_generation_before(tmp_path, two_notes):
+    """Where a filesystem did not finish the pointer's rename, readers take the previous pointer;
+    with both lost, the newest manifest; `check` says so and `check --repair` writes it again."""
+    store = tmp_path / "store"
+    for note in sorted(two_notes.iterdir(), reverse=True):
+        assert run("ingest", note, "--store", store).returncode == 0
+    (store / "_current.json").write_text('{"format": "somnotes-st', encoding="utf-8")
+    assert summary(store) == [("EMG SOM26/mid-term/03", 22)]  # the generation before the last commit
+    checked = run("check", "--store", store)
+    assert checked.returncode == 1 and "_current.json is unreadable" in checked.stdout
+    (store / "_previous.json").unlink()
+    assert len(summary(store)) == 2  # the newest manifest: never an empty store
+    assert run("check", "--repair", "--store", store).returncode == 0
+    assert run("check", "--store", store).returncode == 0 and len(summary(store)) == 2
