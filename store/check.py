@@ -84,7 +84,27 @@ def check(store: Store) -> Report:
             reason = damage(store.root, entry)
             if reason:
                 report.damaged.append(Damage(name, entry, reason))
+    unknown = [d for d in report.damaged if not d.entry.keys and d.entry.rows != 0]
+    if unknown:  # a store written before manifests, or a lost keys file: any note may have rows there
+        every = known_notes(store, manifest, {d.entry.path for d in report.damaged})
+        for d in unknown:
+            d.entry.keys = sorted(every[d.table == "errors"])
     return report
+
+
+def known_notes(store: Store, manifest: Manifest, bad: set) -> tuple[set, set]:
+    """Every note (doc_id) and every file in error (source_path) the whole files of the current
+    generation and of the one before name: the rows a damaged file of unknown notes may hold."""
+    notes: set = set()
+    files: set = set()
+    for generation in (manifest, previous_manifest(store.root, manifest)):
+        for name in COLUMNS:
+            rows = readable_rows(store, name, generation, bad)
+            if rows is None or not rows.num_rows:
+                continue
+            column = "source_path" if name == "errors" else "doc_id"
+            (files if name == "errors" else notes).update(v for v in rows[column].to_pylist() if v)
+    return notes, files
 
 
 def readable_rows(store: Store, name: str, manifest: Manifest | None, skip: set) -> pa.Table | None:

@@ -94,8 +94,7 @@ class Manifest:
     def from_json(cls, data: dict) -> Manifest:
         if data.get("format") != FORMAT:
             raise ValueError("not a somnotes manifest")
-        tables = {name: [FileEntry(**{k: v for k, v in entry.items() if k != "keys"}) for entry in files]
-                  for name, files in data["tables"].items()}
+        tables = {name: [FileEntry(**entry) for entry in files] for name, files in data["tables"].items()}
         return cls(generation=int(data["generation"]), tables=tables, schema_version=int(data["schema_version"]),
                    previous=data.get("previous"))
 
