@@ -36,7 +36,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402
-import pyarrow.dataset as ds  # noqa: E402
 from rapidfuzz import fuzz  # noqa: E402
 from scipy.optimize import linear_sum_assignment  # noqa: E402
 
@@ -60,7 +59,7 @@ def similarity(a, b) -> float:
 
 
 def read_table(store: Path, name: str):
-    return ds.dataset(store / name, partitioning="hive").to_table().to_pandas()
+    return Store(store).table(name).to_pandas()
 
 
 def match_rows(got: list[str], want: list[str]) -> list[tuple[int, int, float]]:

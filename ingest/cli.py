@@ -541,6 +541,74 @@ def draft(
         fail(str(exc), EXIT_USAGE if exc.usage else EXIT_NOT_THERE)
 
 
+@app.command()
+def check(repair: bool = typer.Option(False, "--repair", help="Rebuild damaged files from the generation before, "
+                                      "else by reading their notes again from their source files."),
+          store: Path | None = StoreOption):
+    """Check every file of the store against its manifest: present, its size, its SHA-256, a
+    readable Parquet footer.
+
+    Exit 0: every file whole (or repaired); 1: damaged files, named with the notes their rows hold
+    (with --repair: what could not be restored)."""
+    from ..store.check import check as check_store
+
+    s = require_store(store)
+    report = check_store(s)
+    if not report:
+        files = sum(len(f) for f in report.manifest.tables.values()) if report.manifest else 0
+        typer.echo(f"{s.root}: generation {report.manifest.generation if report.manifest else 0}, "
+                   f"{files} files, all whole")
+        raise typer.Exit(0)
+    if report.pointer_fault:
+        typer.echo(f"damaged: {report.pointer_fault}")
+    names = note_labels(s, {d.entry.path for d in report.damaged})
+    for d in report.damaged:
+        held = ", ".join(names.get(k, k) for k in d.keys) or "no rows"
+        what = "the errors of" if d.table == "errors" else f"{len(d.keys)} notes' rows:" if d.keys else ""
+        typer.echo(f"damaged: {s.root / d.entry.path} ({d.reason}); table {d.table}, {what} {held}")
+    if not repair:
+        fail("the store has damaged files; `somnotes check --repair` restores them", EXIT_NOT_THERE)
+    from .repair import repair as repair_store
+
+    done = repair_store(s, report)
+    for table, keys in done.restored.items():
+        typer.echo(f"restored from the generation before: {table} rows of {', '.join(names.get(k, k) for k in keys)}")
+    for path in done.reread:
+        typer.echo(f"read again from its source file: {path}")
+    for key, why in done.lost:
+        typer.echo(f"not restored: {names.get(key, key)}: {why}", err=True)
+    typer.echo(f"repaired: generation {done.generation} written")
+    raise typer.Exit(EXIT_NOT_THERE if done.lost else 0)
+
+
+def note_labels(store: Store, bad: set) -> dict:
+    """doc_id -> "symbol (source file)" from the store's whole documents files, for naming notes."""
+    from ..store.check import readable_rows
+
+    try:
+        docs = readable_rows(store, "documents", store.snapshot(), bad)
+    except Exception:  # a documents file damaged beyond its footer: the notes go by their doc_ids
+        return {}
+    if docs is None:
+        return {}
+    return {d["doc_id"]: f"{d['symbol'] or d['doc_id'][:12]} ({d['source_path']})"
+            for d in docs.select(["doc_id", "symbol", "source_path"]).to_pylist()}
+
+
+def store_fault(exc: Exception) -> int | None:
+    """A damaged store file (exit 1) or an invalid corrections file (exit 2) as one stderr line,
+    returning the exit status; None for anything else (a bug of ours)."""
+    from ..store.errors import CorrectionsInvalid, StoreDamaged
+
+    if isinstance(exc, StoreDamaged):
+        typer.echo(f"somnotes: {exc}", err=True)
+        return EXIT_NOT_THERE
+    if isinstance(exc, CorrectionsInvalid):
+        typer.echo(f"somnotes: {exc}", err=True)
+        return EXIT_USAGE
+    return None
+
+
 def main() -> None:
     """Console entry point: no Python traceback ever reaches the user, and a mistake in the
     command line is one line (click would draw its usage and an error box)."""
@@ -561,6 +629,9 @@ def main() -> None:
     except BrokenPipeError:
         os._exit(0)
     except Exception as exc:  # a bug of ours: one line, and the traceback only on request
+        fault = store_fault(exc)
+        if fault is not None:
+            sys.exit(fault)
         if os.environ.get("SOMNOTES_DEBUG"):
             raise
         typer.echo(f"somnotes: internal error: {type(exc).__name__}: {exc}".splitlines()[0]

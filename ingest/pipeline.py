@@ -21,6 +21,7 @@ from ..extract.layout import NO_ROLES_WARNING, OVERLAPPING_TEXT, header_role
 from ..extract.ocr.policy import DEFAULT_OCR
 from ..extract.options import ReadOptions
 from ..store import column_roles
+from ..store.corrections_file import load_overrides
 from ..store.store import Batch, Store
 from .dask_executor import DASK_SCHEME
 from .discover import find_files, sha256_file
@@ -32,8 +33,16 @@ __all__ = ["COMMIT_EVERY", "FILE_TIMEOUT_S", "IngestSummary", "ingest", "note_re
 
 # Reader processes start from a fresh server process, not forked from this one: the parent holds
 # threads (DuckDB's, the file-timeout watcher), and a fork taken while another thread holds a lock
-# can hang or kill the child.
+# can hang or kill the child. Windows has no fork server: there they are spawned, which needs no
+# more of them (process_file and its arguments are importable and picklable).
 WORKER_START = "forkserver"
+WORKER_START_ELSEWHERE = "spawn"
+
+
+def worker_start_method() -> str:
+    """How reader processes start: from the fork server where the OS has one, else spawned."""
+    available = multiprocessing.get_all_start_methods()
+    return WORKER_START if WORKER_START in available else WORKER_START_ELSEWHERE
 CRASH_MESSAGE = ("the process reading the file died without an error (a crash inside a PDF, image "
                  "or OCR library, or the machine ran out of memory); the rest of the batch went on")
 
@@ -164,7 +173,7 @@ def run_files(files: list[Path], workers: int, executor: str | None, options: Re
         for path in files:
             yield path, process_file(path, options)
         return
-    context = multiprocessing.get_context(WORKER_START)
+    context = multiprocessing.get_context(worker_start_method())
     left = {Path(p) for p in files}
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
@@ -204,6 +213,7 @@ def ingest(paths: Sequence[Path | str], store: Store, workers: int | None = None
     are read by OCR: auto (those without a text layer), always, never. `prune` removes the notes
     whose files, under the paths named, are gone."""
     started = time.perf_counter()
+    load_overrides(store.root)  # an invalid corrections file stops the ingest before it changes anything
     roles = tuple(column_roles.teach(store, columns) if columns else column_roles.load(store))
     options = ReadOptions(ocr=ocr, roles=roles, time_limit=timeout_s)
     summary = ingest_files([Path(p) for p in paths], store, options, workers or os.cpu_count() or 1,

@@ -150,11 +150,12 @@ class FileTimeout(BaseException):
 def time_limit(seconds: float | None):
     """Raise FileTimeout in this block after `seconds`, in whatever thread runs it: by SIGALRM
     in the main thread (a local worker process), by an asynchronous exception in any other
-    (a Dask worker runs its tasks in threads, where signals cannot reach). Yields the block's
-    Clock, which extraction may ask for more time (OCR) in either case."""
+    (a Dask worker runs its tasks in threads, where signals cannot reach) and on Windows,
+    which has no SIGALRM. Yields the block's Clock, which extraction may ask for more time (OCR)
+    in either case."""
     if not seconds:
         yield NO_CLOCK
-    elif threading.current_thread() is threading.main_thread():
+    elif threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):  # not Windows
         with alarm_time_limit(seconds) as clock:
             yield clock
     else:

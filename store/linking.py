@@ -38,7 +38,7 @@ from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
 
 from ..vocabulary import CLOSED
-from .overrides import load_overrides
+from .corrections_file import load_overrides
 from .references import REFERENCE_WEIGHT, reference_scores
 from .series import note_series
 from .similarity import Vectoriser

@@ -14,33 +14,13 @@ them, corrections survive re-ingest. (A file in the first format, {"link": [...]
 from __future__ import annotations
 
 import datetime as dt
-import json
-import os
-from pathlib import Path
 
 import pandas as pd
 
+from .corrections_file import OVERRIDES_FILE, load_overrides, save_overrides
 from .queries import note_names
 from .series import note_series
 from .store import Batch, Store
-
-# The corrections live beside the tables, in the store's root folder.
-OVERRIDES_FILE = "overrides.json"
-
-
-def load_overrides(root: Path | None) -> dict:
-    """The user's corrections, oldest first: {"corrections": [{"op", "rows", "at"}, ...]}.
-
-    A file in the first format ({"link": [...], "unlink": [...]}) reads as its links, then its
-    unlinks: there an unlink always won, as it does when made last."""
-    path = Path(root) / OVERRIDES_FILE if root else None
-    if path is None or not path.exists():
-        return {"corrections": []}
-    data = json.loads(path.read_text(encoding="utf-8"))
-    if "corrections" in data:
-        return {"corrections": list(data["corrections"])}
-    return {"corrections": [{"op": op, "rows": list(rows), "at": None}
-                            for op in ("link", "unlink") for rows in data.get(op, [])]}
 
 
 class UnknownTask(ValueError):
@@ -49,13 +29,6 @@ class UnknownTask(ValueError):
 
 class BadCorrection(ValueError):
     pass
-
-
-def _save(store: Store, overrides: dict) -> None:
-    path = store.root / OVERRIDES_FILE
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(overrides, indent=1) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
 
 
 def _rows(store: Store, task_ids: list[str]) -> dict:
@@ -80,7 +53,7 @@ def _apply(store: Store, op: str, rows: list[str]) -> None:
         overrides = load_overrides(store.root)
         at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         overrides["corrections"].append({"op": op, "rows": rows, "at": at})
-        _save(store, overrides)
+        save_overrides(store.root, overrides)
     from .linking import relink  # scipy and rapidfuzz: only when a correction is made
 
     store.commit(Batch(), relink=relink, force=True)
@@ -88,6 +61,7 @@ def _apply(store: Store, op: str, rows: list[str]) -> None:
 
 def link(store: Store, first: str, second: str) -> None:
     """Force two task rows (of different notes) into one task."""
+    load_overrides(store.root)  # an invalid corrections file is said first, before anything else
     found = _rows(store, [first, second])
     a, b = found[first], found[second]
     if a["series"] != b["series"]:
@@ -100,6 +74,7 @@ def link(store: Store, first: str, second: str) -> None:
 
 def unlink(store: Store, first: str, second: str | None = None) -> None:
     """Split a row from the task it was linked to (or keep two rows apart)."""
+    load_overrides(store.root)  # an invalid corrections file is said first, before anything else
     _rows(store, [first] + ([second] if second else []))
     if second == first:
         raise BadCorrection("give two different rows, or one row to split it off")
@@ -147,4 +122,4 @@ def corrections(store: Store, everything: bool = False) -> pd.DataFrame:
     return frame if everything else frame.loc[frame.in_force.astype(bool)].reset_index(drop=True)
 
 
-__all__ = ["link", "unlink", "corrections", "UnknownTask", "BadCorrection"]
+__all__ = ["link", "unlink", "corrections", "UnknownTask", "BadCorrection", "OVERRIDES_FILE", "load_overrides"]

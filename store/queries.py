@@ -63,12 +63,16 @@ class Rows:
 def run(store: Store, sql: str, params: list | None = None, rows: bool = False) -> Answer:
     """Run `sql` after the notes' table expressions (NOTES_SQL: notes, nt, ...); return a pandas
     DataFrame, or with `rows` a Rows."""
+    import duckdb
+
     con = store.connect()
     try:
         result = con.execute(f"WITH {NOTES_SQL} {sql}", params or [])
         if rows:
             return Rows([d[0] for d in result.description], result.fetchall())
         return result.df()
+    except duckdb.Error as exc:  # a file whose footer reads but whose pages do not
+        raise store.diagnose(exc) from None
     finally:
         con.close()
 

@@ -1,29 +1,44 @@
-"""The Parquet store: one folder, one sub-folder per table, changed only by atomic commits.
+"""The Parquet store: one folder, a folder of files per table, changed only by atomic commits.
 
-Layout on disk:
+Layout on disk (store/manifest.py):
 
-    <store>/documents -> _current/documents        (and so for every table)
-    <store>/_current  -> _generations/000042
-    <store>/_generations/000042/<table>/*.parquet
+    <store>/_current.json                  names the current generation's manifest
+    <store>/_previous.json                 names the one before (a reader's fallback)
+    <store>/_manifests/000042.json         every table's files, with size and SHA-256
+    <store>/data/<table>/part-000042-<random>.parquet
 
-A commit builds the next generation beside the current one (unchanged files are hard links,
-so it costs little), then swaps the `_current` link in one rename. A reader therefore sees a
-whole generation or the one before, never half a note: a killed ingest leaves the store as
-it was, and two ingests into one store take turns at the commit (a file lock), each adding
-only notes the other has not stored.
+A commit writes the next generation's new files and its manifest (a file unchanged since an
+earlier generation is named again, neither copied nor linked), then replaces the pointer in one
+rename. A reader therefore sees a whole generation or the one before, never half a note: a
+killed ingest leaves the store as it was, and two ingests into one store take turns at the
+commit (a file lock), each adding only notes the other has not stored.
 """
 from __future__ import annotations
 
 import contextlib
-import fcntl
+import hashlib
 import os
 import shutil
 import uuid
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import schema as tables
+from .manifest import (
+    DATA,
+    GENERATION_DIGITS,
+    LEGACY_CURRENT,
+    LEGACY_GENERATIONS,
+    MANIFESTS,
+    FileEntry,
+    Manifest,
+    StoreDamaged,
+    current_manifest,
+    publish,
+    with_keys,
+)
 from .schema import COLUMNS, PER_DOCUMENT, SCHEMA_VERSION
 
 if TYPE_CHECKING:  # pyarrow loads where a table is read or written: a query needs DuckDB alone
@@ -31,12 +46,8 @@ if TYPE_CHECKING:  # pyarrow loads where a table is read or written: a query nee
 
 STORE_ENV = "SOMNOTES_STORE"
 DEFAULT_STORE = "somnotes-store"
-GENERATIONS = "_generations"
-CURRENT = "_current"
 LOCK_FILE = "_lock"
-KEEP_GENERATIONS = 2  # the current one and the one before, for readers still on it
 MAX_FILES_PER_TABLE = 32  # past this many files a table is rewritten as one (query speed)
-GENERATION_DIGITS = 6
 
 
 def default_store_dir() -> Path:
@@ -220,69 +231,134 @@ def plan_errors(plan: CommitPlan, batch: Batch, stored_errors: list[dict]) -> No
     plan.stale_errors |= read_paths & {path for _, _, path in known}
 
 
-def fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+def row_keys(name: str, table: pa.Table) -> list[str]:
+    """The notes (doc_ids) a table's rows belong to; for errors, their source files: what a
+    damaged file of the table would cost (`somnotes check`)."""
+    import pyarrow.compute as pc
+
+    column = "source_path" if name == "errors" else "doc_id"
+    return sorted(v for v in pc.unique(table[column]).to_pylist() if v is not None)
 
 
-def write_parquet(table: pa.Table, path: Path) -> None:
-    """Write one Parquet file (zstd) and flush it to disk before the commit's rename."""
+def write_parquet(name: str, table: pa.Table, root: Path, path: str) -> FileEntry:
+    """Write one Parquet file (zstd) of table `name` at `path` (relative to the store), flushed to
+    disk before the commit's rename; return its manifest entry (size and SHA-256 of its bytes)."""
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
-    pq.write_table(table, path, compression="zstd")
-    with open(path, "rb") as fh:
+    sink = pa.BufferOutputStream()
+    pq.write_table(table, sink, compression="zstd")
+    data = sink.getvalue().to_pybytes()
+    target = root / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target, "wb") as fh:
+        fh.write(data)
+        fh.flush()
         os.fsync(fh.fileno())
+    return FileEntry(path=path, size=len(data), sha256=hashlib.sha256(data).hexdigest(), rows=table.num_rows,
+                     keys=row_keys(name, table))
+
+
+def new_file_name(name: str, generation: int, kind: str = "part") -> str:
+    """A fresh file name in table `name`'s folder: the generation that wrote it and a random tag,
+    so a file once named is never overwritten (a reader or an earlier generation may hold it)."""
+    return f"{DATA}/{name}/{kind}-{generation:0{GENERATION_DIGITS}d}-{uuid.uuid4().hex[:8]}.parquet"
+
+
+def sql_list(paths: list[Path]) -> str:
+    """A DuckDB list literal of file paths."""
+    return "[" + ", ".join("'" + p.as_posix().replace("'", "''") + "'" for p in paths) + "]"
 
 
 class Store:
     def __init__(self, root: Path | str):
         self.root = Path(root)
+        self._lock: Any = None
 
     # ------------------------------------------------------------------ reading
 
-    @property
-    def current(self) -> Path:
-        """The folder of the current generation (resolved once: a consistent snapshot)."""
-        return (self.root / CURRENT).resolve()
+    def snapshot(self) -> Manifest | None:
+        """The current generation's manifest (read once: a consistent snapshot), or None."""
+        return current_manifest(self.root)
 
     def exists(self) -> bool:
-        return (self.root / CURRENT).exists()
+        return self.snapshot() is not None
 
-    def table(self, name: str, generation_dir: Path | None = None) -> pa.Table:
-        """Given a table name, return the whole table of the current generation."""
+    def files(self, name: str, manifest: Manifest | None = None) -> list[Path]:
+        """Given a table name, its files in the current generation (or `manifest`'s), each found
+        with the size the manifest gives (a stat, no read): StoreDamaged otherwise."""
+        manifest = manifest or self.snapshot()
+        if manifest is None:
+            return []
+        paths = []
+        for entry in manifest.entries(name):
+            path = self.root / entry.path
+            try:
+                size = path.stat().st_size
+            except OSError:
+                raise StoreDamaged(path, "missing") from None
+            if entry.size is not None and size != entry.size:
+                raise StoreDamaged(path, f"{size} bytes where the manifest says {entry.size}")
+            paths.append(path)
+        return paths
+
+    def table(self, name: str, manifest: Manifest | None = None) -> pa.Table:
+        """Given a table name, return the whole table of the current generation (or `manifest`'s)."""
+        import pyarrow as pa
         import pyarrow.dataset as ds  # it loads pandas too: only commands that read whole tables pay
 
-        folder = (generation_dir or self.current) / name
         schema = tables.TABLES[name]
-        if not folder.exists():
+        paths = self.files(name, manifest)
+        if not paths:
             return schema.empty_table()
-        dataset = ds.dataset(folder, format="parquet", schema=schema)
-        return dataset.to_table()
+        try:
+            return ds.dataset([str(p) for p in paths], format="parquet", schema=schema).to_table()
+        except (OSError, pa.ArrowException) as exc:
+            raise self.diagnose(exc, manifest) from None
 
     def frame(self, name: str):
         return self.table(name).to_pandas()
 
     def connect(self):
-        """A DuckDB connection with one view per table over the current generation."""
+        """A DuckDB connection with one view per table over the current generation's files."""
         import duckdb
 
         con = duckdb.connect()
-        gen = self.current
-        for name, columns in COLUMNS.items():
-            if not (gen / name).exists():
-                continue  # a table newer than this store's last commit: it comes with the next one
-            glob = (gen / name / "*.parquet").as_posix().replace("'", "''")
-            source = f"read_parquet('{glob}', union_by_name = true)"
-            con.execute(f"CREATE VIEW {name} AS SELECT * FROM {source}")
-            have = {row[0] for row in con.execute(f"DESCRIBE {name}").fetchall()}
-            missing = [(column, kind) for column, kind in columns if column not in have]
-            if missing:  # columns added to the schema since this store's files were written: null
-                nulls = ", ".join(f"CAST(NULL AS {kind}) AS {column}" for column, kind in missing)
-                con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT *, {nulls} FROM {source}")
+        manifest = self.snapshot()
+        try:
+            for name, columns in COLUMNS.items():
+                paths = self.files(name, manifest) if manifest else []
+                if not paths:  # a table newer than this store's last commit: empty until the next one
+                    nulls = ", ".join(f"CAST(NULL AS {kind}) AS {column}" for column, kind in columns)
+                    con.execute(f"CREATE VIEW {name} AS SELECT {nulls} WHERE false")
+                    continue
+                source = f"read_parquet({sql_list(paths)}, union_by_name = true)"
+                con.execute(f"CREATE VIEW {name} AS SELECT * FROM {source}")
+                have = {row[0] for row in con.execute(f"DESCRIBE {name}").fetchall()}
+                missing = [(column, kind) for column, kind in columns if column not in have]
+                if missing:  # columns added to the schema since this store's files were written: null
+                    nulls = ", ".join(f"CAST(NULL AS {kind}) AS {column}" for column, kind in missing)
+                    con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT *, {nulls} FROM {source}")
+        except duckdb.Error as exc:
+            con.close()
+            raise self.diagnose(exc, manifest) from None
+        except StoreDamaged:
+            con.close()
+            raise
         return con
+
+    def diagnose(self, exc: Exception, manifest: Manifest | None = None) -> Exception:
+        """Given an error met reading the store, the first damaged file of the current generation
+        (or `manifest`'s) as StoreDamaged, else the error itself (not a fault of a file)."""
+        from .check import damage
+
+        manifest = manifest or self.snapshot()
+        for name in COLUMNS:
+            for entry in manifest.entries(name) if manifest else []:
+                reason = damage(self.root, entry)
+                if reason:
+                    return StoreDamaged(self.root / entry.path, reason)
+        return exc
 
     def known_files(self) -> dict[str, dict]:
         """source_path -> {size, mtime_ns, doc_id, parser_version} for every stored document.
@@ -301,62 +377,26 @@ class Store:
 
     @contextlib.contextmanager
     def lock(self):
-        """Exclusive lock for the span of a commit; other writers wait their turn."""
+        """Exclusive lock for the span of a commit; other writers wait their turn. filelock's
+        lock is the OS's own where there is one (fcntl on POSIX, msvcrt on Windows), else a
+        lock file whose holder's death is noticed, so a killed writer never blocks the next."""
         self.root.mkdir(parents=True, exist_ok=True)
-        with open(self.root / LOCK_FILE, "a+") as fh:
-            fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+        if self._lock is None:
+            with warnings.catch_warnings():  # without fcntl filelock warns, once, that it locks by a file
+                warnings.simplefilter("ignore")
+                from filelock import FileLock
+            self._lock = FileLock(self.root / LOCK_FILE)
+        with self._lock:
+            yield
 
-    def _generation_number(self) -> int:
-        link = self.root / CURRENT
-        if not link.is_symlink():
-            return 0
-        return int(Path(os.readlink(link)).name)
-
-    def _init_layout(self) -> None:
-        """Create generation 0 (empty tables) and the table links, if the store is new; in a
-        store made before a table existed, add that table's link (its folder comes with the
-        next generation)."""
-        if self.exists():
-            self._link_tables()
-            return
-        gens = self.root / GENERATIONS
-        gens.mkdir(parents=True, exist_ok=True)
-        zero = gens / f"{0:0{GENERATION_DIGITS}d}"
-        if not zero.exists():
-            tmp = gens / f".tmp-{uuid.uuid4().hex}"
-            for name, schema in tables.TABLES.items():
-                (tmp / name).mkdir(parents=True)
-                write_parquet(schema.empty_table(), tmp / name / "part-empty.parquet")
-            os.rename(tmp, zero)
-        self._point_current_at(zero)
-        self._link_tables()
-
-    def _link_tables(self) -> None:
-        for name in COLUMNS:
-            link = self.root / name
-            if not link.is_symlink():
-                os.symlink(Path(CURRENT) / name, link)
-
-    def _point_current_at(self, gen_dir: Path) -> None:
-        tmp_link = self.root / f".current-{uuid.uuid4().hex}"
-        os.symlink(Path(GENERATIONS) / gen_dir.name, tmp_link)
-        os.replace(tmp_link, self.root / CURRENT)  # the commit point: one atomic rename
-        fsync_dir(self.root)
-
-    def _clean_up(self, keep: int) -> None:
-        """Remove half-built generations left by a killed run, and generations too old to read."""
-        gens = self.root / GENERATIONS
-        for path in gens.iterdir():
-            if path.name.startswith(".tmp-"):
-                shutil.rmtree(path, ignore_errors=True)
-            elif path.name.isdigit() and int(path.name) <= keep - KEEP_GENERATIONS:
-                shutil.rmtree(path, ignore_errors=True)
-        for path in self.root.glob(".current-*"):
-            path.unlink(missing_ok=True)
+    def _create(self) -> Manifest:
+        """Generation 0 of a new store: every table empty (one file each, for its schema)."""
+        manifest = Manifest(generation=0)
+        for name, schema in tables.TABLES.items():
+            manifest.tables[name] = [write_parquet(name, schema.empty_table(), self.root,
+                                                   new_file_name(name, 0, "empty"))]
+        publish(self.root, manifest, None)
+        return manifest
 
     def commit(self, batch: Batch, relink=None, force: bool = False) -> CommitResult:
         """Given rows for some notes, store them atomically; notes already stored with the same
@@ -365,81 +405,143 @@ class Store:
         that keys and rows never disagree. `force` writes a generation even with nothing new
         (after a correction of links)."""
         with self.lock():
-            self._init_layout()
-            number = self._generation_number()
-            self._clean_up(number)
-            current = self.root / GENERATIONS / f"{number:0{GENERATION_DIGITS}d}"
-            plan = plan_documents(batch, self.table("documents", current).to_pylist())
-            plan_errors(plan, batch, self.table("errors", current).to_pylist())
+            base = self.snapshot()
+            base = with_keys(self.root, base) if base else self._create()  # carried-over files keep their notes
+            plan = plan_documents(batch, self.table("documents", base).to_pylist())
+            plan_errors(plan, batch, self.table("errors", base).to_pylist())
             result = CommitResult(added=sorted(plan.fresh_ids), skipped=plan.skipped, errors=len(plan.new_errors),
-                                  generation=number)
+                                  generation=base.generation)
             if not plan and not force:
                 return result
-            tmp = self._build_generation(plan, batch, current, number + 1, relink)
-            final = self.root / GENERATIONS / f"{number + 1:0{GENERATION_DIGITS}d}"
-            fsync_dir(tmp)
-            os.rename(tmp, final)
-            self._point_current_at(final)
-            self._clean_up(number + 1)
-            result.generation = number + 1
+            manifest = self._build_generation(plan, batch, base, relink)
+            publish(self.root, manifest, base)  # the commit point
+            self._collect_garbage(manifest, base)
+            result.generation = manifest.generation
         return result
 
-    def _build_generation(self, plan: CommitPlan, batch: Batch, current: Path, number: int, relink) -> Path:
-        """Write the next generation in a temporary folder beside `current` and return it: each
-        table's kept files carried over, the batch's new rows in a file of their own."""
+    def _build_generation(self, plan: CommitPlan, batch: Batch, base: Manifest, relink) -> Manifest:
+        """Write the files of the generation after `base` and return its manifest: each table's
+        kept files named again, the batch's new rows in a file of their own."""
         import pyarrow as pa
 
-        tmp = self.root / GENERATIONS / f".tmp-{uuid.uuid4().hex}"
-        tag = f"{number:0{GENERATION_DIGITS}d}-{uuid.uuid4().hex[:8]}"
-        for name, schema in tables.TABLES.items():  # documents first: relink reads them from tmp
-            (tmp / name).mkdir(parents=True)
-            rows = plan.rows(name, batch)
-            fresh = pa.Table.from_pylist(rows, schema=schema) if rows else None
-            if name == "tasks":
-                self._write_tasks(current, tmp, fresh, plan.replaced, relink, tag)
-                continue
-            self._carry_over(current / name, tmp / name, schema, plan.drop(name))
-            if fresh is not None and fresh.num_rows:
-                write_parquet(fresh, tmp / name / f"part-{tag}.parquet")
-        return tmp
+        number = base.generation + 1
+        manifest = Manifest(generation=number, previous=None if base.legacy else base.generation)
+        try:
+            for name, schema in tables.TABLES.items():  # documents first: relink reads them
+                rows = plan.rows(name, batch)
+                fresh = pa.Table.from_pylist(rows, schema=schema) if rows else None
+                if name == "tasks":
+                    manifest.tables[name] = [self._write_tasks(base, manifest, fresh, plan.replaced, relink)]
+                    continue
+                entries = self._carry_over(name, base, number, plan.drop(name))
+                if fresh is not None and fresh.num_rows:
+                    entries = [e for e in entries if e.rows != 0]  # the empty table's file, no longer needed
+                    entries.append(write_parquet(name, fresh, self.root, new_file_name(name, number)))
+                manifest.tables[name] = entries
+        except (OSError, pa.ArrowException) as exc:
+            raise self.diagnose(exc, base) from None
+        return manifest
 
-    def _carry_over(self, src: Path, dst: Path, schema: pa.Schema, drop: Drop) -> None:
-        """Bring a table's files into the next generation: hard links when nothing changes, one
-        rewritten file when rows must go (a note re-read by a new parser), the files have piled
-        up, or a file was written with another schema (by a somnotes before a column was added:
-        cast to the current schema, new columns null, so that every file of a table has one
-        schema, as Polars and DuckDB without union_by_name need)."""
+    def _carry_over(self, name: str, base: Manifest, number: int, drop: Drop) -> list[FileEntry]:
+        """A table's files in the next generation: the same files, named again, when nothing
+        changes; one rewritten file when rows must go (a note re-read by a new parser), the files
+        have piled up, the store is in the layout of links (its files are moved into the layout
+        of manifests), or a file was written with another schema (by a somnotes before a column
+        was added: cast to the current schema, new columns null, so that every file of a table
+        has one schema, as Polars and DuckDB without union_by_name need)."""
         import pyarrow.dataset as ds
         import pyarrow.parquet as pq
 
-        files = sorted(p for p in src.glob("*.parquet") if p.name != "part-empty.parquet")
-        if not files:
-            write_parquet(schema.empty_table(), dst / "part-empty.parquet")
-            return
-        current = all(pq.read_schema(path).equals(schema, check_metadata=False) for path in files)
-        if not drop and current and len(files) < MAX_FILES_PER_TABLE:
-            for path in files:
-                os.link(path, dst / path.name)
-            return
-        table = ds.dataset(files, format="parquet", schema=schema).to_table()  # missing columns: null
-        write_parquet(drop.apply(table), dst / f"part-compacted-{uuid.uuid4().hex[:8]}.parquet")
+        schema = tables.TABLES[name]
+        entries = [e for e in base.entries(name) if e.rows != 0 and not e.path.endswith("/part-empty.parquet")]
+        if not entries:
+            empty = [e for e in base.entries(name) if e.rows == 0 and not base.legacy]
+            return empty[:1] or [write_parquet(name, schema.empty_table(), self.root,
+                                               new_file_name(name, number, "empty"))]
+        paths = self.files(name, Manifest(base.generation, {name: entries}))
+        current = all(pq.read_schema(path).equals(schema, check_metadata=False) for path in paths)
+        if not drop and current and not base.legacy and len(entries) < MAX_FILES_PER_TABLE:
+            return entries
+        table = ds.dataset([str(p) for p in paths], format="parquet", schema=schema).to_table()  # missing: null
+        return [write_parquet(name, drop.apply(table), self.root, new_file_name(name, number, "compacted"))]
 
-    def _write_tasks(self, current: Path, tmp: Path, fresh, replaced: set, relink, tag: str) -> None:
+    def _write_tasks(self, base: Manifest, manifest: Manifest, fresh, replaced: set, relink) -> FileEntry:
         """The tasks table is rewritten whole at each commit: task keys depend on every note."""
         import pyarrow as pa
         import pyarrow.compute as pc
 
         schema = tables.TABLES["tasks"]
-        old = self.table("tasks", current)
+        old = self.table("tasks", base)
         if replaced:
             old = old.filter(pc.invert(pc.is_in(old["doc_id"], pa.array(sorted(replaced)))))
         tasks = pa.concat_tables([old, fresh]) if fresh is not None else old
-        if relink is not None and tasks.num_rows:
-            documents = self.table("documents", tmp)  # already built: documents come first
-            for name, values in relink(tasks, documents, self.root).items():
-                index = tasks.schema.get_field_index(name)
-                tasks = tasks.set_column(index, name, pa.array(values, schema.field(name).type))
-        write_parquet(tasks.cast(schema), tmp / "tasks" / f"part-{tag}.parquet")
+        tasks = self._relinked(tasks, manifest, relink)
+        return write_parquet("tasks", tasks.cast(schema), self.root, new_file_name("tasks", manifest.generation))
+
+    def _relinked(self, tasks: pa.Table, manifest: Manifest, relink) -> pa.Table:
+        """Given the whole tasks table and the generation's documents (in `manifest`, written
+        first), the tasks with the keys `relink` computes."""
+        import pyarrow as pa
+
+        if relink is None or not tasks.num_rows:
+            return tasks
+        schema = tables.TABLES["tasks"]
+        documents = self.table("documents", manifest)
+        for name, values in relink(tasks, documents, self.root).items():
+            index = tasks.schema.get_field_index(name)
+            tasks = tasks.set_column(index, name, pa.array(values, schema.field(name).type))
+        return tasks
+
+    def replace_tables(self, replacement: dict, relink=None) -> int:
+        """Write a generation in which each table of `replacement` (name -> pyarrow Table) holds
+        exactly the given rows, in one file, and the other tables their files as they are (a
+        repair: `somnotes check --repair`); return its number."""
+        with self.lock():
+            base = self.snapshot()
+            base = with_keys(self.root, base) if base else self._create()
+            number = base.generation + 1
+            manifest = Manifest(generation=number, previous=None if base.legacy else base.generation)
+            for name, schema in tables.TABLES.items():
+                if name not in replacement:
+                    manifest.tables[name] = self._carry_over(name, base, number, Drop())
+                    continue
+                table = replacement[name].select(schema.names).cast(schema)
+                if name == "tasks":
+                    table = self._relinked(table, manifest, relink)
+                manifest.tables[name] = [write_parquet(name, table, self.root, new_file_name(name, number, "repaired"))]
+            publish(self.root, manifest, base)
+            self._collect_garbage(manifest, base)
+        return number
+
+    def _collect_garbage(self, current: Manifest, base: Manifest | None) -> None:
+        """Remove what neither the current generation nor the one before names: files of older
+        generations, and those a killed commit left; then the layout of links, once moved. A file
+        a reader holds open where the OS will not remove it (Windows) goes at a later commit."""
+        kept = [current] + ([base] if base is not None and not base.legacy else [])
+        names = {e.path for m in kept for files in m.tables.values() for e in files}
+        manifests = {name for m in kept for name in (m.name, m.keys_name)}
+        for folder, keep in ((self.root / DATA, names), (self.root / MANIFESTS, manifests)):
+            for path in folder.rglob("*") if folder.is_dir() else []:
+                if path.is_file() and path.relative_to(self.root).as_posix() not in keep:
+                    with contextlib.suppress(OSError):
+                        path.unlink()
+        if (self.root / LEGACY_CURRENT).exists() or (self.root / LEGACY_CURRENT).is_symlink():
+            remove_legacy_layout(self.root)  # moved by this commit, or by one that could not finish removing it
+
+
+def remove_legacy_layout(root: Path) -> None:
+    """Remove a store's layout of links (`_current`, `_generations`, a link or, in a copy that
+    followed the links, a folder per table) once its rows are in the layout of manifests."""
+    for name in [LEGACY_CURRENT, *COLUMNS]:
+        path = root / name
+        if path.is_symlink():
+            path.unlink()
+        elif path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+    shutil.rmtree(root / LEGACY_GENERATIONS, ignore_errors=True)
+    for path in root.glob(".current-*"):
+        with contextlib.suppress(OSError):
+            path.unlink()
 
 
 def open_store(root: Path | str | None = None) -> Store:
@@ -447,4 +549,4 @@ def open_store(root: Path | str | None = None) -> Store:
     return Store(Path(root) if root else default_store_dir())
 
 
-__all__ = ["Store", "Batch", "CommitResult", "open_store", "default_store_dir", "SCHEMA_VERSION"]
+__all__ = ["Store", "Batch", "CommitResult", "StoreDamaged", "open_store", "default_store_dir", "SCHEMA_VERSION"]

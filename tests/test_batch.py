@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import signal
@@ -17,15 +18,10 @@ import somnotes.ingest.pipeline as pipeline
 import somnotes.ingest.worker as worker
 from samples.synthesize import synthesize as varied_copies
 
-from conftest import FIXTURES, SAMPLES, cli, copy_sample, read_table
+from conftest import FIXTURES, SAMPLES, cli, copy_sample, generation, read_table, table_files
 from hostile import many_page_pdf, note_with_markup, zip_bomb_docx
 
 EXE = str(Path(sys.executable).with_name("somnotes"))
-
-
-def generation(store: Path) -> int:
-    link = store / "_current"
-    return int(Path(os.readlink(link)).name) if link.is_symlink() else -1
 
 
 def assert_whole_notes(store: Path) -> int:
@@ -141,7 +137,14 @@ def test_sigkill_mid_batch_leaves_every_note_whole_or_absent(tmp_path):
         assert 0 < stored < 24
     assert subprocess.run([EXE, "ingest", str(archive), "--store", str(store)], capture_output=True).returncode == 0
     assert assert_whole_notes(store) == 24
-    assert not list((store / "_generations").glob(".tmp-*"))
+    # what the killed commits wrote and no generation names is gone: each table's files are the
+    # current generation's and the one before's
+    named = set()
+    for pointer in ("_current.json", "_previous.json"):
+        manifest = json.loads((store / json.loads((store / pointer).read_text())["manifest"]).read_text())
+        named |= {str(store / f["path"]) for files in manifest["tables"].values() for f in files}
+    assert {str(p) for p in (store / "data").rglob("*.parquet")} == named
+    assert set(table_files(store, "tasks")) <= named
 
 
 def test_two_concurrent_ingests_lose_nothing_and_duplicate_nothing(tmp_path):

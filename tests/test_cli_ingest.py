@@ -13,7 +13,7 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.dataset as ds
 
-from conftest import FIXTURES, SAMPLES, cli, copy_sample, read_table
+from conftest import FIXTURES, SAMPLES, cli, copy_sample, read_table, table_files
 
 SUMMARY = re.compile(r"^(\d+) files?, (\d+) notes?, (\d+) tasks?, (\d+) errors?, (\d+) unchanged(?: \(already stored\))?, (\d+) words? unplaced, [\d.]+ s$", re.M)
 
@@ -107,10 +107,10 @@ def test_store_defaults_to_env_then_local_folder(workdir, monkeypatch):
     copy_sample("som26-midterm.docx", workdir / "in")
     monkeypatch.setenv("SOMNOTES_STORE", str(workdir / "env-store"))
     assert cli("ingest", workdir / "in").exit_code == 0
-    assert (workdir / "env-store" / "tasks").exists()
+    assert (workdir / "env-store" / "_current.json").exists()
     monkeypatch.delenv("SOMNOTES_STORE")
     assert cli("ingest", workdir / "in").exit_code == 0
-    assert (workdir / "somnotes-store" / "documents").exists()
+    assert (workdir / "somnotes-store" / "_current.json").exists()
 
 
 # The contract's columns per table (at least these), written out from contract.md
@@ -128,7 +128,7 @@ STATUSES = {"completed", "ongoing", "not_started", "postponed", "cancelled", "on
 
 def test_tables_read_back_with_pyarrow_duckdb_and_polars(samples_store):
     store = samples_store
-    tables = {name: ds.dataset(store / name, partitioning="hive").to_table() for name in CONTRACT_COLUMNS}
+    tables = {name: ds.dataset(table_files(store, name), format="parquet").to_table() for name in CONTRACT_COLUMNS}
     for name, columns in CONTRACT_COLUMNS.items():
         assert set(columns) <= set(tables[name].column_names), name
     assert (tables["documents"].num_rows, tables["tasks"].num_rows, tables["errors"].num_rows) == (6, 114, 0)
@@ -145,16 +145,15 @@ def test_tables_read_back_with_pyarrow_duckdb_and_polars(samples_store):
     assert set(items.status) <= STATUSES and not items.duplicated(["task_id", "item_no"]).any()
     assert (dates.start <= dates.end).all() and set(dates.field) <= {"task", "progress", "next_steps"}
     con = duckdb.connect()
-    counts = con.execute(f"""
-        SELECT d.format, count(*) FROM read_parquet('{store}/tasks/**/*.parquet', hive_partitioning = true) t
-        JOIN read_parquet('{store}/documents/**/*.parquet', hive_partitioning = true) d USING (doc_id)
-        GROUP BY 1 ORDER BY 1""").fetchall()
+    counts = con.execute("""
+        SELECT d.format, count(*) FROM read_parquet(?) t JOIN read_parquet(?) d USING (doc_id)
+        GROUP BY 1 ORDER BY 1""", [table_files(store, "tasks"), table_files(store, "documents")]).fetchall()
     assert counts == [("docx", 57), ("pdf", 57)]
-    assert con.execute(f"SELECT count(*) FROM read_parquet('{store}/dates/**/*.parquet', hive_partitioning = true)"
-                       ).fetchone()[0] == len(dates)
-    polars_tasks = pl.read_parquet(f"{store}/tasks/**/*.parquet")
+    assert con.execute("SELECT count(*) FROM read_parquet(?)", [table_files(store, "dates")]).fetchone()[0] \
+        == len(dates)
+    polars_tasks = pl.read_parquet(table_files(store, "tasks"))
     assert polars_tasks.height == 114
-    assert pl.read_parquet(f"{store}/progress_items/**/*.parquet").height == len(items)
+    assert pl.read_parquet(table_files(store, "progress_items")).height == len(items)
 
 
 def test_summary_counts_tasks_per_meeting_and_status(samples_store):

@@ -15,7 +15,7 @@ import openpyxl
 import pyarrow.dataset as ds
 import pytest
 
-from conftest import FIXTURES, cli, expected, read_table
+from conftest import FIXTURES, cli, expected, read_table, table_files
 
 OTHER = FIXTURES / "other-bodies"
 TRACKER_FILES = [OTHER / "ocean-network-tracker.docx", OTHER / "ocean-network-tracker.pdf",
@@ -141,7 +141,7 @@ def test_the_ingest_summary_and_the_queries_agree_on_which_files_are_one_note(tm
     notes = queries.series_notes(open_store(store))
     assert sorted(notes.note_id) == sorted([TRACKER_KEY, "E/IACCW/2022/4"])
     assert result.stdout.startswith(f"{len(files)} files, {len(notes)} notes, {notes.n_tasks.sum()} tasks, ")
-    docs = ds.dataset(store / "documents", partitioning="hive").to_table().to_pylist()
+    docs = ds.dataset(table_files(store, "documents"), format="parquet").to_table().to_pylist()
     old = note_series([dict(doc, note_key=None) for doc in docs])
     assert {doc_id: note for doc_id, (_, note) in old.items()} == {d["doc_id"]: d["symbol"] or d["doc_id"] for d in docs}
 

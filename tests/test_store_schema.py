@@ -1,17 +1,19 @@
 """A store written by an older somnotes stays readable as the contract promises once a newer one
-adds notes to it: every table whole by pyarrow's hive dataset, DuckDB's read_parquet and Polars
-(store/store.py: Store._carry_over casts files of an older schema to the current one)."""
+adds notes to it: every table whole by pyarrow, DuckDB's read_parquet and Polars over the files its
+manifest names (store/store.py: Store._carry_over casts files of an older schema to the current one)."""
 from __future__ import annotations
 
 import json
+import shutil
 
 import duckdb
-import pandas as pd
 import polars as pl
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from conftest import SAMPLES, cli, expected
+from conftest import FIXTURES, SAMPLES, cli, expected, table_files
+
+LEGACY_STORE = FIXTURES / "legacy_store" / "legacy-store"
 
 # The tables as somnotes wrote them at commit 07b7318 (its store/schema.py, copied by hand): no
 # passages table yet, and none of the columns added since (documents.unplaced_words, series,
@@ -30,24 +32,21 @@ OLD_COLUMNS = {
 OLD_PARSER = "somnotes-0.1.0/1"
 
 
-def make_old_store(store, note) -> None:
-    """A store holding `note` as somnotes wrote it at 07b7318: the same layout (generations,
-    table links), each table's files with that commit's columns only."""
-    assert cli("ingest", note, "--store", store).exit_code == 0
-    generation = (store / "_current").resolve()
-    (store / "passages").unlink()
+def make_old_store(store) -> None:
+    """A store as somnotes wrote it at 07b7318: the layout of links of the committed store made by
+    f62a431's own code (tests/fixtures/legacy_store/build.py), copied as a tool that follows
+    links copies it, each table's files cut down to that commit's columns."""
+    shutil.copytree(LEGACY_STORE, store)  # links followed: this works on a disk without links too
+    generation = store / "_current"
+    for name in ("passages",):
+        shutil.rmtree(store / name)
+        shutil.rmtree(generation / name)
     for folder in generation.iterdir():
-        if folder.name not in OLD_COLUMNS:
-            for path in folder.iterdir():
-                path.unlink()
-            folder.rmdir()
-            continue
         for path in folder.glob("*.parquet"):
             table = pq.read_table(path).select(OLD_COLUMNS[folder.name])
             if folder.name == "documents":
                 table = table.set_column(table.schema.get_field_index("parser_version"), "parser_version",
                                          [[OLD_PARSER] * table.num_rows])
-            path.unlink()  # a hard link shared with the generation before: write a file of its own
             pq.write_table(table, path)
 
 
@@ -55,33 +54,34 @@ def test_an_old_store_given_a_new_note_reads_whole_with_pyarrow_duckdb_and_polar
     from somnotes.store.schema import TABLES
 
     store = tmp_path / "store"
-    make_old_store(store, SAMPLES / "som26-midterm.docx")
-    assert pq.read_schema(next((store / "documents").glob("*.parquet"))).names == OLD_COLUMNS["documents"]
-    result = cli("ingest", SAMPLES / "som26-annual.docx", "--store", store)
+    make_old_store(store)
+    assert pq.read_schema(next((store / "_current" / "documents").glob("*.parquet"))).names == OLD_COLUMNS["documents"]
+    result = cli("ingest", SAMPLES / "som27-midterm.docx", "--store", store)
     assert result.exit_code == 0, result.output
 
-    n_tasks = {"som26-midterm": len(expected("som26-midterm")["tasks"]), "som26-annual": len(expected("som26-annual")["tasks"])}
-    rows = {"documents": 2, "tasks": sum(n_tasks.values())}
+    names = ["som26-midterm", "som26-annual", "som27-midterm"]
+    n_tasks = {name: len(expected(name)["tasks"]) for name in names}
+    rows = {"documents": 3, "tasks": sum(n_tasks.values())}
     for name, schema in TABLES.items():
-        folder = store / name
-        whole = ds.dataset(folder, partitioning="hive").to_table()
+        files = table_files(store, name)
+        whole = ds.dataset(files, format="parquet").to_table()
         assert whole.schema.names == schema.names, name
         rows.setdefault(name, whole.num_rows)
         assert whole.num_rows == rows[name], name
-        glob = (folder / "**" / "*.parquet").as_posix()
         con = duckdb.connect()
-        described = con.execute(f"DESCRIBE SELECT * FROM read_parquet('{glob}', hive_partitioning = true)").fetchall()
+        described = con.execute("DESCRIBE SELECT * FROM read_parquet(?)", [files]).fetchall()
         assert [r[0] for r in described] == schema.names, name
-        assert con.execute(f"SELECT count(*) FROM read_parquet('{glob}', hive_partitioning = true)").fetchone()[0] \
-            == rows[name]
-        frame = pl.read_parquet((folder / "*.parquet").as_posix())
+        assert con.execute("SELECT count(*) FROM read_parquet(?)", [files]).fetchone()[0] == rows[name]
+        frame = pl.read_parquet(files)
         assert frame.columns == schema.names and frame.height == rows[name], name
 
-    docs = ds.dataset(store / "documents", partitioning="hive").to_table().to_pandas()
-    old = docs[docs.parser_version == OLD_PARSER].iloc[0]
-    assert old.symbol == "EMG SOM26/mid-term/03" and pd.isna(old.note_key) and pd.isna(old.unplaced_words)
-    # the queries read the old row by its symbol (store/series.py: SERIES_SQL)
+    docs = ds.dataset(table_files(store, "documents"), format="parquet").to_table().to_pandas()
+    old = docs[docs.parser_version == OLD_PARSER].set_index("symbol")
+    assert sorted(old.index) == ["EMG SOM26/02", "EMG SOM26/mid-term/03"]
+    assert old.note_key.isna().all() and old.unplaced_words.isna().all()
+    # the queries read the old rows by their symbols (store/series.py: SERIES_SQL)
     summary = cli("summary", "--store", store, "--format", "json")
     assert summary.exit_code == 0, summary.output
     assert [(r["symbol"], r["tasks"]) for r in json.loads(summary.stdout)] == [
-        ("EMG SOM26/mid-term/03", n_tasks["som26-midterm"]), ("EMG SOM26/02", n_tasks["som26-annual"])]
+        ("EMG SOM26/mid-term/03", n_tasks["som26-midterm"]), ("EMG SOM26/02", n_tasks["som26-annual"]),
+        ("EMG SOM27/mid-term/02", n_tasks["som27-midterm"])]
