@@ -197,14 +197,21 @@ def report(score: HeldoutScore, which: str, show_misses: bool) -> str:
     return "\n".join(lines)
 
 
+# Where the date rules lived, newest first: the package normalise/dates/ (issue 25), the module
+# normalise/dates.py (from the commit that gave statuses and dates a folder of their own), and
+# extract/dates.py before it. Each room holds nlp.py and patterns/ beside them.
+DATE_RULE_LAYOUTS = (("normalise", "normalise/dates"), ("normalise", "normalise/dates.py"),
+                     ("extract", "extract/dates.py"))
+
+
 def rules_at(commit: str, folder: Path):
-    """find_dates as it was at `commit`, with its patterns (git archive): in normalise/ from the
-    commit that gave statuses and dates a folder of their own, in extract/ before it."""
+    """find_dates as it was at `commit`, with its patterns (git archive), in whichever of
+    DATE_RULE_LAYOUTS the commit has."""
     package = folder / "dates_at_commit"
     package.mkdir()
-    for room, patterns in (("normalise", "normalise/patterns"), ("extract", "extract/patterns")):
-        archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit, f"{room}/dates.py", f"{room}/nlp.py",
-                                  patterns], capture_output=True)
+    for room, rules in DATE_RULE_LAYOUTS:
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit, rules, f"{room}/nlp.py",
+                                  f"{room}/patterns"], capture_output=True)
         if archive.returncode == 0:
             break
     else:
