@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ..nlp import status_nlp
-from .kinds import direction_of, kind_of
+from .kinds import deadline_before, direction_of, kind_of
 from .matchers import date_rules
 from .periods import MONTHS, SEASON_START, Context, Period
 from .resolvers import RESOLVERS
@@ -64,13 +64,26 @@ def is_licensed(leads, members, trails) -> bool:
     return len(members) > 1 and all(m.chain[-1].category in INNER + ("DATE", "DAY") for m in members)
 
 
+def years_in_brackets(doc, start: int, end: int, members: list[Member]) -> bool:
+    """A span of years alone in brackets is a date: "the action plan (2017-2020)" (a bare year in
+    brackets is not: "the report (2020)" may give its edition)."""
+    return 0 < start and end < len(doc) and doc[start - 1].text == "(" and doc[end].text == ")" \
+        and all(len(m.chain) == 1 and m.chain[0].category in ("YEAR", "YEARS") for m in members) \
+        and (len(members) > 1 or members[0].chain[0].category == "YEARS")
+
+
+# A document's number after a bare month makes the month part of the number ("Dec. I/5",
+# "decision May/2"): an abbreviated "Dec." is a decision of the Parties.
+DOCUMENT_NUMBER = re.compile(r"^[IVXLC\d]+/[\w.]+$")
+
+
 def names_a_thing(doc, start: int, end: int, leads: list[Unit], members: list[Member]) -> bool:
     """A bare year before a capitalised word names a thing ("in 2020 Assessment"), and so does a
     bare capitalised season ("the Spring Meetings", "the Summer issue": notes write seasons in
     lower case); a year after only "to" or "as of" names no date; an anchor followed by "of"
     belongs to something else ("the first half of the report", "the last year of the strategy"),
     and a bare one followed by a fiscal year depends on it ("Q3 FY2021"); "the mid-year review"
-    is an adjective."""
+    is an adjective; a bare month before a document number is part of it ("in Dec. I/5")."""
     last = members[-1].chain[-1]
     after = doc[end] if end < len(doc) else None
     bare = not last.alone and len(members[-1].chain) == 1
@@ -85,6 +98,8 @@ def names_a_thing(doc, start: int, end: int, leads: list[Unit], members: list[Me
         return True
     if len(members) == 1 and bare and last.category == "YEAR" and not members[0].quals and leads \
             and {u.text.lower() for u in leads} <= NOT_A_LEAD_FOR_A_YEAR:
+        return True
+    if bare and last.category == "MONTH" and after is not None and DOCUMENT_NUMBER.match(after.text):
         return True
     if last.category == "CUR" and not last.text.lower().startswith("the") and start > 0 \
             and doc[start - 1].lower_ in DETERMINERS:
@@ -101,7 +116,7 @@ def resolve_expression(doc, start: int, end: int, rule: str, ctx: Context):
     if parsed is None:
         return None
     leads, members, connectors, trails = parsed
-    if not is_licensed(leads, members, trails):
+    if not is_licensed(leads, members, trails) and not years_in_brackets(doc, start, end, members):
         return None
     if names_a_thing(doc, start, end, leads, members):
         return BLOCKED
@@ -120,8 +135,10 @@ def resolve_expression(doc, start: int, end: int, rule: str, ctx: Context):
     return period
 
 
-# Sentence ends: a stop, then space and a capital or a bracket ("Feb. 2020" and "p.m. on" stay).
-SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-Z(\[\"\u201c])|\n")
+# Sentence ends: a stop, then space and a capital or a bracket ("Feb. 2020" and "p.m. on" stay),
+# but not after an abbreviated month, which may start a document's number ("Dec. I/5").
+SENTENCE_END = re.compile(r"(?<!(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.)(?<!Sept\.)(?<=[.;!?])\s+"
+                          r"(?=[A-Z(\[\"\u201c])|\n")
 
 
 def sentences(text: str) -> list[tuple[int, str]]:
@@ -172,7 +189,8 @@ def find_in_sentence(text: str, offset: int, sentence: str, field: str,
             continue
         taken.update(range(start, end))
         units = [unit_of(t) for t in expression]
-        deadline_words = any(u.rule == DEADLINE_RULE for u in units if u.category in LEADING + TRAILING)
+        deadline_words = any(u.rule == DEADLINE_RULE for u in units if u.category in LEADING + TRAILING) \
+            or deadline_before(text, char_start)
         kind = kind_of(text, char_start, period, deadline_words, direction, meeting_date)
         out.append(DateMention(written, period.start, period.end, period.granularity or "day", kind, char_start))
     return sorted(out, key=lambda m: m.char_start)

@@ -14,6 +14,9 @@ FUTURE = re.compile(r"\b(will|shall|would|is to|are to|to be|upcoming|next|plan(
                     r"(moved|postponed|rescheduled|deferred|delayed|pushed back)\s+(to|until|till))\b", re.I)
 # A range around the meeting date is a plan when the clause speaks of one, whatever its tense.
 PLAN_WORDS = re.compile(r"\b(plan|plans|planned|scheduled|expected|foreseen|envisaged)\b", re.I)
+# A deadline named earlier in the clause makes the date that ends it a deadline ("the deadline for
+# comments on the draft is 14 July", "a deadline for comments of 15 January").
+DEADLINE_NOUN = re.compile(r"\bdeadlines?\b", re.I)
 PAST = re.compile(r"\b(was|were|has been|have been|had|took place|did)\b", re.I)
 
 
@@ -45,3 +48,8 @@ def kind_of(text: str, char_start: int, period: Period, deadline_words: bool, di
     return "past" if direction == "past" and not plan else "planned"
 
 
+
+
+def deadline_before(text: str, start: int) -> bool:
+    """Whether the clause before a mention names a deadline, however far from the date."""
+    return DEADLINE_NOUN.search(clause_before(text, start)) is not None

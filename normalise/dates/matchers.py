@@ -68,7 +68,8 @@ def check_rule(rule: str, role: str, source: Path) -> None:
     """An id the resolver table lacks, or one of another role, stops the build, naming it."""
     resolver = RESOLVERS.get(rule)
     if resolver is None:
-        raise DateRuleError(f"{source.name}: rule id {rule!r} has no resolver in normalise/dates/resolvers.py RESOLVERS")
+        raise DateRuleError(f"{source.name}: rule id {rule!r} has no resolver in RESOLVERS "
+                            "(normalise/dates/resolvers.py)")
     if resolver.role != role:
         raise DateRuleError(f"{source.name}: rule id {rule!r} is a {resolver.role} resolver, used as a {role}")
 

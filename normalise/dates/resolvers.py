@@ -27,6 +27,7 @@ from .periods import (
     month_in,
     month_period,
     months_of,
+    months_period,
     parse_with_dateparser,
     part_period,
     period_in,
@@ -143,6 +144,34 @@ def quarter_or_half(text: str, within: Period | None, ctx: Context) -> Period | 
 MONTH_HALF_DAYS = 15  # the first half of a month is its days 1-15
 
 
+def part_of_year(text: str, within: Period | None, ctx: Context) -> Period | None:
+    """"Q1-2022", "Q1/2022", "H2-2021": that quarter or half of that year."""
+    code, year_found = re.match(r"([QH])([1-4])", text), YEAR_RE.search(text)
+    if within or code is None or year_found is None:
+        return None
+    kind = "quarter" if code.group(1) == "Q" else "half"
+    return part_period(kind, int(code.group(2)), int(year_found.group(1)))
+
+
+QUARTER_COUNTS = {"two": 2, "three": 3}
+
+
+def quarters(text: str, within: Period | None, ctx: Context) -> Period | None:
+    """"the first two quarters" of a year = its first half, "the last three quarters" = April to
+    December: counted in quarters from the year's start or end; the nearest such year without one."""
+    words = words_of(text)
+    count, first = QUARTER_COUNTS[words[-2]], words[-3] == "first"
+    size = count * PART_MONTHS["quarter"]
+
+    def in_year(year: int) -> Period:
+        month = 1 if first else 12 - size + 1
+        return months_period(year, month, size, "quarter", "span")
+
+    if within is None:
+        return ctx.place(in_year)
+    return in_year(within.start.year) if within.unit == "year" else None
+
+
 def week_of_month(text: str, within: Period | None, ctx: Context) -> Period | None:
     """"the second week of May" = 8-14 May, "the last week of 2020" = its last seven days: weeks
     counted from the anchor's first day (granularity day); without an anchor, no date. Two weeks
@@ -175,6 +204,18 @@ def years(text: str, within: Period | None, ctx: Context) -> Period | None:
     if within or last <= first:
         return None
     return Period(dt.date(first, 1, 1), dt.date(last, 12, 31), "year", "span")
+
+
+DECADE_YEARS = 10
+
+
+def decade(text: str, within: Period | None, ctx: Context) -> Period | None:
+    """"the 2020s": its ten years, 2020 to 2029."""
+    found = YEAR_RE.search(text.replace("s", " "))
+    if within or found is None:
+        return None
+    first = int(found.group(1))
+    return Period(dt.date(first, 1, 1), dt.date(first + DECADE_YEARS - 1, 12, 31), "year", "span")
 
 
 def relative(text: str, within: Period | None, ctx: Context) -> Period | None:
@@ -403,9 +444,12 @@ RESOLVERS = {
     "month": Resolver("anchor", month),
     "season": Resolver("anchor", season),
     "quarter_or_half": Resolver("anchor", quarter_or_half),
+    "part_of_year": Resolver("anchor", part_of_year),
+    "quarters": Resolver("anchor", quarters),
     "week_of_month": Resolver("anchor", week_of_month),
     "year": Resolver("anchor", year),
     "years": Resolver("anchor", years),
+    "decade": Resolver("anchor", decade),
     "relative": Resolver("anchor", relative),
     "current": Resolver("anchor", current),
     "now": Resolver("anchor", now),

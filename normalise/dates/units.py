@@ -16,16 +16,24 @@ if TYPE_CHECKING:
     from .matchers import DateRules
 
 # Tokens spaCy's tokenizer leaves whole although they hold two or more units: "mid-2021",
-# "2023\u20132025" (an en dash, unlike a hyphen, is no infix between digits), "2020/21",
-# "7/2/2022", "FY2020", "Feb./Mar". Split once here, so that the patterns need no REGEX, which
-# the Matcher evaluates in Python for every token and pattern state.
+# "2023\u20132025" (an en dash, unlike a hyphen, is no infix between digits; nor is a figure dash,
+# "2020\u20122021"), "14\u201325 May", "2020/21", "7/2/2022", "FY2020", "Q1/2022", "Feb./Mar", "30 September-4
+# October" (a hyphen or dash between a month and a day). Split once here, so that the patterns need
+# no REGEX, which the Matcher evaluates in Python for every token and pattern state.
+DASHES = "\u2012\u2013\u2014"
 GLUED = [re.compile(r"^(early|mid|late|end|start)(-)(19[5-9]\d|20\d\d)$", re.I),
-         re.compile(r"^(19[5-9]\d|20\d\d)([/\u2013\u2014])(\d\d|19[5-9]\d|20\d\d)$"),
+         re.compile(rf"^(19[5-9]\d|20\d\d)([/{DASHES}])(\d\d|19[5-9]\d|20\d\d)$"),
+         re.compile(rf"^(\d{{1,2}})([{DASHES}])(\d{{1,2}})$"),
          re.compile(r"^(\d{1,2})([./])(\d{1,2})([./])(19[5-9]\d|20\d\d)$"),
          re.compile(r"^(FY)(-?)(\d\d|19[5-9]\d|20\d\d)$"),
-         re.compile(r"^([A-Z][a-z]{2,8}\.?)(/)([A-Z][a-z]{2,8}\.?)$")]
+         re.compile(r"^([QH][1-4])(/)(19[5-9]\d|20\d\d)$")]
+# Glued tokens whose words must be month names ("Feb./Mar", "September-4"): "A/B" and "Covid-19"
+# stay whole.
+GLUED_MONTHS = [re.compile(r"^([A-Z][a-z]{2,8}\.?)(/)([A-Z][a-z]{2,8}\.?)$"),
+                re.compile(rf"^([A-Z][a-z]{{2,8}}\.?)([-{DASHES}])(\d{{1,2}})$")]
 # Where a sentence may hold a glued token (most hold none, and are not walked token by token).
-MAY_BE_GLUED = re.compile(r"(?i:early|mid|late|end|start)-\d|\d[/.\u2013\u2014]\d|FY-?\d|[a-z]\.?/[A-Z]")
+MAY_BE_GLUED = re.compile(rf"(?i:early|mid|late|end|start)-\d|\d[/.{DASHES}]\d|FY-?\d|[a-z]\.?/[A-Z]|"
+                          rf"[a-z]\.?[-{DASHES}]\d")
 
 
 # Unit categories (date_phrases.jsonl) and the kind of resolver each needs.
@@ -69,13 +77,19 @@ def split_glued(doc) -> None:
         return
     splits = []
     for token in doc:
-        match = next((m for g in GLUED if (m := g.match(token.text))), None)
-        if match and (match.re is not GLUED[-1] or all(p.lower().rstrip(".") in MONTHS for p in match.groups()[::2])):
+        match = next((m for g in GLUED if (m := g.match(token.text))), None) or \
+            next((m for g in GLUED_MONTHS if (m := g.match(token.text)) and names_months(m)), None)
+        if match:
             splits.append((token, [p for p in match.groups() if p]))
     if splits:  # a retokenizer copies the whole Doc on exit, even with nothing to do
         with doc.retokenize() as retokenizer:
             for token, parts in splits:
                 retokenizer.split(token, parts, heads=[(token, i) for i in range(len(parts))])
+
+
+def names_months(match: re.Match) -> bool:
+    """Whether every word of a glued token is a month name ("Feb./Mar" yes, "A/B" no)."""
+    return all(p.lower().rstrip(".") in MONTHS for p in match.groups() if p[0].isalpha())
 
 
 def longest_first(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
