@@ -259,6 +259,24 @@ def test_an_abbreviated_month_before_a_decision_number_is_no_date(sentence, fiel
     assert [d.text for d in find_dates("The group met in Dec. 2019.", field, APRIL_2020)] == ["in Dec. 2019"]
 
 
+@pytest.mark.parametrize("sentence,want", [
+    ("The network was set up in 2018; the following year it held two workshops.", ("the following year", "2019-01-01", "2019-12-31")),
+    ("The helpdesk opened in 2017. The year after, it answered 300 queries.", ("The year after", "2018-01-01", "2018-12-31")),
+    ("The survey opened in October 2019 and closed a month later.", ("a month later", "2019-11-01", "2019-11-30")),
+])
+def test_a_year_or_month_counted_from_the_date_before_it(sentence, want):
+    """Issue 25: "the following year" is the year after the date written before it; alone, no date."""
+    found = find_dates(sentence, "progress", APRIL_2020)
+    assert [(d.text, str(d.start), str(d.end)) for d in found][1:] == [want]
+    assert find_dates("The following year was busy.", "progress", APRIL_2020) == []
+
+
+def test_end_without_of_is_an_edge_only_before_a_month_or_a_year():
+    """Issue 25: "due end June" is June; the verb in "will end next year" stays out of the text."""
+    assert [d.text for d in find_dates("The campaign will end next year.", "next_steps", APRIL_2020)] == ["next year"]
+    assert find_dates("The campaign aims to end the year with 50 members.", "next_steps", APRIL_2020) == []
+
+
 def test_yearless_anchors_of_every_kind_need_the_meeting_date():
     for sentence in ("It was held in Q3.", "It was held during the winter.", "It was held last month.",
                      "It was held in the first half of the year."):

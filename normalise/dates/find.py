@@ -118,11 +118,13 @@ def resolve_expression(doc, start: int, end: int, rule: str, ctx: Context):
     leads, members, connectors, trails = parsed
     if not is_licensed(leads, members, trails) and not years_in_brackets(doc, start, end, members):
         return None
+    if any(q.text.lower() == "end" and m.chain[0].category not in EDGE_WITHOUT_OF for m in members for q in m.quals):
+        return None  # "end June", "end 2021", but "to end the year" is a verb
     if names_a_thing(doc, start, end, leads, members):
         return BLOCKED
     after = None
     for member in reversed(members):
-        member.period = resolve_member(member, Context(ctx.meeting, ctx.direction, after))
+        member.period = resolve_member(member, Context(ctx.meeting, ctx.direction, after, ctx.before))
         if member.period is None:
             return None
         after = member.period
@@ -133,6 +135,20 @@ def resolve_expression(doc, start: int, end: int, rule: str, ctx: Context):
         if period is not None and unit.category != "CONNLEAD":
             period = RESOLVERS[unit.rule].fn(period, ctx)
     return period
+
+
+FOLLOWING_RULE = "following"
+# "end" without "of" is an edge only before a month's name or a year ("end June", "end 2021").
+EDGE_WITHOUT_OF = ("MONTH", "YEAR")
+
+
+def last_before(mentions: list[DateMention], char_start: int) -> Period | None:
+    """The period of the last mention written before `char_start`, if any."""
+    before = [m for m in mentions if m.char_start < char_start]
+    if not before:
+        return None
+    last = max(before, key=lambda m: m.char_start)
+    return Period(last.start, last.end, last.granularity, "span")
 
 
 # Sentence ends: a stop, then space and a capital or a bracket ("Feb. 2020" and "p.m. on" stay),
@@ -158,13 +174,16 @@ def find_dates(text: str, field: str, meeting_date: dt.date | None) -> list[Date
     date, return the temporal expressions in it, resolved and classified."""
     if not text or not MAY_HOLD_A_DATE.search(text):
         return []  # most cells: no year, month, quarter code or period word at all, so no tokenising
-    return [m for offset, sentence in sentences(text)
-            for m in find_in_sentence(text, offset, sentence, field, meeting_date)]
+    found: list[DateMention] = []
+    for offset, sentence in sentences(text):
+        found += find_in_sentence(text, offset, sentence, field, meeting_date, found)
+    return found
 
 
-def find_in_sentence(text: str, offset: int, sentence: str, field: str,
-                     meeting_date: dt.date | None) -> list[DateMention]:
-    """The expressions of one sentence of `text` that starts at `offset`."""
+def find_in_sentence(text: str, offset: int, sentence: str, field: str, meeting_date: dt.date | None,
+                     earlier: list[DateMention]) -> list[DateMention]:
+    """The expressions of one sentence of `text` that starts at `offset`, after the `earlier`
+    ones of the same text."""
     rules = date_rules()
     doc = status_nlp().make_doc(sentence)
     split_glued(doc)
@@ -172,9 +191,13 @@ def find_in_sentence(text: str, offset: int, sentence: str, field: str,
     if not any(t.tag_ in ANCHORS for t in doc):
         return []  # numbers only ("34 UN entities"): no expression without an anchor
     taken: set[int] = set()
-    out = []
+    out: list[DateMention] = []
     matches = sorted(rules.grammar(doc), key=lambda m: (m[1] - m[2], m[1]))  # longest first
-    for key, start, end in matches:
+    # An expression counted from the date before it ("the following year") waits for the others.
+    counted = [any(t.lemma_ == FOLLOWING_RULE for t in doc[start:end]) for _, start, end in matches]
+    ordered = [m for m, c in zip(matches, counted, strict=True) if not c] + \
+        [m for m, c in zip(matches, counted, strict=True) if c]
+    for key, start, end in ordered:
         if taken.intersection(range(start, end)):
             continue
         expression = doc[start:end]
@@ -182,7 +205,7 @@ def find_in_sentence(text: str, offset: int, sentence: str, field: str,
         written = sentence[chars[start][0]:chars[end - 1][1]]
         direction = direction_of(text, char_start, field)
         period = resolve_expression(doc, start, end, rules.vocab.strings[key],
-                                    Context(meeting_date, direction))
+                                    Context(meeting_date, direction, before=last_before(earlier + out, char_start)))
         if period is BLOCKED:
             taken.update(range(start, end))
         if period is None or period is BLOCKED:

@@ -48,6 +48,7 @@ class Context:
     meeting: dt.date | None
     direction: str  # "past" or "future": where a yearless anchor lies from the meeting
     after: Period | None = None  # the next member of a range or list, which lends its year
+    before: Period | None = None  # the date written before the expression ("the following year")
 
     def place(self, in_year: Callable[[int], Period | None]) -> Period | None:
         """Given a period as a function of its year, the one the writer meant without a year."""

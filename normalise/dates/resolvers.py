@@ -250,6 +250,17 @@ def relative(text: str, within: Period | None, ctx: Context) -> Period | None:
     return Context(meeting, "future" if shift > 0 else "past").place(in_year)
 
 
+def following(text: str, within: Period | None, ctx: Context) -> Period | None:
+    """"the following year", "the year after", "a month later": the year or month after the date
+    written before it in the same text; without one, no date."""
+    if within or ctx.before is None:
+        return None
+    last = ctx.before.end
+    if "month" in words_of(text):
+        return month_period(*shift_month(last.year, last.month, 1))
+    return year_period(last.year + 1)
+
+
 def current(text: str, within: Period | None, ctx: Context) -> Period | None:
     """"the year", "year-end", "the month", "the quarter": the one holding the meeting."""
     if within or ctx.meeting is None:
@@ -452,6 +463,7 @@ RESOLVERS = {
     "decade": Resolver("anchor", decade),
     "relative": Resolver("anchor", relative),
     "current": Resolver("anchor", current),
+    "following": Resolver("anchor", following),
     "now": Resolver("anchor", now),
     "no_value": Resolver("anchor", no_value),
     "early": Resolver("qualifier", early),
