@@ -72,8 +72,8 @@ def years_in_brackets(doc, start: int, end: int, members: list[Member]) -> bool:
         and (len(members) > 1 or members[0].chain[0].category == "YEARS")
 
 
-# A document's number after a bare month makes the month part of the number ("Dec. I/5",
-# "decision May/2"): an abbreviated "Dec." is a decision of the Parties.
+# A document's number after a bare month makes the month part of the number: "Dec. I/5" is a
+# decision of the Parties, not December.
 DOCUMENT_NUMBER = re.compile(r"^[IVXLC\d]+/[\w.]+$")
 
 
@@ -142,6 +142,16 @@ FOLLOWING_RULE = "following"
 EDGE_WITHOUT_OF = ("MONTH", "YEAR")
 
 
+def counted_last(doc, matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int, bool]]:
+    """The grammar's matches, each with whether it counts from the date written before it ("the
+    following year"); those come last, once the dates they count from are found."""
+    if not any(t.lemma_.startswith(FOLLOWING_RULE) for t in doc):
+        return [(key, start, end, False) for key, start, end in matches]
+    marked = [(key, start, end, any(unit_of(t).rule == FOLLOWING_RULE for t in doc[start:end]))
+              for key, start, end in matches]
+    return [m for m in marked if not m[3]] + [m for m in marked if m[3]]
+
+
 def last_before(mentions: list[DateMention], char_start: int) -> Period | None:
     """The period of the last mention written before `char_start`, if any."""
     before = [m for m in mentions if m.char_start < char_start]
@@ -193,19 +203,16 @@ def find_in_sentence(text: str, offset: int, sentence: str, field: str, meeting_
     taken: set[int] = set()
     out: list[DateMention] = []
     matches = sorted(rules.grammar(doc), key=lambda m: (m[1] - m[2], m[1]))  # longest first
-    # An expression counted from the date before it ("the following year") waits for the others.
-    counted = [any(t.lemma_ == FOLLOWING_RULE for t in doc[start:end]) for _, start, end in matches]
-    ordered = [m for m, c in zip(matches, counted, strict=True) if not c] + \
-        [m for m, c in zip(matches, counted, strict=True) if c]
-    for key, start, end in ordered:
+    for key, start, end, counted in counted_last(doc, matches):
         if taken.intersection(range(start, end)):
             continue
         expression = doc[start:end]
         char_start = offset + chars[start][0]
         written = sentence[chars[start][0]:chars[end - 1][1]]
         direction = direction_of(text, char_start, field)
-        period = resolve_expression(doc, start, end, rules.vocab.strings[key],
-                                    Context(meeting_date, direction, before=last_before(earlier + out, char_start)))
+        before = last_before(earlier + out, char_start) if counted else None
+        period = resolve_expression(doc, start, end, rules.vocab.strings[key], Context(meeting_date, direction,
+                                                                                      before=before))
         if period is BLOCKED:
             taken.update(range(start, end))
         if period is None or period is BLOCKED:

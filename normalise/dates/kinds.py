@@ -48,8 +48,6 @@ def kind_of(text: str, char_start: int, period: Period, deadline_words: bool, di
     return "past" if direction == "past" and not plan else "planned"
 
 
-
-
 def deadline_before(text: str, start: int) -> bool:
     """Whether the clause before a mention names a deadline, however far from the date."""
     return DEADLINE_NOUN.search(clause_before(text, start)) is not None
