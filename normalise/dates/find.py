@@ -118,6 +118,8 @@ def resolve_expression(doc, start: int, end: int, rule: str, ctx: Context):
     leads, members, connectors, trails = parsed
     if not is_licensed(leads, members, trails) and not years_in_brackets(doc, start, end, members):
         return None
+    if all(m.chain[-1].category == "NOW" for m in members):
+        return None  # "now", "at present": the meeting day is an edge of a span, no date alone
     if any(q.text.lower() == "end" and m.chain[0].category not in EDGE_WITHOUT_OF for m in members for q in m.quals):
         return None  # "end June", "end 2021", but "to end the year" is a verb
     if names_a_thing(doc, start, end, leads, members):
@@ -138,14 +140,18 @@ def resolve_expression(doc, start: int, end: int, rule: str, ctx: Context):
 
 
 FOLLOWING_RULE = "following"
+# The words of date_phrases.jsonl's "following" units: most sentences hold none, and are not
+# walked token by token (each spaCy token costs an object).
+COUNTED_WORDS = re.compile(r"\b(following|subsequent|succeeding) (year|month)\b|"
+                           r"\b(year|month) (after|thereafter|later)\b", re.I)
 # "end" without "of" is an edge only before a month's name or a year ("end June", "end 2021").
 EDGE_WITHOUT_OF = ("MONTH", "YEAR")
 
 
-def counted_last(doc, matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int, bool]]:
+def counted_last(doc, sentence: str, matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int, bool]]:
     """The grammar's matches, each with whether it counts from the date written before it ("the
     following year"); those come last, once the dates they count from are found."""
-    if not any(t.lemma_.startswith(FOLLOWING_RULE) for t in doc):
+    if not COUNTED_WORDS.search(sentence) or not any(t.lemma_.startswith(FOLLOWING_RULE) for t in doc):
         return [(key, start, end, False) for key, start, end in matches]
     marked = [(key, start, end, any(unit_of(t).rule == FOLLOWING_RULE for t in doc[start:end]))
               for key, start, end in matches]
@@ -203,7 +209,7 @@ def find_in_sentence(text: str, offset: int, sentence: str, field: str, meeting_
     taken: set[int] = set()
     out: list[DateMention] = []
     matches = sorted(rules.grammar(doc), key=lambda m: (m[1] - m[2], m[1]))  # longest first
-    for key, start, end, counted in counted_last(doc, matches):
+    for key, start, end, counted in counted_last(doc, sentence, matches):
         if taken.intersection(range(start, end)):
             continue
         expression = doc[start:end]
@@ -220,7 +226,7 @@ def find_in_sentence(text: str, offset: int, sentence: str, field: str, meeting_
         taken.update(range(start, end))
         units = [unit_of(t) for t in expression]
         deadline_words = any(u.rule == DEADLINE_RULE for u in units if u.category in LEADING + TRAILING) \
-            or deadline_before(text, char_start)
+            or direction == "future" and deadline_before(text, char_start)  # a deadline looks ahead
         kind = kind_of(text, char_start, period, deadline_words, direction, meeting_date)
         out.append(DateMention(written, period.start, period.end, period.granularity or "day", kind, char_start))
     return sorted(out, key=lambda m: m.char_start)

@@ -432,12 +432,6 @@ def span(members: list[Member], connectors: list[Unit], leads: list[Unit]) -> Pe
     return result
 
 
-def until_now(members: list[Member], connectors: list[Unit], leads: list[Unit]) -> Period | None:
-    """"From October 2019 to this date": to the meeting day."""
-    last = members[-1].period
-    return span(members, connectors, leads) if last is not None and last.unit == "now" else None
-
-
 @dataclass(frozen=True)
 class Resolver:
     role: str  # anchor, qualifier, lead, connector, within, rule
@@ -489,7 +483,6 @@ RESOLVERS = {
     "within": Resolver("within", within),
     "single": Resolver("rule", single),
     "span": Resolver("rule", span),
-    "until_now": Resolver("rule", until_now),
 }
 
 

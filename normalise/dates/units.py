@@ -33,7 +33,7 @@ GLUED_MONTHS = [re.compile(r"^([A-Z][a-z]{2,8}\.?)(/)([A-Z][a-z]{2,8}\.?)$"),
                 re.compile(rf"^([A-Z][a-z]{{2,8}}\.?)([-{DASHES}])(\d{{1,2}})$")]
 # Where a sentence may hold a glued token (most hold none, and are not walked token by token).
 MAY_BE_GLUED = re.compile(rf"(?i:early|mid|late|end|start)-\d|\d[/.{DASHES}]\d|FY-?\d|[a-z]\.?/[A-Z]|"
-                          rf"[a-z]\.?[-{DASHES}]\d")
+                          rf"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[-{DASHES}]\d")
 
 
 # Unit categories (date_phrases.jsonl) and the kind of resolver each needs.
