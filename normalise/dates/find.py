@@ -169,7 +169,8 @@ def last_before(mentions: list[DateMention], char_start: int) -> Period | None:
 
 # Sentence ends: a stop, then space and a capital or a bracket ("Feb. 2020" and "p.m. on" stay),
 # but not after an abbreviated month, which may start a document's number ("Dec. I/5").
-SENTENCE_END = re.compile(r"(?<!(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.)(?<!Sept\.)(?<=[.;!?])\s+"
+# The stop is looked for first: the month test at every character doubled the cost (measured).
+SENTENCE_END = re.compile(r"(?<=[.;!?])(?<!(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.)(?<!Sept\.)\s+"
                           r"(?=[A-Z(\[\"\u201c])|\n")
 
 
@@ -202,7 +203,7 @@ def find_in_sentence(text: str, offset: int, sentence: str, field: str, meeting_
     ones of the same text."""
     rules = date_rules()
     doc = status_nlp().make_doc(sentence)
-    split_glued(doc)
+    split_glued(doc, sentence)
     doc, chars = unit_doc(doc, rules)
     if not any(t.tag_ in ANCHORS for t in doc):
         return []  # numbers only ("34 UN entities"): no expression without an anchor

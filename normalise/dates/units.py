@@ -31,7 +31,10 @@ GLUED = [re.compile(r"^(early|mid|late|end|start)(-)(19[5-9]\d|20\d\d)$", re.I),
 # stay whole.
 GLUED_MONTHS = [re.compile(r"^([A-Z][a-z]{2,8}\.?)(/)([A-Z][a-z]{2,8}\.?)$"),
                 re.compile(rf"^([A-Z][a-z]{{2,8}}\.?)([-{DASHES}])(\d{{1,2}})$")]
-# Where a sentence may hold a glued token (most hold none, and are not walked token by token).
+# Where a sentence may hold a glued token (most hold none, and are not walked token by token):
+# a cheap test first (a dash, slash or stop before a digit, a slash before a capital, "FY"), then
+# this one, which tries its alternatives at every character (measured: six times the cost).
+MAY_BE_GLUED_AT_ALL = re.compile(rf"[-{DASHES}/.]\d|/[A-Z]|FY")
 MAY_BE_GLUED = re.compile(rf"(?i:early|mid|late|end|start)-\d|\d[/.{DASHES}]\d|FY-?\d|[a-z]\.?/[A-Z]|"
                           rf"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[-{DASHES}]\d")
 
@@ -71,9 +74,10 @@ class Member:
 
 
 
-def split_glued(doc) -> None:
-    """Split the tokens that hold two units ("mid-2021" -> "mid", "-", "2021")."""
-    if not MAY_BE_GLUED.search(doc.text):
+def split_glued(doc, text: str) -> None:
+    """Split the tokens of `doc` (whose text is `text`) that hold two units ("mid-2021" -> "mid",
+    "-", "2021")."""
+    if not MAY_BE_GLUED_AT_ALL.search(text) or not MAY_BE_GLUED.search(text):
         return
     splits = []
     for token in doc:
