@@ -13,12 +13,14 @@ unused overlapping mention). Printed:
 Labels without a clear value ("?") are left out of every ratio: a mention there is listed with
 its bounds so that the README's table can be checked, or shown as "nothing stored".
 
-    python bench/date_heldout.py                    # figures, set A (heldout_dates.tsv) and set B (_b)
+    python bench/date_heldout.py                    # figures, sets A (heldout_dates.tsv), B (_b) and C (_c)
+    python bench/date_heldout.py --set C            # one set only
     python bench/date_heldout.py --misses           # and every label not found or with a wrong value
     python bench/date_heldout.py --rules-at 07b7318 # the date rules of that commit (before issue 14)
 
 Set A was written before the rules changed, set B after the grammar was built and before it was
-run on B's sentences (see each file's header).
+run on B's sentences, set C (issue 25) from expressions found in public UN documents, each with
+its source address, before the rules of issue 25 changed (see each file's header).
 """
 from __future__ import annotations
 
@@ -38,7 +40,8 @@ ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "tests" / "labels" / "heldout_dates.tsv"
 NON_DATES = ROOT / "tests" / "labels" / "heldout_non_dates.txt"
 SETS = {"A": (LABELS, NON_DATES),
-        "B": (ROOT / "tests" / "labels" / "heldout_dates_b.tsv", ROOT / "tests" / "labels" / "heldout_non_dates_b.txt")}
+        "B": (ROOT / "tests" / "labels" / "heldout_dates_b.tsv", ROOT / "tests" / "labels" / "heldout_non_dates_b.txt"),
+        "C": (ROOT / "tests" / "labels" / "heldout_dates_c.tsv", ROOT / "tests" / "labels" / "heldout_non_dates_c.txt")}
 NON_DATE_MEETING = dt.date(2020, 4, 29)  # stated in heldout_non_dates.txt's header
 FIELDS = ("task", "progress", "next_steps")
 UNCLEAR = "?"
@@ -58,11 +61,13 @@ def load_sentences(path: Path = LABELS) -> list[dict]:
 
 
 def non_date_lines(path: Path = NON_DATES) -> list[tuple[str, tuple[int, int]]]:
-    """(sentence without brackets, character span of the bracketed phrase) per line."""
+    """(sentence without brackets, character span of the bracketed phrase) per line; what follows
+    a tab (set C: the phrase's source address) is no part of the sentence."""
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("#") or not line.strip():
             continue
+        line = line.split("\t")[0]
         m = re.search(r"\[(.+?)\]", line)
         out.append((line.replace("[", "").replace("]", ""), (m.start(), m.start() + len(m.group(1)))))
     return out
@@ -197,14 +202,21 @@ def report(score: HeldoutScore, which: str, show_misses: bool) -> str:
     return "\n".join(lines)
 
 
+# Where the date rules lived, newest first: the package normalise/dates/ (issue 25), the module
+# normalise/dates.py (from the commit that gave statuses and dates a folder of their own), and
+# extract/dates.py before it. Each room holds nlp.py and patterns/ beside them.
+DATE_RULE_LAYOUTS = (("normalise", "normalise/dates"), ("normalise", "normalise/dates.py"),
+                     ("extract", "extract/dates.py"))
+
+
 def rules_at(commit: str, folder: Path):
-    """find_dates as it was at `commit`, with its patterns (git archive): in normalise/ from the
-    commit that gave statuses and dates a folder of their own, in extract/ before it."""
+    """find_dates as it was at `commit`, with its patterns (git archive), in whichever of
+    DATE_RULE_LAYOUTS the commit has."""
     package = folder / "dates_at_commit"
     package.mkdir()
-    for room, patterns in (("normalise", "normalise/patterns"), ("extract", "extract/patterns")):
-        archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit, f"{room}/dates.py", f"{room}/nlp.py",
-                                  patterns], capture_output=True)
+    for room, rules in DATE_RULE_LAYOUTS:
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit, rules, f"{room}/nlp.py",
+                                  f"{room}/patterns"], capture_output=True)
         if archive.returncode == 0:
             break
     else:
@@ -213,9 +225,9 @@ def rules_at(commit: str, folder: Path):
         tar.extractall(package, filter="data")
     (package / "__init__.py").touch()
     (package / room / "__init__.py").touch()
-    (package / "vocabulary.py").write_bytes(
-        subprocess.run(["git", "-C", str(ROOT), "show", f"{commit}:vocabulary.py"], check=True,
-                       capture_output=True).stdout)
+    vocabulary = subprocess.run(["git", "-C", str(ROOT), "show", f"{commit}:vocabulary.py"], capture_output=True)
+    if vocabulary.returncode == 0:  # the date rules import it from the commit that added it
+        (package / "vocabulary.py").write_bytes(vocabulary.stdout)
     sys.path.insert(0, str(folder))
     return importlib.import_module(f"dates_at_commit.{room}.dates").find_dates
 
@@ -229,7 +241,8 @@ def main(argv: list[str]) -> int:
     else:
         from somnotes.normalise.dates import find_dates
 
-    for which in SETS:
+    chosen = [argv[argv.index("--set") + 1]] if "--set" in argv else list(SETS)
+    for which in chosen:
         print(report(score_heldout(find_dates, which), which, "--misses" in argv))
     return 0
 

@@ -10,6 +10,13 @@ date matchers are built once (as each worker does). Times are this process's CPU
   - normalise: statuses, dates and rows on the note already extracted (`note_records`), timed on
     its own, so that its share of ingest does not rest on the difference of two noisy timings;
   - dates: `find_dates` alone over the note's cells.
+
+    python bench/normalise_cost.py --against f62a431
+
+times normalising (note_records) and `find_dates` alone with this tree's date rules and with that
+commit's (bench/date_heldout.py's rules_at) on the same notes, in turns, in one process, best of
+AGAINST_REPEATS each, and prints their ratios: on a shared machine two separate runs differ by
+more than the changes measured.
 """
 from __future__ import annotations
 
@@ -26,6 +33,7 @@ from somnotes.ingest.pipeline import note_records, process_file  # noqa: E402
 from somnotes.normalise.dates import find_dates  # noqa: E402
 
 REPEATS = 7
+AGAINST_REPEATS = 21
 
 
 def best(fn, *args) -> float:
@@ -44,7 +52,59 @@ def all_dates(note) -> None:
             find_dates(cell.text, field, meeting)
 
 
+def cells_of(note) -> list[tuple[str, str]]:
+    """(text, field) of every cell of a note's rows."""
+    return [(cell.text, field) for row in note.rows
+            for field, cell in (("task", row.task), ("progress", row.progress), ("next_steps", row.next_steps))]
+
+
+def against(commit: str) -> int:
+    """Print the CPU time of normalising the samples (note_records) and of find_dates alone, with
+    this tree's find_dates and with `commit`'s, in turns in one process, and their ratios."""
+    import tempfile
+
+    import somnotes.normalise.dates as dates_package
+    import somnotes.normalise.typed_columns as typed_columns
+    from bench.date_heldout import rules_at
+
+    files = sorted((ROOT / "samples").glob("*.pdf")) + sorted((ROOT / "samples").glob("*.docx"))
+    notes = [(path, extract_note(path), path.stat(), sha256_file(path)) for path in files]
+    cells = [(cells_of(note), note.header.meeting_date) for _, note, _, _ in notes]
+
+    def dates_only(find) -> None:
+        for note_cells, meeting in cells:
+            for text, field in note_cells:
+                find(text, field, meeting)
+
+    def normalising(find) -> None:
+        dates_package.find_dates = typed_columns.find_dates = find  # what ingest/worker.py looks up
+        for path, note, stat, doc_id in notes:
+            note_records(path, doc_id, note, stat)
+
+    with tempfile.TemporaryDirectory() as folder:
+        finders = {"this tree": find_dates, commit: rules_at(commit, Path(folder))}
+        best: dict[tuple[str, str], float] = {}
+        for task in (dates_only, normalising):
+            for find in finders.values():
+                task(find)  # build both rule sets, warm both
+            for turn in range(AGAINST_REPEATS):
+                for name, find in list(finders.items())[::1 if turn % 2 else -1]:  # each goes first in turn
+                    start = time.process_time()
+                    task(find)
+                    spent = time.process_time() - start
+                    best[task.__name__, name] = min(spent, best.get((task.__name__, name), spent))
+        dates_package.find_dates = typed_columns.find_dates = find_dates
+    for task in ("normalising", "dates_only"):
+        mine, theirs = best[task, "this tree"], best[task, commit]
+        print(f"{task:<12} {len(files)} sample notes, CPU time, best of {AGAINST_REPEATS} in turns: this tree "
+              f"{mine * 1000:6.1f} ms, {commit} {theirs * 1000:6.1f} ms, ratio {mine / theirs:.3f}")
+    return 0
+
+
 def main() -> int:
+    if "--against" in sys.argv:
+        sys.path.insert(0, str(ROOT))
+        return against(sys.argv[sys.argv.index("--against") + 1])
     files = sorted((ROOT / "samples").glob("*.pdf")) + sorted((ROOT / "samples").glob("*.docx"))
     process_file(files[0])  # build spaCy, dateparser and the matchers, as each worker does once
     totals = {}
