@@ -9,6 +9,7 @@ from pathlib import Path
 from .layout import lay_out
 from .model import Note
 from .ocr.policy import DEFAULT_OCR, OcrFailed, no_text_layer_message
+from .pdf.source import DEFAULT_PDF_ENGINE
 
 PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -28,7 +29,7 @@ MAX_MESSAGE_CHARS = 300  # an error message is one line a person reads
 # pdfplumber is not among them: we hand it data of our own (the rules somnotes adds to close cut
 # rows, the OCR's words), so a plain KeyError inside pdfplumber may be our fault; its reports of
 # a damaged file are its own exception classes (library_errors).
-PARSERS = {"pdf": ("pdfminer",), "docx": ("docx", "lxml")}
+PARSERS = {"pdf": ("pdfminer", "pypdfium2"), "docx": ("docx", "lxml")}
 # "not_a_" + the suffix: each code written out, so that the README's list can be checked
 NOT_A = {"pdf": ("not_a_pdf", "PDF"), "docx": ("not_a_docx", "DOCX")}
 
@@ -78,9 +79,9 @@ def check_docx_container(path: Path) -> None:
         raise ExtractError("not_a_docx", "the zip file holds no Word document (word/document.xml)")
 
 
-def read_document(path: Path, ocr: str = DEFAULT_OCR):
+def read_document(path: Path, ocr: str = DEFAULT_OCR, pdf_engine: str = DEFAULT_PDF_ENGINE):
     """Given a path, return its RawDocument (blocks in reading order); PDF pages without a text
-    layer are read by OCR as `ocr` says (auto, always, never)."""
+    layer are read by OCR as `ocr` says (auto, always, never), and PDFs by `pdf_engine`."""
     fmt = sniff_format(path)
     if fmt == "docx":
         check_docx_container(path)
@@ -96,7 +97,7 @@ def read_document(path: Path, ocr: str = DEFAULT_OCR):
             raise ExtractError("corrupt_docx", message) from None
     from .pdf.reader import MAX_PAGES, TooManyPages, read_pdf
     try:
-        raw = read_pdf(path, ocr)
+        raw = read_pdf(path, ocr, pdf_engine)
     except TooManyPages as exc:
         raise ExtractError("too_many_pages",
                            f"the PDF has {exc.args[0]} pages; progress notes have at most {MAX_PAGES}") from None
@@ -172,6 +173,6 @@ def is_password_error(exc: BaseException) -> bool:
     return False
 
 
-def extract_note(path: Path, ocr: str = DEFAULT_OCR) -> Note:
+def extract_note(path: Path, ocr: str = DEFAULT_OCR, pdf_engine: str = DEFAULT_PDF_ENGINE) -> Note:
     """Given a Word or PDF file, return its header and task rows (not yet normalised)."""
-    return lay_out(read_document(Path(path), ocr))
+    return lay_out(read_document(Path(path), ocr, pdf_engine))

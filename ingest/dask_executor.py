@@ -20,7 +20,8 @@ def scheduler_address(executor: str) -> str:
     return "tcp://" + executor[len(DASK_SCHEME):]
 
 
-def run_on_dask(files: list[Path], executor: str, timeout_s: float | None = None, ocr: str = "auto"):
+def run_on_dask(files: list[Path], executor: str, timeout_s: float | None = None, ocr: str = "auto",
+                pdf_engine: str = "pdfium"):
     """Yield (path, rows) as the cluster finishes each file; each file is held to `timeout_s`
     on its worker (worker.time_limit works in the worker's threads too)."""
     try:
@@ -39,7 +40,8 @@ def run_on_dask(files: list[Path], executor: str, timeout_s: float | None = None
     except (OSError, TimeoutError):
         raise ExecutorUnavailable(f"no Dask scheduler answered at {address} within {CONNECT_TIMEOUT_S} s") from None
     with client:
-        futures = {client.submit(process_file, str(path), timeout_s, roles=taught_roles(), ocr=ocr, pure=False): path
+        futures = {client.submit(process_file, str(path), timeout_s, roles=taught_roles(), ocr=ocr,
+                                 pdf_engine=pdf_engine, pure=False): path
                    for path in files}
         for future in as_completed(futures):
             yield futures[future], future.result()

@@ -19,6 +19,7 @@ from pathlib import Path
 from ..defaults import COMMIT_EVERY, FILE_TIMEOUT_S
 from ..extract.layout import NO_ROLES_WARNING, OVERLAPPING_TEXT, header_role, roles_taught, taught_roles
 from ..extract.ocr.policy import DEFAULT_OCR
+from ..extract.pdf.source import DEFAULT_PDF_ENGINE
 from ..store import column_roles
 from ..store.store import Batch, Store
 from .dask_executor import DASK_SCHEME
@@ -139,21 +140,22 @@ def folders_without_notes(paths: list[Path], files: list[Path]) -> list[Path]:
 
 
 def run_files(files: list[Path], workers: int, executor: str | None, timeout_s: float | None,
-              ocr: str = DEFAULT_OCR):
+              ocr: str = DEFAULT_OCR, pdf_engine: str = DEFAULT_PDF_ENGINE):
     """Yield (path, rows) as per-file work finishes, in a pool of `workers` processes."""
     if executor and executor.startswith(DASK_SCHEME):
         from .dask_executor import run_on_dask
-        yield from run_on_dask(files, executor, timeout_s, ocr)
+        yield from run_on_dask(files, executor, timeout_s, ocr, pdf_engine)
         return
     if workers <= 1 or len(files) <= 1:
         for path in files:
-            yield path, process_file(path, timeout_s, ocr=ocr)
+            yield path, process_file(path, timeout_s, ocr=ocr, pdf_engine=pdf_engine)
         return
     context = multiprocessing.get_context(WORKER_START)
     left = {Path(p) for p in files}
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            futures = {pool.submit(process_file, str(p), timeout_s, taught_roles(), ocr): p for p in files}
+            futures = {pool.submit(process_file, str(p), timeout_s, taught_roles(), ocr, pdf_engine): p
+                       for p in files}
             for future in as_completed(futures):
                 path = futures[future]
                 rows = future.result()
@@ -164,14 +166,15 @@ def run_files(files: list[Path], workers: int, executor: str | None, timeout_s: 
         # file still in it. Each of those is read again in a pool of its own, so that only the
         # file that kills its reader becomes an error row.
         for path in [p for p in files if Path(p) in left]:
-            yield path, process_alone(path, timeout_s, ocr, context)
+            yield path, process_alone(path, timeout_s, ocr, context, pdf_engine)
 
 
-def process_alone(path: Path, timeout_s: float | None, ocr: str, context) -> dict:
+def process_alone(path: Path, timeout_s: float | None, ocr: str, context,
+                  pdf_engine: str = DEFAULT_PDF_ENGINE) -> dict:
     """Read one file in a process of its own; its death is an error row for that file."""
     with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
         try:
-            return pool.submit(process_file, str(path), timeout_s, taught_roles(), ocr).result()
+            return pool.submit(process_file, str(path), timeout_s, taught_roles(), ocr, pdf_engine).result()
         except BrokenProcessPool:
             return error_rows(path, "crash", CRASH_MESSAGE, None)
 
@@ -179,21 +182,23 @@ def process_alone(path: Path, timeout_s: float | None, ocr: str, context) -> dic
 def ingest(paths: Sequence[Path | str], store: Store, workers: int | None = None, executor: str | None = None,
            on_file=None, on_error=None, on_notice=None, commit_every: int = COMMIT_EVERY,
            timeout_s: float | None = FILE_TIMEOUT_S, columns: list[tuple[str, str]] | None = None,
-           ocr: str = DEFAULT_OCR) -> IngestSummary:
+           ocr: str = DEFAULT_OCR, pdf_engine: str = DEFAULT_PDF_ENGINE) -> IngestSummary:
     """Ingest files and folders into the store. `on_file(path)` is called as each file is
     done (progress bars); `on_error(line)` with one line per failed file; `on_notice(line)` with
     one line per file stored with something to say (not a note, words unplaced). The store is written
     every `commit_every` files: a killed run loses at most that many. `columns` teaches header
     wordings, (wording, role) pairs such as ("Action point", "task"): the store keeps them for
     every later ingest, and notes read without them are read again. `ocr` says which PDF pages
-    are read by OCR: auto (those without a text layer), always, never."""
+    are read by OCR: auto (those without a text layer), always, never; `pdf_engine` what reads
+    PDF pages: pdfium, or pdfplumber (the reference)."""
     started = time.perf_counter()
     roles = tuple(column_roles.teach(store, columns) if columns else column_roles.load(store))
     # the workers are handed the wordings in use here (run_files, run_on_dask); whatever happens,
     # the wordings taught before this run are in force again after it
     with roles_taught(roles):
         summary = ingest_files([Path(p) for p in paths], store, parser_version(roles), workers or os.cpu_count() or 1,
-                               executor, on_file, on_error, on_notice, commit_every, timeout_s, ocr)
+                               executor, on_file, on_error, on_notice, commit_every, timeout_s, ocr,
+                               pdf_engine)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -234,7 +239,8 @@ def report_file(rows: dict, new_note: bool, summary: IngestSummary, on_error, on
 
 
 def ingest_files(paths: list[Path], store: Store, version: str, workers: int, executor: str | None,
-                 on_file, on_error, on_notice, commit_every: int, timeout_s: float | None, ocr: str) -> IngestSummary:
+                 on_file, on_error, on_notice, commit_every: int, timeout_s: float | None, ocr: str,
+                 pdf_engine: str = DEFAULT_PDF_ENGINE) -> IngestSummary:
     """The work of `ingest` with the taught wordings in force: read what changed, commit every
     `commit_every` files."""
     summary = IngestSummary()
@@ -252,7 +258,7 @@ def ingest_files(paths: list[Path], store: Store, version: str, workers: int, ex
             store.commit(batch, relink=relink)
         batch, pending = Batch(), 0
 
-    for path, rows in run_files([p.resolve() for p in todo], workers, executor, timeout_s, ocr):
+    for path, rows in run_files([p.resolve() for p in todo], workers, executor, timeout_s, ocr, pdf_engine):
         report_file(rows, batch.add_file(rows), summary, on_error, on_notice)
         pending += 1
         if on_file:

@@ -24,6 +24,7 @@ from ..defaults import CONVERTIBLE_SUFFIXES, FILE_TIMEOUT_S
 from ..extract import ExtractError, extract_note
 from ..extract.layout import roles_taught, taught_roles
 from ..extract.ocr.policy import DEFAULT_OCR
+from ..extract.pdf.source import DEFAULT_PDF_ENGINE
 from ..normalise.statuses import column_status, split_progress, task_status
 from ..store.schema import SCHEMA_VERSION
 from ..store.series import note_key
@@ -217,19 +218,20 @@ def thread_time_limit(seconds: float):
 
 
 def process_file(path: Path | str, timeout_s: float | None = FILE_TIMEOUT_S, roles: tuple | None = None,
-                 ocr: str = DEFAULT_OCR) -> dict:
+                 ocr: str = DEFAULT_OCR, pdf_engine: str = DEFAULT_PDF_ENGINE) -> dict:
     """Given one file, return its rows per table, or an errors row. Never raises for bad input.
     `roles` are the (wording, role) pairs a user taught (`--column`); None: those in use here.
-    `ocr`: which PDF pages are read by OCR (auto: those without a text layer; always; never)."""
+    `ocr`: which PDF pages are read by OCR (auto: those without a text layer; always; never);
+    `pdf_engine`: what reads a PDF's pages (pdfium, or pdfplumber, the reference)."""
     path = Path(path)
     try:
         with time_limit(timeout_s), roles_taught(taught_roles() if roles is None else roles):
-            return read_file(path, ocr)
+            return read_file(path, ocr, pdf_engine)
     except FileTimeout:
         return error_rows(path, "timeout", f"reading the file took longer than {timeout_s:g} s", None)
 
 
-def read_file(path: Path, ocr: str = DEFAULT_OCR) -> dict:
+def read_file(path: Path, ocr: str = DEFAULT_OCR, pdf_engine: str = DEFAULT_PDF_ENGINE) -> dict:
     """The work of process_file, errors included."""
     try:
         stat = path.stat()
@@ -241,7 +243,7 @@ def read_file(path: Path, ocr: str = DEFAULT_OCR) -> dict:
             with tempfile.TemporaryDirectory(prefix="somnotes-") as tmp:
                 note = extract_note(convert_legacy(path, Path(tmp)))
         else:
-            note = extract_note(path, ocr)
+            note = extract_note(path, ocr, pdf_engine)
         return note_records(path, doc_id, note, stat)
     except ExtractError as exc:
         return error_rows(path, exc.code, exc.message, doc_id)

@@ -8,9 +8,10 @@ spacing, measured on the document itself (extract/pdf_lines.py). Tables drawn wi
 read from their header row's words (extract/pdf_unruled.py). Tables that a page break cut in two
 are joined again (extract/page_split.py: `join_rows_split_across_pages`).
 
-A page comes from one of two sources (`page_source`): its text layer, as pdfplumber reads it, or,
-for a scan, its image read by OCR (extract/ocr.py), which gives words and ruling lines in the
-same shapes; everything after that is the same for both.
+A page is read by PDFium or by pdfplumber (extract/pdf/source.py: `open_pdf`, both in
+pdfplumber's shapes). Its words come from one of two sources (`page_source`): its text layer, or,
+for a scan, its image read by OCR (extract/ocr/), which gives words and ruling lines in the
+same shapes; everything after that is the same for all.
 """
 from __future__ import annotations
 
@@ -18,8 +19,6 @@ import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import pdfplumber
 
 from ..layout import OVERLAPPING_TEXT, heading
 from ..model import Cell, Passage, RawDocument, TableBlock, TableRow, TextBlock
@@ -48,6 +47,7 @@ from .lines import (
     split_paragraph_lines,
 )
 from .page_split import join_rows_split_across_pages
+from .source import DEFAULT_PDF_ENGINE, PdfPage, open_pdf, plumber_page
 from .unruled import has_task_table, unruled_blocks
 
 # pdfminer logs damaged fonts and streams as warnings on stderr; a bad file is reported once,
@@ -142,8 +142,8 @@ def letters_overlap(a: dict, b: dict) -> bool:
     return shared_x >= OVERLAP_SHARE * width and shared_y >= OVERLAP_SHARE * height
 
 
-def page_source(page, ocr: str = DEFAULT_OCR) -> PageSource:
-    """Given a pdfplumber page, return its words from its text layer, or, where `ocr` says so
+def page_source(page: PdfPage, ocr: str = DEFAULT_OCR) -> PageSource:
+    """Given a page (extract/pdf/source.py), return its words from its text layer, or, where `ocr` says so
     and Tesseract is there, from its image."""
     words = page.extract_words(**WORD_SETTINGS)
     scanned = is_scanned(page, words)
@@ -153,14 +153,14 @@ def page_source(page, ocr: str = DEFAULT_OCR) -> PageSource:
 
     extend_time_limit(OCR_PAGE_SECONDS)
     try:
-        scan = read_scanned_page(page)
+        scan = read_scanned_page(plumber_page(page))
     except Exception as exc:  # Tesseract's errors (a broken install, a killed process), not the PDF's
         raise OcrFailed(f"OCR failed on page {page.page_number}: {type(exc).__name__}: {exc}") from None
     return PageSource(scan.words, scan.edges, scan, scanned)
 
 
-def read_page(page, source: PageSource | None = None) -> PageContent:
-    """Given a pdfplumber page (and where its words come from: by default its text layer),
+def read_page(page: PdfPage, source: PageSource | None = None) -> PageContent:
+    """Given a page (and where its words come from: by default its text layer),
     split its words between table cells, running text, and page numbers."""
     content = PageContent(page.page_number, float(page.height))
     source = source or page_source(page, "never")
@@ -302,11 +302,12 @@ class TooManyPages(Exception):
     pass
 
 
-def read_pdf(path: Path, ocr: str = DEFAULT_OCR) -> RawDocument:
+def read_pdf(path: Path, ocr: str = DEFAULT_OCR, engine: str = DEFAULT_PDF_ENGINE) -> RawDocument:
     """Given a PDF path, return its paragraphs and tables in reading order, page-split
     table rows joined, with every word it read and the page furniture it set aside. Pages
-    without a text layer are read by OCR as `ocr` says (auto, always, never)."""
-    with pdfplumber.open(str(path)) as pdf:
+    without a text layer are read by OCR as `ocr` says (auto, always, never); pages are read
+    by `engine` (pdfium, or pdfplumber: extract/pdf/source.py)."""
+    with open_pdf(path, engine) as pdf:
         if len(pdf.pages) > MAX_PAGES:
             raise TooManyPages(len(pdf.pages))
         pages, sources, overlaps = [], [], []

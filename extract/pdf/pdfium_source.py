@@ -1,0 +1,475 @@
+"""PDF pages read by PDFium (pypdfium2), given in pdfplumber's shapes.
+
+pdfplumber reads a page by running pdfminer over its content stream in Python: about 94 % of
+the time a note's PDF took. PDFium parses the same page in C. This module asks it, through
+pypdfium2's raw functions, for what the reader uses and hands it on as pdfplumber would:
+
+- chars: one dict per character drawn (text, fontname, size, x0, x1, top, bottom, matrix,
+  upright, non_stroking_color, ...), from the text page, the characters PDFium adds itself
+  (spaces it guesses, line ends) left out; words are made from them by pdfplumber's own
+  word extractor, with the reader's settings, so the rules that split words are one code;
+- rects, lines, curves: every painted path, split into subpaths and named as pdfminer names
+  them (`converter.paint_path`: "ml" a line, an axis-aligned closed "mlllh" a rect, anything
+  else a curve), with its fill and stroke and their colours; edges come from them through
+  pdfplumber's own `Container` (rect_edges, curve_edges), and ruled tables through its own
+  `TableFinder`, so the rules that make cells are one code too;
+- images: each image's box and its pixel size (`srcsize`), for telling scans;
+- page size, /Rotate (coordinates turned as pdfminer turns them) and the page number.
+
+Where the two sources differ, by design (tests/test_pdf_engines.py names each):
+- a character's box: its bottom is the baseline plus the font's descent, and its top the
+  bottom less its size, as pdfminer; the descent is the font program's where pdfminer reads the
+  font descriptor's /Descent, which LibreOffice writes as 0 (2 pt lower in its PDFs);
+- colours are (r, g, b) fractions: PDFium gives a colour as RGB whatever its colour space,
+  where pdfminer gives the operands as written ((g,) for a grey, four for CMYK); `as_rgb`
+  in source.py reads both alike;
+- coordinates are PDFium's single-precision floats, rounded to COORD_DIGITS decimals;
+- PDFium leaves out a character drawn twice on the same spot (a fake bold's second stroke),
+  which pdfminer keeps.
+"""
+from __future__ import annotations
+
+import ctypes
+import math
+from pathlib import Path
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as fpdf
+from pdfplumber.container import Container
+from pdfplumber.table import TableFinder
+from pdfplumber.utils import extract_words
+
+COORD_DIGITS = 4  # float32 carries about 7 digits: 841.8898 is as far as a page coordinate goes
+FONT_NAME_BYTES = 256
+MAX_FORM_DEPTH = 16  # forms nest forms; a loop of them in a damaged file must end somewhere
+FULL_COLOUR = 255.0
+# pdfplumber expands these when it makes words (its expand_ligatures default); chars keep them
+PATH_OPS = {fpdf.FPDF_SEGMENT_LINETO: "l", fpdf.FPDF_SEGMENT_BEZIERTO: "c", fpdf.FPDF_SEGMENT_MOVETO: "m"}
+BEZIER_POINTS = 3  # PDFium gives a curve segment as three points: two controls and its end
+FILLMODE_EVENODD = fpdf.FPDF_FILLMODE_ALTERNATE
+IDENTITY = (1, 0, 0, 1, 0, 0)
+SOFT_HYPHEN_MARK = "\ufffe"
+
+
+class PdfiumUnreadable(Exception):
+    """PDFium cannot open the file or had to rebuild its cross-reference table: pdfplumber reads it."""
+
+
+def matrix_mult(m1: tuple, m2: tuple) -> tuple:
+    """m1 then m2, as pdfminer's mult_matrix."""
+    a1, b1, c1, d1, e1, f1 = m1
+    a0, b0, c0, d0, e0, f0 = m2
+    return (a0 * a1 + c0 * b1, b0 * a1 + d0 * b1, a0 * c1 + c0 * d1, b0 * c1 + d0 * d1,
+            a0 * e1 + c0 * f1 + e0, b0 * e1 + d0 * f1 + f0)
+
+
+def apply(m: tuple, x: float, y: float) -> tuple[float, float]:
+    a, b, c, d, e, f = m
+    return a * x + c * y + e, b * x + d * y + f
+
+
+def rotation_ctm(rotation: int, box: tuple) -> tuple:
+    """The matrix pdfminer starts a page with: /Rotate turned and the media box moved to 0, 0."""
+    x0, y0, x1, y1 = box
+    if rotation == 90:
+        return (0, -1, 1, 0, -y0, x1)
+    if rotation == 180:
+        return (-1, 0, 0, -1, x1, y1)
+    if rotation == 270:
+        return (0, 1, -1, 0, y1, -x0)
+    return (1, 0, 0, 1, -x0, -y0)
+
+
+def colour(r: ctypes.c_uint, g: ctypes.c_uint, b: ctypes.c_uint) -> tuple:
+    return (round(r.value / FULL_COLOUR, COORD_DIGITS), round(g.value / FULL_COLOUR, COORD_DIGITS),
+            round(b.value / FULL_COLOUR, COORD_DIGITS))
+
+
+class ObjectColours:
+    """Reads a page object's fill and stroke colours (RGBA) through one set of out-parameters."""
+
+    def __init__(self):
+        self.r, self.g, self.b, self.a = (ctypes.c_uint() for _ in range(4))
+
+    def fill(self, obj) -> tuple | None:
+        if not fpdf.FPDFPageObj_GetFillColor(obj, self.r, self.g, self.b, self.a):
+            return None
+        return colour(self.r, self.g, self.b)
+
+    def stroke(self, obj) -> tuple | None:
+        if not fpdf.FPDFPageObj_GetStrokeColor(obj, self.r, self.g, self.b, self.a):
+            return None
+        return colour(self.r, self.g, self.b)
+
+
+class PdfiumPage(Container):
+    """One page read by PDFium: chars, paths and images as pdfplumber's dicts (its Container
+    gives edges and the rest from them)."""
+
+    cached_properties = Container.cached_properties  # _rect_edges, _curve_edges, _edges, _objects
+
+    def __init__(self, document: PdfiumDocument, index: int, doctop: float, objects: dict | None = None):
+        self.document = document
+        self.page_number = index + 1
+        self.index = index
+        page = document.pdf[index]
+        try:
+            self.rotation = page.get_rotation() % 360
+            self.mediabox = tuple(page.get_mediabox())
+        finally:
+            page.close()
+        x0, y0, x1, y1 = self.mediabox
+        self.width, self.height = (y1 - y0, x1 - x0) if self.rotation in (90, 270) else (x1 - x0, y1 - y0)
+        self.bbox = (0, 0, self.width, self.height)
+        self.initial_doctop = doctop
+        self.ctm = rotation_ctm(self.rotation, self.mediabox)
+        if objects is not None:
+            self._objects = objects
+
+    @property
+    def objects(self) -> dict:
+        if not hasattr(self, "_objects"):
+            self._objects = self.read_objects()
+        return self._objects
+
+    def read_objects(self) -> dict:
+        """Read the page's chars, paths and images from PDFium, its handles closed after."""
+        page = self.document.pdf[self.index]
+        try:
+            objects: dict = {"char": [], "rect": [], "line": [], "curve": [], "image": []}
+            textpage = page.get_textpage()
+            try:
+                objects["char"] = self.read_chars(textpage.raw)
+            finally:
+                textpage.close()
+            self.read_graphics(page.raw, objects)
+        finally:
+            page.close()
+        return objects
+
+    # --- text ---
+
+    def read_chars(self, textpage) -> list[dict]:
+        """The characters of a text page as pdfplumber's char dicts, in drawing order."""
+        count = fpdf.FPDFText_CountChars(textpage)
+        if count <= 0:
+            return []
+        texts = page_text(textpage, count)
+        box = fpdf.FS_RECTF()
+        matrix = fpdf.FS_MATRIX()
+        origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+        runs: dict = {}  # text object address -> what its characters share
+        colours = ObjectColours()
+        chars = []
+        is_generated, get_box, get_object = fpdf.FPDFText_IsGenerated, fpdf.FPDFText_GetLooseCharBox, \
+            fpdf.FPDFText_GetTextObject
+        top_of, ctm, digits = self.height, self.ctm, COORD_DIGITS
+        plain_page = ctm == IDENTITY
+        get_origin = fpdf.FPDFText_GetCharOrigin
+        previous = None
+        for i in range(count):
+            if is_generated(textpage, i):
+                # a space PDFium put where a producer drew none (Chromium positions each word
+                # and draws no space glyph: pdfminer reads the gap, PDFium drops it and puts
+                # one back here) ends a word, as a space char does for pdfplumber
+                if texts[i] == " " and previous is not None and previous["text"] != " ":
+                    previous = dict(previous, text=" ", x0=previous["x1"], width=0.0, adv=0.0, generated=True)
+                    chars.append(previous)
+                continue
+            obj = get_object(textpage, i)
+            if not obj:
+                continue
+            key = ctypes.cast(obj, ctypes.c_void_p).value
+            run = runs.get(key)
+            if run is None:
+                run = runs[key] = self.text_run(textpage, i, obj, matrix, colours)
+            get_box(textpage, i, box)
+            get_origin(textpage, i, origin_x, origin_y)
+            size = run["size"]
+            a, b, c, d = run["linear"]
+            if plain_page and run["level"]:
+                # level text on an unturned page: pdfminer's box runs from the origin to its
+                # advance (the loose box's right), from the descent under the baseline up one size
+                x0, x1, ybottom = origin_x.value, box.right, origin_y.value + run["descent"]
+                ytop = ybottom + size
+                e, f = origin_x.value, origin_y.value
+            else:
+                corners = [apply(ctm, x, y) for x in (box.left, box.right) for y in (box.bottom, box.top)]
+                x0, x1 = min(p[0] for p in corners), max(p[0] for p in corners)
+                ybottom, ytop = min(p[1] for p in corners), max(p[1] for p in corners)
+                e, f = apply(ctm, origin_x.value, origin_y.value)
+                a, b, c, d = (round(v, COORD_DIGITS + 2) for v in matrix_mult((a, b, c, d, 0, 0), ctm)[:4])
+            top, bottom = top_of - ytop, top_of - ybottom
+            previous = {
+                "object_type": "char", "page_number": self.page_number, "text": texts[i],
+                "fontname": run["fontname"], "size": size, "adv": round(x1 - x0, digits),
+                "upright": 0 < a * d and b * c <= 0, "x0": round(x0, digits), "x1": round(x1, digits),
+                "y0": round(ybottom, digits), "y1": round(ytop, digits),
+                "top": round(top, digits), "bottom": round(bottom, digits),
+                "doctop": round(self.initial_doctop + top, digits),
+                "width": round(x1 - x0, digits), "height": round(ytop - ybottom, digits),
+                "matrix": (a, b, c, d, round(e, digits), round(f, digits)),
+                "non_stroking_color": run["fill"], "stroking_color": run["stroke"],
+            }
+            chars.append(previous)
+        return chars
+
+    def text_run(self, textpage, index: int, obj, matrix, colours: ObjectColours) -> dict:
+        """What the characters of one text object share: font, size, matrix, colours."""
+        fpdf.FPDFText_GetMatrix(textpage, index, matrix)
+        a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
+        size_out = ctypes.c_float()
+        font_size = fpdf.FPDFTextObj_GetFontSize(obj, size_out) and size_out.value or 0.0
+        # pdfminer: the height of the character's box on the page, its font size in page units
+        size = font_size * math.hypot(c, d)
+        font = fpdf.FPDFTextObj_GetFont(obj)
+        descent = ctypes.c_float()
+        if not (font and fpdf.FPDFFont_GetDescent(font, ctypes.c_float(font_size), descent)):
+            descent.value = 0.0
+        linear = tuple(round(v, COORD_DIGITS + 2) for v in (a, b, c, d))
+        return {
+            "fontname": self.document.font_name(font), "descent": descent.value * d,
+            "size": round(size, COORD_DIGITS), "linear": linear,
+            "level": b == 0 and c == 0 and a > 0 and d > 0,
+            "fill": colours.fill(obj), "stroke": colours.stroke(obj),
+        }
+
+    # --- graphics ---
+
+    def read_graphics(self, page, objects: dict) -> None:
+        """Add the page's painted paths and its images to `objects`, forms opened."""
+        colours = ObjectColours()
+        self.walk(page, fpdf.FPDFPage_CountObjects, fpdf.FPDFPage_GetObject, self.ctm, objects, colours, 0)
+
+    def walk(self, parent, count_of, object_of, ctm: tuple, objects: dict, colours: ObjectColours, depth: int) -> None:
+        matrix = fpdf.FS_MATRIX()
+        for i in range(count_of(parent)):
+            obj = object_of(parent, i)
+            kind = fpdf.FPDFPageObj_GetType(obj)
+            if kind not in (fpdf.FPDF_PAGEOBJ_PATH, fpdf.FPDF_PAGEOBJ_IMAGE, fpdf.FPDF_PAGEOBJ_FORM):
+                continue
+            if not fpdf.FPDFPageObj_GetMatrix(obj, matrix):
+                continue
+            own = matrix_mult((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), ctm)
+            if kind == fpdf.FPDF_PAGEOBJ_PATH:
+                self.add_path(obj, own, objects, colours)
+            elif kind == fpdf.FPDF_PAGEOBJ_IMAGE:
+                objects["image"].append(self.image(obj, ctm))
+            elif depth < MAX_FORM_DEPTH:
+                self.walk(obj, fpdf.FPDFFormObj_CountObjects, fpdf.FPDFFormObj_GetObject, own, objects, colours,
+                          depth + 1)
+
+    def add_path(self, obj, ctm: tuple, objects: dict, colours: ObjectColours) -> None:
+        """A painted path as pdfminer's lines, rects and curves, one per subpath."""
+        fillmode, stroke_out = ctypes.c_int(), ctypes.c_int()
+        if not fpdf.FPDFPath_GetDrawMode(obj, fillmode, stroke_out):
+            return
+        fill, stroke = fillmode.value != fpdf.FPDF_FILLMODE_NONE, bool(stroke_out.value)
+        if not (fill or stroke):
+            return  # a path ended by "n" (a clip): pdfminer paints nothing
+        width = ctypes.c_float()
+        linewidth = round(width.value, COORD_DIGITS) if fpdf.FPDFPageObj_GetStrokeWidth(obj, width) else 0.0
+        style = {"linewidth": linewidth, "stroke": stroke, "fill": fill,
+                 "evenodd": fillmode.value == FILLMODE_EVENODD,
+                 "stroking_color": colours.stroke(obj), "non_stroking_color": colours.fill(obj), "dash": None}
+        for subpath in subpaths(path_segments(obj, ctm)):
+            made = pdfminer_shape(subpath)
+            if made is not None:
+                kind, pts = made
+                objects[kind].append(self.graphic(kind, pts, style))
+
+    def graphic(self, kind: str, pts: list, style: dict) -> dict:
+        """A line, rect or curve dict as pdfplumber makes one from pdfminer's object."""
+        xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+        x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+        digits, height = COORD_DIGITS, self.height
+        top = height - y1
+        obj = {"object_type": kind, "page_number": self.page_number,
+               "x0": round(x0, digits), "x1": round(x1, digits), "y0": round(y0, digits), "y1": round(y1, digits),
+               "width": round(x1 - x0, digits), "height": round(y1 - y0, digits),
+               "top": round(top, digits), "bottom": round(height - y0, digits),
+               "doctop": round(self.initial_doctop + top, digits),
+               "pts": [(round(x, digits), round(height - y, digits)) for x, y in pts]}
+        obj.update(style)
+        return obj
+
+    def image(self, obj, ctm: tuple) -> dict:
+        """An image's box on the page and its size in pixels."""
+        left, bottom, right, top_ = (ctypes.c_float() for _ in range(4))
+        fpdf.FPDFPageObj_GetBounds(obj, left, bottom, right, top_)
+        corners = [apply(ctm, x, y) for x in (left.value, right.value) for y in (bottom.value, top_.value)]
+        # GetBounds is in the object's parent space already; ctm here is the parent's
+        xs, ys = [p[0] for p in corners], [p[1] for p in corners]
+        w, h = ctypes.c_uint(), ctypes.c_uint()
+        fpdf.FPDFImageObj_GetImagePixelSize(obj, w, h)
+        x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+        return {"object_type": "image", "page_number": self.page_number, "x0": x0, "x1": x1, "y0": y0, "y1": y1,
+                "top": self.height - y1, "bottom": self.height - y0, "width": x1 - x0, "height": y1 - y0,
+                "doctop": self.initial_doctop + self.height - y1, "srcsize": (w.value, h.value)}
+
+    # --- what the reader calls ---
+
+    def extract_words(self, **settings) -> list[dict]:
+        """Words as pdfplumber's extract_words makes them, from these chars."""
+        return extract_words(self.chars, **settings)
+
+    def filter(self, test) -> PdfiumPage:
+        """A copy of the page holding only the objects `test` keeps (pdfplumber's Page.filter)."""
+        kept = {kind: [o for o in objs if test(o)] for kind, objs in self.objects.items()}
+        view = PdfiumPage.__new__(PdfiumPage)
+        view.__dict__.update({k: v for k, v in self.__dict__.items() if k not in Container.cached_properties})
+        view._objects = kept
+        return view
+
+    def find_tables(self, settings: dict) -> list:
+        """pdfplumber's table finder over this page's edges."""
+        return TableFinder(self, settings).tables  # type: ignore[arg-type]  # it reads .edges and .bbox
+
+    def plumber_page(self):
+        """The same page read by pdfplumber (for OCR, which renders it): opened on first use."""
+        return self.document.plumber().pages[self.index]
+
+    def close(self) -> None:
+        self.flush_cache()
+
+
+def page_text(textpage, count: int) -> list[str]:
+    """Every character's text, in one call where each is one UTF-16 unit (else one by one)."""
+    buffer = ctypes.create_string_buffer((count + 1) * 2)
+    written = fpdf.FPDFText_GetText(textpage, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    text = buffer.raw[: max(written - 1, 0) * 2].decode("utf-16-le", errors="surrogatepass")
+    if len(text) == count and not any("\ud800" <= ch <= "\udfff" for ch in text):
+        chars = list(text)
+        # PDFium marks a hyphen that ends a line U+FFFE (it takes it for a soft hyphen; pdfminer
+        # reads it as the file maps it, "-")
+        for i in (i for i, ch in enumerate(chars) if ch == SOFT_HYPHEN_MARK):
+            chars[i] = "-"
+        return chars
+    return [chr(fpdf.FPDFText_GetUnicode(textpage, i)) for i in range(count)]
+
+
+def path_segments(obj, ctm: tuple) -> list[tuple]:
+    """A path object's segments as pdfminer's path operators: ("m", x, y), ("l", x, y),
+    ("c", x1, y1, x2, y2, x3, y3), ("h",), in page space."""
+    ops: list[tuple] = []
+    pending: list[float] = []  # the points of a Bézier curve read so far
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for i in range(fpdf.FPDFPath_CountSegments(obj)):
+        segment = fpdf.FPDFPath_GetPathSegment(obj, i)
+        if not fpdf.FPDFPathSegment_GetPoint(segment, x, y):
+            continue
+        op = PATH_OPS.get(fpdf.FPDFPathSegment_GetType(segment))
+        if op is None:
+            continue
+        px, py = apply(ctm, x.value, y.value)
+        if op == "c":
+            pending += (px, py)
+            if len(pending) < 2 * BEZIER_POINTS:
+                continue
+            ops.append(("c", *pending))
+            pending = []
+        else:
+            ops.append((op, px, py))
+        if fpdf.FPDFPathSegment_GetClose(segment):
+            ops.append(("h",))
+    return ops
+
+
+def subpaths(ops: list[tuple]) -> list[list[tuple]]:
+    """Split at each "m", as pdfminer does with a path of several (`m[^m]+`)."""
+    out: list[list[tuple]] = []
+    for op in ops:
+        if op[0] == "m":
+            out.append([op])
+        elif out:
+            out[-1].append(op)
+    return [sub for sub in out if len(sub) > 1]
+
+
+def pdfminer_shape(path: list[tuple]) -> tuple[str, list] | None:
+    """What pdfminer makes of one subpath (converter.paint_path): "line", "rect" or "curve",
+    and its points (each operator's last point; "h" the start's)."""
+    shape = "".join(op[0] for op in path)
+    pts = [op[-2:] if op[0] != "h" else path[0][-2:] for op in path]
+    if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
+        shape = shape[:-2] + "h"
+        pts.pop()
+    if shape in ("mlh", "ml"):
+        return "line", pts[:2]
+    if shape in ("mlllh", "mllll"):
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
+        square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
+        if pts[0] == pts[4] and square:
+            return "rect", pts
+    return "curve", pts
+
+
+class PdfiumDocument:
+    """A PDF opened by PDFium: its pages in pdfplumber's shapes, read one at a time."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        try:
+            self.pdf = pdfium.PdfDocument(str(path))
+        except pdfium.PdfiumError as exc:
+            raise PdfiumUnreadable(str(exc)) from None
+        if not fpdf.FPDF_DocumentHasValidCrossReferenceTable(self.pdf.raw):
+            # PDFium repairs a damaged file silently and reads what is left; pdfplumber says
+            # what is wrong with it, and a note read in part would lose words unseen
+            self.pdf.close()
+            raise PdfiumUnreadable("damaged cross-reference table")
+        self.fonts: dict = {}
+        self._plumber: Any = None
+        self.pages = PdfiumPages(self)
+
+    def font_name(self, font) -> str:
+        """A font's name as written in the file, subset tag included (pdfminer's fontname)."""
+        key = ctypes.cast(font, ctypes.c_void_p).value
+        name = self.fonts.get(key)
+        if name is None:
+            buffer = ctypes.create_string_buffer(FONT_NAME_BYTES)
+            n = fpdf.FPDFFont_GetBaseFontName(font, buffer, FONT_NAME_BYTES) if font else 0
+            name = self.fonts[key] = buffer.value.decode("latin-1") if n else ""
+        return name
+
+    def plumber(self):
+        """The file opened by pdfplumber too, for the pages OCR reads from their image."""
+        if self._plumber is None:
+            import pdfplumber
+
+            self._plumber = pdfplumber.open(str(self.path))
+        return self._plumber
+
+    def close(self) -> None:
+        if self._plumber is not None:
+            self._plumber.close()
+        self.pdf.close()
+
+    def __enter__(self) -> PdfiumDocument:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class PdfiumPages:
+    """The pages of a PdfiumDocument, made as they are asked for (doctop runs on)."""
+
+    def __init__(self, document: PdfiumDocument):
+        self.document = document
+        self.count = len(document.pdf)
+        self.made: list[PdfiumPage] = []
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self):
+        for i in range(self.count):
+            yield self[i]
+
+    def __getitem__(self, index: int) -> PdfiumPage:
+        while len(self.made) <= index:
+            doctop = self.made[-1].initial_doctop + self.made[-1].height if self.made else 0.0
+            self.made.append(PdfiumPage(self.document, len(self.made), doctop))
+        return self.made[index]
