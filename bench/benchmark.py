@@ -1,17 +1,24 @@
 """Benchmark somnotes on a synthetic archive and print the figures the README quotes.
 
-    python bench/benchmark.py [--notes 200] [--workers N] [--query-notes 10000]
+    python bench/benchmark.py [--notes 200] [--workers N] [--query-notes 10000] [--rounds 2]
 
 In one run, on this machine:
-  - notes/s and pages/s of `ingest` for PDF and for Word (N notes, half each);
-  - the ratio of `ingest` time to bare pdfplumber `page.extract_tables()` over the same PDFs
-    (the baseline, run in this process, one file after another);
+  - pages/s of PDF `ingest` per engine (`--pdf-engine pdfium`, the default, and pdfplumber,
+    the reader of before) and per worker count (1 and --workers), each engine's run and bare
+    pdfplumber `page.extract_tables()` over the same PDFs (the baseline, in this process, one
+    file after another) taken in turn, --rounds times: the machine is shared, so each ratio is
+    of runs made side by side, and the medians are printed;
+  - peak RSS of a process reading PDFs with each engine (one worker each, in a child process);
+  - where a PDF ingest's time goes with pdfium: worker start-up (a fresh interpreter importing
+    the worker, spaCy and dateparser built on its first note), reading, normalising, commits;
+  - notes/s and pages/s of `ingest` for Word (N/2 notes);
   - re-ingest time of the unchanged archive as a fraction of the first ingest;
   - peak RSS of a worker process;
   - the time of one commit of --query-notes notes with linking (wall clock and CPU), and
     history, stalled, overdue and links --review latency over that store.
 
     python bench/benchmark.py --only-commit   # the commit and the queries only
+    python bench/benchmark.py --only-pdf      # the PDF figures only
 """
 from __future__ import annotations
 
@@ -33,6 +40,8 @@ sys.path.insert(0, str(ROOT))
 import pdfplumber  # noqa: E402
 
 from samples.synthesize import synthesize  # noqa: E402
+from somnotes.extract.note import extract_note  # noqa: E402
+from somnotes.extract.pdf.source import PDF_ENGINES  # noqa: E402
 from somnotes.ingest import ingest  # noqa: E402
 from somnotes.ingest.pipeline import process_file  # noqa: E402
 from somnotes.store import Store, queries  # noqa: E402
@@ -40,6 +49,19 @@ from somnotes.store.linking import relink  # noqa: E402
 from somnotes.store.store import Batch  # noqa: E402
 
 QUERY_REPEATS = 7
+MEMORY_FILES = 6  # PDFs read in the child process whose peak RSS is taken, per engine
+STARTUP_PROBE = """
+import sys, time
+t0 = time.perf_counter()
+from pathlib import Path
+from somnotes.ingest.worker import process_file
+t1 = time.perf_counter()
+process_file(Path(sys.argv[1]))
+t2 = time.perf_counter()
+process_file(Path(sys.argv[1]))
+t3 = time.perf_counter()
+print(t1 - t0, t2 - t1, t3 - t2)
+"""
 SERIES_SIZE = 100  # notes per organization in the synthetic 10,000-note store
 
 
@@ -47,6 +69,15 @@ def timed(fn, *args, **kwargs):
     start = time.perf_counter()
     result = fn(*args, **kwargs)
     return time.perf_counter() - start, result
+
+
+def twin_pages(samples: Path) -> dict:
+    """Pages of each sample note's PDF (a synthetic note has its sample's pages)."""
+    pages = {}
+    for name in ("som26-midterm", "som26-annual", "som27-midterm"):
+        with pdfplumber.open(samples / f"{name}.pdf") as pdf:
+            pages[name] = len(pdf.pages)
+    return pages
 
 
 def bare_pdfplumber(pdfs: list[Path]) -> tuple[float, int]:
@@ -58,6 +89,86 @@ def bare_pdfplumber(pdfs: list[Path]) -> tuple[float, int]:
                 page.extract_tables()
                 pages += 1
     return time.perf_counter() - start, pages
+
+
+def engine_rounds(pdfs: list[Path], pages: int, workers: list[int], rounds: int, tmp: Path) -> None:
+    """Print pages/s of PDF ingest per engine and worker count, and each run's ratio to bare
+    pdfplumber extract_tables() timed just before it (medians over `rounds`)."""
+    runs: dict = {}
+    for r in range(rounds):
+        for w in workers:
+            for engine in PDF_ENGINES:
+                bare_s, _ = bare_pdfplumber(pdfs)
+                seconds, summary = timed(ingest, pdfs, Store(tmp / f"pdf-{engine}-{w}-{r}"), workers=w,
+                                         pdf_engine=engine)
+                runs.setdefault((engine, w), []).append((seconds, bare_s, summary.tasks))
+                print(f"  round {r + 1}, {w} worker(s), {engine:10}: {seconds:6.1f} s  "
+                      f"(bare pdfplumber just before: {bare_s:.1f} s)", flush=True)
+    print(f"\nPDF ingest of {len(pdfs)} notes ({pages} pages), medians of {rounds} rounds:")
+    for w in workers:
+        base = statistics.median(s for s, _, _ in runs[("pdfplumber", w)])
+        for engine in PDF_ENGINES:
+            seconds = statistics.median(s for s, _, _ in runs[(engine, w)])
+            ratio = statistics.median(s / b for s, b, _ in runs[(engine, w)])
+            tasks = {t for _, _, t in runs[(engine, w)]}
+            print(f"  {engine:10} {w} worker(s): {pages / seconds:7.1f} pages/s  {len(pdfs) / seconds:6.1f} notes/s  "
+                  f"ingest / bare pdfplumber extract_tables: {ratio:.3f}  x{base / seconds:.2f} of pdfplumber's "
+                  f"pages/s  tasks {sorted(tasks)}")
+
+
+def read_in_child(engine: str, pdfs: list[str]) -> float:
+    """Read `pdfs` with `engine` in this (child) process; its peak RSS in MB."""
+    from somnotes.ingest.worker import process_file as process
+
+    for path in pdfs:
+        process(Path(path), pdf_engine=engine)
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def peak_memory(pdfs: list[Path]) -> None:
+    """Print the peak RSS of a fresh process reading the same PDFs with each engine."""
+    import concurrent.futures
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    for engine in PDF_ENGINES:
+        with concurrent.futures.ProcessPoolExecutor(1, mp_context=context) as pool:
+            mb = pool.submit(read_in_child, engine, [str(p) for p in pdfs[:MEMORY_FILES]]).result()
+        print(f"  peak RSS of a process reading {min(len(pdfs), MEMORY_FILES)} PDFs with {engine}: {mb:.0f} MB")
+
+
+def cost_breakdown(pdfs: list[Path], tmp: Path) -> None:
+    """Print where a PDF ingest's time goes with pdfium: start-up of a worker, reading,
+    normalising, commits (one process, one worker, the same files)."""
+    import subprocess
+
+    out = subprocess.run([sys.executable, "-c", STARTUP_PROBE, str(pdfs[0])], capture_output=True, text=True,
+                         cwd=ROOT.parent, check=True).stdout.split()
+    imports_s, first_s, again_s = (float(v) for v in out[-3:])
+    read_s = sum(timed(extract_note, p, "auto", "pdfium")[0] for p in pdfs)
+    whole_s = sum(timed(process_file, p, None, pdf_engine="pdfium")[0] for p in pdfs)
+    commits: list[float] = []
+    store = Store(tmp / "breakdown-store")
+    original = Store.commit
+
+    def timed_commit(self, *args, **kwargs):
+        seconds, result = timed(original, self, *args, **kwargs)
+        commits.append(seconds)
+        return result
+
+    Store.commit = timed_commit  # type: ignore[method-assign]
+    try:
+        ingest_s, _ = timed(ingest, pdfs, store, workers=1, pdf_engine="pdfium")
+    finally:
+        Store.commit = original  # type: ignore[method-assign]
+    startup_s = imports_s + first_s - again_s
+    print(f"\nwhere PDF ingest time goes with pdfium ({len(pdfs)} notes, one worker, this process):")
+    print(f"  worker start-up: {startup_s:.2f} s (imports {imports_s:.2f} s; spaCy and dateparser built on the "
+          f"first note: {first_s - again_s:.2f} s), per worker")
+    print(f"  reading (extract_note): {read_s:.2f} s = {read_s / ingest_s:.0%} of the ingest")
+    print(f"  normalising (statuses, dates): {whole_s - read_s:.2f} s = {(whole_s - read_s) / ingest_s:.0%}")
+    print(f"  commits ({len(commits)}): {sum(commits):.2f} s = {sum(commits) / ingest_s:.0%}")
+    print(f"  the ingest: {ingest_s:.2f} s; a worker's start-up = {startup_s / ingest_s:.0%} of it")
 
 
 def synthetic_store(folder: Path, n_notes: int, sample_store: Store) -> tuple[Store, float]:
@@ -103,6 +214,8 @@ def main() -> int:
     parser.add_argument("--notes", type=int, default=200)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--query-notes", type=int, default=10_000)
+    parser.add_argument("--rounds", type=int, default=2, help="PDF ingest runs per engine and worker count")
+    parser.add_argument("--only-pdf", action="store_true", help="the PDF figures only")
     parser.add_argument("--only-commit", action="store_true",
                         help="skip the ingest figures: only the commit with linking and the queries")
     args = parser.parse_args()
@@ -121,18 +234,17 @@ def main() -> int:
         words = [f for f in files if f.suffix == ".docx"]
         process_file(pdfs[0])  # build spaCy and dateparser once here, as every worker does
 
-        bare_s, pdf_pages = bare_pdfplumber(pdfs)
-        pdf_s, summary = timed(ingest, pdfs, Store(tmp / "pdf-store"), workers=args.workers)
-        one_s, _ = timed(ingest, pdfs[: max(2, len(pdfs) // 4)], Store(tmp / "pdf-store-1"), workers=1)
-        bare_part_s, _ = bare_pdfplumber(pdfs[: max(2, len(pdfs) // 4)])
+        pdf_pages = sum(twin_pages(ROOT / "samples")[f.name.rsplit("-", 1)[0]] for f in pdfs)
+        engine_rounds(pdfs, pdf_pages, sorted({1, args.workers}), args.rounds, tmp)
+        peak_memory(pdfs)
+        cost_breakdown(pdfs[: max(2, len(pdfs) // 4)], tmp)
+        if args.only_pdf:
+            return 0
         word_s, word_summary = timed(ingest, words, Store(tmp / "word-store"), workers=args.workers)
         # Word files built by python-docx do not record their page count: count each note's
         # pages in its PDF export instead
-        twin_pages = {}
-        for name in ("som26-midterm", "som26-annual", "som27-midterm"):
-            with pdfplumber.open(ROOT / "samples" / f"{name}.pdf") as pdf:
-                twin_pages[name] = len(pdf.pages)
-        word_pages = sum(twin_pages[f.name.rsplit("-", 1)[0]] for f in words)
+        pages_of = twin_pages(ROOT / "samples")
+        word_pages = sum(pages_of[f.name.rsplit("-", 1)[0]] for f in words)
         worker_rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
         store = Store(tmp / "all-store")
@@ -141,14 +253,8 @@ def main() -> int:
         assert again.skipped == len(files)
 
         print(f"\ningest of {len(files)} synthetic notes ({len(pdfs)} PDF, {len(words)} Word), {args.workers} workers")
-        print(f"  PDF : {len(pdfs) / pdf_s:7.1f} notes/s  {pdf_pages / pdf_s:7.1f} pages/s  ({pdf_s:.1f} s, "
-              f"{summary.tasks} tasks)")
         print(f"  Word: {len(words) / word_s:7.1f} notes/s  {word_pages / word_s:7.1f} pages/s  ({word_s:.1f} s, "
               f"{word_summary.tasks} tasks)")
-        print(f"  bare pdfplumber extract_tables over the same PDFs, one process: {bare_s:.1f} s "
-              f"({pdf_pages / bare_s:.1f} pages/s)")
-        print(f"  ratio somnotes ingest / bare pdfplumber: {pdf_s / bare_s:.2f} with {args.workers} workers; "
-              f"{one_s / bare_part_s:.2f} with 1 worker")
         print(f"  re-ingest of the unchanged archive: {again_s:.2f} s = {again_s / first_s:.1%} of the first "
               f"({first_s:.1f} s)")
         print(f"  peak RSS of a worker process: {worker_rss_mb:.0f} MB; "

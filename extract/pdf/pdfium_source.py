@@ -31,7 +31,9 @@ Where the two sources differ, by design (tests/test_pdf_engines.py names each):
 from __future__ import annotations
 
 import ctypes
+import itertools
 import math
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +41,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as fpdf
 from pdfplumber.container import Container
 from pdfplumber.table import TableFinder
-from pdfplumber.utils.text import WordExtractor
+from pdfplumber.utils.text import DEFAULT_X_TOLERANCE, DEFAULT_Y_TOLERANCE, LIGATURES, WordExtractor
 
 COORD_DIGITS = 4  # float32 carries about 7 digits: 841.8898 is as far as a page coordinate goes
 FONT_NAME_BYTES = 256
@@ -197,34 +199,45 @@ class PdfiumPage(Container):
             if run is None:
                 run = runs[key] = self.text_run(textpage, i, fpdf.FPDFText_GetTextObject(textpage, i), matrix,
                                                 colours)
+            fontname, size, level, upright, descent, linear, fill, stroke = run
             loose_box_at(handle, i, box_ref)
             origin_at(handle, i, x_ref, y_ref)
-            size = run["size"]
-            a, b, c, d = run["linear"]
-            if plain_page and run["level"]:
+            if plain_page and level:
                 # level text on an unturned page: pdfminer's box runs from the origin to its
                 # advance (the loose box's right), from the descent under the baseline up one size
-                e, f = origin_x.value, origin_y.value
-                x0, x1, ybottom = e, box.right, f + run["descent"]
+                e, f, x1 = origin_x.value, origin_y.value, box.right
+                ybottom = f + descent
                 ytop = ybottom + size
+                top = top_of - ytop
+                previous = {
+                    "object_type": "char", "page_number": page_number, "text": texts[i], "fontname": fontname,
+                    "size": size, "adv": x1 - e, "upright": upright, "x0": e, "x1": x1, "y0": ybottom, "y1": ytop,
+                    "top": top, "bottom": top_of - ybottom, "doctop": doctop + top, "width": x1 - e,
+                    "height": size, "matrix": (*linear, e, f), "non_stroking_color": fill, "stroking_color": stroke,
+                }
             else:
-                corners = [apply(ctm, x, y) for x in (box.left, box.right) for y in (box.bottom, box.top)]
-                x0, x1 = min(p[0] for p in corners), max(p[0] for p in corners)
-                ybottom, ytop = min(p[1] for p in corners), max(p[1] for p in corners)
-                e, f = apply(ctm, origin_x.value, origin_y.value)
-                a, b, c, d = matrix_mult((a, b, c, d, 0, 0), ctm)[:4]
-            top = top_of - ytop
-            previous = {
-                "object_type": "char", "page_number": page_number, "text": texts[i],
-                "fontname": run["fontname"], "size": size, "adv": x1 - x0, "upright": run["upright"],
-                "x0": x0, "x1": x1, "y0": ybottom, "y1": ytop, "top": top, "bottom": top_of - ybottom,
-                "doctop": doctop + top, "width": x1 - x0, "height": ytop - ybottom, "matrix": (a, b, c, d, e, f),
-                "non_stroking_color": run["fill"], "stroking_color": run["stroke"],
-            }
+                previous = self.turned_char(texts[i], run, box, origin_x.value, origin_y.value)
             chars.append(previous)
         return chars
 
-    def text_run(self, textpage, index: int, obj, matrix, colours: ObjectColours) -> dict:
+    def turned_char(self, text: str, run: tuple, box, origin_x: float, origin_y: float) -> dict:
+        """A character of turned text, or on a turned page: its box is the bounding box of
+        PDFium's loose box turned onto the page, its matrix turned too."""
+        fontname, size, _, _, _, linear, fill, stroke = run
+        ctm = self.ctm
+        corners = [apply(ctm, x, y) for x in (box.left, box.right) for y in (box.bottom, box.top)]
+        x0, x1 = min(p[0] for p in corners), max(p[0] for p in corners)
+        ybottom, ytop = min(p[1] for p in corners), max(p[1] for p in corners)
+        e, f = apply(ctm, origin_x, origin_y)
+        a, b, c, d = matrix_mult((*linear, 0, 0), ctm)[:4]
+        top = self.height - ytop
+        return {"object_type": "char", "page_number": self.page_number, "text": text, "fontname": fontname,
+                "size": size, "adv": x1 - x0, "upright": 0 < a * d and b * c <= 0, "x0": x0, "x1": x1,
+                "y0": ybottom, "y1": ytop, "top": top, "bottom": self.height - ybottom,
+                "doctop": self.initial_doctop + top, "width": x1 - x0, "height": ytop - ybottom,
+                "matrix": (a, b, c, d, e, f), "non_stroking_color": fill, "stroking_color": stroke}
+
+    def text_run(self, textpage, index: int, obj, matrix, colours: ObjectColours) -> tuple:
         """What the characters of one text object share: font, size, matrix, colours."""
         fpdf.FPDFText_GetMatrix(textpage, index, matrix)
         a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
@@ -237,13 +250,9 @@ class PdfiumPage(Container):
         if not (font and fpdf.FPDFFont_GetDescent(font, ctypes.c_float(font_size), descent)):
             descent.value = 0.0
         linear = tuple(round(v, COORD_DIGITS + 2) for v in (a, b, c, d))
-        return {
-            "fontname": self.document.font_name(font), "descent": descent.value * d,
-            "size": round(size, COORD_DIGITS), "linear": linear,
-            "level": b == 0 and c == 0 and a > 0 and d > 0,
-            "upright": 0 < a * d and b * c <= 0,
-            "fill": colours.fill(obj), "stroke": colours.stroke(obj),
-        }
+        # (fontname, size, level, upright, descent, linear, fill, stroke)
+        return (self.document.font_name(font), round(size, COORD_DIGITS), b == 0 and c == 0 and a > 0 and d > 0,
+                0 < a * d and b * c <= 0, descent.value * d, linear, colours.fill(obj), colours.stroke(obj))
 
     # --- graphics ---
 
@@ -322,7 +331,7 @@ class PdfiumPage(Container):
 
     def extract_words(self, **settings) -> list[dict]:
         """Words as pdfplumber's extract_words makes them, from these chars."""
-        return QuickWordExtractor(**settings).extract_words(self.chars)
+        return extract_words(self.chars, **settings)
 
     def filter(self, test) -> PdfiumPage:
         """A copy of the page holding only the objects `test` keeps (pdfplumber's Page.filter)."""
@@ -350,9 +359,9 @@ class QuickWordExtractor(WordExtractor):
 
     def merge_chars(self, ordered_chars: list[dict]) -> dict:
         first = ordered_chars[0]
-        x0, top, x1, bottom = first["x0"], first["top"], first["x1"], first["bottom"]
-        for c in ordered_chars:
-            x0, top, x1, bottom = min(x0, c["x0"]), min(top, c["top"]), max(x1, c["x1"]), max(bottom, c["bottom"])
+        top = min(c["top"] for c in ordered_chars)
+        x0, x1 = min(c["x0"] for c in ordered_chars), max(c["x1"] for c in ordered_chars)
+        bottom = max(c["bottom"] for c in ordered_chars)
         expansions = self.expansions
         word = {"text": "".join(expansions.get(c["text"], c["text"] or "") for c in ordered_chars),
                 "x0": x0, "x1": x1, "top": top, "doctop": top + first["doctop"] - first["top"], "bottom": bottom,
@@ -361,6 +370,91 @@ class QuickWordExtractor(WordExtractor):
         for key in self.extra_attrs:
             word[key] = first[key]
         return word
+
+
+def extract_words(chars: list[dict], x_tolerance: float = DEFAULT_X_TOLERANCE,
+                  y_tolerance: float = DEFAULT_Y_TOLERANCE, keep_blank_chars: bool = False,
+                  extra_attrs: list | None = None, **others) -> list[dict]:
+    """pdfplumber's extract_words for the reader's settings (its defaults but the tolerances
+    and extra attributes), written out for level text: chars run by run of the same uprightness
+    and extra attributes, each run cut into lines by clustering tops within `y_tolerance`, each
+    line sorted by x0 and cut into words at spaces and at gaps over `x_tolerance`. Any other
+    setting, and turned text, go to pdfplumber's own extractor."""
+    extra = list(extra_attrs or [])
+    settings = dict(others, x_tolerance=x_tolerance, y_tolerance=y_tolerance, keep_blank_chars=keep_blank_chars,
+                    extra_attrs=extra)
+    if others or keep_blank_chars:
+        return QuickWordExtractor(**settings).extract_words(chars)
+    words: list[dict] = []
+    run_key = itemgetter("upright", *extra)
+    for _, run in itertools.groupby(chars, run_key):
+        run_chars = list(run)
+        if not run_chars[0]["upright"]:
+            words += QuickWordExtractor(**settings).extract_words(run_chars)
+            continue
+        for line in text_lines(run_chars, y_tolerance):
+            words += line_words(line, x_tolerance, y_tolerance, extra)
+    return words
+
+
+def text_lines(chars: list[dict], y_tolerance: float) -> list[list[dict]]:
+    """pdfplumber's cluster_objects by top: tops within `y_tolerance` of the last one are one
+    line; lines in order of their tops, chars in each by x0 (both sorts stable)."""
+    cluster: dict = {}
+    index, last = -1, None
+    for value in sorted({c["top"] for c in chars}):
+        if last is None or value > last + y_tolerance:
+            index += 1
+        cluster[value] = index
+        last = value
+    ordered = sorted(chars, key=lambda c: cluster[c["top"]])
+    return [sorted(line, key=lambda c: c["x0"]) for _, line in itertools.groupby(ordered, lambda c: cluster[c["top"]])]
+
+
+def line_words(line: list[dict], x_tolerance: float, y_tolerance: float, extra: list) -> list[dict]:
+    """The words of one line of level chars, cut as pdfplumber's iter_chars_to_words cuts them."""
+    words: list[dict] = []
+    current: list[dict] = []
+    prev = None
+    for char in line:
+        text = char["text"]
+        if text.isspace():
+            if current:
+                words.append(merge_word(current, extra))
+            current, prev = [], None
+        elif text == "":  # pdfplumber: an empty text is "in" split_at_punctuation, a word alone
+            if current:
+                words.append(merge_word(current, extra))
+            words.append(merge_word([char], extra))
+            current, prev = [], None
+        elif prev is not None and (char["x0"] < prev["x0"] or char["x0"] > prev["x1"] + x_tolerance
+                                   or abs(char["top"] - prev["top"]) > y_tolerance):
+            words.append(merge_word(current, extra))
+            current, prev = [char], char
+        else:
+            current.append(char)
+            prev = char
+    if current:
+        words.append(merge_word(current, extra))
+    return words
+
+
+def merge_word(chars: list[dict], extra: list) -> dict:
+    """pdfplumber's merge_chars for level text."""
+    first = chars[0]
+    if len(chars) == 1:
+        x0, x1, top, bottom = first["x0"], first["x1"], first["top"], first["bottom"]
+        text = LIGATURES.get(first["text"], first["text"])
+    else:
+        top, bottom = min(c["top"] for c in chars), max(c["bottom"] for c in chars)
+        x0, x1 = min(c["x0"] for c in chars), max(c["x1"] for c in chars)
+        text = "".join(LIGATURES.get(c["text"], c["text"]) for c in chars)
+    word = {"text": text, "x0": x0, "x1": x1, "top": top, "doctop": top + first["doctop"] - first["top"],
+            "bottom": bottom, "upright": first["upright"], "height": bottom - top, "width": x1 - x0,
+            "direction": "ltr"}
+    for key in extra:
+        word[key] = first[key]
+    return word
 
 
 def page_text(textpage, count: int) -> list[str]:
