@@ -31,6 +31,7 @@ Where the two sources differ, by design (tests/test_pdf_engines.py names each):
 from __future__ import annotations
 
 import ctypes
+import functools
 import itertools
 import math
 from operator import itemgetter
@@ -49,6 +50,7 @@ MAX_FORM_DEPTH = 16  # forms nest forms; a loop of them in a damaged file must e
 FULL_COLOUR = 255.0
 # pdfplumber expands these when it makes words (its expand_ligatures default); chars keep them
 PATH_OPS = {fpdf.FPDF_SEGMENT_LINETO: "l", fpdf.FPDF_SEGMENT_BEZIERTO: "c", fpdf.FPDF_SEGMENT_MOVETO: "m"}
+LIGATURE_TABLE = str.maketrans(LIGATURES)  # each a single character: one translate per word
 BEZIER_POINTS = 3  # PDFium gives a curve segment as three points: two controls and its end
 FILLMODE_EVENODD = fpdf.FPDF_FILLMODE_ALTERNATE
 IDENTITY = (1, 0, 0, 1, 0, 0)
@@ -97,9 +99,10 @@ def rotation_ctm(rotation: int, box: tuple) -> tuple:
     return (1, 0, 0, 1, -x0, -y0)
 
 
-def colour(r: ctypes.c_uint, g: ctypes.c_uint, b: ctypes.c_uint) -> tuple:
-    return (round(r.value / FULL_COLOUR, COORD_DIGITS), round(g.value / FULL_COLOUR, COORD_DIGITS),
-            round(b.value / FULL_COLOUR, COORD_DIGITS))
+@functools.lru_cache(maxsize=1024)
+def colour(r: int, g: int, b: int) -> tuple:
+    """PDFium's 0-255 components as pdfminer's fractions."""
+    return tuple(round(v / FULL_COLOUR, COORD_DIGITS) for v in (r, g, b))
 
 
 class ObjectColours:
@@ -111,12 +114,12 @@ class ObjectColours:
     def fill(self, obj) -> tuple | None:
         if not fpdf.FPDFPageObj_GetFillColor(obj, self.r, self.g, self.b, self.a):
             return None
-        return colour(self.r, self.g, self.b)
+        return colour(self.r.value, self.g.value, self.b.value)
 
     def stroke(self, obj) -> tuple | None:
         if not fpdf.FPDFPageObj_GetStrokeColor(obj, self.r, self.g, self.b, self.a):
             return None
-        return colour(self.r, self.g, self.b)
+        return colour(self.r.value, self.g.value, self.b.value)
 
 
 class PdfiumPage(Container):
@@ -129,12 +132,9 @@ class PdfiumPage(Container):
         self.document = document
         self.page_number = index + 1
         self.index = index
-        page = document.pdf[index]
-        try:
-            self.rotation = page.get_rotation() % 360
-            self.mediabox = tuple(page.get_mediabox())
-        finally:
-            page.close()
+        self.pdfium_page = document.pdfium_page(index)
+        self.rotation = self.pdfium_page.get_rotation() % 360
+        self.mediabox = tuple(self.pdfium_page.get_mediabox())
         x0, y0, x1, y1 = self.mediabox
         self.width, self.height = (y1 - y0, x1 - x0) if self.rotation in (90, 270) else (x1 - x0, y1 - y0)
         self.bbox = (0, 0, self.width, self.height)
@@ -151,7 +151,8 @@ class PdfiumPage(Container):
 
     def read_objects(self) -> dict:
         """Read the page's chars, paths and images from PDFium, its handles closed after."""
-        page = self.document.pdf[self.index]
+        page = self.pdfium_page or self.document.pdfium_page(self.index)
+        self.pdfium_page = None  # what the reader needs is read now: PDFium's page is closed after
         try:
             objects: dict = {"char": [], "rect": [], "line": [], "curve": [], "image": []}
             textpage = page.get_textpage()
@@ -249,7 +250,7 @@ class PdfiumPage(Container):
         descent = ctypes.c_float()
         if not (font and fpdf.FPDFFont_GetDescent(font, ctypes.c_float(font_size), descent)):
             descent.value = 0.0
-        linear = tuple(round(v, COORD_DIGITS + 2) for v in (a, b, c, d))
+        linear = (a, b, c, d)
         # (fontname, size, level, upright, descent, linear, fill, stroke)
         return (self.document.font_name(font), round(size, COORD_DIGITS), b == 0 and c == 0 and a > 0 and d > 0,
                 0 < a * d and b * c <= 0, descent.value * d, linear, colours.fill(obj), colours.stroke(obj))
@@ -339,6 +340,7 @@ class PdfiumPage(Container):
         view = PdfiumPage.__new__(PdfiumPage)
         view.__dict__.update({k: v for k, v in self.__dict__.items() if k not in Container.cached_properties})
         view._objects = kept
+        view.pdfium_page = None
         return view
 
     def find_tables(self, settings: dict) -> list:
@@ -444,11 +446,12 @@ def merge_word(chars: list[dict], extra: list) -> dict:
     first = chars[0]
     if len(chars) == 1:
         x0, x1, top, bottom = first["x0"], first["x1"], first["top"], first["bottom"]
-        text = LIGATURES.get(first["text"], first["text"])
-    else:
-        top, bottom = min(c["top"] for c in chars), max(c["bottom"] for c in chars)
-        x0, x1 = min(c["x0"] for c in chars), max(c["x1"] for c in chars)
-        text = "".join(LIGATURES.get(c["text"], c["text"]) for c in chars)
+        text = first["text"]
+    else:  # a line's chars come sorted by x0
+        x0, x1 = first["x0"], max([c["x1"] for c in chars])
+        top, bottom = min([c["top"] for c in chars]), max([c["bottom"] for c in chars])
+        text = "".join([c["text"] for c in chars])
+    text = text.translate(LIGATURE_TABLE)
     word = {"text": text, "x0": x0, "x1": x1, "top": top, "doctop": top + first["doctop"] - first["top"],
             "bottom": bottom, "upright": first["upright"], "height": bottom - top, "width": x1 - x0,
             "direction": "ltr"}
@@ -555,6 +558,9 @@ class PdfiumDocument:
             n = fpdf.FPDFFont_GetBaseFontName(font, buffer, FONT_NAME_BYTES) if font else 0
             name = self.fonts[key] = buffer.value.decode("latin-1") if n else ""
         return name
+
+    def pdfium_page(self, index: int):
+        return self.pdf[index]
 
     def plumber(self):
         """The file opened by pdfplumber too, for the pages OCR reads from their image."""
