@@ -25,8 +25,10 @@ Where the two sources differ, by design (tests/test_pdf_engines.py names each):
   where pdfminer gives the operands as written ((g,) for a grey, four for CMYK); `as_rgb`
   in source.py reads both alike;
 - coordinates are PDFium's single-precision floats (a path's rounded to COORD_DIGITS decimals);
-- PDFium leaves out a character drawn twice on the same spot (a fake bold's second stroke),
-  which pdfminer keeps.
+- a ligature glyph ("ffi") is one char for pdfminer and its letters for PDFium (words alike);
+- a space's box is the gap after the character before it (nothing reads it: words end at a
+  space, the overlap check skips blanks); a space PDFium adds where a producer positioned the
+  next word without drawing one (Chromium) is a char too, as pdfminer's reading of the gap.
 """
 from __future__ import annotations
 
@@ -38,10 +40,10 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+import pdfplumber.page
 import pypdfium2 as pdfium
 import pypdfium2.raw as fpdf
 from pdfplumber.container import Container
-from pdfplumber.table import TableFinder
 from pdfplumber.utils.text import DEFAULT_X_TOLERANCE, DEFAULT_Y_TOLERANCE, LIGATURES, WordExtractor
 
 COORD_DIGITS = 4  # float32 carries about 7 digits: 841.8898 is as far as a page coordinate goes
@@ -196,6 +198,13 @@ class PdfiumPage(Container):
                     previous = dict(previous, text=" ", x0=previous["x1"], width=0.0, adv=0.0)
                     chars.append(previous)
                 continue
+            text = texts[i]
+            if text == " " and previous is not None and previous["text"] != " ":
+                # nothing reads a space's box (words end at it, the overlap check skips it):
+                # the gap after the previous character stands for it, two calls fewer
+                previous = dict(previous, text=" ", x0=previous["x1"], width=0.0, adv=0.0)
+                chars.append(previous)
+                continue
             run = runs.get(key)
             if run is None:
                 run = runs[key] = self.text_run(textpage, i, fpdf.FPDFText_GetTextObject(textpage, i), matrix,
@@ -211,13 +220,13 @@ class PdfiumPage(Container):
                 ytop = ybottom + size
                 top = top_of - ytop
                 previous = {
-                    "object_type": "char", "page_number": page_number, "text": texts[i], "fontname": fontname,
+                    "object_type": "char", "page_number": page_number, "text": text, "fontname": fontname,
                     "size": size, "adv": x1 - e, "upright": upright, "x0": e, "x1": x1, "y0": ybottom, "y1": ytop,
                     "top": top, "bottom": top_of - ybottom, "doctop": doctop + top, "width": x1 - e,
                     "height": size, "matrix": (*linear, e, f), "non_stroking_color": fill, "stroking_color": stroke,
                 }
             else:
-                previous = self.turned_char(texts[i], run, box, origin_x.value, origin_y.value)
+                previous = self.turned_char(text, run, box, origin_x.value, origin_y.value)
             chars.append(previous)
         return chars
 
@@ -343,9 +352,9 @@ class PdfiumPage(Container):
         view.pdfium_page = None
         return view
 
-    def find_tables(self, settings: dict) -> list:
-        """pdfplumber's table finder over this page's edges."""
-        return TableFinder(self, settings).tables  # type: ignore[arg-type]  # it reads .edges and .bbox
+    # pdfplumber's own method: it resolves the settings and runs its TableFinder over .edges and
+    # .bbox, which this page has; a fault in what we hand it surfaces in grid.py, as with pdfplumber
+    find_tables = pdfplumber.page.Page.find_tables
 
     def plumber_page(self):
         """The same page read by pdfplumber (for OCR, which renders it): opened on first use."""
