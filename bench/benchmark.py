@@ -40,7 +40,6 @@ sys.path.insert(0, str(ROOT))
 import pdfplumber  # noqa: E402
 
 from samples.synthesize import synthesize  # noqa: E402
-from somnotes.extract.note import extract_note  # noqa: E402
 from somnotes.extract.pdf.source import PDF_ENGINES  # noqa: E402
 from somnotes.ingest import ingest  # noqa: E402
 from somnotes.ingest.pipeline import process_file  # noqa: E402
@@ -49,7 +48,7 @@ from somnotes.store.linking import relink  # noqa: E402
 from somnotes.store.store import Batch  # noqa: E402
 
 QUERY_REPEATS = 7
-MEMORY_FILES = 6  # PDFs read in the child process whose peak RSS is taken, per engine
+MEMORY_FILES = 12  # PDFs ingested in the child process whose workers' peak RSS is taken, per engine
 STARTUP_PROBE = """
 import sys, time
 t0 = time.perf_counter()
@@ -116,59 +115,66 @@ def engine_rounds(pdfs: list[Path], pages: int, workers: list[int], rounds: int,
                   f"pages/s  tasks {sorted(tasks)}")
 
 
-def read_in_child(engine: str, pdfs: list[str]) -> float:
-    """Read `pdfs` with `engine` in this (child) process; its peak RSS in MB."""
-    from somnotes.ingest.worker import process_file as process
+def ingest_in_child(engine: str, pdfs: list[str], store: str, workers: int) -> float:
+    """Ingest `pdfs` with `engine` from this (child) process; the peak RSS of its workers, MB
+    (with one worker, its own: the reading happens in this process)."""
+    ingest([Path(p) for p in pdfs], Store(Path(store)), workers=workers, pdf_engine=engine)
+    who = resource.RUSAGE_SELF if workers == 1 else resource.RUSAGE_CHILDREN
+    return resource.getrusage(who).ru_maxrss / 1024
 
-    for path in pdfs:
-        process(Path(path), pdf_engine=engine)
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
-
-def peak_memory(pdfs: list[Path]) -> None:
-    """Print the peak RSS of a fresh process reading the same PDFs with each engine."""
+def peak_memory(pdfs: list[Path], workers: int, tmp: Path) -> None:
+    """Print the peak RSS of a worker reading the same PDFs with each engine (each engine's
+    ingest in a fresh process of its own, so that neither sees the other's peak)."""
     import concurrent.futures
     import multiprocessing
 
     context = multiprocessing.get_context("spawn")
     for engine in PDF_ENGINES:
         with concurrent.futures.ProcessPoolExecutor(1, mp_context=context) as pool:
-            mb = pool.submit(read_in_child, engine, [str(p) for p in pdfs[:MEMORY_FILES]]).result()
-        print(f"  peak RSS of a process reading {min(len(pdfs), MEMORY_FILES)} PDFs with {engine}: {mb:.0f} MB")
+            mb = pool.submit(ingest_in_child, engine, [str(p) for p in pdfs[:MEMORY_FILES]],
+                             str(tmp / f"memory-{engine}"), workers).result()
+        print(f"  peak RSS of a worker ({workers} workers, {min(len(pdfs), MEMORY_FILES)} PDFs) with {engine}: "
+              f"{mb:.0f} MB")
 
 
 def cost_breakdown(pdfs: list[Path], tmp: Path) -> None:
-    """Print where a PDF ingest's time goes with pdfium: start-up of a worker, reading,
-    normalising, commits (one process, one worker, the same files)."""
+    """Print where a PDF ingest's time goes with pdfium, all measured in one ingest with one
+    worker (in this process): reading, normalising, commits; and a worker's start-up, measured in
+    a fresh interpreter."""
     import subprocess
 
+    from somnotes.ingest import worker
+
     out = subprocess.run([sys.executable, "-c", STARTUP_PROBE, str(pdfs[0])], capture_output=True, text=True,
-                         cwd=ROOT.parent, check=True).stdout.split()
+                         check=True).stdout.split()
     imports_s, first_s, again_s = (float(v) for v in out[-3:])
-    read_s = sum(timed(extract_note, p, "auto", "pdfium")[0] for p in pdfs)
-    whole_s = sum(timed(process_file, p, None, pdf_engine="pdfium")[0] for p in pdfs)
-    commits: list[float] = []
-    store = Store(tmp / "breakdown-store")
-    original = Store.commit
+    spent = {"read": 0.0, "normalise": 0.0, "commit": 0.0}
+    originals = (worker.extract_note, worker.note_records, Store.commit)
 
-    def timed_commit(self, *args, **kwargs):
-        seconds, result = timed(original, self, *args, **kwargs)
-        commits.append(seconds)
-        return result
+    def timing(kind, fn):
+        def run(*args, **kwargs):
+            seconds, result = timed(fn, *args, **kwargs)
+            spent[kind] += seconds
+            return result
+        return run
 
-    Store.commit = timed_commit  # type: ignore[method-assign]
+    worker.extract_note = timing("read", originals[0])  # type: ignore[assignment]
+    worker.note_records = timing("normalise", originals[1])  # type: ignore[assignment]
+    Store.commit = timing("commit", originals[2])  # type: ignore[method-assign]
     try:
-        ingest_s, _ = timed(ingest, pdfs, store, workers=1, pdf_engine="pdfium")
+        ingest_s, _ = timed(ingest, pdfs, Store(tmp / "breakdown-store"), workers=1, pdf_engine="pdfium")
     finally:
-        Store.commit = original  # type: ignore[method-assign]
+        worker.extract_note, worker.note_records, Store.commit = originals  # type: ignore[method-assign]
     startup_s = imports_s + first_s - again_s
-    print(f"\nwhere PDF ingest time goes with pdfium ({len(pdfs)} notes, one worker, this process):")
-    print(f"  worker start-up: {startup_s:.2f} s (imports {imports_s:.2f} s; spaCy and dateparser built on the "
-          f"first note: {first_s - again_s:.2f} s), per worker")
-    print(f"  reading (extract_note): {read_s:.2f} s = {read_s / ingest_s:.0%} of the ingest")
-    print(f"  normalising (statuses, dates): {whole_s - read_s:.2f} s = {(whole_s - read_s) / ingest_s:.0%}")
-    print(f"  commits ({len(commits)}): {sum(commits):.2f} s = {sum(commits) / ingest_s:.0%}")
-    print(f"  the ingest: {ingest_s:.2f} s; a worker's start-up = {startup_s / ingest_s:.0%} of it")
+    rest = ingest_s - sum(spent.values())
+    print(f"\nwhere PDF ingest time goes with pdfium ({len(pdfs)} notes, one worker, this process: {ingest_s:.2f} s):")
+    for kind, seconds in spent.items():
+        print(f"  {kind:10} {seconds:6.2f} s = {seconds / ingest_s:4.0%}")
+    print(f"  the rest   {rest:6.2f} s = {rest / ingest_s:4.0%} (finding files, hashing, the summary)")
+    print(f"  a worker's start-up: {startup_s:.2f} s = {startup_s / ingest_s:.0%} of this ingest (imports "
+          f"{imports_s:.2f} s; spaCy and dateparser built on its first note {first_s - again_s:.2f} s), once "
+          f"per worker and ingest")
 
 
 def synthetic_store(folder: Path, n_notes: int, sample_store: Store) -> tuple[Store, float]:
@@ -236,7 +242,7 @@ def main() -> int:
 
         pdf_pages = sum(twin_pages(ROOT / "samples")[f.name.rsplit("-", 1)[0]] for f in pdfs)
         engine_rounds(pdfs, pdf_pages, sorted({1, args.workers}), args.rounds, tmp)
-        peak_memory(pdfs)
+        peak_memory(pdfs, args.workers, tmp)
         cost_breakdown(pdfs[: max(2, len(pdfs) // 4)], tmp)
         if args.only_pdf:
             return 0

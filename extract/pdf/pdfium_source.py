@@ -5,9 +5,9 @@ the time a note's PDF took. PDFium parses the same page in C. This module asks i
 pypdfium2's raw functions, for what the reader uses and hands it on as pdfplumber would:
 
 - chars: one dict per character drawn (text, fontname, size, x0, x1, top, bottom, matrix,
-  upright, non_stroking_color, ...), from the text page, the characters PDFium adds itself
-  (spaces it guesses, line ends) left out; words are made from them by pdfplumber's own
-  word extractor, with the reader's settings, so the rules that split words are one code;
+  upright, non_stroking_color, ...), from the text page, the line ends PDFium adds itself left
+  out; words are cut from them by pdfplumber's rules (`extract_words`: its WordExtractor,
+  written out for level text and checked against it on every fixture page);
 - rects, lines, curves: every painted path, split into subpaths and named as pdfminer names
   them (`converter.paint_path`: "ml" a line, an axis-aligned closed "mlllh" a rect, anything
   else a curve), with its fill and stroke and their colours; edges come from them through
@@ -50,9 +50,10 @@ COORD_DIGITS = 4  # float32 carries about 7 digits: 841.8898 is as far as a page
 FONT_NAME_BYTES = 256
 MAX_FORM_DEPTH = 16  # forms nest forms; a loop of them in a damaged file must end somewhere
 FULL_COLOUR = 255.0
-# pdfplumber expands these when it makes words (its expand_ligatures default); chars keep them
 PATH_OPS = {fpdf.FPDF_SEGMENT_LINETO: "l", fpdf.FPDF_SEGMENT_BEZIERTO: "c", fpdf.FPDF_SEGMENT_MOVETO: "m"}
-LIGATURE_TABLE = str.maketrans(LIGATURES)  # each a single character: one translate per word
+# pdfplumber expands these when it makes words (its expand_ligatures default); chars keep them.
+# Each is one character: one translate per word.
+LIGATURE_TABLE = str.maketrans(LIGATURES)
 BEZIER_POINTS = 3  # PDFium gives a curve segment as three points: two controls and its end
 FILLMODE_EVENODD = fpdf.FPDF_FILLMODE_ALTERNATE
 IDENTITY = (1, 0, 0, 1, 0, 0)
@@ -130,7 +131,7 @@ class PdfiumPage(Container):
 
     cached_properties = Container.cached_properties  # _rect_edges, _curve_edges, _edges, _objects
 
-    def __init__(self, document: PdfiumDocument, index: int, doctop: float, objects: dict | None = None):
+    def __init__(self, document: PdfiumDocument, index: int, doctop: float):
         self.document = document
         self.page_number = index + 1
         self.index = index
@@ -142,8 +143,6 @@ class PdfiumPage(Container):
         self.bbox = (0, 0, self.width, self.height)
         self.initial_doctop = doctop
         self.ctm = rotation_ctm(self.rotation, self.mediabox)
-        if objects is not None:
-            self._objects = objects
 
     @property
     def objects(self) -> dict:
