@@ -115,17 +115,16 @@ def engine_rounds(pdfs: list[Path], pages: int, workers: list[int], rounds: int,
                   f"pages/s  tasks {sorted(tasks)}")
 
 
-def ingest_in_child(engine: str, pdfs: list[str], store: str, workers: int) -> float:
-    """Ingest `pdfs` with `engine` from this (child) process; the peak RSS of its workers, MB
-    (with one worker, its own: the reading happens in this process)."""
-    ingest([Path(p) for p in pdfs], Store(Path(store)), workers=workers, pdf_engine=engine)
-    who = resource.RUSAGE_SELF if workers == 1 else resource.RUSAGE_CHILDREN
-    return resource.getrusage(who).ru_maxrss / 1024
+def ingest_in_child(engine: str, pdfs: list[str], store: str) -> float:
+    """Ingest `pdfs` with `engine` and one worker, in this (child) process, which does a worker's
+    job itself: its peak RSS, MB. (With a pool, workers are the forkserver's children, out of
+    reach of getrusage here.)"""
+    ingest([Path(p) for p in pdfs], Store(Path(store)), workers=1, pdf_engine=engine)
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def peak_memory(pdfs: list[Path], workers: int, tmp: Path) -> None:
-    """Print the peak RSS of a worker reading the same PDFs with each engine (each engine's
-    ingest in a fresh process of its own, so that neither sees the other's peak)."""
+def peak_memory(pdfs: list[Path], tmp: Path) -> None:
+    """Print the peak RSS of a fresh process doing a worker's job on the same PDFs with each engine."""
     import concurrent.futures
     import multiprocessing
 
@@ -133,8 +132,8 @@ def peak_memory(pdfs: list[Path], workers: int, tmp: Path) -> None:
     for engine in PDF_ENGINES:
         with concurrent.futures.ProcessPoolExecutor(1, mp_context=context) as pool:
             mb = pool.submit(ingest_in_child, engine, [str(p) for p in pdfs[:MEMORY_FILES]],
-                             str(tmp / f"memory-{engine}"), workers).result()
-        print(f"  peak RSS of a worker ({workers} workers, {min(len(pdfs), MEMORY_FILES)} PDFs) with {engine}: "
+                             str(tmp / f"memory-{engine}")).result()
+        print(f"  peak RSS of a process doing a worker's job ({min(len(pdfs), MEMORY_FILES)} PDFs) with {engine}: "
               f"{mb:.0f} MB")
 
 
@@ -242,7 +241,7 @@ def main() -> int:
 
         pdf_pages = sum(twin_pages(ROOT / "samples")[f.name.rsplit("-", 1)[0]] for f in pdfs)
         engine_rounds(pdfs, pdf_pages, sorted({1, args.workers}), args.rounds, tmp)
-        peak_memory(pdfs, args.workers, tmp)
+        peak_memory(pdfs, tmp)
         cost_breakdown(pdfs[: max(2, len(pdfs) // 4)], tmp)
         if args.only_pdf:
             return 0

@@ -201,7 +201,8 @@ class PdfiumPage(Container):
             if text == " " and previous is not None and previous["text"] != " ":
                 # nothing reads a space's box (words end at it, the overlap check skips it):
                 # the gap after the previous character stands for it, two calls fewer
-                previous = dict(previous, text=" ", x0=previous["x1"], width=0.0, adv=0.0)
+                previous = dict(previous, text=" ", x0=previous["x1"], width=0.0, adv=0.0,
+                                matrix=(*previous["matrix"][:4], previous["x1"], previous["matrix"][5]))
                 chars.append(previous)
                 continue
             run = runs.get(key)
