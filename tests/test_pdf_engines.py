@@ -30,6 +30,7 @@ PASSAGES_DIFFER = {
 }
 COMPARED_TABLES = ("documents", "tasks", "progress_items", "dates", "errors")
 MIN_COMPARED_CHARS = 50
+QUARTER_TURN = 1  # PDFium's rotation codes: 1 is 90 degrees clockwise
 SAME_POINT = 0.01  # pt (and colour fraction): PDFium's single-precision floats against pdfminer's doubles
 
 
@@ -86,6 +87,23 @@ def test_a_file_pdfium_refuses_is_read_by_pdfplumber(workdir):
     with open_pdf(damaged, "pdfium") as pdf:
         assert not isinstance(pdf, PdfiumDocument)
     assert stored_rows(damaged, "pdfium") == stored_rows(damaged, "pdfplumber")
+
+
+def test_a_page_turned_by_rotate_reads_alike(workdir):
+    """A note whose pages carry /Rotate 90 (made here from a sample with PDFium's own editing):
+    such pages go to pdfplumber whole (pdfium_source.PdfiumPages), so both engines store the same."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as fpdf
+
+    turned = workdir / "turned.pdf"
+    doc = pdfium.PdfDocument(str(SAMPLES / "som27-midterm.pdf"))
+    for i in range(len(doc)):
+        page = doc[i]
+        fpdf.FPDFPage_SetRotation(page.raw, QUARTER_TURN)
+        page.close()
+    doc.save(str(turned))
+    doc.close()
+    assert stored_rows(turned, "pdfium") == stored_rows(turned, "pdfplumber")
 
 
 def test_shading_and_character_matrices_come_in_pdfplumbers_shapes():

@@ -14,7 +14,8 @@ pypdfium2's raw functions, for what the reader uses and hands it on as pdfplumbe
   pdfplumber's own `Container` (rect_edges, curve_edges), and ruled tables through its own
   `TableFinder`, so the rules that make cells are one code too;
 - images: each image's box and its pixel size (`srcsize`), for telling scans;
-- page size, /Rotate (coordinates turned as pdfminer turns them) and the page number.
+- page size, /Rotate (coordinates turned as pdfminer turns them) and the page number; a page
+  turned by /Rotate is handed to pdfplumber whole, though (PdfiumPages says why).
 
 Where the two sources differ, by design (tests/test_pdf_engines.py names each):
 - a character's box: its bottom is the baseline plus the font's descent, its top one size
@@ -597,7 +598,7 @@ class PdfiumPages:
     def __init__(self, document: PdfiumDocument):
         self.document = document
         self.count = len(document.pdf)
-        self.made: list[PdfiumPage] = []
+        self.made: list = []  # PdfiumPages, and pdfplumber's pages for pages turned by /Rotate
 
     def __len__(self) -> int:
         return self.count
@@ -606,8 +607,15 @@ class PdfiumPages:
         for i in range(self.count):
             yield self[i]
 
-    def __getitem__(self, index: int) -> PdfiumPage:
+    def __getitem__(self, index: int):
         while len(self.made) <= index:
             doctop = self.made[-1].initial_doctop + self.made[-1].height if self.made else 0.0
-            self.made.append(PdfiumPage(self.document, len(self.made), doctop))
+            page = PdfiumPage(self.document, len(self.made), doctop)
+            if page.rotation:
+                # a page turned by /Rotate: its graphics come out as pdfplumber's, but PDFium's
+                # boxes of turned letters are not pdfminer's (their height is the font's ascent
+                # to descent, not its size) and words would be cut otherwise: pdfplumber reads it
+                page.pdfium_page.close()
+                page = self.document.plumber().pages[len(self.made)]
+            self.made.append(page)
         return self.made[index]
