@@ -1,11 +1,17 @@
 """Benchmark somnotes on a synthetic archive and print the figures the README quotes.
 
-    python bench/benchmark.py [--notes 200] [--workers N] [--query-notes 10000]
+    python bench/benchmark.py [--notes 200] [--workers N] [--query-notes 10000] [--rounds 2]
 
 In one run, on this machine:
-  - notes/s and pages/s of `ingest` for PDF and for Word (N notes, half each);
-  - the ratio of `ingest` time to bare pdfplumber `page.extract_tables()` over the same PDFs
-    (the baseline, run in this process, one file after another);
+  - pages/s of PDF `ingest` per engine (`--pdf-engine pdfium`, the default, and pdfplumber,
+    the reader of before) and per worker count (1 and --workers), each engine's run and bare
+    pdfplumber `page.extract_tables()` over the same PDFs (the baseline, in this process, one
+    file after another) taken in turn, --rounds times: the machine is shared, so each ratio is
+    of runs made side by side, and the medians are printed;
+  - peak RSS of a process reading PDFs with each engine (one worker each, in a child process);
+  - where a PDF ingest's time goes with pdfium: worker start-up (a fresh interpreter importing
+    the worker, spaCy and dateparser built on its first note), reading, normalising, commits;
+  - notes/s and pages/s of `ingest` for Word (N/2 notes);
   - re-ingest time of the unchanged archive as a fraction of the first ingest, and after `touch`
     on every file (new mtimes, same bytes) against the untouched re-ingest, measured in this run;
   - peak RSS of a worker process;
@@ -14,6 +20,7 @@ In one run, on this machine:
 
     python bench/benchmark.py --only-commit   # the commit and the queries only
     python bench/benchmark.py --only-reingest # re-ingest untouched and after `touch` only
+    python bench/benchmark.py --only-pdf      # the PDF figures only
 """
 from __future__ import annotations
 
@@ -35,6 +42,7 @@ sys.path.insert(0, str(ROOT))
 import pdfplumber  # noqa: E402
 
 from samples.synthesize import synthesize  # noqa: E402
+from somnotes.extract.pdf.source import PDF_ENGINES  # noqa: E402
 from somnotes.ingest import ingest  # noqa: E402
 from somnotes.ingest.pipeline import process_file  # noqa: E402
 from somnotes.store import Store, queries  # noqa: E402
@@ -42,6 +50,19 @@ from somnotes.store.linking import relink  # noqa: E402
 from somnotes.store.store import Batch  # noqa: E402
 
 QUERY_REPEATS = 7
+MEMORY_FILES = 12  # PDFs ingested in the child process whose workers' peak RSS is taken, per engine
+STARTUP_PROBE = """
+import sys, time
+t0 = time.perf_counter()
+from pathlib import Path
+from somnotes.ingest.worker import process_file
+t1 = time.perf_counter()
+process_file(Path(sys.argv[1]))
+t2 = time.perf_counter()
+process_file(Path(sys.argv[1]))
+t3 = time.perf_counter()
+print(t1 - t0, t2 - t1, t3 - t2)
+"""
 SERIES_SIZE = 100  # notes per organization in the synthetic 10,000-note store
 TOUCH_NS = 10**9  # `touch` moves each file's mtime on by a second
 
@@ -50,6 +71,15 @@ def timed(fn, *args, **kwargs):
     start = time.perf_counter()
     result = fn(*args, **kwargs)
     return time.perf_counter() - start, result
+
+
+def twin_pages(samples: Path) -> dict:
+    """Pages of each sample note's PDF (a synthetic note has its sample's pages)."""
+    pages = {}
+    for name in ("som26-midterm", "som26-annual", "som27-midterm"):
+        with pdfplumber.open(samples / f"{name}.pdf") as pdf:
+            pages[name] = len(pdf.pages)
+    return pages
 
 
 def bare_pdfplumber(pdfs: list[Path]) -> tuple[float, int]:
@@ -61,6 +91,92 @@ def bare_pdfplumber(pdfs: list[Path]) -> tuple[float, int]:
                 page.extract_tables()
                 pages += 1
     return time.perf_counter() - start, pages
+
+
+def engine_rounds(pdfs: list[Path], pages: int, workers: list[int], rounds: int, tmp: Path) -> None:
+    """Print pages/s of PDF ingest per engine and worker count, and each run's ratio to bare
+    pdfplumber extract_tables() timed just before it (medians over `rounds`)."""
+    runs: dict = {}
+    for r in range(rounds):
+        for w in workers:
+            for engine in PDF_ENGINES:
+                bare_s, _ = bare_pdfplumber(pdfs)
+                seconds, summary = timed(ingest, pdfs, Store(tmp / f"pdf-{engine}-{w}-{r}"), workers=w,
+                                         pdf_engine=engine)
+                runs.setdefault((engine, w), []).append((seconds, bare_s, summary.tasks))
+                print(f"  round {r + 1}, {w} worker(s), {engine:10}: {seconds:6.1f} s  "
+                      f"(bare pdfplumber just before: {bare_s:.1f} s)", flush=True)
+    print(f"\nPDF ingest of {len(pdfs)} notes ({pages} pages), medians of {rounds} rounds:")
+    for w in workers:
+        base = statistics.median(s for s, _, _ in runs[("pdfplumber", w)])
+        for engine in PDF_ENGINES:
+            seconds = statistics.median(s for s, _, _ in runs[(engine, w)])
+            ratio = statistics.median(s / b for s, b, _ in runs[(engine, w)])
+            tasks = {t for _, _, t in runs[(engine, w)]}
+            print(f"  {engine:10} {w} worker(s): {pages / seconds:7.1f} pages/s  {len(pdfs) / seconds:6.1f} notes/s  "
+                  f"ingest / bare pdfplumber extract_tables: {ratio:.3f}  x{base / seconds:.2f} of pdfplumber's "
+                  f"pages/s  tasks {sorted(tasks)}")
+
+
+def ingest_in_child(engine: str, pdfs: list[str], store: str) -> float:
+    """Ingest `pdfs` with `engine` and one worker, in this (child) process, which does a worker's
+    job itself: its peak RSS, MB. (With a pool, workers are the forkserver's children, out of
+    reach of getrusage here.)"""
+    ingest([Path(p) for p in pdfs], Store(Path(store)), workers=1, pdf_engine=engine)
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def peak_memory(pdfs: list[Path], tmp: Path) -> None:
+    """Print the peak RSS of a fresh process doing a worker's job on the same PDFs with each engine."""
+    import concurrent.futures
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    for engine in PDF_ENGINES:
+        with concurrent.futures.ProcessPoolExecutor(1, mp_context=context) as pool:
+            mb = pool.submit(ingest_in_child, engine, [str(p) for p in pdfs[:MEMORY_FILES]],
+                             str(tmp / f"memory-{engine}")).result()
+        print(f"  peak RSS of a process doing a worker's job ({min(len(pdfs), MEMORY_FILES)} PDFs) with {engine}: "
+              f"{mb:.0f} MB")
+
+
+def cost_breakdown(pdfs: list[Path], tmp: Path) -> None:
+    """Print where a PDF ingest's time goes with pdfium, all measured in one ingest with one
+    worker (in this process): reading, normalising, commits; and a worker's start-up, measured in
+    a fresh interpreter."""
+    import subprocess
+
+    from somnotes.ingest import worker
+
+    out = subprocess.run([sys.executable, "-c", STARTUP_PROBE, str(pdfs[0])], capture_output=True, text=True,
+                         check=True).stdout.split()
+    imports_s, first_s, again_s = (float(v) for v in out[-3:])
+    spent = {"read": 0.0, "normalise": 0.0, "commit": 0.0}
+    originals = (worker.extract_note, worker.note_records, Store.commit)
+
+    def timing(kind, fn):
+        def run(*args, **kwargs):
+            seconds, result = timed(fn, *args, **kwargs)
+            spent[kind] += seconds
+            return result
+        return run
+
+    worker.extract_note = timing("read", originals[0])  # type: ignore[assignment]
+    worker.note_records = timing("normalise", originals[1])  # type: ignore[assignment]
+    Store.commit = timing("commit", originals[2])  # type: ignore[method-assign]
+    try:
+        ingest_s, _ = timed(ingest, pdfs, Store(tmp / "breakdown-store"), workers=1, pdf_engine="pdfium")
+    finally:
+        worker.extract_note, worker.note_records, Store.commit = originals  # type: ignore[method-assign]
+    startup_s = imports_s + first_s - again_s
+    rest = ingest_s - sum(spent.values())
+    print(f"\nwhere PDF ingest time goes with pdfium ({len(pdfs)} notes, one worker, this process: {ingest_s:.2f} s):")
+    for kind, seconds in spent.items():
+        print(f"  {kind:10} {seconds:6.2f} s = {seconds / ingest_s:4.0%}")
+    print(f"  the rest   {rest:6.2f} s = {rest / ingest_s:4.0%} (finding files, hashing, the summary)")
+    print(f"  a worker's start-up: {startup_s:.2f} s = {startup_s / ingest_s:.0%} of this ingest (imports "
+          f"{imports_s:.2f} s; spaCy and dateparser built on its first note {first_s - again_s:.2f} s), once "
+          f"per worker and ingest")
 
 
 def synthetic_store(folder: Path, n_notes: int, sample_store: Store) -> tuple[Store, float]:
@@ -106,6 +222,8 @@ def main() -> int:
     parser.add_argument("--notes", type=int, default=200)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--query-notes", type=int, default=10_000)
+    parser.add_argument("--rounds", type=int, default=2, help="PDF ingest runs per engine and worker count")
+    parser.add_argument("--only-pdf", action="store_true", help="the PDF figures only")
     parser.add_argument("--only-commit", action="store_true",
                         help="skip the ingest figures: only the commit with linking and the queries")
     parser.add_argument("--only-reingest", action="store_true",
@@ -132,18 +250,17 @@ def main() -> int:
         words = [f for f in files if f.suffix == ".docx"]
         process_file(pdfs[0])  # build spaCy and dateparser once here, as every worker does
 
-        bare_s, pdf_pages = bare_pdfplumber(pdfs)
-        pdf_s, summary = timed(ingest, pdfs, Store(tmp / "pdf-store"), workers=args.workers)
-        one_s, _ = timed(ingest, pdfs[: max(2, len(pdfs) // 4)], Store(tmp / "pdf-store-1"), workers=1)
-        bare_part_s, _ = bare_pdfplumber(pdfs[: max(2, len(pdfs) // 4)])
+        pdf_pages = sum(twin_pages(ROOT / "samples")[f.name.rsplit("-", 1)[0]] for f in pdfs)
+        engine_rounds(pdfs, pdf_pages, sorted({1, args.workers}), args.rounds, tmp)
+        peak_memory(pdfs, tmp)
+        cost_breakdown(pdfs[: max(2, len(pdfs) // 4)], tmp)
+        if args.only_pdf:
+            return 0
         word_s, word_summary = timed(ingest, words, Store(tmp / "word-store"), workers=args.workers)
         # Word files built by python-docx do not record their page count: count each note's
         # pages in its PDF export instead
-        twin_pages = {}
-        for name in ("som26-midterm", "som26-annual", "som27-midterm"):
-            with pdfplumber.open(ROOT / "samples" / f"{name}.pdf") as pdf:
-                twin_pages[name] = len(pdf.pages)
-        word_pages = sum(twin_pages[f.name.rsplit("-", 1)[0]] for f in words)
+        pages_of = twin_pages(ROOT / "samples")
+        word_pages = sum(pages_of[f.name.rsplit("-", 1)[0]] for f in words)
         worker_rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
         store = Store(tmp / "all-store")
@@ -152,14 +269,8 @@ def main() -> int:
         assert again.skipped == len(files)
 
         print(f"\ningest of {len(files)} synthetic notes ({len(pdfs)} PDF, {len(words)} Word), {args.workers} workers")
-        print(f"  PDF : {len(pdfs) / pdf_s:7.1f} notes/s  {pdf_pages / pdf_s:7.1f} pages/s  ({pdf_s:.1f} s, "
-              f"{summary.tasks} tasks)")
         print(f"  Word: {len(words) / word_s:7.1f} notes/s  {word_pages / word_s:7.1f} pages/s  ({word_s:.1f} s, "
               f"{word_summary.tasks} tasks)")
-        print(f"  bare pdfplumber extract_tables over the same PDFs, one process: {bare_s:.1f} s "
-              f"({pdf_pages / bare_s:.1f} pages/s)")
-        print(f"  ratio somnotes ingest / bare pdfplumber: {pdf_s / bare_s:.2f} with {args.workers} workers; "
-              f"{one_s / bare_part_s:.2f} with 1 worker")
         print(f"  re-ingest of the unchanged archive: {again_s:.2f} s = {again_s / first_s:.1%} of the first "
               f"({first_s:.1f} s)")
         reingest_after_touch(archive, files, store, args.workers, first_s)

@@ -30,7 +30,7 @@ MAX_MESSAGE_CHARS = 300  # an error message is one line a person reads
 # pdfplumber is not among them: we hand it data of our own (the rules somnotes adds to close cut
 # rows, the OCR's words), so a plain KeyError inside pdfplumber may be our fault; its reports of
 # a damaged file are its own exception classes (library_errors).
-PARSERS = {"pdf": ("pdfminer",), "docx": ("docx", "lxml")}
+PARSERS = {"pdf": ("pdfminer", "pypdfium2"), "docx": ("docx", "lxml")}
 # "not_a_" + the suffix: each code written out, so that the README's list can be checked
 NOT_A = {"pdf": ("not_a_pdf", "PDF"), "docx": ("not_a_docx", "DOCX")}
 

@@ -13,18 +13,20 @@ from dataclasses import dataclass
 
 from ..defaults import FILE_TIMEOUT_S
 from .ocr.policy import DEFAULT_OCR
+from .pdf.source import DEFAULT_PDF_ENGINE
 
 
 @dataclass(frozen=True)
 class ReadOptions:
     """One run's reading: which PDF pages are OCR'd (auto, always, never), the header wordings
-    a user taught as (wording, role) pairs (`--column`), and the seconds a file may take (None:
-    no limit). Frozen and made of plain values, so it pickles to any executor; a field added
-    later needs a default."""
+    a user taught as (wording, role) pairs (`--column`), the seconds a file may take (None:
+    no limit), and the engine that reads PDF pages (`--pdf-engine`). Frozen and made of plain
+    values, so it pickles to any executor; a field added later needs a default."""
 
     ocr: str = DEFAULT_OCR
     roles: tuple[tuple[str, str], ...] = ()
     time_limit: float | None = FILE_TIMEOUT_S
+    pdf_engine: str = DEFAULT_PDF_ENGINE  # what reads a PDF's pages: pdfium, or pdfplumber (the reference)
 
     def __post_init__(self) -> None:
         # pairs as plain tuples of strings, however they were given (lists from JSON, a store's rows)

@@ -61,6 +61,11 @@ class OcrMode(str, Enum):
     never = "never"
 
 
+class PdfEngine(str, Enum):  # extract/pdf/source.py PDF_ENGINES, named here without loading it
+    pdfium = "pdfium"
+    pdfplumber = "pdfplumber"
+
+
 def get_store(store: Path | None) -> Store:
     """The Store at --store (default: $SOMNOTES_STORE, else ./somnotes-store); a file there is a usage error."""
     from ..store.store import Store, default_store_dir
@@ -245,6 +250,8 @@ def ingest(
                                 "a text layer), always, never."),
     prune: bool = typer.Option(False, "--prune", help="Remove the stored notes whose files, under the files and "
                                "folders named, are gone."),
+    pdf_engine: PdfEngine = typer.Option("pdfium", "--pdf-engine",
+                                         help="What reads PDF pages: pdfium (fast), or pdfplumber (the reference)."),
 ):
     """Ingest progress notes into the store.
 
@@ -292,6 +299,7 @@ def ingest(
     try:
         summary = run_ingest(paths, s, workers=workers, executor=executor, commit_every=commit_every,
                              timeout_s=file_timeout or None, columns=columns, ocr=ocr.value, prune=prune,
+                             pdf_engine=pdf_engine.value,
                              on_file=(lambda _p: progress.advance(bar)) if progress else None,
                              on_error=say, on_notice=say)
     except ExecutorUnavailable as exc:

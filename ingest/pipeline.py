@@ -20,6 +20,7 @@ from ..defaults import COMMIT_EVERY, FILE_TIMEOUT_S
 from ..extract.layout import NO_ROLES_WARNING, OVERLAPPING_TEXT, header_role
 from ..extract.ocr.policy import DEFAULT_OCR
 from ..extract.options import ReadOptions
+from ..extract.pdf.source import DEFAULT_PDF_ENGINE
 from ..store import column_roles
 from ..store.corrections_file import load_overrides
 from ..store.store import Batch, Store
@@ -203,7 +204,7 @@ def process_alone(path: Path, options: ReadOptions, context) -> dict:
 def ingest(paths: Sequence[Path | str], store: Store, workers: int | None = None, executor: str | None = None,
            on_file=None, on_error=None, on_notice=None, commit_every: int = COMMIT_EVERY,
            timeout_s: float | None = FILE_TIMEOUT_S, columns: list[tuple[str, str]] | None = None,
-           ocr: str = DEFAULT_OCR, prune: bool = False) -> IngestSummary:
+           ocr: str = DEFAULT_OCR, prune: bool = False, pdf_engine: str = DEFAULT_PDF_ENGINE) -> IngestSummary:
     """Ingest files and folders into the store. `on_file(path)` is called as each file is
     done (progress bars); `on_error(line)` with one line per failed file; `on_notice(line)` with
     one line per file stored with something to say (not a note, words unplaced). The store is written
@@ -211,11 +212,12 @@ def ingest(paths: Sequence[Path | str], store: Store, workers: int | None = None
     wordings, (wording, role) pairs such as ("Action point", "task"): the store keeps them for
     every later ingest, and notes read without them are read again. `ocr` says which PDF pages
     are read by OCR: auto (those without a text layer), always, never. `prune` removes the notes
-    whose files, under the paths named, are gone."""
+    whose files, under the paths named, are gone; `pdf_engine` is what reads PDF pages: pdfium,
+    or pdfplumber (the reference)."""
     started = time.perf_counter()
     load_overrides(store.root)  # an invalid corrections file stops the ingest before it changes anything
     roles = tuple(column_roles.teach(store, columns) if columns else column_roles.load(store))
-    options = ReadOptions(ocr=ocr, roles=roles, time_limit=timeout_s)
+    options = ReadOptions(ocr=ocr, roles=roles, time_limit=timeout_s, pdf_engine=pdf_engine)
     summary = ingest_files([Path(p) for p in paths], store, options, workers or os.cpu_count() or 1,
                            executor, (on_file, on_error, on_notice), commit_every, prune)
     summary.seconds = time.perf_counter() - started

@@ -124,9 +124,10 @@ def is_background(obj: dict) -> bool:
 
 
 def find_grids(page, raster_edges: list | None = None) -> list[Grid]:
-    """Given a pdfplumber page, return its ruled tables, rows cut open by a page break closed.
-    Backgrounds (shading, highlights) are left out: only rules make cells. `raster_edges`: for
-    a scan, the rules found in its image (extract/ocr_image.py), used instead of the PDF's own."""
+    """Given a page (extract/pdf/source.py: PDFium's or pdfplumber's), return its ruled tables,
+    rows cut open by a page break closed. Backgrounds (shading, highlights) are left out: only
+    rules make cells. `raster_edges`: for a scan, the rules found in its image
+    (extract/ocr/image.py), used instead of the PDF's own."""
     if raster_edges is None and any(is_background(r) for r in page.rects):
         page = page.filter(lambda obj: not is_background(obj))
     settings: dict[str, Any] = dict(TABLE_SETTINGS)

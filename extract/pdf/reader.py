@@ -8,18 +8,18 @@ spacing, measured on the document itself (extract/pdf_lines.py). Tables drawn wi
 read from their header row's words (extract/pdf_unruled.py). Tables that a page break cut in two
 are joined again (extract/page_split.py: `join_rows_split_across_pages`).
 
-A page comes from one of two sources (`page_source`): its text layer, as pdfplumber reads it, or,
-for a scan, its image read by OCR (extract/ocr.py), which gives words and ruling lines in the
-same shapes; everything after that is the same for both.
+A page is read by PDFium or by pdfplumber (extract/pdf/source.py: `open_pdf`, both in
+pdfplumber's shapes). Its words come from one of two sources (`page_source`): its text layer, or,
+for a scan, its image read by OCR (extract/ocr/), which gives words and ruling lines in the
+same shapes; everything after that is the same for all.
 """
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import pdfplumber
 
 from ..layout import OVERLAPPING_TEXT, heading
 from ..model import Cell, Passage, RawDocument, TableBlock, TableRow, TextBlock
@@ -47,6 +47,7 @@ from .lines import (
     split_paragraph_lines,
 )
 from .page_split import join_rows_split_across_pages
+from .source import PdfPage, open_pdf, plumber_page
 from .unruled import has_task_table, unruled_blocks
 
 # pdfminer logs damaged fonts and streams as warnings on stderr; a bad file is reported once,
@@ -115,13 +116,18 @@ class PageSource:
 def overlapping_letters(chars: list) -> int:
     """How many pairs of a page's letters are drawn over one another on different lines. Only
     lines whose tops are close enough for their letters to share OVERLAP_SHARE of their height
-    are compared, letter by letter (ordinary text has none such: 0.06 s for the 10 pages of
-    samples/som26-midterm.pdf, measured while the test suite ran)."""
+    are compared, and of those only letters whose spans across the page meet (ordinary text has
+    none such: 0.06 s for the 10 pages of samples/som26-midterm.pdf, measured while the test
+    suite ran; tables' cells side by side, a line of one a point above a line of the other,
+    made most of that, letter by letter)."""
     lines: dict = {}
     for c in chars:
         if c["text"].strip() and c["bottom"] > c["top"] and c["x1"] > c["x0"]:
             lines.setdefault(round(c["top"], 1), []).append(c)
     tops = sorted(lines)
+    for top in tops:
+        lines[top].sort(key=lambda c: c["x0"])
+    starts = {top: [c["x0"] for c in lines[top]] for top in tops}
     found = 0
     for i, top in enumerate(tops):
         reach = (1 - OVERLAP_SHARE) * max(c["bottom"] - c["top"] for c in lines[top])
@@ -129,7 +135,19 @@ def overlapping_letters(chars: list) -> int:
             if other - top > reach:
                 break
             if other - top > OVERLAP_MIN_TOP_GAP:
-                found += sum(1 for a in lines[top] for b in lines[other] if letters_overlap(a, b))
+                found += overlaps_between(lines[top], lines[other], starts[other])
+    return found
+
+
+def overlaps_between(line: list, other: list, other_starts: list) -> int:
+    """How many pairs of letters of two lines overlap; `other` sorted by x0 (its x0s given): a
+    letter of `line` is compared only with those that start before it ends."""
+    widest = max(c["x1"] - c["x0"] for c in other)
+    found = 0
+    for a in line:
+        j = bisect.bisect_left(other_starts, a["x0"] - widest)
+        end = bisect.bisect_right(other_starts, a["x1"])
+        found += sum(1 for b in other[j:end] if letters_overlap(a, b))
     return found
 
 
@@ -141,9 +159,9 @@ def letters_overlap(a: dict, b: dict) -> bool:
     return shared_x >= OVERLAP_SHARE * width and shared_y >= OVERLAP_SHARE * height
 
 
-def page_source(page, ocr: str, clock: Clock = NO_CLOCK) -> PageSource:
-    """Given a pdfplumber page, return its words from its text layer, or, where `ocr` says so
-    and Tesseract is there, from its image (asking `clock`, the file's time limit, for OCR's time)."""
+def page_source(page: PdfPage, ocr: str, clock: Clock = NO_CLOCK) -> PageSource:
+    """Given a page (extract/pdf/source.py), return its words from its text layer, or, where `ocr`
+    says so and Tesseract is there, from its image (asking `clock`, the file's time limit, for OCR's time)."""
     words = page.extract_words(**WORD_SETTINGS)
     scanned = is_scanned(page, words)
     if not wants_ocr(ocr, scanned) or not tesseract_available():
@@ -152,14 +170,14 @@ def page_source(page, ocr: str, clock: Clock = NO_CLOCK) -> PageSource:
 
     clock.extend(OCR_PAGE_SECONDS)
     try:
-        scan = read_scanned_page(page)
+        scan = read_scanned_page(plumber_page(page))
     except Exception as exc:  # Tesseract's errors (a broken install, a killed process), not the PDF's
         raise OcrFailed(f"OCR failed on page {page.page_number}: {type(exc).__name__}: {exc}") from None
     return PageSource(scan.words, scan.edges, scan, scanned)
 
 
-def read_page(page, source: PageSource | None = None) -> PageContent:
-    """Given a pdfplumber page (and where its words come from: by default its text layer),
+def read_page(page: PdfPage, source: PageSource | None = None) -> PageContent:
+    """Given a page (and where its words come from: by default its text layer),
     split its words between table cells, running text, and page numbers."""
     content = PageContent(page.page_number, float(page.height))
     source = source or page_source(page, "never")
@@ -303,11 +321,12 @@ class TooManyPages(Exception):
 
 def read_pdf(path: Path, options: ReadOptions = ReadOptions(), clock: Clock = NO_CLOCK) -> RawDocument:
     """Given a PDF path, return its paragraphs and tables in reading order, page-split
-    table rows joined, with every word it read and the page furniture it set aside. Pages
-    without a text layer are read by OCR as `options.ocr` says (auto, always, never), the
-    file's time limit `clock` extended for each; tables are found by options.roles too."""
+    table rows joined, with every word it read and the page furniture it set aside. Pages are read
+    by `options.pdf_engine` (pdfium, or pdfplumber: extract/pdf/source.py); pages without a text
+    layer by OCR as `options.ocr` says (auto, always, never), the file's time limit `clock`
+    extended for each; tables are found by options.roles too."""
     ocr = options.ocr
-    with pdfplumber.open(str(path)) as pdf:
+    with open_pdf(path, options.pdf_engine) as pdf:
         if len(pdf.pages) > MAX_PAGES:
             raise TooManyPages(len(pdf.pages))
         pages, sources, overlaps = [], [], []

@@ -1,0 +1,621 @@
+"""PDF pages read by PDFium (pypdfium2), given in pdfplumber's shapes.
+
+pdfplumber reads a page by running pdfminer over its content stream in Python: about 94 % of
+the time a note's PDF took. PDFium parses the same page in C. This module asks it, through
+pypdfium2's raw functions, for what the reader uses and hands it on as pdfplumber would:
+
+- chars: one dict per character drawn (text, fontname, size, x0, x1, top, bottom, matrix,
+  upright, non_stroking_color, ...), from the text page, the line ends PDFium adds itself left
+  out; words are cut from them by pdfplumber's rules (`extract_words`: its WordExtractor,
+  written out for level text and checked against it on every fixture page);
+- rects, lines, curves: every painted path, split into subpaths and named as pdfminer names
+  them (`converter.paint_path`: "ml" a line, an axis-aligned closed "mlllh" a rect, anything
+  else a curve), with its fill and stroke and their colours; edges come from them through
+  pdfplumber's own `Container` (rect_edges, curve_edges), and ruled tables through its own
+  `TableFinder`, so the rules that make cells are one code too;
+- images: each image's box and its pixel size (`srcsize`), for telling scans;
+- page size, /Rotate (coordinates turned as pdfminer turns them) and the page number; a page
+  turned by /Rotate is handed to pdfplumber whole, though (PdfiumPages says why).
+
+Where the two sources differ, by design (tests/test_pdf_engines.py names each):
+- a character's box: its bottom is the baseline plus the font's descent, its top one size
+  above, as pdfminer's; but the descent is PDFium's reading of the font, where pdfminer reads
+  the descriptor's /Descent: the same for Chromium's and WeasyPrint's fonts, while LibreOffice
+  writes /Descent 0 and its letters sit 0.18 of their size lower here than in pdfplumber;
+- colours are (r, g, b) fractions: PDFium gives a colour as RGB whatever its colour space,
+  where pdfminer gives the operands as written ((g,) for a grey, four for CMYK); `as_rgb`
+  in source.py reads both alike;
+- coordinates are PDFium's single-precision floats (a path's rounded to COORD_DIGITS decimals);
+- a ligature glyph ("ffi") is one char for pdfminer and its letters for PDFium (words alike);
+- a space's box is the gap after the character before it (nothing reads it: words end at a
+  space, the overlap check skips blanks); a space PDFium adds where a producer positioned the
+  next word without drawing one (Chromium) is a char too, as pdfminer's reading of the gap.
+"""
+from __future__ import annotations
+
+import ctypes
+import functools
+import itertools
+import math
+from operator import itemgetter
+from pathlib import Path
+from typing import Any
+
+import pdfplumber.page
+import pypdfium2 as pdfium
+import pypdfium2.raw as fpdf
+from pdfplumber.container import Container
+from pdfplumber.utils.text import DEFAULT_X_TOLERANCE, DEFAULT_Y_TOLERANCE, LIGATURES, WordExtractor
+
+COORD_DIGITS = 4  # float32 carries about 7 digits: 841.8898 is as far as a page coordinate goes
+FONT_NAME_BYTES = 256
+MAX_FORM_DEPTH = 16  # forms nest forms; a loop of them in a damaged file must end somewhere
+FULL_COLOUR = 255.0
+PATH_OPS = {fpdf.FPDF_SEGMENT_LINETO: "l", fpdf.FPDF_SEGMENT_BEZIERTO: "c", fpdf.FPDF_SEGMENT_MOVETO: "m"}
+# pdfplumber expands these when it makes words (its expand_ligatures default); chars keep them.
+# Each is one character: one translate per word.
+LIGATURE_TABLE = str.maketrans(LIGATURES)
+BEZIER_POINTS = 3  # PDFium gives a curve segment as three points: two controls and its end
+FILLMODE_EVENODD = fpdf.FPDF_FILLMODE_ALTERNATE
+IDENTITY = (1, 0, 0, 1, 0, 0)
+SOFT_HYPHEN_MARK = "\ufffe"
+
+
+def c_function(function, restype, *argtypes):
+    """A PDFium function called with plain addresses and numbers: pypdfium2's wrapper builds a
+    typed pointer object for every handle it returns, which costs more than the call itself
+    once per character."""
+    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, ctypes.c_void_p).value or 0)
+
+
+text_object_at = c_function(fpdf.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
+loose_box_at = c_function(fpdf.FPDFText_GetLooseCharBox, ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)
+origin_at = c_function(fpdf.FPDFText_GetCharOrigin, ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p,
+                       ctypes.c_void_p)
+
+
+class PdfiumUnreadable(Exception):
+    """PDFium cannot open the file or had to rebuild its cross-reference table: pdfplumber reads it."""
+
+
+def matrix_mult(m1: tuple, m2: tuple) -> tuple:
+    """m1 then m2, as pdfminer's mult_matrix."""
+    a1, b1, c1, d1, e1, f1 = m1
+    a0, b0, c0, d0, e0, f0 = m2
+    return (a0 * a1 + c0 * b1, b0 * a1 + d0 * b1, a0 * c1 + c0 * d1, b0 * c1 + d0 * d1,
+            a0 * e1 + c0 * f1 + e0, b0 * e1 + d0 * f1 + f0)
+
+
+def apply(m: tuple, x: float, y: float) -> tuple[float, float]:
+    a, b, c, d, e, f = m
+    return a * x + c * y + e, b * x + d * y + f
+
+
+def rotation_ctm(rotation: int, box: tuple) -> tuple:
+    """The matrix pdfminer starts a page with: /Rotate turned and the media box moved to 0, 0."""
+    x0, y0, x1, y1 = box
+    if rotation == 90:
+        return (0, -1, 1, 0, -y0, x1)
+    if rotation == 180:
+        return (-1, 0, 0, -1, x1, y1)
+    if rotation == 270:
+        return (0, 1, -1, 0, y1, -x0)
+    return (1, 0, 0, 1, -x0, -y0)
+
+
+@functools.lru_cache(maxsize=1024)
+def colour(r: int, g: int, b: int) -> tuple:
+    """PDFium's 0-255 components as pdfminer's fractions."""
+    return tuple(round(v / FULL_COLOUR, COORD_DIGITS) for v in (r, g, b))
+
+
+class ObjectColours:
+    """Reads a page object's fill and stroke colours (RGBA) through one set of out-parameters."""
+
+    def __init__(self):
+        self.r, self.g, self.b, self.a = (ctypes.c_uint() for _ in range(4))
+
+    def fill(self, obj) -> tuple | None:
+        if not fpdf.FPDFPageObj_GetFillColor(obj, self.r, self.g, self.b, self.a):
+            return None
+        return colour(self.r.value, self.g.value, self.b.value)
+
+    def stroke(self, obj) -> tuple | None:
+        if not fpdf.FPDFPageObj_GetStrokeColor(obj, self.r, self.g, self.b, self.a):
+            return None
+        return colour(self.r.value, self.g.value, self.b.value)
+
+
+class PdfiumPage(Container):
+    """One page read by PDFium: chars, paths and images as pdfplumber's dicts (its Container
+    gives edges and the rest from them)."""
+
+    cached_properties = Container.cached_properties  # _rect_edges, _curve_edges, _edges, _objects
+
+    def __init__(self, document: PdfiumDocument, index: int, doctop: float):
+        self.document = document
+        self.page_number = index + 1
+        self.index = index
+        self.pdfium_page = document.pdfium_page(index)
+        self.rotation = self.pdfium_page.get_rotation() % 360
+        self.mediabox = tuple(self.pdfium_page.get_mediabox())
+        x0, y0, x1, y1 = self.mediabox
+        self.width, self.height = (y1 - y0, x1 - x0) if self.rotation in (90, 270) else (x1 - x0, y1 - y0)
+        self.bbox = (0, 0, self.width, self.height)
+        self.initial_doctop = doctop
+        self.ctm = rotation_ctm(self.rotation, self.mediabox)
+
+    @property
+    def objects(self) -> dict:
+        if not hasattr(self, "_objects"):
+            self._objects = self.read_objects()
+        return self._objects
+
+    def read_objects(self) -> dict:
+        """Read the page's chars, paths and images from PDFium, its handles closed after."""
+        page = self.pdfium_page or self.document.pdfium_page(self.index)
+        self.pdfium_page = None  # what the reader needs is read now: PDFium's page is closed after
+        try:
+            objects: dict = {"char": [], "rect": [], "line": [], "curve": [], "image": []}
+            textpage = page.get_textpage()
+            try:
+                objects["char"] = self.read_chars(textpage.raw)
+            finally:
+                textpage.close()
+            self.read_graphics(page.raw, objects)
+        finally:
+            page.close()
+        return objects
+
+    # --- text ---
+
+    def read_chars(self, textpage) -> list[dict]:
+        """The characters of a text page as pdfplumber's char dicts, in drawing order."""
+        count = fpdf.FPDFText_CountChars(textpage)
+        if count <= 0:
+            return []
+        texts = page_text(textpage, count)
+        handle = ctypes.cast(textpage, ctypes.c_void_p).value
+        box = fpdf.FS_RECTF()
+        box_ref = ctypes.byref(box)
+        matrix = fpdf.FS_MATRIX()
+        origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+        x_ref, y_ref = ctypes.byref(origin_x), ctypes.byref(origin_y)
+        runs: dict = {}  # text object address -> what its characters share
+        colours = ObjectColours()
+        chars: list[dict] = []
+        top_of, ctm, doctop = self.height, self.ctm, self.initial_doctop
+        plain_page = ctm == IDENTITY
+        page_number = self.page_number
+        previous: dict | None = None
+        for i in range(count):
+            key = text_object_at(handle, i)
+            if not key:
+                # a character PDFium made (a line end, or a space where a producer drew none:
+                # Chromium positions each word and draws no space glyph, pdfminer reads the
+                # gap); a space ends a word here, as a space char does for pdfplumber
+                if texts[i] == " " and previous is not None and previous["text"] != " ":
+                    previous = dict(previous, text=" ", x0=previous["x1"], width=0.0, adv=0.0)
+                    chars.append(previous)
+                continue
+            text = texts[i]
+            if text == " " and previous is not None and previous["text"] != " ":
+                # nothing reads a space's box (words end at it, the overlap check skips it):
+                # the gap after the previous character stands for it, two calls fewer
+                previous = dict(previous, text=" ", x0=previous["x1"], width=0.0, adv=0.0,
+                                matrix=(*previous["matrix"][:4], previous["x1"], previous["matrix"][5]))
+                chars.append(previous)
+                continue
+            run = runs.get(key)
+            if run is None:
+                run = runs[key] = self.text_run(textpage, i, fpdf.FPDFText_GetTextObject(textpage, i), matrix,
+                                                colours)
+            fontname, size, level, upright, descent, linear, fill, stroke = run
+            loose_box_at(handle, i, box_ref)
+            origin_at(handle, i, x_ref, y_ref)
+            if plain_page and level:
+                # level text on an unturned page: pdfminer's box runs from the origin to its
+                # advance (the loose box's right), from the descent under the baseline up one size
+                e, f, x1 = origin_x.value, origin_y.value, box.right
+                ybottom = f + descent
+                ytop = ybottom + size
+                top = top_of - ytop
+                previous = {
+                    "object_type": "char", "page_number": page_number, "text": text, "fontname": fontname,
+                    "size": size, "adv": x1 - e, "upright": upright, "x0": e, "x1": x1, "y0": ybottom, "y1": ytop,
+                    "top": top, "bottom": top_of - ybottom, "doctop": doctop + top, "width": x1 - e,
+                    "height": size, "matrix": (*linear, e, f), "non_stroking_color": fill, "stroking_color": stroke,
+                }
+            else:
+                previous = self.turned_char(text, run, box, origin_x.value, origin_y.value)
+            chars.append(previous)
+        return chars
+
+    def turned_char(self, text: str, run: tuple, box, origin_x: float, origin_y: float) -> dict:
+        """A character of turned text, or on a turned page: its box is the bounding box of
+        PDFium's loose box turned onto the page, its matrix turned too."""
+        fontname, size, _, _, _, linear, fill, stroke = run
+        ctm = self.ctm
+        corners = [apply(ctm, x, y) for x in (box.left, box.right) for y in (box.bottom, box.top)]
+        x0, x1 = min(p[0] for p in corners), max(p[0] for p in corners)
+        ybottom, ytop = min(p[1] for p in corners), max(p[1] for p in corners)
+        e, f = apply(ctm, origin_x, origin_y)
+        a, b, c, d = matrix_mult((*linear, 0, 0), ctm)[:4]
+        top = self.height - ytop
+        return {"object_type": "char", "page_number": self.page_number, "text": text, "fontname": fontname,
+                "size": size, "adv": x1 - x0, "upright": 0 < a * d and b * c <= 0, "x0": x0, "x1": x1,
+                "y0": ybottom, "y1": ytop, "top": top, "bottom": self.height - ybottom,
+                "doctop": self.initial_doctop + top, "width": x1 - x0, "height": ytop - ybottom,
+                "matrix": (a, b, c, d, e, f), "non_stroking_color": fill, "stroking_color": stroke}
+
+    def text_run(self, textpage, index: int, obj, matrix, colours: ObjectColours) -> tuple:
+        """What the characters of one text object share: font, size, matrix, colours."""
+        fpdf.FPDFText_GetMatrix(textpage, index, matrix)
+        a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
+        size_out = ctypes.c_float()
+        font_size = fpdf.FPDFTextObj_GetFontSize(obj, size_out) and size_out.value or 0.0
+        # pdfminer: the height of the character's box on the page, its font size in page units
+        size = font_size * math.hypot(c, d)
+        font = fpdf.FPDFTextObj_GetFont(obj)
+        descent = ctypes.c_float()
+        if not (font and fpdf.FPDFFont_GetDescent(font, ctypes.c_float(font_size), descent)):
+            descent.value = 0.0
+        linear = (a, b, c, d)
+        # (fontname, size, level, upright, descent, linear, fill, stroke)
+        return (self.document.font_name(font), round(size, COORD_DIGITS), b == 0 and c == 0 and a > 0 and d > 0,
+                0 < a * d and b * c <= 0, descent.value * d, linear, colours.fill(obj), colours.stroke(obj))
+
+    # --- graphics ---
+
+    def read_graphics(self, page, objects: dict) -> None:
+        """Add the page's painted paths and its images to `objects`, forms opened."""
+        colours = ObjectColours()
+        self.walk(page, fpdf.FPDFPage_CountObjects, fpdf.FPDFPage_GetObject, self.ctm, objects, colours, 0)
+
+    def walk(self, parent, count_of, object_of, ctm: tuple, objects: dict, colours: ObjectColours, depth: int) -> None:
+        matrix = fpdf.FS_MATRIX()
+        for i in range(count_of(parent)):
+            obj = object_of(parent, i)
+            kind = fpdf.FPDFPageObj_GetType(obj)
+            if kind not in (fpdf.FPDF_PAGEOBJ_PATH, fpdf.FPDF_PAGEOBJ_IMAGE, fpdf.FPDF_PAGEOBJ_FORM):
+                continue
+            if not fpdf.FPDFPageObj_GetMatrix(obj, matrix):
+                continue
+            own = matrix_mult((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), ctm)
+            if kind == fpdf.FPDF_PAGEOBJ_PATH:
+                self.add_path(obj, own, objects, colours)
+            elif kind == fpdf.FPDF_PAGEOBJ_IMAGE:
+                objects["image"].append(self.image(obj, ctm))
+            elif depth < MAX_FORM_DEPTH:
+                self.walk(obj, fpdf.FPDFFormObj_CountObjects, fpdf.FPDFFormObj_GetObject, own, objects, colours,
+                          depth + 1)
+
+    def add_path(self, obj, ctm: tuple, objects: dict, colours: ObjectColours) -> None:
+        """A painted path as pdfminer's lines, rects and curves, one per subpath."""
+        fillmode, stroke_out = ctypes.c_int(), ctypes.c_int()
+        if not fpdf.FPDFPath_GetDrawMode(obj, fillmode, stroke_out):
+            return
+        fill, stroke = fillmode.value != fpdf.FPDF_FILLMODE_NONE, bool(stroke_out.value)
+        if not (fill or stroke):
+            return  # a path ended by "n" (a clip): pdfminer paints nothing
+        width = ctypes.c_float()
+        linewidth = round(width.value, COORD_DIGITS) if fpdf.FPDFPageObj_GetStrokeWidth(obj, width) else 0.0
+        style = {"linewidth": linewidth, "stroke": stroke, "fill": fill,
+                 "evenodd": fillmode.value == FILLMODE_EVENODD,
+                 "stroking_color": colours.stroke(obj), "non_stroking_color": colours.fill(obj), "dash": None}
+        for subpath in subpaths(path_segments(obj, ctm)):
+            made = pdfminer_shape(subpath)
+            if made is not None:
+                kind, pts = made
+                objects[kind].append(self.graphic(kind, pts, style))
+
+    def graphic(self, kind: str, pts: list, style: dict) -> dict:
+        """A line, rect or curve dict as pdfplumber makes one from pdfminer's object."""
+        xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+        x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+        digits, height = COORD_DIGITS, self.height
+        top = height - y1
+        obj = {"object_type": kind, "page_number": self.page_number,
+               "x0": round(x0, digits), "x1": round(x1, digits), "y0": round(y0, digits), "y1": round(y1, digits),
+               "width": round(x1 - x0, digits), "height": round(y1 - y0, digits),
+               "top": round(top, digits), "bottom": round(height - y0, digits),
+               "doctop": round(self.initial_doctop + top, digits),
+               "pts": [(round(x, digits), round(height - y, digits)) for x, y in pts]}
+        obj.update(style)
+        return obj
+
+    def image(self, obj, ctm: tuple) -> dict:
+        """An image's box on the page and its size in pixels."""
+        left, bottom, right, top_ = (ctypes.c_float() for _ in range(4))
+        fpdf.FPDFPageObj_GetBounds(obj, left, bottom, right, top_)
+        corners = [apply(ctm, x, y) for x in (left.value, right.value) for y in (bottom.value, top_.value)]
+        # GetBounds is in the object's parent space already; ctm here is the parent's
+        xs, ys = [p[0] for p in corners], [p[1] for p in corners]
+        w, h = ctypes.c_uint(), ctypes.c_uint()
+        fpdf.FPDFImageObj_GetImagePixelSize(obj, w, h)
+        x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+        return {"object_type": "image", "page_number": self.page_number, "x0": x0, "x1": x1, "y0": y0, "y1": y1,
+                "top": self.height - y1, "bottom": self.height - y0, "width": x1 - x0, "height": y1 - y0,
+                "doctop": self.initial_doctop + self.height - y1, "srcsize": (w.value, h.value)}
+
+    # --- what the reader calls ---
+
+    def extract_words(self, **settings) -> list[dict]:
+        """Words as pdfplumber's extract_words makes them, from these chars."""
+        return extract_words(self.chars, **settings)
+
+    def filter(self, test) -> PdfiumPage:
+        """A copy of the page holding only the objects `test` keeps (pdfplumber's Page.filter)."""
+        kept = {kind: [o for o in objs if test(o)] for kind, objs in self.objects.items()}
+        view = PdfiumPage.__new__(PdfiumPage)
+        view.__dict__.update({k: v for k, v in self.__dict__.items() if k not in Container.cached_properties})
+        view._objects = kept
+        view.pdfium_page = None
+        return view
+
+    # pdfplumber's own method: it resolves the settings and runs its TableFinder over .edges and
+    # .bbox, which this page has; a fault in what we hand it surfaces in grid.py, as with pdfplumber
+    find_tables = pdfplumber.page.Page.find_tables
+
+    def plumber_page(self):
+        """The same page read by pdfplumber (for OCR, which renders it): opened on first use."""
+        return self.document.plumber().pages[self.index]
+
+    def close(self) -> None:
+        self.flush_cache()
+
+
+class QuickWordExtractor(WordExtractor):
+    """pdfplumber's word extractor, a word's box taken in one loop: its generic objects_to_bbox
+    was a third of the time words took."""
+
+    def merge_chars(self, ordered_chars: list[dict]) -> dict:
+        first = ordered_chars[0]
+        top = min(c["top"] for c in ordered_chars)
+        x0, x1 = min(c["x0"] for c in ordered_chars), max(c["x1"] for c in ordered_chars)
+        bottom = max(c["bottom"] for c in ordered_chars)
+        expansions = self.expansions
+        word = {"text": "".join(expansions.get(c["text"], c["text"] or "") for c in ordered_chars),
+                "x0": x0, "x1": x1, "top": top, "doctop": top + first["doctop"] - first["top"], "bottom": bottom,
+                "upright": first["upright"], "height": bottom - top, "width": x1 - x0,
+                "direction": self.get_char_dir(first["upright"])}
+        for key in self.extra_attrs:
+            word[key] = first[key]
+        return word
+
+
+def extract_words(chars: list[dict], x_tolerance: float = DEFAULT_X_TOLERANCE,
+                  y_tolerance: float = DEFAULT_Y_TOLERANCE, keep_blank_chars: bool = False,
+                  extra_attrs: list | None = None, **others) -> list[dict]:
+    """pdfplumber's extract_words for the reader's settings (its defaults but the tolerances
+    and extra attributes), written out for level text: chars run by run of the same uprightness
+    and extra attributes, each run cut into lines by clustering tops within `y_tolerance`, each
+    line sorted by x0 and cut into words at spaces and at gaps over `x_tolerance`. Any other
+    setting, and turned text, go to pdfplumber's own extractor."""
+    extra = list(extra_attrs or [])
+    settings = dict(others, x_tolerance=x_tolerance, y_tolerance=y_tolerance, keep_blank_chars=keep_blank_chars,
+                    extra_attrs=extra)
+    if others or keep_blank_chars:
+        return QuickWordExtractor(**settings).extract_words(chars)
+    words: list[dict] = []
+    run_key = itemgetter("upright", *extra)
+    for _, run in itertools.groupby(chars, run_key):
+        run_chars = list(run)
+        if not run_chars[0]["upright"]:
+            words += QuickWordExtractor(**settings).extract_words(run_chars)
+            continue
+        for line in text_lines(run_chars, y_tolerance):
+            words += line_words(line, x_tolerance, y_tolerance, extra)
+    return words
+
+
+def text_lines(chars: list[dict], y_tolerance: float) -> list[list[dict]]:
+    """pdfplumber's cluster_objects by top: tops within `y_tolerance` of the last one are one
+    line; lines in order of their tops, chars in each by x0 (both sorts stable)."""
+    cluster: dict = {}
+    index, last = -1, None
+    for value in sorted({c["top"] for c in chars}):
+        if last is None or value > last + y_tolerance:
+            index += 1
+        cluster[value] = index
+        last = value
+    ordered = sorted(chars, key=lambda c: cluster[c["top"]])
+    return [sorted(line, key=lambda c: c["x0"]) for _, line in itertools.groupby(ordered, lambda c: cluster[c["top"]])]
+
+
+def line_words(line: list[dict], x_tolerance: float, y_tolerance: float, extra: list) -> list[dict]:
+    """The words of one line of level chars, cut as pdfplumber's iter_chars_to_words cuts them."""
+    words: list[dict] = []
+    current: list[dict] = []
+    prev = None
+    for char in line:
+        text = char["text"]
+        if text.isspace():
+            if current:
+                words.append(merge_word(current, extra))
+            current, prev = [], None
+        elif text == "":  # pdfplumber: an empty text is "in" split_at_punctuation, a word alone
+            if current:
+                words.append(merge_word(current, extra))
+            words.append(merge_word([char], extra))
+            current, prev = [], None
+        elif prev is not None and (char["x0"] < prev["x0"] or char["x0"] > prev["x1"] + x_tolerance
+                                   or abs(char["top"] - prev["top"]) > y_tolerance):
+            words.append(merge_word(current, extra))
+            current, prev = [char], char
+        else:
+            current.append(char)
+            prev = char
+    if current:
+        words.append(merge_word(current, extra))
+    return words
+
+
+def merge_word(chars: list[dict], extra: list) -> dict:
+    """pdfplumber's merge_chars for level text."""
+    first = chars[0]
+    if len(chars) == 1:
+        x0, x1, top, bottom = first["x0"], first["x1"], first["top"], first["bottom"]
+        text = first["text"]
+    else:  # a line's chars come sorted by x0
+        x0, x1 = first["x0"], max([c["x1"] for c in chars])
+        top, bottom = min([c["top"] for c in chars]), max([c["bottom"] for c in chars])
+        text = "".join([c["text"] for c in chars])
+    text = text.translate(LIGATURE_TABLE)
+    word = {"text": text, "x0": x0, "x1": x1, "top": top, "doctop": top + first["doctop"] - first["top"],
+            "bottom": bottom, "upright": first["upright"], "height": bottom - top, "width": x1 - x0,
+            "direction": "ltr"}
+    for key in extra:
+        word[key] = first[key]
+    return word
+
+
+def page_text(textpage, count: int) -> list[str]:
+    """Every character's text, in one call where each is one UTF-16 unit (else one by one)."""
+    buffer = ctypes.create_string_buffer((count + 1) * 2)
+    written = fpdf.FPDFText_GetText(textpage, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    text = buffer.raw[: max(written - 1, 0) * 2].decode("utf-16-le", errors="surrogatepass")
+    if len(text) == count and not any("\ud800" <= ch <= "\udfff" for ch in text):
+        chars = list(text)
+        # PDFium marks a hyphen that ends a line U+FFFE (it takes it for a soft hyphen; pdfminer
+        # reads it as the file maps it, "-")
+        for i in (i for i, ch in enumerate(chars) if ch == SOFT_HYPHEN_MARK):
+            chars[i] = "-"
+        return chars
+    return [chr(fpdf.FPDFText_GetUnicode(textpage, i)) for i in range(count)]
+
+
+def path_segments(obj, ctm: tuple) -> list[tuple]:
+    """A path object's segments as pdfminer's path operators: ("m", x, y), ("l", x, y),
+    ("c", x1, y1, x2, y2, x3, y3), ("h",), in page space."""
+    ops: list[tuple] = []
+    pending: list[float] = []  # the points of a Bézier curve read so far
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for i in range(fpdf.FPDFPath_CountSegments(obj)):
+        segment = fpdf.FPDFPath_GetPathSegment(obj, i)
+        if not fpdf.FPDFPathSegment_GetPoint(segment, x, y):
+            continue
+        op = PATH_OPS.get(fpdf.FPDFPathSegment_GetType(segment))
+        if op is None:
+            continue
+        px, py = apply(ctm, x.value, y.value)
+        if op == "c":
+            pending += (px, py)
+            if len(pending) < 2 * BEZIER_POINTS:
+                continue
+            ops.append(("c", *pending))
+            pending = []
+        else:
+            ops.append((op, px, py))
+        if fpdf.FPDFPathSegment_GetClose(segment):
+            ops.append(("h",))
+    return ops
+
+
+def subpaths(ops: list[tuple]) -> list[list[tuple]]:
+    """Split at each "m", as pdfminer does with a path of several (`m[^m]+`)."""
+    out: list[list[tuple]] = []
+    for op in ops:
+        if op[0] == "m":
+            out.append([op])
+        elif out:
+            out[-1].append(op)
+    return [sub for sub in out if len(sub) > 1]
+
+
+def pdfminer_shape(path: list[tuple]) -> tuple[str, list] | None:
+    """What pdfminer makes of one subpath (converter.paint_path): "line", "rect" or "curve",
+    and its points (each operator's last point; "h" the start's)."""
+    shape = "".join(op[0] for op in path)
+    pts = [op[-2:] if op[0] != "h" else path[0][-2:] for op in path]
+    if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
+        shape = shape[:-2] + "h"
+        pts.pop()
+    if shape in ("mlh", "ml"):
+        return "line", pts[:2]
+    if shape in ("mlllh", "mllll"):
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
+        square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
+        if pts[0] == pts[4] and square:
+            return "rect", pts
+    return "curve", pts
+
+
+class PdfiumDocument:
+    """A PDF opened by PDFium: its pages in pdfplumber's shapes, read one at a time."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        try:
+            self.pdf = pdfium.PdfDocument(str(path))
+        except pdfium.PdfiumError as exc:
+            raise PdfiumUnreadable(str(exc)) from None
+        if not fpdf.FPDF_DocumentHasValidCrossReferenceTable(self.pdf.raw):
+            # PDFium repairs a damaged file silently and reads what is left; pdfplumber says
+            # what is wrong with it, and a note read in part would lose words unseen
+            self.pdf.close()
+            raise PdfiumUnreadable("damaged cross-reference table")
+        self.fonts: dict = {}
+        self._plumber: Any = None
+        self.pages = PdfiumPages(self)
+
+    def font_name(self, font) -> str:
+        """A font's name as written in the file, subset tag included (pdfminer's fontname)."""
+        key = ctypes.cast(font, ctypes.c_void_p).value
+        name = self.fonts.get(key)
+        if name is None:
+            buffer = ctypes.create_string_buffer(FONT_NAME_BYTES)
+            n = fpdf.FPDFFont_GetBaseFontName(font, buffer, FONT_NAME_BYTES) if font else 0
+            name = self.fonts[key] = buffer.value.decode("latin-1") if n else ""
+        return name
+
+    def pdfium_page(self, index: int):
+        return self.pdf[index]
+
+    def plumber(self):
+        """The file opened by pdfplumber too, for the pages OCR reads from their image."""
+        if self._plumber is None:
+            import pdfplumber
+
+            self._plumber = pdfplumber.open(str(self.path))
+        return self._plumber
+
+    def close(self) -> None:
+        if self._plumber is not None:
+            self._plumber.close()
+        self.pdf.close()
+
+    def __enter__(self) -> PdfiumDocument:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class PdfiumPages:
+    """The pages of a PdfiumDocument, made as they are asked for (doctop runs on)."""
+
+    def __init__(self, document: PdfiumDocument):
+        self.document = document
+        self.count = len(document.pdf)
+        self.made: list = []  # PdfiumPages, and pdfplumber's pages for pages turned by /Rotate
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self):
+        for i in range(self.count):
+            yield self[i]
+
+    def __getitem__(self, index: int):
+        while len(self.made) <= index:
+            doctop = self.made[-1].initial_doctop + self.made[-1].height if self.made else 0.0
+            page = PdfiumPage(self.document, len(self.made), doctop)
+            if page.rotation:
+                # a page turned by /Rotate: its graphics come out as pdfplumber's, but PDFium's
+                # boxes of turned letters are not pdfminer's (their height is the font's ascent
+                # to descent, not its size) and words would be cut otherwise: pdfplumber reads it
+                page.pdfium_page.close()
+                page = self.document.plumber().pages[len(self.made)]
+            self.made.append(page)
+        return self.made[index]
