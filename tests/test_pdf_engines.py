@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from somnotes.extract.options import ReadOptions
 from somnotes.extract.pdf.pdfium_source import PdfiumDocument
 from somnotes.extract.pdf.source import as_rgb, open_pdf
 from somnotes.ingest.worker import process_file
@@ -38,7 +39,7 @@ def stored_rows(path: Path, engine: str) -> dict:
     """What the worker hands the store for `path` read with `engine`, volatile fields left out.
     Scans are not OCR'd: OCR renders the page through pdfplumber whatever the engine
     (source.plumber_page); which pages are scans is each engine's own finding, and checked."""
-    rows = process_file(path, None, ocr="never", pdf_engine=engine)
+    rows = process_file(path, ReadOptions(ocr="never", time_limit=None, pdf_engine=engine))
     return {table: [{k: v for k, v in row.items() if k not in VOLATILE} for row in table_rows]
             for table, table_rows in rows.items()}
 
