@@ -16,6 +16,7 @@ from ..normalise.nlp import read_jsonl
 from ..normalise.references import SEPARATORS as REFERENCE_SEPARATORS
 from ..normalise.references import column_reference, opening_reference
 from .accounting import unplaced_phrases
+from .evidence import note_names_itself, table_reads_as_tasks
 from .header import parse_header
 from .model import Cell, Note, Passage, RawDocument, TableBlock, TableRow, TaskRow, TextBlock
 from .text import normalise_ws, strip_list_marker
@@ -184,6 +185,13 @@ def find_header_row(rows: list) -> int | None:
     return None
 
 
+def taught_header(cells: list[Cell]) -> bool:
+    """Does a header row hold a wording the user taught (`--column`)? Then it is a task table
+    on the user's word, whatever its cells read as."""
+    taught = [fold_header(wording) for wording, _ in taught_roles() if fold_header(wording)]
+    return any(fold_header(c.text).startswith(w) for c in cells for w in taught)
+
+
 def heading_row(cells: list[Cell]) -> tuple[str, str, str] | None:
     """A row that is a part or section heading inside the table: one merged cell of text."""
     texts = [normalise_ws(c.text) for c in cells]
@@ -204,6 +212,7 @@ class Walker:
         self.rows: list[TaskRow] = []
         self.passages: list[Passage] = []
         self.unroled_headers: list[str] = []  # first rows of tables of two columns or more with no task role
+        self.task_headers: list[str] = []  # header rows of the tables taken as task tables
 
     def passage(self, kind: str, text: str, page) -> None:
         if text:
@@ -257,6 +266,7 @@ class Walker:
         if at is None:
             self.other_table(block)
             return
+        structure_before = self.structure_seen
         for row in block.rows[:at]:  # a title row above the header: a heading, or a caption
             found = heading_row(row.cells)
             if found:
@@ -304,10 +314,24 @@ class Walker:
                 page_start=trow.page_start, page_end=trow.page_end,
                 markers=[m for c in cells["all"] for m in c.markers],
             ))
+        if not (taught_header(header.cells) or table_reads_as_tasks(table_rows)):
+            self.unroled_headers.append(header_line)
+            self.reject(table_rows)
+            self.structure_seen = structure_before
+            return
         reference_header = names[roles.index("reference")] if "reference" in roles else None
         for task_row in table_rows:
             take_reference(task_row, reference_header)
         self.rows.extend(table_rows)
+        self.task_headers.append(header_line)
+
+    def reject(self, rows: list[TaskRow]) -> None:
+        """Rows of a table that names task roles but gives no evidence of tasks
+        (extract/evidence.py): text of the document, placed as such."""
+        for row in rows:
+            for text in [row.task.text, row.progress.text, row.next_steps.text, *row.extra.values(), *row.markers,
+                         *row.taken]:
+                self.passage("text", text, row.page_start)
 
     @staticmethod
     def cells_by_role(trow, roles: list[str], names: list[str]) -> dict:
@@ -375,11 +399,16 @@ def lay_out(raw: RawDocument) -> Note:
         elif isinstance(block, TableBlock) and block.rows:
             walker.table(block)
     warnings = list(raw.warnings)
+    header = parse_header(walker.header_paras)
+    if walker.rows and not note_names_itself(header, len(walker.rows)):
+        walker.unroled_headers[:0] = walker.task_headers  # the hint names a task table's header first
+        rows, walker.rows = walker.rows, []
+        walker.reject(rows)
     if not walker.rows:
         warnings.append(NO_TASK_TABLE_WARNING)
-        warnings.extend(NO_ROLES_WARNING + header for header in walker.unroled_headers[:1])
+        warnings.extend(NO_ROLES_WARNING + line for line in walker.unroled_headers[:1])
     passages = walker.passages + raw.furniture
     unplaced = unplaced_phrases(raw.source_words, placed_texts(walker.rows, passages))
     warnings.extend(UNPLACED_WARNING + phrase for phrase in unplaced)
-    return Note(format=raw.format, header=parse_header(walker.header_paras), rows=walker.rows,
+    return Note(format=raw.format, header=header, rows=walker.rows,
                 n_pages=raw.n_pages, warnings=warnings, passages=passages, unplaced=unplaced)
