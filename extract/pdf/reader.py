@@ -34,6 +34,7 @@ from ..ocr.policy import (
     unread_pages_warning,
     wants_ocr,
 )
+from ..symbols import with_symbol_text
 from ..text import clean
 from .grid import Grid, cell_of, find_grids, inside, overflow_cell
 from .lines import (
@@ -145,7 +146,7 @@ def letters_overlap(a: dict, b: dict) -> bool:
 def page_source(page, ocr: str = DEFAULT_OCR) -> PageSource:
     """Given a pdfplumber page, return its words from its text layer, or, where `ocr` says so
     and Tesseract is there, from its image."""
-    words = page.extract_words(**WORD_SETTINGS)
+    words = with_symbol_text(page.extract_words(**WORD_SETTINGS), page.chars)
     scanned = is_scanned(page, words)
     if not wants_ocr(ocr, scanned) or not tesseract_available():
         return PageSource(words, scanned=scanned)
