@@ -177,6 +177,56 @@ def split_fused_header(row: TableRow, cut: bool = False) -> tuple[TableRow, Tabl
     return TableRow(heads, row.page_start, row.page_start), TableRow(rest, row.page_start, row.page_end)
 
 
+# A table's header may be a block of rows ("No. | Tasks | Status of implementation" spanning two
+# columns, over " | | Progress | Next steps"): at most this many.
+MAX_HEADER_ROWS = 3
+
+
+def continues_header(row: TableRow, above: list[TableRow]) -> bool:
+    """Is `row` more of the header block `above`: its task column empty (merged down from the
+    row above), every filled cell a short phrase, one at least naming a role?"""
+    roles = column_roles(merged_header(above + [row]).cells) or column_roles(merged_header(above).cells)
+    texts = [normalise_ws(c.text) for c in row.cells]
+    if roles is None or roles.index("task") >= len(texts) or texts[roles.index("task")]:
+        return False
+    filled = [t for t in texts if t]
+    return bool(filled) and all(len(t.split()) <= HEADER_CELL_MAX_WORDS for t in filled) \
+        and any(header_role(t) != "extra" for t in filled)
+
+
+def header_block(rows: list[TableRow], at: int) -> tuple[list[TableRow], list[TableRow]]:
+    """Given a table's rows and where its header starts, return the header block's rows and the
+    rows under it; a header row fused with the row under it (no rule between) is split."""
+    block, rest = [rows[at]], list(rows[at + 1:])
+    fused = split_fused_header(rows[at])
+    if fused is not None:
+        return [fused[0]], [fused[1]] + rest
+    while rest and len(block) < MAX_HEADER_ROWS:
+        if continues_header(rest[0], block):
+            block.append(rest.pop(0))
+            continue
+        heads = TableRow([Cell(c.paragraphs[:1]) for c in rest[0].cells], rest[0].page_start, rest[0].page_start)
+        tail = TableRow([Cell(c.paragraphs[1:]) for c in rest[0].cells], rest[0].page_start, rest[0].page_end)
+        if not continues_header(heads, block) or all(c.is_empty() for c in tail.cells):
+            break
+        block.append(heads)  # the block's last row fused with the first task row under it
+        rest[0] = tail
+    return block, rest
+
+
+def merged_header(block: list[TableRow]) -> TableRow:
+    """One header row for a block of header rows: each column named by the lowest of its cells
+    that names a role (spans and merges resolved: a spanning cell above names no column of its
+    own once the row under it names each), else by its cells' texts joined."""
+    width = max(len(r.cells) for r in block)
+    cells = []
+    for j in range(width):
+        texts = [t for t in (normalise_ws(r.cells[j].text) for r in block if j < len(r.cells)) if t]
+        naming = [t for t in texts if header_role(t) != "extra"]
+        cells.append(Cell([naming[-1]] if naming else [" ".join(texts)] if texts else []))
+    return TableRow(cells, block[0].page_start, block[-1].page_end)
+
+
 def find_header_row(rows: list) -> int | None:
     """Index of a table's header row among its first rows (a title row may precede it)."""
     for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
@@ -275,16 +325,14 @@ class Walker:
                 for cell in row.cells:
                     self.passage("text", cell.text, row.page_start)
         self.structure_seen = True
-        header = block.rows[at]
-        body = block.rows[at + 1:]
-        fused = split_fused_header(header)
-        if fused is not None:
-            header, first = fused
-            body = [first] + body
+        header_rows, body = header_block(block.rows, at)
+        header = merged_header(header_rows)
         roles = column_roles(header.cells)
-        header_texts = row_texts(header)
-        header_line = " | ".join(normalise_ws(c.text) for c in header.cells)
-        self.passage("table_header", header_line, header.page_start)
+        header_texts = [row_texts(row) for row in header_rows]
+        header_lines = [" | ".join(normalise_ws(c.text) for c in row.cells) for row in header_rows]
+        header_line = header_lines[0]
+        for line in header_lines:
+            self.passage("table_header", line, header.page_start)
         if roles is None:  # never (find_header_row found it by its roles); were it so, its rows stay text
             for row in body:
                 for cell in row.cells:
@@ -293,8 +341,8 @@ class Walker:
         names = [normalise_ws(c.text) or f"column {i + 1}" for i, c in enumerate(header.cells)]
         table_rows: list[TaskRow] = []
         for trow in body:
-            if row_texts(trow) == header_texts:
-                self.passage("table_header", header_line, trow.page_start)  # repeated inside the table
+            if row_texts(trow) in header_texts:  # a header row repeated inside the table
+                self.passage("table_header", header_lines[header_texts.index(row_texts(trow))], trow.page_start)
                 continue
             found = heading_row(trow.cells)
             if found:
@@ -314,6 +362,8 @@ class Walker:
                 page_start=trow.page_start, page_end=trow.page_end,
                 markers=[m for c in cells["all"] for m in c.markers],
             ))
+        unnamed = [n for c, n in zip(header.cells, names, strict=False) if not normalise_ws(c.text)]
+        drop_empty_unnamed(table_rows, unnamed)
         if not (taught_header(header.cells) or table_reads_as_tasks(table_rows)):
             self.unroled_headers.append(header_line)
             self.reject(table_rows)
@@ -338,13 +388,28 @@ class Walker:
         """A row's cells by role, list markers taken off; extra columns (and a Status column,
         whose word is kept as written too) by their header."""
         cells: dict = {"task": Cell(), "progress": Cell(), "next_steps": Cell(), "extra": {},
-                       "all": [without_markers(c) for c in trow.cells], **{role: None for role in TYPED_ROLES}}
+                       **{role: None for role in TYPED_ROLES}}
+        # a number column's "1." is the number as written (kept in extra), not a list marker
+        cells["all"] = [c if role == "number" else without_markers(c)
+                        for c, role in zip(trow.cells, roles + ["extra"] * len(trow.cells), strict=False)]
         for cell, role, name in zip(cells["all"], roles, names, strict=False):
+            if role == "number":
+                cells["extra"][name] = cell
+                continue
             if role == "extra" or role in TYPED_ROLES:
                 cells["extra"][name] = cell
             if role != "extra":
                 cells[role] = cell
         return cells
+
+
+def drop_empty_unnamed(rows: list[TaskRow], unnamed: list[str]) -> None:
+    """Take out of `extra` the columns with no header and no text in any row: a frame's
+    rules around a table (a PDF's double border) draw such columns; they hold nothing."""
+    for name in unnamed:
+        if not any(row.extra.get(name) for row in rows):
+            for row in rows:
+                row.extra.pop(name, None)
 
 
 def take_reference(row: TaskRow, reference_header: str | None) -> None:

@@ -20,6 +20,7 @@ from pathlib import Path
 from docx import Document
 from docx.oxml.ns import qn
 
+from ..layout import find_header_row
 from ..model import Cell, Passage, RawDocument, TableBlock, TableRow, TextBlock
 from ..symbols import symbol_text
 from ..text import clean
@@ -209,6 +210,28 @@ class DocxReader:
             rows.append(TableRow(cells))
         return TableBlock(rows)
 
+    def table_blocks(self, tbl) -> list:
+        """A table as blocks: one TableBlock, or, for a frame (a table whose cells hold tables
+        and which is no task table itself: a one-cell frame around each table, a layout table),
+        what its cells hold in reading order, framed tables read as tables of their own."""
+        block = self.table(tbl)
+        if not is_frame(tbl) or find_header_row(block.rows) is not None:
+            return [block]
+        out: list = []
+        for tr in tbl.iter(W_TR):
+            if owning_table(tr) is not tbl or is_deleted_row(tr):
+                continue
+            for tc in row_cells(tr):
+                for child in tc.iterchildren(W_P, W_TBL, W_SDT):
+                    if child.tag == W_TBL:
+                        out.extend(self.table_blocks(child))
+                        continue
+                    for p in [child] if child.tag == W_P else child.iter(W_P):
+                        text = self.paragraph_text(p)
+                        if text:
+                            out.append(TextBlock(text))
+        return out
+
     def page_header_blocks(self) -> list:
         """Paragraphs of the first page's header (some notes put the symbol and date there),
         read ahead of the body so that the header block sees them. A header part that cannot
@@ -297,13 +320,19 @@ class DocxReader:
                 if text:
                     out.append(TextBlock(text))
             elif child.tag == W_TBL:
-                out.append(self.table(child))
+                out.extend(self.table_blocks(child))
             elif child.tag == W_SDT:
                 for p in child.iter(W_P):
                     text = self.paragraph_text(p)
                     if text:
                         out.append(TextBlock(text))
         return out + self.note_blocks()
+
+
+def is_frame(tbl) -> bool:
+    """Does a table hold tables in its own cells (a frame or a layout table)?"""
+    return any(child.tag == W_TBL for tr in tbl.iter(W_TR) if owning_table(tr) is tbl
+               for tc in row_cells(tr) for child in tc)
 
 
 def owning_table(tr):
