@@ -49,7 +49,10 @@ from .lines import (
     split_paragraph_lines,
 )
 from .page_split import join_rows_split_across_pages
+from .tight import left_edge, right_edge, split_at_deliberate_breaks
 from .unruled import has_task_table, unruled_blocks
+from .watermark import set_aside_watermark, watermark_warnings
+from .zebra import row_boundaries
 
 # pdfminer logs damaged fonts and streams as warnings on stderr; a bad file is reported once,
 # by ingest, as one line, so its chatter is kept to real errors.
@@ -277,10 +280,12 @@ def page_blocks(page: PageContent, ratio: float, lexicon: Lexicon) -> list:
         items.append((table.grid.bbox[1], TableBlock(rows, page.number, table.grid.column_xs(),
                                                      table.grid.open_top, table.grid.open_bottom)))
     # running text: each paragraph becomes a block placed by its first line
-    for para_lines in split_paragraph_lines(page.text_lines, ratio):
-        text = clean(paragraph_text(para_lines, None))
-        if text:
-            items.append((para_lines[0].top, TextBlock(text, page.number)))
+    edge, left = right_edge(page.text_lines), left_edge(page.text_lines)
+    for paragraph in split_paragraph_lines(page.text_lines, ratio):
+        for para_lines in split_at_deliberate_breaks(paragraph, edge, left):
+            text = clean(paragraph_text(para_lines, None))
+            if text:
+                items.append((para_lines[0].top, TextBlock(text, page.number)))
     for para_lines in split_paragraph_lines(page.stray_lines, ratio):
         text = clean(paragraph_text(para_lines, None))
         if text:
@@ -310,13 +315,16 @@ def read_pdf(path: Path, ocr: str = DEFAULT_OCR) -> RawDocument:
     with pdfplumber.open(str(path)) as pdf:
         if len(pdf.pages) > MAX_PAGES:
             raise TooManyPages(len(pdf.pages))
-        pages, sources, overlaps = [], [], []
-        for page in pdf.pages:
+        pages, sources, overlaps, marks, shading = [], [], [], [], {}
+        for whole in pdf.pages:
+            page, mark = set_aside_watermark(whole)
+            marks.append((whole.page_number, mark))
+            shading[whole.page_number] = row_boundaries(page.rects)
             sources.append(page_source(page, ocr))
             if not sources[-1].scan and overlapping_letters(page.chars):
                 overlaps.append(page.page_number)
             pages.append(read_page(page, sources[-1]))
-            page.flush_cache()  # keep memory flat on long documents
+            whole.flush_cache()  # keep memory flat on long documents
         n_pages = len(pdf.pages)
     drop_running_lines(pages)
     ratio = pitch_ratio(line_groups(pages))
@@ -331,11 +339,14 @@ def read_pdf(path: Path, ocr: str = DEFAULT_OCR) -> RawDocument:
         warnings.append(NO_TEXT_LAYER)
     if not has_task_table(blocks):
         unruled = unruled_blocks([(p.number, [w for w in p.words if id(w) not in p.furniture_ids()])
-                                  for p in pages], ratio)
+                                  for p in pages], ratio, shading)
         if has_task_table(unruled):
             blocks = unruled
             warnings.append(TABLES_WITHOUT_RULES)
     furniture = [Passage("furniture", line.text, page.number) for page in pages for line in page.furniture]
+    furniture += [Passage("watermark", text, number) for number, text in marks if text]
+    warnings += watermark_warnings(marks)
     blocks = join_rows_split_across_pages(blocks, furniture)
+    source_words = [w["text"] for page in pages for w in page.words] + [w for _, text in marks for w in text.split()]
     return RawDocument(format="pdf", blocks=blocks, n_pages=n_pages, warnings=warnings,
-                       source_words=[w["text"] for page in pages for w in page.words], furniture=furniture)
+                       source_words=source_words, furniture=furniture)
