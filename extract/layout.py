@@ -16,7 +16,7 @@ from ..normalise.nlp import read_jsonl
 from ..normalise.references import SEPARATORS as REFERENCE_SEPARATORS
 from ..normalise.references import column_reference, opening_reference
 from .accounting import unplaced_phrases
-from .evidence import note_names_itself, table_reads_as_tasks
+from .evidence import names_itself, note_names_itself, table_evidence
 from .header import parse_header
 from .model import Cell, Note, Passage, RawDocument, TableBlock, TableRow, TaskRow, TextBlock
 from .text import normalise_ws, strip_list_marker
@@ -263,6 +263,9 @@ class Walker:
         self.passages: list[Passage] = []
         self.unroled_headers: list[str] = []  # first rows of tables of two columns or more with no task role
         self.task_headers: list[str] = []  # header rows of the tables taken as task tables
+        # rows of tables whose progress cells give the only evidence, and their header rows
+        self.provisional: list[TaskRow] = []
+        self.provisional_headers: list[str] = []
 
     def passage(self, kind: str, text: str, page) -> None:
         if text:
@@ -364,7 +367,10 @@ class Walker:
             ))
         unnamed = [n for c, n in zip(header.cells, names, strict=False) if not normalise_ws(c.text)]
         drop_empty_unnamed(table_rows, unnamed)
-        if not (taught_header(header.cells) or table_reads_as_tasks(table_rows)):
+        # the user's word, or the header of a task table of this note already, is evidence enough
+        proven = taught_header(header.cells) or header_line in self.task_headers
+        verdict = "tasks" if proven else table_evidence(table_rows)
+        if verdict is None:
             self.unroled_headers.append(header_line)
             self.reject(table_rows)
             self.structure_seen = structure_before
@@ -374,6 +380,9 @@ class Walker:
             take_reference(task_row, reference_header)
         self.rows.extend(table_rows)
         self.task_headers.append(header_line)
+        if verdict == "progress":  # a task table only if the document names itself (lay_out)
+            self.provisional.extend(table_rows)
+            self.provisional_headers.append(header_line)
 
     def reject(self, rows: list[TaskRow]) -> None:
         """Rows of a table that names task roles but gives no evidence of tasks
@@ -465,6 +474,12 @@ def lay_out(raw: RawDocument) -> Note:
             walker.table(block)
     warnings = list(raw.warnings)
     header = parse_header(walker.header_paras)
+    if walker.provisional and not names_itself(header):
+        kept = {id(row) for row in walker.provisional}
+        walker.rows = [row for row in walker.rows if id(row) not in kept]
+        walker.task_headers = [h for h in walker.task_headers if h not in walker.provisional_headers]
+        walker.unroled_headers[:0] = walker.provisional_headers
+        walker.reject(walker.provisional)
     if walker.rows and not note_names_itself(header, len(walker.rows)):
         walker.unroled_headers[:0] = walker.task_headers  # the hint names a task table's header first
         rows, walker.rows = walker.rows, []
