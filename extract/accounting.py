@@ -6,7 +6,9 @@ header rows, page furniture). Comparing the two as multisets of tokens finds any
 went nowhere, whatever the reason (a layout nobody foresaw, a bug): those words become
 `unplaced_text: ...` warnings on the note, so a loss can never be silent.
 
-Tokens are runs of letters and digits, case-folded, so that the comparison does not depend on
+Tokens are runs of letters and digits, case-folded, and symbols that say something (a percent
+sign, an arrow, a mathematical sign, a symbol font's private-use character: "95% of the" is not
+"95 of the"), so that the comparison does not depend on
 how a reader joined lines ("Post-" + "2020" is "Post-2020") or spaced punctuation. A word the
 PDF broke across lines with no hyphen ("improvi" + "ng") is one token in the stored text and two
 in the source: unplaced source tokens that are neighbours and spell a stored token together
@@ -19,7 +21,10 @@ from collections import Counter
 
 from .text import clean
 
-TOKEN = re.compile(r"[^\W_]+")
+# Symbols that are words: percent, per mille, degree, arrows, mathematical operators, and the
+# private-use characters a symbol font's glyph may be read as (extract/symbols.py).
+SYMBOL_TOKENS = "%\u2030\u00b0\u2190-\u21ff\u2200-\u22ff\ue000-\uf8ff"
+TOKEN = re.compile(rf"[^\W_]+|[{SYMBOL_TOKENS}]")
 # Source tokens this far apart (in source order) still belong to one unplaced phrase.
 PHRASE_GAP = 2
 # Source tokens joined to match one stored token: a word broken once or twice. The pieces of a

@@ -15,6 +15,7 @@ from ..normalise.nlp import read_jsonl
 from ..normalise.references import SEPARATORS as REFERENCE_SEPARATORS
 from ..normalise.references import column_reference, opening_reference
 from .accounting import unplaced_phrases
+from .evidence import names_itself, note_names_itself, table_evidence
 from .header import parse_header
 from .model import Cell, Note, Passage, RawDocument, TableBlock, TableRow, TaskRow, TextBlock
 from .text import normalise_ws, strip_list_marker
@@ -148,12 +149,70 @@ def split_fused_header(row: TableRow, cut: bool = False, taught: tuple = ()) -> 
     return TableRow(heads, row.page_start, row.page_start), TableRow(rest, row.page_start, row.page_end)
 
 
+# A table's header may be a block of rows ("No. | Tasks | Status of implementation" spanning two
+# columns, over " | | Progress | Next steps"): at most this many.
+MAX_HEADER_ROWS = 3
+
+
+def continues_header(row: TableRow, above: list[TableRow], taught: tuple = ()) -> bool:
+    """Is `row` more of the header block `above`: its task column empty (merged down from the
+    row above), every filled cell a short phrase, one at least naming a role?"""
+    roles = (column_roles(merged_header(above + [row], taught).cells, taught)
+             or column_roles(merged_header(above, taught).cells, taught))
+    texts = [normalise_ws(c.text) for c in row.cells]
+    if roles is None or roles.index("task") >= len(texts) or texts[roles.index("task")]:
+        return False
+    filled = [t for t in texts if t]
+    return bool(filled) and all(len(t.split()) <= HEADER_CELL_MAX_WORDS for t in filled) \
+        and any(header_role(t, taught) != "extra" for t in filled)
+
+
+def header_block(rows: list[TableRow], at: int, taught: tuple = ()) -> tuple[list[TableRow], list[TableRow]]:
+    """Given a table's rows and where its header starts, return the header block's rows and the
+    rows under it; a header row fused with the row under it (no rule between) is split."""
+    block, rest = [rows[at]], list(rows[at + 1:])
+    fused = split_fused_header(rows[at], taught=taught)
+    if fused is not None:
+        return [fused[0]], [fused[1]] + rest
+    while rest and len(block) < MAX_HEADER_ROWS:
+        if continues_header(rest[0], block, taught):
+            block.append(rest.pop(0))
+            continue
+        heads = TableRow([Cell(c.paragraphs[:1]) for c in rest[0].cells], rest[0].page_start, rest[0].page_start)
+        tail = TableRow([Cell(c.paragraphs[1:]) for c in rest[0].cells], rest[0].page_start, rest[0].page_end)
+        if not continues_header(heads, block, taught) or all(c.is_empty() for c in tail.cells):
+            break
+        block.append(heads)  # the block's last row fused with the first task row under it
+        rest[0] = tail
+    return block, rest
+
+
+def merged_header(block: list[TableRow], taught: tuple = ()) -> TableRow:
+    """One header row for a block of header rows: each column named by the lowest of its cells
+    that names a role (spans and merges resolved: a spanning cell above names no column of its
+    own once the row under it names each), else by its cells' texts joined."""
+    width = max(len(r.cells) for r in block)
+    cells = []
+    for j in range(width):
+        texts = [t for t in (normalise_ws(r.cells[j].text) for r in block if j < len(r.cells)) if t]
+        naming = [t for t in texts if header_role(t, taught) != "extra"]
+        cells.append(Cell([naming[-1]] if naming else [" ".join(texts)] if texts else []))
+    return TableRow(cells, block[0].page_start, block[-1].page_end)
+
+
 def find_header_row(rows: list, taught: tuple = ()) -> int | None:
     """Index of a table's header row among its first rows (a title row may precede it)."""
     for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         if split_fused_header(row, taught=taught) is not None or column_roles(row.cells, taught) is not None:
             return i
     return None
+
+
+def taught_header(cells: list[Cell], taught: tuple = ()) -> bool:
+    """Does a header row hold a wording the user taught (`--column`, the (wording, role) pairs
+    `taught`)? Then it is a task table on the user's word, whatever its cells read as."""
+    wordings = [fold_header(wording) for wording, _ in taught if fold_header(wording)]
+    return any(fold_header(c.text).startswith(w) for c in cells for w in wordings)
 
 
 def heading_row(cells: list[Cell]) -> tuple[str, str, str] | None:
@@ -177,6 +236,10 @@ class Walker:
         self.rows: list[TaskRow] = []
         self.passages: list[Passage] = []
         self.unroled_headers: list[str] = []  # first rows of tables of two columns or more with no task role
+        self.task_headers: list[str] = []  # header rows of the tables taken as task tables
+        # rows of tables whose progress cells give the only evidence, and their header rows
+        self.provisional: list[TaskRow] = []
+        self.provisional_headers: list[str] = []
 
     def passage(self, kind: str, text: str, page) -> None:
         if text:
@@ -230,6 +293,7 @@ class Walker:
         if at is None:
             self.other_table(block)
             return
+        structure_before = self.structure_seen
         for row in block.rows[:at]:  # a title row above the header: a heading, or a caption
             found = heading_row(row.cells)
             if found:
@@ -238,16 +302,14 @@ class Walker:
                 for cell in row.cells:
                     self.passage("text", cell.text, row.page_start)
         self.structure_seen = True
-        header = block.rows[at]
-        body = block.rows[at + 1:]
-        fused = split_fused_header(header, taught=self.taught)
-        if fused is not None:
-            header, first = fused
-            body = [first] + body
+        header_rows, body = header_block(block.rows, at, self.taught)
+        header = merged_header(header_rows, self.taught)
         roles = column_roles(header.cells, self.taught)
-        header_texts = row_texts(header)
-        header_line = " | ".join(normalise_ws(c.text) for c in header.cells)
-        self.passage("table_header", header_line, header.page_start)
+        header_texts = [row_texts(row) for row in header_rows]
+        header_lines = [" | ".join(normalise_ws(c.text) for c in row.cells) for row in header_rows]
+        header_line = header_lines[0]
+        for line in header_lines:
+            self.passage("table_header", line, header.page_start)
         if roles is None:  # never (find_header_row found it by its roles); were it so, its rows stay text
             for row in body:
                 for cell in row.cells:
@@ -256,8 +318,8 @@ class Walker:
         names = [normalise_ws(c.text) or f"column {i + 1}" for i, c in enumerate(header.cells)]
         table_rows: list[TaskRow] = []
         for trow in body:
-            if row_texts(trow) == header_texts:
-                self.passage("table_header", header_line, trow.page_start)  # repeated inside the table
+            if row_texts(trow) in header_texts:  # a header row repeated inside the table
+                self.passage("table_header", header_lines[header_texts.index(row_texts(trow))], trow.page_start)
                 continue
             found = heading_row(trow.cells)
             if found:
@@ -277,23 +339,60 @@ class Walker:
                 page_start=trow.page_start, page_end=trow.page_end,
                 markers=[m for c in cells["all"] for m in c.markers],
             ))
+        unnamed = [n for c, n in zip(header.cells, names, strict=False) if not normalise_ws(c.text)]
+        drop_empty_unnamed(table_rows, unnamed)
+        # the user's word, or the header of a task table of this note already, is evidence enough
+        proven = taught_header(header.cells, self.taught) or header_line in self.task_headers
+        verdict = "tasks" if proven else table_evidence(table_rows)
+        if verdict is None:
+            self.unroled_headers.append(header_line)
+            self.reject(table_rows)
+            self.structure_seen = structure_before
+            return
         reference_header = names[roles.index("reference")] if "reference" in roles else None
         for task_row in table_rows:
             take_reference(task_row, reference_header)
         self.rows.extend(table_rows)
+        self.task_headers.append(header_line)
+        if verdict == "progress":  # a task table only if the document names itself (lay_out)
+            self.provisional.extend(table_rows)
+            self.provisional_headers.append(header_line)
+
+    def reject(self, rows: list[TaskRow]) -> None:
+        """Rows of a table that names task roles but gives no evidence of tasks
+        (extract/evidence.py): text of the document, placed as such."""
+        for row in rows:
+            for text in [row.task.text, row.progress.text, row.next_steps.text, *row.extra.values(), *row.markers,
+                         *row.taken]:
+                self.passage("text", text, row.page_start)
 
     @staticmethod
     def cells_by_role(trow, roles: list[str], names: list[str]) -> dict:
         """A row's cells by role, list markers taken off; extra columns (and a Status column,
         whose word is kept as written too) by their header."""
         cells: dict = {"task": Cell(), "progress": Cell(), "next_steps": Cell(), "extra": {},
-                       "all": [without_markers(c) for c in trow.cells], **{role: None for role in TYPED_ROLES}}
+                       **{role: None for role in TYPED_ROLES}}
+        # a number column's "1." is the number as written (kept in extra), not a list marker
+        cells["all"] = [c if role == "number" else without_markers(c)
+                        for c, role in zip(trow.cells, roles + ["extra"] * len(trow.cells), strict=False)]
         for cell, role, name in zip(cells["all"], roles, names, strict=False):
+            if role == "number":
+                cells["extra"][name] = cell
+                continue
             if role == "extra" or role in TYPED_ROLES:
                 cells["extra"][name] = cell
             if role != "extra":
                 cells[role] = cell
         return cells
+
+
+def drop_empty_unnamed(rows: list[TaskRow], unnamed: list[str]) -> None:
+    """Take out of `extra` the columns with no header and no text in any row: a frame's
+    rules around a table (a PDF's double border) draw such columns; they hold nothing."""
+    for name in unnamed:
+        if not any(row.extra.get(name) for row in rows):
+            for row in rows:
+                row.extra.pop(name, None)
 
 
 def take_reference(row: TaskRow, reference_header: str | None) -> None:
@@ -349,11 +448,22 @@ def lay_out(raw: RawDocument, taught: tuple = ()) -> Note:
         elif isinstance(block, TableBlock) and block.rows:
             walker.table(block)
     warnings = list(raw.warnings)
+    header = parse_header(walker.header_paras)
+    if walker.provisional and not names_itself(header):
+        kept = {id(row) for row in walker.provisional}
+        walker.rows = [row for row in walker.rows if id(row) not in kept]
+        walker.task_headers = [h for h in walker.task_headers if h not in walker.provisional_headers]
+        walker.unroled_headers[:0] = walker.provisional_headers
+        walker.reject(walker.provisional)
+    if walker.rows and not note_names_itself(header, len(walker.rows)):
+        walker.unroled_headers[:0] = walker.task_headers  # the hint names a task table's header first
+        rows, walker.rows = walker.rows, []
+        walker.reject(rows)
     if not walker.rows:
         warnings.append(NO_TASK_TABLE_WARNING)
-        warnings.extend(NO_ROLES_WARNING + header for header in walker.unroled_headers[:1])
+        warnings.extend(NO_ROLES_WARNING + line for line in walker.unroled_headers[:1])
     passages = walker.passages + raw.furniture
     unplaced = unplaced_phrases(raw.source_words, placed_texts(walker.rows, passages))
     warnings.extend(UNPLACED_WARNING + phrase for phrase in unplaced)
-    return Note(format=raw.format, header=parse_header(walker.header_paras), rows=walker.rows,
+    return Note(format=raw.format, header=header, rows=walker.rows,
                 n_pages=raw.n_pages, warnings=warnings, passages=passages, unplaced=unplaced)

@@ -62,7 +62,8 @@ class Passage:
     """Text of a note that is not in a task row, with what it is: `kind` is one of
     header (the header block and introduction), heading (a part or section heading),
     text (a paragraph between the tables), table_header (a task table's header row),
-    furniture (a page number, running head or foot: dropped from the text on purpose)."""
+    furniture (a page number, running head or foot: dropped from the text on purpose),
+    watermark (a diagonal watermark or stamp over the page: set aside, with a warning)."""
 
     kind: str
     text: str

@@ -159,7 +159,7 @@ def test_a_reference_that_opens_the_task_cell_is_not_task_text(stores):
     ("Date due", "deadline"), ("Timeframe", "deadline"),
     ("Status", "status"), ("Current status", "status"),
     ("Decision no.", "reference"), ("Ref.", "reference"), ("Resolution number", "reference"),
-    ("No.", "extra"), ("Remarks", "extra"), ("Leadership", "extra"),
+    ("No.", "number"), ("S/N", "number"), ("Remarks", "extra"), ("Leadership", "extra"),
 ])
 def test_header_wordings_of_un_bodies_name_their_roles(header, role):
     from somnotes.extract.layout import header_role

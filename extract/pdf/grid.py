@@ -54,7 +54,14 @@ class Grid:
         self.overflow_floor = self.bbox[3]
 
     def column_xs(self) -> tuple:
-        return tuple(round(c[0], 1) for c in self.cells[0] if c is not None)
+        """Each column's left edge, from the first row where the column has a box of its own (a
+        header cell spanning two columns covers the second in the first row)."""
+        out = []
+        for column in zip(*self.cells, strict=False):
+            box = next((c for c in column if c is not None), None)
+            if box is not None:
+                out.append(round(box[0], 1))
+        return tuple(out)
 
 
 def vertical_rules(edges: list) -> list[tuple[float, float, float]]:

@@ -11,7 +11,7 @@ import re
 
 from ...normalise.nlp import status_nlp
 from ...normalise.statuses import opens_with_label
-from ..layout import column_roles, find_header_row, row_texts, split_fused_header
+from ..layout import column_roles, find_header_row, header_block, row_texts, split_fused_header
 from ..model import Cell, Passage, TableBlock, TableRow
 from ..text import SENTENCE_END, join_lines, normalise_ws
 from .lines import LIST_ITEM_START, english_words
@@ -183,6 +183,12 @@ def header_row_of(table: TableBlock, taught: tuple = ()) -> TableRow | None:
     return table.rows[at] if at is not None else None
 
 
+def header_rows_of(table: TableBlock, taught: tuple = ()) -> list[TableRow]:
+    """The rows of a table's header block (one row, or several: extract/layout.py header_block)."""
+    at = find_header_row(table.rows, taught)
+    return header_block(table.rows, at, taught)[0] if at is not None else []
+
+
 def unfuse_header(table: TableBlock, taught: tuple = ()) -> None:
     """Split a header row fused with the row under it (no rule between them) into two rows."""
     at = find_header_row(table.rows, taught)
@@ -225,16 +231,21 @@ def drop_leading_words(cell: Cell, n: int) -> Cell:
     return Cell(paragraphs, list(cell.markers))
 
 
-def opening_rows(block: TableBlock, header: TableRow | None, dropped: list, taught: tuple = ()) -> list[TableRow]:
-    """The rows of a continued table without the header row it repeats, whether the producer
-    drew a rule under that header or not (the header's words are kept in `dropped`)."""
+def opening_rows(block: TableBlock, header: TableRow | None, dropped: list,
+                 header_rows: list[TableRow] | None = None, taught: tuple = ()) -> list[TableRow]:
+    """The rows of a continued table without the header row (or block of header rows) it
+    repeats, whether the producer drew a rule under that header or not (the header's words are
+    kept in `dropped`)."""
     rows = list(block.rows)
     if header is None or not rows:
         return rows
     header_line = " | ".join(normalise_ws(c.text) for c in header.cells)
-    if row_texts(rows[0]) == row_texts(header):
-        dropped.append(Passage("table_header", header_line, block.page))
-        return rows[1:]
+    repeated = [row_texts(r) for r in header_rows or [header]]
+    if row_texts(rows[0]) in repeated:  # the header block repeated, each of its rows
+        while rows and row_texts(rows[0]) in repeated:
+            dropped.append(Passage("table_header", " | ".join(normalise_ws(c.text) for c in rows.pop(0).cells),
+                                   block.page))
+        return rows
     fused = split_fused_header(rows[0], taught=taught)
     rest = strip_header_prefix(rows[0], header) if fused is None else fused[1]
     if rest is None:
@@ -256,7 +267,7 @@ def join_rows_split_across_pages(blocks: list, dropped: list | None = None, taug
         if isinstance(block, TableBlock) and last_table is not None:
             prev = out[last_table]
             if continues_table(prev, block, out[last_table + 1:], taught):
-                rows = opening_rows(block, header_row_of(prev, taught), dropped, taught)
+                rows = opening_rows(block, header_row_of(prev, taught), dropped, header_rows_of(prev, taught), taught)
                 tail = logical_tail(prev.rows[1:])  # the header row is never cut
                 # an edge left open by the producer says the row was cut; else the text decides
                 cut = prev.open_bottom or (block.open_top and len(rows) == len(block.rows))

@@ -33,6 +33,7 @@ from ..ocr.policy import (
     wants_ocr,
 )
 from ..options import NO_CLOCK, Clock, ReadOptions
+from ..symbols import with_symbol_text
 from ..text import clean
 from .grid import Grid, cell_of, find_grids, inside, overflow_cell
 from .lines import (
@@ -48,7 +49,10 @@ from .lines import (
 )
 from .page_split import join_rows_split_across_pages
 from .source import PdfPage, open_pdf, plumber_page
+from .tight import left_edge, right_edge, split_at_deliberate_breaks
 from .unruled import has_task_table, unruled_blocks
+from .watermark import set_aside_watermark, watermark_warnings
+from .zebra import row_boundaries
 
 # pdfminer logs damaged fonts and streams as warnings on stderr; a bad file is reported once,
 # by ingest, as one line, so its chatter is kept to real errors.
@@ -162,7 +166,7 @@ def letters_overlap(a: dict, b: dict) -> bool:
 def page_source(page: PdfPage, ocr: str, clock: Clock = NO_CLOCK) -> PageSource:
     """Given a page (extract/pdf/source.py), return its words from its text layer, or, where `ocr`
     says so and Tesseract is there, from its image (asking `clock`, the file's time limit, for OCR's time)."""
-    words = page.extract_words(**WORD_SETTINGS)
+    words = with_symbol_text(page.extract_words(**WORD_SETTINGS), page.chars)
     scanned = is_scanned(page, words)
     if not wants_ocr(ocr, scanned) or not tesseract_available():
         return PageSource(words, scanned=scanned)
@@ -293,10 +297,12 @@ def page_blocks(page: PageContent, ratio: float, lexicon: Lexicon) -> list:
         items.append((table.grid.bbox[1], TableBlock(rows, page.number, table.grid.column_xs(),
                                                      table.grid.open_top, table.grid.open_bottom)))
     # running text: each paragraph becomes a block placed by its first line
-    for para_lines in split_paragraph_lines(page.text_lines, ratio):
-        text = clean(paragraph_text(para_lines, None))
-        if text:
-            items.append((para_lines[0].top, TextBlock(text, page.number)))
+    edge, left = right_edge(page.text_lines), left_edge(page.text_lines)
+    for paragraph in split_paragraph_lines(page.text_lines, ratio):
+        for para_lines in split_at_deliberate_breaks(paragraph, edge, left):
+            text = clean(paragraph_text(para_lines, None))
+            if text:
+                items.append((para_lines[0].top, TextBlock(text, page.number)))
     for para_lines in split_paragraph_lines(page.stray_lines, ratio):
         text = clean(paragraph_text(para_lines, None))
         if text:
@@ -329,13 +335,16 @@ def read_pdf(path: Path, options: ReadOptions = ReadOptions(), clock: Clock = NO
     with open_pdf(path, options.pdf_engine) as pdf:
         if len(pdf.pages) > MAX_PAGES:
             raise TooManyPages(len(pdf.pages))
-        pages, sources, overlaps = [], [], []
-        for page in pdf.pages:
+        pages, sources, overlaps, marks, shading = [], [], [], [], {}
+        for whole in pdf.pages:
+            page, mark = set_aside_watermark(whole)
+            marks.append((whole.page_number, mark))
+            shading[whole.page_number] = row_boundaries(page.rects)
             sources.append(page_source(page, ocr, clock))
             if not sources[-1].scan and overlapping_letters(page.chars):
                 overlaps.append(page.page_number)
             pages.append(read_page(page, sources[-1]))
-            page.flush_cache()  # keep memory flat on long documents
+            whole.flush_cache()  # keep memory flat on long documents
         n_pages = len(pdf.pages)
     drop_running_lines(pages)
     ratio = pitch_ratio(line_groups(pages))
@@ -352,11 +361,14 @@ def read_pdf(path: Path, options: ReadOptions = ReadOptions(), clock: Clock = NO
         warnings.append(NO_TEXT_LAYER)
     if not has_task_table(blocks, options.roles):
         unruled = unruled_blocks([(p.number, [w for w in p.words if id(w) not in p.furniture_ids()])
-                                  for p in pages], ratio, options.roles)
+                                  for p in pages], ratio, options.roles, shading)
         if has_task_table(unruled, options.roles):
             blocks = unruled
             warnings.append(TABLES_WITHOUT_RULES)
     furniture = [Passage("furniture", line.text, page.number) for page in pages for line in page.furniture]
+    furniture += [Passage("watermark", text, number) for number, text in marks if text]
+    warnings += watermark_warnings(marks)
     blocks = join_rows_split_across_pages(blocks, furniture, options.roles)
+    source_words = [w["text"] for page in pages for w in page.words] + [w for _, text in marks for w in text.split()]
     return RawDocument(format="pdf", blocks=blocks, n_pages=n_pages, warnings=warnings,
-                       source_words=[w["text"] for page in pages for w in page.words], furniture=furniture)
+                       source_words=source_words, furniture=furniture)

@@ -13,9 +13,11 @@ from ..layout import column_roles, find_header_row, heading
 from ..model import Cell, TableBlock, TableRow, TextBlock
 from ..text import clean
 from .lines import LINE_TOLERANCE, Line, group_lines, paragraph_text, paragraphs, split_paragraph_lines
+from .zebra import band_tops
 
 COLUMN_GAP_SIZES = 1.5  # a gap this many font sizes wide separates two header cells
 COLUMN_TOLERANCE = 4.0  # pt a cell's text may start left of its header word
+MIN_BAND_EDGES = 3  # shading tells rows apart from two shaded boxes on (the header's and a row's)
 
 
 def header_phrases(line: Line) -> list[list[dict]]:
@@ -44,14 +46,33 @@ def column_of(word: dict, edges: list[float]) -> int:
     return max(0, bisect.bisect_right([e - COLUMN_TOLERANCE for e in edges], word["x0"]) - 1)
 
 
-def unruled_rows(lines: list[Line], edges: list[float], ratio: float, page: int) -> list[TableRow]:
+def row_starts(task_lines: list[Line], edges: list[float], ratio: float, shading: list) -> list[float]:
+    """Where rows start: at each paragraph of the task column; but where most of those
+    "paragraphs" are single lines (generous leading sets every line apart) and the producer
+    shaded rows (extract/pdf/zebra.py), only at the first of them in each shaded band: shading
+    joins the lines of a row, and never splits one."""
+    paras = split_paragraph_lines(task_lines, ratio)
+    starts = [para[0].top for para in paras]
+    if len(edges) < 2 or not shading or sum(len(p) == 1 for p in paras) <= len(paras) / 2:
+        return starts
+    bands = band_tops(shading, edges[0] - COLUMN_TOLERANCE, (edges[0] + edges[1]) / 2)
+    if len(bands) < MIN_BAND_EDGES:
+        return starts
+    first: dict[int, float] = {}
+    for top in starts:
+        first.setdefault(bisect.bisect_right(bands, top), top)
+    return sorted(first.values())
+
+
+def unruled_rows(lines: list[Line], edges: list[float], ratio: float, page: int,
+                 shading: list | None = None) -> list[TableRow]:
     """Given the lines under a header (or at the top of a continued page), return the rows."""
     columns: list[list[dict]] = [[] for _ in edges]
     for line in lines:
         for word in line.words:
             columns[column_of(word, edges)].append(word)
     column_lines = [group_lines(ws) for ws in columns]
-    starts = [para[0].top for para in split_paragraph_lines(column_lines[0], ratio)]
+    starts = row_starts(column_lines[0], edges, ratio, shading or [])
     if not lines:
         return []
     first_top = min(line.top for line in lines)
@@ -71,10 +92,11 @@ def unruled_rows(lines: list[Line], edges: list[float], ratio: float, page: int)
 class UnruledReader:
     """Lays out pages whose task tables have no cell borders, one page after the other."""
 
-    def __init__(self, ratio: float, taught: tuple = ()):
+    def __init__(self, ratio: float, taught: tuple = (), shading: dict | None = None):
         self.ratio = ratio
         self.taught = taught  # the header wordings a user taught (ReadOptions.roles)
         self.edges: list[float] | None = None
+        self.shading = shading or {}  # page number -> its shaded boxes (extract/pdf/zebra.py)
 
     def page_blocks(self, number: int, words: list) -> list:
         """Given a page's number and words (page furniture left out), return its blocks."""
@@ -117,7 +139,7 @@ class UnruledReader:
     def close_region(self, region: list, region_top, items: list, page_number: int) -> None:
         if not region or self.edges is None:  # a region opens only under a header that set the edges
             return
-        rows = unruled_rows(region, self.edges, self.ratio, page_number)
+        rows = unruled_rows(region, self.edges, self.ratio, page_number, self.shading.get(page_number))
         if rows:
             top = region_top if region_top is not None else region[0].top
             items.append((top, TableBlock(rows, page_number, self.column_xs())))
@@ -127,10 +149,11 @@ def has_task_table(blocks: list, taught: tuple = ()) -> bool:
     return any(isinstance(b, TableBlock) and find_header_row(b.rows, taught) is not None for b in blocks)
 
 
-def unruled_blocks(pages: list[tuple[int, list]], ratio: float, taught: tuple = ()) -> list:
-    """Given (page number, words) per page (and the header wordings a user taught), return the
-    blocks of a document whose task tables have no cell borders."""
-    reader = UnruledReader(ratio, taught)
+def unruled_blocks(pages: list[tuple[int, list]], ratio: float, taught: tuple = (),
+                   shading: dict | None = None) -> list:
+    """Given (page number, words) per page (the header wordings a user taught, and each page's
+    shaded boxes), return the blocks of a document whose task tables have no cell borders."""
+    reader = UnruledReader(ratio, taught, shading)
     blocks = [block for number, words in pages for block in reader.page_blocks(number, words)]
     # a header row and the rows under it are one table
     merged: list = []

@@ -20,15 +20,19 @@ from pathlib import Path
 from docx import Document
 from docx.oxml.ns import qn
 
+from ..layout import find_header_row
 from ..model import Cell, Passage, RawDocument, TableBlock, TableRow, TextBlock
+from ..symbols import symbol_text
 from ..text import clean
 
 W_P, W_TBL, W_TR, W_TC, W_SDT = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:sdt")
 W_MOVE_FROM, W_DEL, W_SDT_CONTENT = qn("w:moveFrom"), qn("w:del"), qn("w:sdtContent")
 NOTES_RELS = ("/footnotes", "/endnotes")  # relationship types whose parts hold note text
 # a text element's own text (None: its content), or what a tab, break or hyphen element reads as
+# (w:sym, a symbol font's character: None too, read by node_text)
+W_SYM = qn("w:sym")
 TEXT_TAGS: dict[str, str | None] = {qn("w:t"): None, qn("w:tab"): " ", qn("w:br"): " ", qn("w:cr"): " ",
-                                    qn("w:noBreakHyphen"): "-"}
+                                    qn("w:noBreakHyphen"): "-", W_SYM: None}
 ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
 
@@ -206,6 +210,28 @@ class DocxReader:
             rows.append(TableRow(cells))
         return TableBlock(rows)
 
+    def table_blocks(self, tbl) -> list:
+        """A table as blocks: one TableBlock, or, for a frame (a table whose cells hold tables
+        and which is no task table itself: a one-cell frame around each table, a layout table),
+        what its cells hold in reading order, framed tables read as tables of their own."""
+        block = self.table(tbl)
+        if not is_frame(tbl) or find_header_row(block.rows) is not None:
+            return [block]
+        out: list = []
+        for tr in tbl.iter(W_TR):
+            if owning_table(tr) is not tbl or is_deleted_row(tr):
+                continue
+            for tc in row_cells(tr):
+                for child in tc.iterchildren(W_P, W_TBL, W_SDT):
+                    if child.tag == W_TBL:
+                        out.extend(self.table_blocks(child))
+                        continue
+                    for p in [child] if child.tag == W_P else child.iter(W_P):
+                        text = self.paragraph_text(p)
+                        if text:
+                            out.append(TextBlock(text))
+        return out
+
     def page_header_blocks(self) -> list:
         """Paragraphs of the first page's header (some notes put the symbol and date there),
         read ahead of the body so that the header block sees them. A header part that cannot
@@ -280,7 +306,7 @@ class DocxReader:
                 own = [n for n in p.iter(*TEXT_TAGS) if next(n.iterancestors(W_P)) is p]
                 if not own:
                     continue
-                text = "".join(TEXT_TAGS[n.tag] or (n.text or "") for n in own
+                text = "".join(node_text(n) for n in own
                                if not (self.has_moves and next(n.iterancestors(W_MOVE_FROM), None) is not None))
                 words.extend(clean(text).split())
         return words
@@ -294,13 +320,19 @@ class DocxReader:
                 if text:
                     out.append(TextBlock(text))
             elif child.tag == W_TBL:
-                out.append(self.table(child))
+                out.extend(self.table_blocks(child))
             elif child.tag == W_SDT:
                 for p in child.iter(W_P):
                     text = self.paragraph_text(p)
                     if text:
                         out.append(TextBlock(text))
         return out + self.note_blocks()
+
+
+def is_frame(tbl) -> bool:
+    """Does a table hold tables in its own cells (a frame or a layout table)?"""
+    return any(child.tag == W_TBL for tr in tbl.iter(W_TR) if owning_table(tr) is tbl
+               for tc in row_cells(tr) for child in tc)
 
 
 def owning_table(tr):
@@ -335,9 +367,16 @@ def raw_paragraph_text(p, has_moves: bool) -> str:
     for node in p.iter(*TEXT_TAGS):
         if has_moves and any(a.tag == W_MOVE_FROM for a in node.iterancestors(W_MOVE_FROM)):
             continue
-        replacement = TEXT_TAGS[node.tag]
-        parts.append(node.text or "" if replacement is None else replacement)
+        parts.append(node_text(node))
     return "".join(parts)
+
+
+def node_text(node) -> str:
+    """What a text element reads as: its text, a symbol font's character, or a tab's space."""
+    if node.tag == W_SYM:
+        return symbol_text(node.get(qn("w:font")), node.get(qn("w:char")))
+    replacement = TEXT_TAGS[node.tag]
+    return node.text or "" if replacement is None else replacement
 
 
 def is_deleted_row(tr) -> bool:

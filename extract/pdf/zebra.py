@@ -1,0 +1,38 @@
+"""Rows a producer told apart by shading alone (zebra tables: no rules, every other row
+shaded, a dark header row): the shading is the row. A filled box behind the task column (a
+row's or a cell's background) bounds a row at its top and its bottom; the unshaded row between
+two shaded ones is the band between them. Works on pdfplumber-shaped rect dicts ("fill",
+"non_stroking_color", x0, x1, top, bottom), whatever page source made them.
+"""
+from __future__ import annotations
+
+MIN_BAND_HEIGHT_PT = 6.0  # a row's background is a line high at least; thinner fills are rules
+WHITE_LEVEL = 0.98  # a fill this light (every channel) is the page's own white
+BOUNDARY_ROUNDING = 1  # decimals: one row's cells share their backgrounds' top and bottom
+
+
+def is_shading(rect: dict) -> bool:
+    """Is this a filled, non-white box at least a line high?"""
+    if not rect.get("fill") or rect["bottom"] - rect["top"] < MIN_BAND_HEIGHT_PT:
+        return False
+    colour = rect.get("non_stroking_color")
+    values = colour if isinstance(colour, (list, tuple)) else [colour] if colour is not None else []
+    numbers = [v for v in values if isinstance(v, (int, float))]
+    if len(numbers) == 4:  # CMYK: white is no ink
+        return any(v > 1 - WHITE_LEVEL for v in numbers)
+    return not numbers or any(v < WHITE_LEVEL for v in numbers)
+
+
+def row_boundaries(rects: list[dict]) -> list[tuple[float, float, float, float]]:
+    """The shaded boxes of a page that may bound rows, as (x0, x1, top, bottom)."""
+    return [(r["x0"], r["x1"], r["top"], r["bottom"]) for r in rects if is_shading(r)]
+
+
+def band_tops(boxes: list[tuple[float, float, float, float]], task_x0: float, task_x1: float) -> list[float]:
+    """Given a page's shaded boxes and the task column's span, return the sorted y of every edge
+    of a box behind the task column: where rows begin and end."""
+    edges: set[float] = set()
+    for x0, x1, top, bottom in boxes:
+        if x0 <= task_x0 and x1 >= task_x1:
+            edges.update((round(top, BOUNDARY_ROUNDING), round(bottom, BOUNDARY_ROUNDING)))
+    return sorted(edges)

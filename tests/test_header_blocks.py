@@ -1,0 +1,45 @@
+"""A header block of two rows with a number column (tests/fixtures/header-blocks/
+build_header_blocks.py): "No. | Tasks | Status of implementation" (spanning two columns) over
+" | | Progress | Next steps", No. and Tasks merged down; in Word, in LibreOffice's PDF (the block
+repeated on every page) and in Chromium's and WeasyPrint's (a <thead> of two rows). Every row
+reads as the seed note's truth, its number in `extra` under "No.", no word unplaced."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+
+from conftest import EXPECTED, FIXTURES, cli, read_table
+
+BLOCKS = FIXTURES / "header-blocks"
+FILES = ["som26-midterm-numbered.docx", "som26-midterm-numbered.pdf", "som26-midterm-numbered-chromium.pdf",
+         "som26-midterm-numbered-weasyprint.pdf"]
+
+
+def ws(text) -> str:
+    return " ".join((text or "").split())
+
+
+def truth() -> list[dict]:
+    """The seed's rows, each numbered "1.", "2." within its section's table."""
+    rows = json.loads((EXPECTED / "som26-midterm.json").read_text(encoding="utf-8"))["tasks"]
+    seen: Counter = Counter()
+    for row in rows:
+        seen[(row["part"], row["section"])] += 1
+        row["extra"] = {"No.": f"{seen[(row['part'], row['section'])]}."}
+    return rows
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_a_two_row_header_block_with_a_number_column_reads_as_written(workdir, name):
+    result = cli("ingest", BLOCKS / name, "--store", workdir / "store")
+    assert result.exit_code == 0, result.output
+    tasks = read_table(workdir / "store", "tasks").sort_values("ordinal")
+    want = truth()
+    got = [{"task": ws(t.task_text), "progress": ws(t.progress_text), "next": ws(t.next_steps_text),
+            "extra": dict(t.extra)} for t in tasks.itertuples()]
+    assert got == [{"task": ws(w["task_text"]), "progress": ws(w["progress_text"]), "next": ws(w["next_steps_text"]),
+                    "extra": w["extra"]} for w in want]
+    docs = read_table(workdir / "store", "documents")
+    assert [w for w in docs.warnings[0] if w.startswith("unplaced_text")] == []

@@ -1,0 +1,72 @@
+"""A table is a task table on evidence, not on two header words (extract/evidence.py): tables
+whose headers name a task column and a progress column but whose cells hold dates, amounts,
+codes or one-word states give no task; the note is stored with 0 tasks and the --column hint.
+The documents are real Word and PDF files (tests/fixtures/no-task-tables/build_no_task_tables.py)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, cli, read_table
+
+NO_TASKS = FIXTURES / "no-task-tables"
+FILES = sorted(p for p in NO_TASKS.rglob("*") if p.suffix in (".docx", ".pdf"))
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory) -> tuple[Path, object]:
+    root = tmp_path_factory.mktemp("evidence") / "store"
+    result = cli("ingest", NO_TASKS, "--store", root)
+    return root, result
+
+
+def test_no_task_is_invented_from_tables_that_only_name_task_roles(store):
+    root, result = store
+    assert result.exit_code == 0, result.output
+    docs = read_table(root, "documents")
+    assert len(docs) == len(FILES) == 21
+    assert docs.n_tasks.sum() == 0
+    assert len(read_table(root, "tasks")) == 0
+
+
+def test_the_approval_history_gets_the_hint_about_its_header(store):
+    _, result = store
+    line = next(x for x in result.stderr.splitlines() if "approval-history.docx" in x)
+    assert ": not a progress note (no Tasks | Progress | Next steps table); stored with 0 tasks" in line
+    assert 'if the table headed "Action date and time | Action taken | Actor | Approval type | Comments" holds its' \
+           " tasks, name its columns' roles with --column WORDING=ROLE" in line
+
+
+def test_no_word_of_a_table_without_tasks_is_lost(store):
+    root, _ = store
+    docs = read_table(root, "documents")
+    lost = {Path(d.source_path).name: [w for w in d.warnings if w.startswith("unplaced_text")]
+            for d in docs.itertuples()}
+    assert {name: words for name, words in lost.items() if words} == {}
+
+
+def test_a_taught_wording_makes_the_table_a_task_table_on_the_users_word(workdir):
+    result = cli("ingest", NO_TASKS / "invoice-consultancy.docx", "--store", workdir / "store",
+                 "--column", "Activity=task", "--column", "Status=progress")
+    assert result.exit_code == 0, result.output
+    tasks = read_table(workdir / "store", "tasks")
+    assert list(tasks.task_text)[:2] == ["Review of the draft synthesis report on biodiversity",
+                                          "Drafting of the issue management group's background paper"]
+
+
+def test_pdfplumbers_claims_list_with_no_results_is_no_task_table(workdir):
+    """pdfplumber's tests/pdfs/issue-140-example.pdf, rebuilt: a claims list whose only row says "No results"."""
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("CENTRAL KMA")
+    table = doc.add_table(rows=2, cols=3)
+    for cell, text in zip(table.rows[0].cells, ["Action date and time", "Action taken", "Actor"]):
+        cell.text = text
+    table.rows[1].cells[0].text = "No results"
+    path = workdir / "claims.docx"
+    doc.save(path)
+    result = cli("ingest", path, "--store", workdir / "store")
+    assert result.exit_code == 0
+    assert read_table(workdir / "store", "documents").n_tasks.tolist() == [0]

@@ -1,0 +1,29 @@
+"""Zebra tables (tests/fixtures/zebra/build_zebra.py): no rules, a dark header row, every other
+row shaded, generous leading in the cells, printed by Chromium and by WeasyPrint. The shading
+is the row: 22 rows, each the seed's task in its part and section, not a row per line."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import EXPECTED, FIXTURES, cli, read_table
+
+ZEBRA = FIXTURES / "zebra"
+SEED = json.loads((EXPECTED / "som26-midterm.json").read_text(encoding="utf-8"))
+OPENING_WORDS = 6  # a task's opening words: line joins at hyphens aside (see the README)
+
+
+def opening(text: str) -> list[str]:
+    return text.split()[:OPENING_WORDS]
+
+
+@pytest.mark.parametrize("producer", ["chromium", "weasyprint"])
+def test_the_shading_is_the_row(workdir, producer):
+    result = cli("ingest", ZEBRA / f"som26-midterm-zebra-{producer}.pdf", "--store", workdir / "store")
+    assert result.exit_code == 0, result.output
+    tasks = read_table(workdir / "store", "tasks").sort_values("ordinal")
+    assert [(t.part, t.section, opening(t.task_text), opening(t.progress_text)) for t in tasks.itertuples()] \
+        == [(w["part"], w["section"], opening(w["task_text"]), opening(w["progress_text"])) for w in SEED["tasks"]]
+    doc = read_table(workdir / "store", "documents").iloc[0]
+    assert [w for w in doc.warnings if w.startswith("unplaced_text")] == []
