@@ -42,6 +42,7 @@ WARNINGS = {
     "ocr_low_confidence": "OCR's mean word confidence is low: check the text against the scan",
     "ocr_uncertain_words": "words OCR read with low confidence, kept as read",
     "ocr_marks_set_aside": "marks without letters OCR read with low confidence, not in the text",
+    "watermark": "letters drawn diagonally over the pages (DRAFT, UNEDITED): a passage, not the note's text",
 }
 
 
