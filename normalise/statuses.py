@@ -162,9 +162,12 @@ def split_progress(paragraphs: list[str], default: str | None = None) -> list[Pr
 
 
 def task_status(item_statuses: list[str]) -> str:
-    """Sum a task's item statuses up, as the contract says: completed when all are, not_started
-    when all are, an exceptional state when it is the only one besides completed, else ongoing."""
-    states = set(item_statuses)
+    """Sum a task's item statuses up, as the contract says: unknown when every item is; else, on
+    the items that are not unknown, completed when all are, not_started when all are, an
+    exceptional state when it is the only one besides completed, else ongoing."""
+    states = set(item_statuses) - {"unknown"}
+    if not states:
+        return "unknown"
     if states == {"completed"}:
         return "completed"
     if states == {"not_started"}:
