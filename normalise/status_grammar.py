@@ -1,0 +1,327 @@
+"""The status grammar: where a status label is, and what it reads, from data.
+
+The words are in patterns/status_grammar.jsonl, by unit (heads in every form, state phrases,
+modifiers, subjects, joiners, tail words); patterns/status_map.jsonl turns what a label reads (a
+head's sense and its aspect) into a contract status. A label is
+
+    [modifiers] [subject [modifiers]] head [after-modifiers] {joiner unit} [tail] END
+
+where a head is a state's verb or adjective ("implemented", "deferred", "in progress", "overtaken
+by events"), the tail a parenthesis ("(70%)"), a share ("- 50%") or a phrase opened by a tail word
+("to 2021", "by decision of the SOM", "until funds are available"), and END a colon, a full stop, a
+dash, the end of the text or, right after the head, a capitalised word that opens the item's own
+sentence ("Completed The report was released"). A status word followed by anything else ("Completed
+reports were shared", "Pending the nomination of focal points, ...") is not a label.
+
+The reader is a spaCy rule component ("status_labels" on spacy.blank("en")): it looks only where
+a label may start (a paragraph's first word after its bullet, list number or "Status:" prefix,
+and a sentence's first word when a colon follows) and puts what it finds in doc.spans["status"].
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+from ..vocabulary import MONTH_NAMES as MONTHS
+from .nlp import STATUS_GRAMMAR, STATUS_MAP, read_jsonl
+
+# A composite label ("Ongoing/postponed") takes the most specific state: the first in this list.
+SPECIFICITY = ("cancelled", "postponed", "on_hold", "not_started", "ongoing", "completed")
+COLON, DASHES, SENTENCE_ENDS = ":", {"-", "\u2013", "\u2014", "--"}, {".", ";", "!", "?"}
+BULLET_TOKENS = {"\u2022", "-", "\u2013", "*", "\u00b7", "\uf0b7", "\u25aa", "\u27a2"}
+MONTH_NAMES = frozenset(MONTHS)  # "Completed November 2019" is a dated statement, not a label
+SHARE_WORDS = (("%",), ("per", "cent"), ("percent",))
+MAX_PHRASE_TOKENS = 6  # the longest phrase of the grammar's data, in tokens
+MAX_TAIL_TOKENS = 16  # a tail longer than this is a sentence ("Postponed to 2021 by decision of the SOM")
+MAX_PAREN_TOKENS = 12  # "(70%)", "(implemented)", "(target date: Q4 2021)"
+MAX_OBJECT_TOKENS = 4  # "Pending Bureau approval", "Awaiting the nomination of experts"
+SPAN_KEY = "status"
+ASPECT_ORDER = ("negated", "future", "progressive", "partial")  # the first found wins, else "done"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The grammar's words, as tuples of lower-case tokens."""
+
+    heads: dict  # phrase -> (sense, frozenset of aspects: done, progressive, base, noun, object)
+    before: dict  # phrase -> effect
+    after: dict  # phrase -> effect
+    subjects: frozenset
+    joiners: frozenset
+    tails: dict  # phrase -> clause (a verb may follow)
+    verbs: frozenset
+    prefixes: frozenset
+    status_of: dict  # (sense, aspect) -> status
+    first_words: frozenset = field(default=frozenset())
+
+
+def phrase_key(tokenizer, text: str) -> tuple:
+    return tuple(t.lower_ for t in tokenizer(text))
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The grammar's data read once, each phrase tokenized as a paragraph would be."""
+    import spacy
+
+    tokenizer = spacy.blank("en").tokenizer
+    heads: dict = {}
+    before: dict = {}
+    after: dict = {}
+    subjects: set[tuple] = set()
+    joiners: set[tuple] = set()
+    prefixes: set[tuple] = set()
+    verbs: set[str] = set()
+    tails: dict = {}
+    for entry in read_jsonl(STATUS_GRAMMAR):
+        unit = entry["unit"]
+        if unit == "head":
+            for aspect in ("done", "progressive", "base", "noun"):
+                for form in entry[aspect]:
+                    sense, aspects = heads.get(phrase_key(tokenizer, form), (entry["sense"], frozenset()))
+                    extra = {aspect, "object"} if entry.get("object") else {aspect}
+                    heads[phrase_key(tokenizer, form)] = (sense, aspects | extra)
+        elif unit == "modifier":
+            before.update({phrase_key(tokenizer, w): entry["effect"] for w in entry["before"]})
+            after.update({phrase_key(tokenizer, w): entry["effect"] for w in entry["after"]})
+        elif unit == "subject":
+            subjects.update(phrase_key(tokenizer, w) for w in entry["words"])
+        elif unit == "joiner":
+            joiners.update(phrase_key(tokenizer, w) for w in entry["words"])
+        elif unit == "tail":
+            tails.update({phrase_key(tokenizer, w): entry["clause"] for w in entry["words"]})
+        elif unit == "finite_verb":
+            verbs.update(entry["words"])
+        elif unit == "prefix":
+            prefixes.update(phrase_key(tokenizer, w) for w in entry["words"])
+    status_of = {(e["sense"], e["aspect"]): e["status"] for e in read_jsonl(STATUS_MAP)}
+    firsts = {k[0] for k in list(heads) + list(before) + list(subjects) + list(prefixes)}
+    return Lexicon(heads, before, after, frozenset(subjects), frozenset(joiners), tails, frozenset(verbs),
+                   frozenset(prefixes), status_of, frozenset(firsts))
+
+
+def longest(doc, i: int, table) -> tuple[tuple, int]:
+    """The longest phrase of `table` starting at token i: (phrase, token after it), or ((), i)."""
+    words = [t.lower_ for t in doc[i:i + MAX_PHRASE_TOKENS]]
+    for n in range(len(words), 0, -1):
+        if tuple(words[:n]) in table:
+            return tuple(words[:n]), i + n
+    return (), i
+
+
+def read_modifiers(doc, i: int, table: dict) -> tuple[set, int]:
+    """Modifiers from token i on: their effects and the token after them."""
+    effects: set[str] = set()
+    while True:
+        phrase, j = longest(doc, i, table)
+        if not phrase:
+            return effects, i
+        effects.add(table[phrase])
+        i = j
+
+
+def aspect_of(forms: frozenset, effects: set) -> str | None:
+    """What a head form reads with its modifiers: negated, future, progressive, partial or done."""
+    if "negated" in effects:
+        return "negated" if forms & {"done", "progressive", "base"} else None
+    if "future" in effects:
+        return "future" if forms & {"done", "base"} else None
+    if "progressive" in effects and forms & {"done", "progressive"}:
+        return "progressive"
+    if "progressive" in forms and "done" not in forms:
+        return "progressive"
+    if "done" in forms:
+        return "partial" if "partial" in effects else "done"
+    return None
+
+
+def read_head(doc, i: int, effects: set, lex: Lexicon):
+    """A head at token i read with the modifiers before it: (status, forms, token after), or None."""
+    phrase, j = longest(doc, i, lex.heads)
+    if not phrase:
+        return None
+    sense, forms = lex.heads[phrase]
+    post, j = read_modifiers(doc, j, lex.after)
+    aspect = aspect_of(forms, effects | post)
+    status = lex.status_of.get((sense, aspect)) if aspect else None
+    return (status, forms, j) if status else None
+
+
+def read_unit(doc, i: int, lex: Lexicon):
+    """One unit from token i: modifiers, perhaps a subject, a head: (status, forms, token after)."""
+    effects, j = read_modifiers(doc, i, lex.before)
+    head = read_head(doc, j, effects, lex)
+    if head:
+        return head
+    subject, k = longest(doc, j, lex.subjects)
+    if not subject:
+        phrase, k = longest(doc, j, lex.heads)
+        if not phrase or "noun" not in lex.heads[phrase][1]:
+            return None
+    more, k = read_modifiers(doc, k, lex.before)
+    return read_head(doc, k, effects | more, lex)
+
+
+def is_end(doc, i: int) -> bool:
+    """A label's end at token i: a colon, a full stop before a space, a dash, the end."""
+    if i >= len(doc):
+        return True
+    text = doc[i].text
+    if text == COLON or text in DASHES:
+        return True
+    return text in SENTENCE_ENDS and (bool(doc[i].whitespace_) or i + 1 == len(doc))
+
+
+def closes(token) -> bool:
+    """A closing parenthesis, or one glued to the label's end ("):", ").")."""
+    return token.text.startswith(")") and (len(token.text) == 1 or token.text[1:] in SENTENCE_ENDS | {COLON})
+
+
+def read_share(doc, i: int) -> int:
+    """'50%', '- 50%', ', 60 per cent' from token i: the token after it, or i."""
+    j = i + 1 if i < len(doc) and (doc[i].text in DASHES or doc[i].text == ",") else i
+    if j >= len(doc) or not doc[j].like_num:
+        return i
+    for words in SHARE_WORDS:
+        if tuple(t.lower_ for t in doc[j + 1:j + 1 + len(words)]) == words:
+            return j + 1 + len(words)
+    return i
+
+
+def read_tail(doc, i: int, lex: Lexicon) -> int | None:
+    """What follows the heads up to the label's end: the index of the end token, or None."""
+    start, clause, in_phrase = i, False, False
+    while i - start <= MAX_TAIL_TOKENS:
+        if i < len(doc) and doc[i].text == "(":
+            close = next((k for k in range(i + 1, min(len(doc), i + MAX_PAREN_TOKENS)) if closes(doc[k])), None)
+            if close is None:
+                return None
+            if len(doc[close].text) > 1:
+                return close  # "(75%):" - the colon is glued to the parenthesis
+            i = close + 1
+            continue
+        shared = read_share(doc, i)
+        if shared > i:
+            i = shared
+            continue
+        if is_end(doc, i):
+            return i if i > start else None
+        phrase, j = longest(doc, i, lex.tails)
+        if phrase:
+            clause, in_phrase = clause or lex.tails[phrase], True
+            i = j
+        elif not in_phrase or doc[i].text == "," or (doc[i].lower_ in lex.verbs and not clause):
+            return None
+        else:
+            i += 1
+    return None
+
+
+def read_object(doc, i: int, lex: Lexicon) -> list[int]:
+    """Where a head's short object may end ("Pending Bureau approval"), longest first."""
+    ends = []
+    for k in range(i, min(len(doc), i + MAX_OBJECT_TOKENS)):
+        token = doc[k]
+        if not (token.is_alpha or token.like_num) or token.lower_ in lex.verbs:
+            break
+        ends.append(k + 1)
+    return ends[::-1]
+
+
+def starts_sentence(token) -> bool:
+    """A capitalised word that is not a name of a month: the start of the item's own sentence."""
+    return token.is_alpha and token.text[0].isupper() and token.text not in MONTH_NAMES
+
+
+def read_label(doc, i: int, lex: Lexicon, colon_only: bool = False, whole: bool = False):
+    """A label starting at token i: (status, last token + 1 of the label, text start char), or
+    None. `colon_only`: inside a paragraph a label must end with a colon; `whole`: the label must
+    be the whole text (a Status cell)."""
+    unit = read_unit(doc, i, lex)
+    if unit is None:
+        return None
+    statuses, forms, j = [unit[0]], unit[1], unit[2]
+    while j < len(doc):
+        joiner, k = longest(doc, j, lex.joiners)
+        nxt = read_unit(doc, k, lex) if joiner else None
+        if nxt is None:
+            break
+        statuses.append(nxt[0])
+        forms, j = nxt[1], nxt[2]
+    status = min(statuses, key=SPECIFICITY.index)
+    # a short object first ("Pending Bureau approval."), then the heads alone
+    for end_at in (read_object(doc, j, lex) if "object" in forms else []) + [j]:
+        for end in (read_tail(doc, end_at, lex), end_at if is_end(doc, end_at) else None):
+            if end is not None and acceptable(doc, end, colon_only, whole):
+                return status, end, text_start(doc, end)
+    if not colon_only and not whole and j < len(doc) and starts_sentence(doc[j]):
+        return status, j, doc[j].idx
+    return None
+
+
+def acceptable(doc, end: int, colon_only: bool, whole: bool) -> bool:
+    """Does the label's end suit where it stands (inside a paragraph, a whole Status cell)?"""
+    if whole:
+        return end >= len(doc) or (closes(doc[end]) and end + 1 == len(doc))
+    if colon_only:
+        return end < len(doc) and doc[end].text.endswith(COLON)
+    return True
+
+
+def text_start(doc, end: int) -> int:
+    """Where the item's own text begins after a label ending at token `end`."""
+    if end >= len(doc):
+        return len(doc.text)
+    return doc[end].idx + len(doc[end].text)
+
+
+def list_marker_tokens(doc) -> int:
+    """How many tokens a paragraph's bullet or list number takes ("•", "-", "1.", "a)", "(ii)")."""
+    if len(doc) and doc[0].text in BULLET_TOKENS:
+        return 1
+    n = 0
+    if len(doc) > 2 and doc[0].text == "(" and doc[2].text == ")":
+        n = 3
+    elif len(doc) > 1 and doc[1].text in {".", ")"} and len(doc[0].text) <= 4 and \
+            (doc[0].like_num or doc[0].text.lower().strip("ivx") == "" or len(doc[0].text) == 1):
+        n = 2
+    return n
+
+
+def opening(doc, lex: Lexicon) -> int:
+    """The first token a paragraph's label may start at: after its bullet or list number and a
+    prefix such as "Status:" or "Implementation status -"."""
+    n = list_marker_tokens(doc)
+    prefix, k = longest(doc, n, lex.prefixes)
+    if prefix and k < len(doc) and (doc[k].text == COLON or doc[k].text in DASHES):
+        return k + 1
+    return n
+
+
+def paragraph_labels(doc) -> list[tuple[int, int, int, str]]:
+    """Given a paragraph Doc, (label start token, label end token, text start char, status) per
+    label: at its opening, and at a sentence's start when a colon ends the label."""
+    lex = lexicon()
+    found: list[tuple[int, int, int, str]] = []
+    first = opening(doc, lex)
+    starts = [first]
+    if COLON in doc.text:
+        starts += [k for k in range(first + 1, len(doc)) if doc[k - 1].text in SENTENCE_ENDS]
+    for i in starts:
+        if i >= len(doc) or doc[i].lower_ not in lex.first_words or (found and i < found[-1][1]):
+            continue
+        label = read_label(doc, i, lex, colon_only=i != first)
+        if label:
+            found.append((i, label[1], label[2], label[0]))
+    return found
+
+
+def status_labels(doc):
+    """The rule component: a paragraph's labels as doc.spans["status"] (each labelled with its
+    status) and, for the reader of items, where each item's own text starts."""
+    from spacy.tokens import Span
+
+    found = paragraph_labels(doc)
+    doc.spans[SPAN_KEY] = [Span(doc, start, max(end, start + 1), label=status) for start, end, _, status in found]
+    doc.user_data[SPAN_KEY] = [(doc[start].idx, text, status) for start, _, text, status in found]
+    return doc
