@@ -35,6 +35,7 @@ MAX_PHRASE_TOKENS = 6  # the longest phrase of the grammar's data, in tokens
 MAX_TAIL_TOKENS = 16  # a tail longer than this is a sentence ("Postponed to 2021 by decision of the SOM")
 MAX_PAREN_TOKENS = 12  # "(70%)", "(implemented)", "(target date: Q4 2021)"
 MAX_OBJECT_TOKENS = 4  # "Pending Bureau approval", "Awaiting the nomination of experts"
+MAX_OPEN_SUBJECT = 2  # "Recruitment initiated", "Data collection completed"
 SPAN_KEY = "status"
 ASPECT_ORDER = ("negated", "future", "progressive", "partial")  # the first found wins, else "done"
 
@@ -50,9 +51,11 @@ class Lexicon:
     joiners: frozenset
     tails: dict  # phrase -> clause (a verb may follow)
     verbs: frozenset
+    function_words: frozenset
     prefixes: frozenset
     status_of: dict  # (sense, aspect) -> status
-    first_words: frozenset = field(default=frozenset())
+    first_words: frozenset = field(default=frozenset())  # the words a label may open with
+    head_words: frozenset = field(default=frozenset())  # the words a head or modifier opens with
 
 
 def phrase_key(tokenizer, text: str) -> tuple:
@@ -72,15 +75,17 @@ def lexicon() -> Lexicon:
     joiners: set[tuple] = set()
     prefixes: set[tuple] = set()
     verbs: set[str] = set()
+    function_words: set[str] = set()
     tails: dict = {}
     for entry in read_jsonl(STATUS_GRAMMAR):
         unit = entry["unit"]
         if unit == "head":
-            for aspect in ("done", "progressive", "base", "noun"):
-                for form in entry[aspect]:
+            for aspect in ("done", "progressive", "base", "noun", "joined", "finite"):
+                for form in entry.get(aspect, []):
                     sense, aspects = heads.get(phrase_key(tokenizer, form), (entry["sense"], frozenset()))
-                    extra = {aspect, "object"} if entry.get("object") else {aspect}
-                    heads[phrase_key(tokenizer, form)] = (sense, aspects | extra)
+                    extra = {"done", aspect} if aspect in ("joined", "finite") else {aspect}
+                    heads[phrase_key(tokenizer, form)] = (sense, aspects | extra | ({"object"} if entry.get("object")
+                                                                                   else set()))
         elif unit == "modifier":
             before.update({phrase_key(tokenizer, w): entry["effect"] for w in entry["before"]})
             after.update({phrase_key(tokenizer, w): entry["effect"] for w in entry["after"]})
@@ -92,12 +97,16 @@ def lexicon() -> Lexicon:
             tails.update({phrase_key(tokenizer, w): entry["clause"] for w in entry["words"]})
         elif unit == "finite_verb":
             verbs.update(entry["words"])
+        elif unit == "function_word":
+            function_words.update(entry["words"])
         elif unit == "prefix":
             prefixes.update(phrase_key(tokenizer, w) for w in entry["words"])
     status_of = {(e["sense"], e["aspect"]): e["status"] for e in read_jsonl(STATUS_MAP)}
     firsts = {k[0] for k in list(heads) + list(before) + list(subjects) + list(prefixes)}
+    head_words = {k[0] for k in list(heads) + list(before)}
     return Lexicon(heads, before, after, frozenset(subjects), frozenset(joiners), tails, frozenset(verbs),
-                   frozenset(prefixes), status_of, frozenset(firsts))
+                   frozenset(function_words), frozenset(prefixes), status_of, frozenset(firsts),
+                   frozenset(head_words))
 
 
 def longest(doc, i: int, table) -> tuple[tuple, int]:
@@ -107,6 +116,18 @@ def longest(doc, i: int, table) -> tuple[tuple, int]:
         if tuple(words[:n]) in table:
             return tuple(words[:n]), i + n
     return (), i
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One state a label reads: its status, the head's forms, the token after it, and whether it
+    reads as a sentence ("Work has not started", "Recruitment initiated"), which a label may be
+    only up to a colon or as all its cell says, with no tail."""
+
+    status: str
+    forms: frozenset
+    end: int
+    loose: bool = False
 
 
 def read_modifiers(doc, i: int, table: dict) -> tuple[set, int]:
@@ -121,11 +142,17 @@ def read_modifiers(doc, i: int, table: dict) -> tuple[set, int]:
 
 
 def aspect_of(forms: frozenset, effects: set) -> str | None:
-    """What a head form reads with its modifiers: negated, future, progressive, partial or done."""
-    if "negated" in effects:
-        return "negated" if forms & {"done", "progressive", "base"} else None
-    if "future" in effects:
-        return "future" if forms & {"done", "base"} else None
+    """What a head form reads with its modifiers: refused, negated, future, progressive, partial
+    or done; a noun only after a word that makes it a state ("Good progress", "Nearing completion")."""
+    verbal = forms & {"done", "progressive", "base"}
+    if "noun" in forms and ("nominal" in effects or (not verbal and "partial" in effects)):
+        return "partial" if "partial" in effects else "done"
+    if not verbal:
+        return None
+    for aspect, allowed in (("refused", {"done", "base"}), ("negated", {"done", "progressive", "base"}),
+                            ("future", {"done", "base"})):
+        if aspect in effects:
+            return aspect if forms & allowed else None
     if "progressive" in effects and forms & {"done", "progressive"}:
         return "progressive"
     if "progressive" in forms and "done" not in forms:
@@ -135,31 +162,63 @@ def aspect_of(forms: frozenset, effects: set) -> str | None:
     return None
 
 
-def read_head(doc, i: int, effects: set, lex: Lexicon):
-    """A head at token i read with the modifiers before it: (status, forms, token after), or None."""
+def read_head(doc, i: int, effects: set, lex: Lexicon, joined: bool) -> Unit | None:
+    """A head at token i read with the modifiers before it, or None. A head that only follows
+    another ("and submitted") needs `joined`."""
     phrase, j = longest(doc, i, lex.heads)
     if not phrase:
         return None
     sense, forms = lex.heads[phrase]
+    if "joined" in forms and not joined:
+        return None
     post, j = read_modifiers(doc, j, lex.after)
     aspect = aspect_of(forms, effects | post)
     status = lex.status_of.get((sense, aspect)) if aspect else None
-    return (status, forms, j) if status else None
+    return Unit(status, forms, j, "auxiliary" in effects or "finite" in forms) if status else None
 
 
-def read_unit(doc, i: int, lex: Lexicon):
-    """One unit from token i: modifiers, perhaps a subject, a head: (status, forms, token after)."""
+def open_subject(doc, i: int, lex: Lexicon) -> int:
+    """One or two words that may be a state's subject ("Recruitment", "Data collection"): the
+    token after them, or i."""
+    k = i
+    while k < len(doc) and k - i < MAX_OPEN_SUBJECT and doc[k].is_alpha and doc[k].lower_ not in lex.function_words \
+            and doc[k].lower_ not in lex.verbs and not longest(doc, k, lex.heads)[0] \
+            and not longest(doc, k, lex.before)[0]:
+        k += 1
+    return k
+
+
+def read_unit(doc, i: int, lex: Lexicon, joined: bool = False) -> Unit | None:
+    """One unit from token i: modifiers, perhaps a subject, a head."""
+    head_phrase = longest(doc, i, lex.heads)[0]
+    if head_phrase and len(head_phrase) >= len(longest(doc, i, lex.before)[0]):
+        head = read_head(doc, i, set(), lex, joined)  # "Not pursued" is a head, not "not" + "pursued"
+        if head:
+            return head
     effects, j = read_modifiers(doc, i, lex.before)
-    head = read_head(doc, j, effects, lex)
-    if head:
-        return head
+    head = read_head(doc, j, effects, lex, joined)
+    if head or joined:
+        return head  # a joined unit has no subject of its own ("In progress - drafting has started.")
     subject, k = longest(doc, j, lex.subjects)
+    loose = False
     if not subject:
         phrase, k = longest(doc, j, lex.heads)
         if not phrase or "noun" not in lex.heads[phrase][1]:
-            return None
+            k, loose = open_subject(doc, j, lex), True
+            if k == j:
+                return None
     more, k = read_modifiers(doc, k, lex.before)
-    return read_head(doc, k, effects | more, lex)
+    head = read_head(doc, k, effects | more, lex, joined=True)  # "Report submitted", "Policy adopted"
+    if head is None:
+        return None
+    return Unit(head.status, head.forms, head.end, head.loose or loose)
+
+
+def is_dash(doc, i: int) -> bool:
+    """A dash between words, not a hyphen inside one ("Closed-door")."""
+    if doc[i].text not in DASHES:
+        return False
+    return bool(doc[i].whitespace_) or i == 0 or bool(doc[i - 1].whitespace_) or i + 1 == len(doc)
 
 
 def is_end(doc, i: int) -> bool:
@@ -167,7 +226,7 @@ def is_end(doc, i: int) -> bool:
     if i >= len(doc):
         return True
     text = doc[i].text
-    if text == COLON or text in DASHES:
+    if text == COLON or is_dash(doc, i):
         return True
     return text in SENTENCE_ENDS and (bool(doc[i].whitespace_) or i + 1 == len(doc))
 
@@ -188,29 +247,60 @@ def read_share(doc, i: int) -> int:
     return i
 
 
-def read_tail(doc, i: int, lex: Lexicon) -> int | None:
-    """What follows the heads up to the label's end: the index of the end token, or None."""
+def read_joined(doc, i: int, lex: Lexicon) -> Unit | None:
+    """A joiner and a unit after it ("and submitted", "/postponed", "- on track"), or None."""
+    if i >= len(doc) or (doc[i].text in DASHES and not is_dash(doc, i)):
+        return None
+    joiner, k = longest(doc, i, lex.joiners)
+    return read_unit(doc, k, lex, joined=True) if joiner else None
+
+
+def read_parenthesis(doc, i: int, lex: Lexicon) -> tuple[int, int, list[str]] | None:
+    """A parenthesis from token i: (its closing token, the token after the label part, the
+    statuses it states: "Closed (no longer relevant)"), or None."""
+    close = next((k for k in range(i + 1, min(len(doc), i + MAX_PAREN_TOKENS)) if closes(doc[k])), None)
+    if close is None:
+        return None
+    unit = read_unit(doc, i + 1, lex, joined=True)
+    stated = [unit.status] if unit and unit.end == close else []
+    return close, close + (len(doc[close].text) == 1), stated
+
+
+def read_tail(doc, i: int, lex: Lexicon, statuses: list[str]) -> int | None:
+    """What follows the heads up to the label's end: the index of the end token, or None. A
+    state the tail names as well ("(phase 1) and ongoing") is added to `statuses`."""
     start, clause, in_phrase = i, False, False
     while i - start <= MAX_TAIL_TOKENS:
         if i < len(doc) and doc[i].text == "(":
-            close = next((k for k in range(i + 1, min(len(doc), i + MAX_PAREN_TOKENS)) if closes(doc[k])), None)
-            if close is None:
+            paren = read_parenthesis(doc, i, lex)
+            if paren is None:
                 return None
-            if len(doc[close].text) > 1:
-                return close  # "(75%):" - the colon is glued to the parenthesis
-            i = close + 1
+            statuses += paren[2]
+            if paren[1] == paren[0]:
+                return paren[0]  # "(75%):" - the colon is glued to the parenthesis
+            i, in_phrase = paren[1], False
             continue
         shared = read_share(doc, i)
         if shared > i:
             i = shared
             continue
+        joined = read_joined(doc, i, lex) if i > start else None
+        if joined:
+            statuses.append(joined.status)
+            i, in_phrase = joined.end, False
+            continue
         if is_end(doc, i):
             return i if i > start else None
+        if doc[i].text == ",":
+            i += 1  # ", with minor delays": a comma goes on only to a tail word
+            if not longest(doc, i, lex.tails)[0]:
+                return None
+            continue
         phrase, j = longest(doc, i, lex.tails)
         if phrase:
             clause, in_phrase = clause or lex.tails[phrase], True
             i = j
-        elif not in_phrase or doc[i].text == "," or (doc[i].lower_ in lex.verbs and not clause):
+        elif not in_phrase or (doc[i].lower_ in lex.verbs and not clause):
             return None
         else:
             i += 1
@@ -233,38 +323,38 @@ def starts_sentence(token) -> bool:
     return token.is_alpha and token.text[0].isupper() and token.text not in MONTH_NAMES
 
 
-def read_label(doc, i: int, lex: Lexicon, colon_only: bool = False, whole: bool = False):
-    """A label starting at token i: (status, last token + 1 of the label, text start char), or
-    None. `colon_only`: inside a paragraph a label must end with a colon; `whole`: the label must
-    be the whole text (a Status cell)."""
+def read_label(doc, i: int, lex: Lexicon, colon_only: bool = False, whole: bool = False, strict: bool = False):
+    """A label starting at token i: (status, end token, text start char), or None. `colon_only`:
+    inside a paragraph a label must end with a colon; `whole`: the label is all the text says (a
+    Status cell), a comment after a dash or colon aside ("Delayed - funding gap"); `strict`: no
+    label that reads as a sentence ("Policy adopted."), as a PDF line's start needs."""
     unit = read_unit(doc, i, lex)
-    if unit is None:
+    if unit is None or (strict and unit.loose):
         return None
-    statuses, forms, j = [unit[0]], unit[1], unit[2]
-    while j < len(doc):
-        joiner, k = longest(doc, j, lex.joiners)
-        nxt = read_unit(doc, k, lex) if joiner else None
-        if nxt is None:
-            break
-        statuses.append(nxt[0])
-        forms, j = nxt[1], nxt[2]
-    status = min(statuses, key=SPECIFICITY.index)
+    statuses, forms, j, loose = [unit.status], unit.forms, unit.end, unit.loose
+    while (nxt := read_joined(doc, j, lex)) is not None:
+        statuses.append(nxt.status)
+        forms, j, loose = nxt.forms, nxt.end, loose or nxt.loose
     # a short object first ("Pending Bureau approval."), then the heads alone
     for end_at in (read_object(doc, j, lex) if "object" in forms else []) + [j]:
-        for end in (read_tail(doc, end_at, lex), end_at if is_end(doc, end_at) else None):
-            if end is not None and acceptable(doc, end, colon_only, whole):
-                return status, end, text_start(doc, end)
-    if not colon_only and not whole and j < len(doc) and starts_sentence(doc[j]):
-        return status, j, doc[j].idx
+        tail = None if loose else read_tail(doc, end_at, lex, found := list(statuses))
+        for end, said in ((tail, found if tail is not None else statuses), (end_at if is_end(doc, end_at) else None,
+                                                                            statuses)):
+            if end is not None and acceptable(doc, end, colon_only, whole, loose):
+                return min(said, key=SPECIFICITY.index), end, text_start(doc, end)
+    if not (colon_only or whole or loose) and j < len(doc) and starts_sentence(doc[j]):
+        return min(statuses, key=SPECIFICITY.index), j, doc[j].idx
     return None
 
 
-def acceptable(doc, end: int, colon_only: bool, whole: bool) -> bool:
+def acceptable(doc, end: int, colon_only: bool, whole: bool, loose: bool) -> bool:
     """Does the label's end suit where it stands (inside a paragraph, a whole Status cell)?"""
+    at_end = end >= len(doc) or (closes(doc[end]) and end + 1 == len(doc))
     if whole:
-        return end >= len(doc) or (closes(doc[end]) and end + 1 == len(doc))
-    if colon_only:
-        return end < len(doc) and doc[end].text.endswith(COLON)
+        return at_end or ((doc[end].text == COLON or is_dash(doc, end)) and len(doc) - end <= MAX_TAIL_TOKENS
+                          and not any(t.lower_ in lexicon().verbs for t in doc[end:]))
+    if colon_only or loose:
+        return at_end or doc[end].text.endswith(COLON) or (loose and not colon_only and is_end(doc, end))
     return True
 
 
@@ -298,6 +388,13 @@ def opening(doc, lex: Lexicon) -> int:
     return n
 
 
+def may_open(doc, i: int, lex: Lexicon) -> bool:
+    """Can a label start at token i: its first word, or one of the next (after an open subject),
+    opens a head or a modifier? A cheap test before the grammar is read."""
+    return doc[i].lower_ in lex.first_words or any(
+        t.lower_ in lex.head_words for t in doc[i + 1:i + 1 + MAX_OPEN_SUBJECT])
+
+
 def paragraph_labels(doc) -> list[tuple[int, int, int, str]]:
     """Given a paragraph Doc, (label start token, label end token, text start char, status) per
     label: at its opening, and at a sentence's start when a colon ends the label."""
@@ -308,7 +405,7 @@ def paragraph_labels(doc) -> list[tuple[int, int, int, str]]:
     if COLON in doc.text:
         starts += [k for k in range(first + 1, len(doc)) if doc[k - 1].text in SENTENCE_ENDS]
     for i in starts:
-        if i >= len(doc) or doc[i].lower_ not in lex.first_words or (found and i < found[-1][1]):
+        if i >= len(doc) or not may_open(doc, i, lex) or (found and i < found[-1][1]):
             continue
         label = read_label(doc, i, lex, colon_only=i != first)
         if label:

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 
 from ..vocabulary import STATUSES as STATUSES  # the statuses split_progress gives (re-exported)
 from .nlp import status_nlp
-from .status_grammar import SPAN_KEY, SPECIFICITY, lexicon, opening, read_label
+from .status_grammar import MAX_OPEN_SUBJECT, SPAN_KEY, SPECIFICITY, lexicon, opening, read_label
 
 EXCEPTIONAL = ("postponed", "on_hold", "cancelled")
 LABEL_PROBE_CHARS = 100  # a label and the word after it fit in this much of a line
 PROBE_CUT = re.compile(r"\S*$")  # a probe cut inside a word loses that word
+FIRST_WORDS = re.compile(r"[A-Za-z]+")  # a label's first words: its opening and an open subject
 
 
 @dataclass
@@ -41,31 +42,42 @@ def opens_with_label(text: str) -> bool:
     """Does the text open with a capitalised status label, as a paragraph of its own would
     ("Completed: The IMG met ...", "Not yet started.", a bare "Ongoing")? In a PDF that shows no
     gap between two progress items, such a line is the only sign that a new item begins."""
-    first = re.match(r"[A-Za-z]+", text)
-    if not first or not text[0].isupper() or first.group(0).lower() not in lexicon().first_words:
+    words = [w.lower() for w in FIRST_WORDS.findall(text[:LABEL_PROBE_CHARS])]
+    if not words or not text[0].isupper() or (words[0] not in lexicon().first_words
+                                              and not set(words[1:1 + MAX_OPEN_SUBJECT]) & lexicon().head_words):
         return False
     probe = text if len(text) <= LABEL_PROBE_CHARS else PROBE_CUT.sub("", text[:LABEL_PROBE_CHARS])
     doc = status_nlp().make_doc(probe)
     if opening(doc, lexicon()) != 0:
         return False  # a bullet or a list number opens a paragraph anyway; "Status:" is no label
-    label = read_label(doc, 0, lexicon())
+    # a label that reads as a sentence ("Policy adopted.") starts an item only as a paragraph
+    label = read_label(doc, 0, lexicon(), strict=True)
     # a probe cut short ends no label: its end must be one the text itself has
     return label is not None and (probe == text or label[1] < len(doc))
 
 
 def column_status(text: str | None) -> str | None:
     """Given a Status column's cell ("Ongoing", "Not yet started.", "Deferred to 2022",
-    "In progress - 50%"), return the status it states, or None when it is not a status word."""
-    if not text:
-        return None
-    doc = status_nlp().make_doc(text.strip().rstrip(".:;-\u2013\u2014 "))
-    label = read_label(doc, opening(doc, lexicon()), lexicon(), whole=True) if len(doc) else None
+    "In progress - 50%", "Delayed - funding gap"), return the status it states, or None when it
+    is not a status word."""
+    label = whole_label(text)
     return label[0] if label else None
 
 
+def whole_label(text: str | None):
+    """The label a text is all about, a comment after a dash or colon aside: (status, end token,
+    text start char), or None."""
+    if not text:
+        return None
+    doc = status_nlp().make_doc(text.strip().rstrip(".:;-\u2013\u2014 "))
+    return read_label(doc, opening(doc, lexicon()), lexicon(), whole=True) if len(doc) else None
+
+
 def is_bare_label(text: str) -> bool:
-    """Is the text nothing but a status label ("Ongoing", "Not yet started", "Deferred to 2022")?"""
-    return column_status(text) is not None
+    """Is the text nothing but a status label ("Ongoing", "Not yet started", "Deferred to 2022"),
+    with no comment after it ("Postponed: As a result of ...")?"""
+    label = whole_label(text)
+    return label is not None and label[2] >= len(text.strip().rstrip(".:;-\u2013\u2014 "))
 
 
 def split_progress(paragraphs: list[str], default: str | None = None) -> list[ProgressItem]:

@@ -6,8 +6,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from samples.render_docx import render_docx
 from samples.source.spec import Layout, Note, Part, Row, Section
+from somnotes.normalise.statuses import column_status, split_progress
 
 from conftest import cli, read_table
 
@@ -49,3 +52,42 @@ def test_a_task_whose_every_item_is_unknown_is_unknown_and_still_open(tmp_path: 
     # open means anything but completed and cancelled: an unknown task that never advances is stalled
     stalled = json.loads(cli("stalled", "--store", store, "--format", "json").stdout)
     assert {r["task_text"].split(":")[0]: r["statuses"] for r in stalled}["Task U1"] == ["unknown"] * 3
+
+
+# Issue 21's own examples (written by hand: the status a reader gives each, and the label as written).
+@pytest.mark.parametrize("paragraph,want", [
+    ("Implemented: The policy is in force.", ("completed", "Implemented")),
+    ("Partially implemented: Six offices apply it.", ("ongoing", "Partially implemented")),
+    ("Under implementation: Pilots run in two regions.", ("ongoing", "Under implementation")),
+    ("Overtaken by events: The mandate ended.", ("cancelled", "Overtaken by events")),
+    ("Work in progress: Drafts exist.", ("ongoing", "Work in progress")),
+    ("Largely completed: One annex remains.", ("ongoing", "Largely completed")),
+    ("Well advanced: Four chapters are drafted.", ("ongoing", "Well advanced")),
+    ("Superseded: See task 4.", ("cancelled", "Superseded")),
+    ("Awaiting funding: Donors were approached.", ("on_hold", "Awaiting funding")),
+    ("Put on ice: The chair asked for a pause.", ("on_hold", "Put on ice")),
+    ("Not commenced: No focal point yet.", ("not_started", "Not commenced")),
+    ("Postponed to 2021: The venue was closed.", ("postponed", "Postponed to 2021")),
+    ("Cancelled by decision of the SOM: No resources.", ("cancelled", "Cancelled by decision of the SOM")),
+    ("Ongoing (70%): Surveys continue.", ("ongoing", "Ongoing (70%)")),
+    ("Finalized and submitted: The report went to the Bureau.", ("completed", "Finalized and submitted")),
+    ("Closed (implemented): Evidence was accepted.", ("completed", "Closed (implemented)")),
+    ("Status: Implemented.", ("completed", "Implemented")),
+    # look-alikes: a status word opening a sentence as an adjective or a participle
+    ("Completed reports were shared with members.", ("unknown", None)),
+    ("Pending the nomination of focal points, the secretariat drafted the plan.", ("unknown", None)),
+    ("Delayed payments slowed the work.", ("unknown", None)),
+    ("Closed-door consultations took place in March.", ("unknown", None)),
+    ("Work continues on the second draft.", ("unknown", None)),
+])
+def test_labels_in_the_issues_wordings(paragraph, want):
+    assert [(i.status, i.status_label) for i in split_progress([paragraph])] == [want]
+
+
+@pytest.mark.parametrize("cell,want", [
+    ("Implemented", "completed"), ("Partially implemented", "ongoing"), ("Not implemented", "not_started"),
+    ("In train", "ongoing"), ("On track", "ongoing"), ("At risk", "ongoing"), ("Overtaken by events", "cancelled"),
+    ("Lead: UNEP", None),
+])
+def test_status_cells_in_the_issues_wordings(cell, want):
+    assert column_status(cell) == want
