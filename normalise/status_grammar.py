@@ -37,6 +37,7 @@ MAX_PAREN_TOKENS = 12  # "(70%)", "(implemented)", "(target date: Q4 2021)"
 MAX_OBJECT_TOKENS = 4  # "Pending Bureau approval", "Awaiting the nomination of experts"
 MAX_OPEN_SUBJECT = 2  # "Recruitment initiated", "Data collection completed"
 SPAN_KEY = "status"
+WORDS_KEY = "status_words"
 ASPECT_ORDER = ("negated", "future", "progressive", "partial")  # the first found wins, else "done"
 
 
@@ -109,12 +110,21 @@ def lexicon() -> Lexicon:
                    frozenset(head_words))
 
 
+def lower_words(doc) -> list[str]:
+    """The doc's tokens in lower case, listed once per doc (a Doc's token lookups are slow)."""
+    words = doc.user_data.get(WORDS_KEY)
+    if words is None:
+        words = doc.user_data[WORDS_KEY] = [t.lower_ for t in doc]
+    return words
+
+
 def longest(doc, i: int, table) -> tuple[tuple, int]:
     """The longest phrase of `table` starting at token i: (phrase, token after it), or ((), i)."""
-    words = [t.lower_ for t in doc[i:i + MAX_PHRASE_TOKENS]]
-    for n in range(len(words), 0, -1):
-        if tuple(words[:n]) in table:
-            return tuple(words[:n]), i + n
+    words = lower_words(doc)
+    for n in range(min(MAX_PHRASE_TOKENS, len(words) - i), 0, -1):
+        phrase = tuple(words[i:i + n])
+        if phrase in table:
+            return phrase, i + n
     return (), i
 
 
@@ -391,8 +401,8 @@ def opening(doc, lex: Lexicon) -> int:
 def may_open(doc, i: int, lex: Lexicon) -> bool:
     """Can a label start at token i: its first word, or one of the next (after an open subject),
     opens a head or a modifier? A cheap test before the grammar is read."""
-    return doc[i].lower_ in lex.first_words or any(
-        t.lower_ in lex.head_words for t in doc[i + 1:i + 1 + MAX_OPEN_SUBJECT])
+    words = lower_words(doc)
+    return words[i] in lex.first_words or any(w in lex.head_words for w in words[i + 1:i + 1 + MAX_OPEN_SUBJECT])
 
 
 def paragraph_labels(doc) -> list[tuple[int, int, int, str]]:
@@ -400,10 +410,11 @@ def paragraph_labels(doc) -> list[tuple[int, int, int, str]]:
     label: at its opening, and at a sentence's start when a colon ends the label."""
     lex = lexicon()
     found: list[tuple[int, int, int, str]] = []
+    words = lower_words(doc)
     first = opening(doc, lex)
     starts = [first]
-    if COLON in doc.text:
-        starts += [k for k in range(first + 1, len(doc)) if doc[k - 1].text in SENTENCE_ENDS]
+    if COLON in words:
+        starts += [k for k in range(first + 1, len(words)) if words[k - 1] in SENTENCE_ENDS]
     for i in starts:
         if i >= len(doc) or not may_open(doc, i, lex) or (found and i < found[-1][1]):
             continue
