@@ -12,7 +12,7 @@ from samples.render_docx import render_docx
 from samples.source.spec import Layout, Note, Part, Row, Section
 from somnotes.normalise.statuses import column_status, split_progress
 
-from conftest import cli, read_table
+from conftest import ROOT, cli, read_table
 
 # (task, Progress paragraphs, what the task's status sums up to: the contract's rule, by hand)
 ROWS = [
@@ -91,3 +91,16 @@ def test_labels_in_the_issues_wordings(paragraph, want):
 ])
 def test_status_cells_in_the_issues_wordings(cell, want):
     assert column_status(cell) == want
+
+
+def test_the_readmes_wordings_read_as_its_table_says():
+    """Every example of the README's wordings -> statuses table, as a label, gives its row's status."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("<!-- status-map")[1].split("<!-- /status-map -->")[0]
+    rows = [line.split(" | ") for line in table.splitlines() if line.startswith("| ") and "---" not in line][1:]
+    assert len(rows) >= 10
+    for row in rows:
+        status = row[2].strip()
+        for example in row[3].rstrip(" |").split("; "):
+            got = [(i.status, i.status_label) for i in split_progress([f"{example}: The text."])]
+            assert got == [(status, example)], example
