@@ -138,6 +138,7 @@ class Unit:
     forms: frozenset
     end: int
     loose: bool = False
+    subject: bool = False  # the head follows a subject ("Implementation completed")
 
 
 def read_modifiers(doc, i: int, table: dict) -> tuple[set, int]:
@@ -221,7 +222,7 @@ def read_unit(doc, i: int, lex: Lexicon, joined: bool = False) -> Unit | None:
     head = read_head(doc, k, effects | more, lex, joined=True)  # "Report submitted", "Policy adopted"
     if head is None:
         return None
-    return Unit(head.status, head.forms, head.end, head.loose or loose)
+    return Unit(head.status, head.forms, head.end, head.loose or loose, subject=True)
 
 
 def is_dash(doc, i: int) -> bool:
@@ -346,6 +347,9 @@ def read_label(doc, i: int, lex: Lexicon, colon_only: bool = False, whole: bool 
         statuses.append(nxt.status)
         forms, j, loose = nxt.forms, nxt.end, loose or nxt.loose
     # a short object first ("Pending Bureau approval."), then the heads alone
+    # at a PDF line's start a subject's label counts only with its colon ("Start released." is a
+    # sentence's end, "Work in progress:" a label)
+    colon_only = colon_only or (strict and unit.subject)
     for end_at in (read_object(doc, j, lex) if "object" in forms else []) + [j]:
         tail = None if loose else read_tail(doc, end_at, lex, found := list(statuses))
         for end, said in ((tail, found if tail is not None else statuses), (end_at if is_end(doc, end_at) else None,
