@@ -1,11 +1,16 @@
 """somnotes: turn archives of UN progress notes into data.
 
-Data flows one way: ingest (find files, hash, schedule) -> extract (document -> rows,
-statuses, dates) -> store (Parquet tables, cross-note links, queries, reports).
+Data flows one way: ingest (find files, hash, schedule) -> extract (document -> rows) ->
+normalise (statuses, dates, references) -> store (Parquet tables, cross-note links, queries)
+-> publish (report, workbook, draft).
 """
 __version__ = "0.1.0"
 
 # Bumped whenever extraction output changes, so that `somnotes ingest` re-reads stored notes.
+# 11: statuses by a grammar (issue 21: "Partially implemented:", a task whose every item is unknown
+#     is unknown); dates in more wording (issue 25); task tables on evidence, symbols, header
+#     blocks, frames, tight headers, watermarks, zebra rows (issue 22); a stamped scan read
+#     without OCR is an error (issue 26); PDF pages read by PDFium (issue 24);
 # 10: two weeks of a month named together ("the first or second week of November") are one span;
 # 9: a PDF page with text drawn over text is warned (overlapping_text);
 # 8: a word wider than its column broken by LibreOffice is joined whatever its second piece
@@ -13,4 +18,4 @@ __version__ = "0.1.0"
 #    at the page's foot whose task cell starts on the next page is split from it;
 # 7: documents.note_key, the no_task_roles warning, Word content controls, two-year seasons;
 # 6: readers (9), dates (14), column roles and references (16), OCR (13)
-PARSER_VERSION = "somnotes-0.1.0/10"
+PARSER_VERSION = "somnotes-0.1.0/11"

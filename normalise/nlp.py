@@ -9,13 +9,10 @@ from __future__ import annotations
 import functools
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
-
-if TYPE_CHECKING:
-    from spacy.pipeline import EntityRuler
 
 PATTERNS_DIR = Path(__file__).resolve().parent / "patterns"
-STATUS_PATTERNS = PATTERNS_DIR / "status_labels.jsonl"
+STATUS_GRAMMAR = PATTERNS_DIR / "status_grammar.jsonl"  # the words of status labels, by unit
+STATUS_MAP = PATTERNS_DIR / "status_map.jsonl"  # what a label reads -> the contract's statuses
 DATE_PATTERNS = PATTERNS_DIR / "date_phrases.jsonl"  # date units: anchors, qualifiers, connectors, leads
 DATE_GRAMMAR = PATTERNS_DIR / "date_grammar.jsonl"  # how date units combine into expressions
 
@@ -28,12 +25,17 @@ def read_jsonl(path: Path) -> list[dict]:
 
 @functools.lru_cache(maxsize=1)
 def status_nlp():
-    """Tokenizer plus an EntityRuler that marks status phrases ("On-going", "Not yet started").
-    spaCy loads here, when a note is first read: commands that only query the store never pay
-    for it (half a second or more)."""
+    """Tokenizer plus the status grammar's rule component, which marks status labels
+    ("Partially implemented:", "Postponed to 2021:") in doc.spans["status"]. spaCy loads here,
+    when a note is first read: commands that only query the store never pay for it (half a
+    second or more)."""
     import spacy
+    from spacy.language import Language
 
+    from .status_grammar import status_labels
+
+    if "status_labels" not in Language.factories:
+        Language.component("status_labels", func=status_labels)
     nlp = spacy.blank("en")
-    ruler = cast("EntityRuler", nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"}))
-    ruler.add_patterns(read_jsonl(STATUS_PATTERNS))
+    nlp.add_pipe("status_labels")
     return nlp

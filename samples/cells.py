@@ -122,7 +122,7 @@ def physical_rows(note: Note, row) -> list[list[PhysicalCell]]:
     if layout.list_style == "bullets":
         progress, next_steps = as_list(progress, "bullet"), as_list(next_steps, "number")
     extras = [row.extra.get(h, []) for h in layout.extra_headers]
-    status = [[STATUS_WORDS[row_status(row)]]] if layout.status_column else []
+    status = [[STATUS_WORDS.get(row_status(row), "")]] if layout.status_column else []
     groups = item_groups(row, not layout.status_column) if layout.vertical_merge and len(row.progress) > 1 else [progress]
     n = len(groups)
     if n == 1:
@@ -151,7 +151,7 @@ def listed_rows(note: Note, row) -> list[list[PhysicalCell]]:
     groups = item_groups(row, not layout.status_column) if layout.vertical_merge and len(row.progress) > 1 else [progress]
     n = len(groups)
     whole = {"task": task_paragraphs(layout, row), "next_steps": next_steps, "reference": [row.reference or ""],
-             "status": [STATUS_WORDS[row_status(row)]], **{h: row.extra.get(h, []) for h in layout.extra_headers}}
+             "status": [STATUS_WORDS.get(row_status(row), "")], **{h: row.extra.get(h, []) for h in layout.extra_headers}}
     out = []
     for i, group in enumerate(groups):
         merged = lambda paras, first=(i == 0): PhysicalCell(paras, span=n) if first else PhysicalCell([], covered=True)  # noqa: E731
@@ -205,7 +205,11 @@ SPECIFIC = ("postponed", "on_hold", "cancelled")
 
 
 def task_status(statuses: list) -> str:
-    """The contract's summary rule, written out independently of the code under test."""
+    """The contract's summary rule, written out independently of the code under test: unknown
+    when every item is, else the rules on the items that are not unknown."""
+    statuses = [s for s in statuses if s != "unknown"]
+    if not statuses:
+        return "unknown"
     if all(s == "completed" for s in statuses):
         return "completed"
     if all(s == "not_started" for s in statuses):
@@ -250,7 +254,7 @@ def expected_rows(note: Note) -> dict:
                 items = expected_items(note, row)
                 extra = {k: cell_text(v) for k, v in row.extra.items()}
                 if note.layout.status_column:
-                    extra[STATUS_HEADER] = STATUS_WORDS[row_status(row)]
+                    extra[STATUS_HEADER] = STATUS_WORDS.get(row_status(row), "")
                 if note.layout.reference_header is not None:
                     extra[note.layout.reference_header] = row.reference or ""
                 tasks.append({

@@ -297,7 +297,7 @@ def test_round_trip_word_and_pdf_give_the_same_tasks_keys_and_places(series_stor
         assert list(rows.task_key) == list(last.task_key), fmt
         assert list(zip(rows.part, rows.section, rows.section_title)) == want_places, fmt
         assert list(rows.task_text) == list(last.task_text), fmt
-        assert set(rows.status) == {"ongoing"}, fmt  # open: the author sets each status
+        assert set(rows.status) == {"unknown"}, fmt  # every item unknown: unknown, and open (the author sets each)
     items = read_table(store, "progress_items")
     drafted = items[items.doc_id.isin(drafts.doc_id)]
     assert set(drafted.status) == {"unknown"} and drafted.status_label.isna().all()

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ...normalise.nlp import status_nlp
-from ...normalise.statuses import opens_with_label
+from ...normalise.statuses import is_bare_label, opens_with_label
 from ..layout import column_roles, find_header_row, header_block, row_texts, split_fused_header
 from ..model import Cell, Passage, TableBlock, TableRow
 from ..text import SENTENCE_END, join_lines, normalise_ws
@@ -114,12 +113,6 @@ def merge_into_tail(tail: list[TableRow], piece: TableRow) -> None:
         target.cells[column] = merge_cells(target.cells[column], cell)
     for row in tail:
         row.page_end = piece.page_end
-
-
-def is_bare_label(text: str) -> bool:
-    """Is the text nothing but a status phrase ("Ongoing", "Not yet started")?"""
-    doc = status_nlp()(text)
-    return len(doc.ents) == 1 and doc.ents[0].start == 0 and doc.ents[0].end == len(doc)
 
 
 def merge_cells(before: Cell, after: Cell) -> Cell:
