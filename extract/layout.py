@@ -32,7 +32,9 @@ CORE_ROLES = ("task", "progress", "next_steps")
 # Columns whose text is kept in tasks.extra under their header and read as data as well: a
 # Status column's word, who leads, when it is due, the resolution or decision number.
 TYPED_ROLES = ("status", "lead", "deadline", "reference")
-ROLES = CORE_ROLES + TYPED_ROLES + ("extra",)
+# A row's number ("No.", "S/N"): kept in extra, out of the task's text.
+NUMBER_ROLE = "number"
+ROLES = CORE_ROLES + TYPED_ROLES + (NUMBER_ROLE, "extra")
 HEADER_SEARCH_ROWS = 3  # a task table's header row is among its first rows
 # A PDF producer that draws no rule under the header row hands it over fused with the first
 # row: the header words are the first paragraph of each cell, the rest is the first task (with
@@ -210,9 +212,11 @@ def find_header_row(rows: list, taught: tuple = ()) -> int | None:
 
 def taught_header(cells: list[Cell], taught: tuple = ()) -> bool:
     """Does a header row hold a wording the user taught (`--column`, the (wording, role) pairs
-    `taught`)? Then it is a task table on the user's word, whatever its cells read as."""
-    wordings = [fold_header(wording) for wording, _ in taught if fold_header(wording)]
-    return any(fold_header(c.text).startswith(w) for c in cells for w in wordings)
+    `taught`)? Then it is a task table on the user's word, whatever its cells read as. A wording
+    matches as the role patterns match it: at a header's start, as whole words."""
+    n_taught = sum(1 for wording, _ in taught if fold_header(wording))
+    patterns = compiled_roles(tuple(taught))[:n_taught]  # the taught ones come first
+    return any(rx.match(fold_header(c.text)) for c in cells for _, rx in patterns)
 
 
 def heading_row(cells: list[Cell]) -> tuple[str, str, str] | None:
@@ -239,6 +243,7 @@ class Walker:
         self.task_headers: list[str] = []  # header rows of the tables taken as task tables
         # rows of tables whose progress cells give the only evidence, and their header rows
         self.provisional: list[TaskRow] = []
+        self.taught_rows: list[TaskRow] = []  # rows of tables headed with the user's wordings: tasks on their word
         self.provisional_headers: list[str] = []
 
     def passage(self, kind: str, text: str, page) -> None:
@@ -354,6 +359,8 @@ class Walker:
             take_reference(task_row, reference_header)
         self.rows.extend(table_rows)
         self.task_headers.append(header_line)
+        if taught_header(header.cells, self.taught):
+            self.taught_rows.extend(table_rows)
         if verdict == "progress":  # a task table only if the document names itself (lay_out)
             self.provisional.extend(table_rows)
             self.provisional_headers.append(header_line)
@@ -373,10 +380,10 @@ class Walker:
         cells: dict = {"task": Cell(), "progress": Cell(), "next_steps": Cell(), "extra": {},
                        **{role: None for role in TYPED_ROLES}}
         # a number column's "1." is the number as written (kept in extra), not a list marker
-        cells["all"] = [c if role == "number" else without_markers(c)
+        cells["all"] = [c if role == NUMBER_ROLE else without_markers(c)
                         for c, role in zip(trow.cells, roles + ["extra"] * len(trow.cells), strict=False)]
         for cell, role, name in zip(cells["all"], roles, names, strict=False):
-            if role == "number":
+            if role == NUMBER_ROLE:
                 cells["extra"][name] = cell
                 continue
             if role == "extra" or role in TYPED_ROLES:
@@ -455,7 +462,8 @@ def lay_out(raw: RawDocument, taught: tuple = ()) -> Note:
         walker.task_headers = [h for h in walker.task_headers if h not in walker.provisional_headers]
         walker.unroled_headers[:0] = walker.provisional_headers
         walker.reject(walker.provisional)
-    if walker.rows and not note_names_itself(header, len(walker.rows)):
+    taught_rows = {id(row) for row in walker.taught_rows}
+    if walker.rows and not taught_rows and not note_names_itself(header, len(walker.rows)):
         walker.unroled_headers[:0] = walker.task_headers  # the hint names a task table's header first
         rows, walker.rows = walker.rows, []
         walker.reject(rows)

@@ -90,7 +90,7 @@ def read_document(path: Path, options: ReadOptions = ReadOptions(), clock: Clock
         check_docx_container(path)
         from .word.reader import read_docx
         try:
-            return read_docx(path)
+            return read_docx(path, options.roles)
         except ExtractError:
             raise
         except Exception as exc:

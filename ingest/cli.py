@@ -553,8 +553,7 @@ def draft(
 def check(repair: bool = typer.Option(False, "--repair", help="Rebuild damaged files from the generation before, "
                                       "else by reading their notes again from their source files."),
           store: Path | None = StoreOption):
-    """Check every file of the store against its manifest: present, its size, its SHA-256, a
-    readable Parquet footer.
+    """Check every file of the store against its manifest (size, SHA-256, Parquet footer).
 
     Exit 0: every file whole (or repaired); 1: damaged files, named with the notes their rows hold
     (with --repair: what could not be restored)."""

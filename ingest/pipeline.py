@@ -56,7 +56,7 @@ class IngestSummary:
     tasks: int = 0  # the tasks of those notes, each note counted once (its Word file's)
     errors: int = 0
     skipped: int = 0  # unchanged files already in the store
-    pruned: int | None = None  # notes removed by --prune, their files gone (None: not asked)
+    pruned: int | None = None  # files whose stored rows --prune removed, the files gone (None: not asked)
     unplaced: int = 0  # words of the notes found in no cell, title or header (see documents.warnings)
     empty_paths: list = field(default_factory=list)  # folders named that hold no note file
     seconds: float = 0.0
@@ -249,11 +249,12 @@ def files_to_read(files: list[Path], store: Store, version: str, summary: Ingest
 
 
 def gone_files(paths: list[Path], store: Store) -> set[str]:
-    """The stored source paths under the files and folders named whose files are gone."""
+    """The stored source paths (of notes, and of files that failed) under the files and folders
+    named whose files are gone."""
     if not store.exists():
         return set()
     roots = [Path(p).resolve() for p in paths]  # as source paths are stored: resolved
-    return {name for name in store.known_files()
+    return {name for name in set(store.known_files()) | store.error_files()
             if any(Path(name) == root or Path(name).is_relative_to(root) for root in roots)
             and not os.path.exists(name)}
 

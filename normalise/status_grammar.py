@@ -38,7 +38,6 @@ MAX_OBJECT_TOKENS = 4  # "Pending Bureau approval", "Awaiting the nomination of 
 MAX_OPEN_SUBJECT = 2  # "Recruitment initiated", "Data collection completed"
 SPAN_KEY = "status"
 WORDS_KEY = "status_words"
-ASPECT_ORDER = ("negated", "future", "progressive", "partial")  # the first found wins, else "done"
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..vocabulary import STATUSES as STATUSES  # the statuses split_progress gives (re-exported)
 from .nlp import status_nlp
-from .status_grammar import MAX_OPEN_SUBJECT, SPAN_KEY, SPECIFICITY, lexicon, opening, read_label
+from .status_grammar import MAX_OPEN_SUBJECT, SPAN_KEY, lexicon, opening, read_label
 
 EXCEPTIONAL = ("postponed", "on_hold", "cancelled")
 LABEL_PROBE_CHARS = 100  # a label and the word after it fit in this much of a line
@@ -27,10 +27,6 @@ class ProgressItem:
     status: str
     status_label: str | None
     text: str
-
-
-def most_specific(statuses: list[str]) -> str:
-    return min(statuses, key=SPECIFICITY.index)
 
 
 def find_labels(doc) -> list[tuple[int, int, str]]:

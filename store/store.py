@@ -208,14 +208,14 @@ def plan_touched(plan: CommitPlan, batch: Batch, stored: dict, new_keys: set) ->
 
 def plan_gone(plan: CommitPlan, batch: Batch, stored_docs: list[dict], paths: set) -> None:
     """Drop the stored documents rows of `paths` other than those the batch writes (a file
-    revised or replaced in place, a file pruned), and every row of a note left with no file."""
+    revised or replaced in place, a file pruned), and every row of a note left with no file. A
+    file read again, or touched (its row rewritten with a new mtime), still holds its note."""
     batch_ids = {doc["doc_id"] for doc in batch.rows["documents"]}
-    written = {(doc["doc_id"], doc["source_path"]) for doc in batch.rows["documents"]}
-    for d in stored_docs:
-        key = (d["doc_id"], d["source_path"])
-        if d["source_path"] in paths and key not in written:
-            plan.replaced_paths.add(key)
-    left = {d["doc_id"] for d in stored_docs if (d["doc_id"], d["source_path"]) not in plan.replaced_paths}
+    kept = {(doc["doc_id"], doc["source_path"]) for doc in batch.rows["documents"] + plan.new_docs}
+    gone = {(d["doc_id"], d["source_path"]) for d in stored_docs
+            if d["source_path"] in paths and (d["doc_id"], d["source_path"]) not in kept}
+    plan.replaced_paths |= gone
+    left = {d["doc_id"] for d in stored_docs if (d["doc_id"], d["source_path"]) not in gone}
     for d in stored_docs:
         if d["doc_id"] not in left and d["doc_id"] not in batch_ids:
             plan.replaced.add(d["doc_id"])
@@ -372,6 +372,14 @@ class Store:
             con.close()
         keys = ("source_path", "file_size", "file_mtime_ns", "doc_id", "parser_version")
         return {row[0]: dict(zip(keys, row, strict=False)) for row in rows}
+
+    def error_files(self) -> set[str]:
+        """The source paths of the stored `errors` rows: files that could not be ingested."""
+        con = self.connect()
+        try:
+            return {row[0] for row in con.execute("SELECT DISTINCT source_path FROM errors").fetchall()}
+        finally:
+            con.close()
 
     # ------------------------------------------------------------------ writing
 

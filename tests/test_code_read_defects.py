@@ -47,6 +47,8 @@ def test_a_touched_file_is_recorded_once_and_not_read_again(tmp_path):
     note = copy_sample(MIDTERM, tmp_path / "notes")
     store = tmp_path / "store"
     ingest(note, store)
+    counts = {table: len(read_table(store, table)) for table in ("tasks", "progress_items", "dates", "passages")}
+    assert counts["tasks"] > 0
     later = note.stat().st_mtime_ns + 10**9
     os.utime(note, ns=(later, later))
     recorded = ingest(note, store)  # hashed, the same bytes: recorded, not parsed
@@ -55,6 +57,10 @@ def test_a_touched_file_is_recorded_once_and_not_read_again(tmp_path):
     assert "1 unchanged" in again.stdout, again.stdout
     docs = read_table(store, "documents")
     assert list(docs.file_mtime_ns) == [later]
+    # the new mtime is all that changed: every row of the note is still stored, and found
+    assert {table: len(read_table(store, table)) for table in counts} == counts
+    found = cli("history", "--search", "Biodiversity", "--store", store, "--format", "json")
+    assert found.exit_code == 0 and json.loads(found.stdout), found.output
 
 
 def test_a_note_revised_in_place_replaces_its_earlier_version(tmp_path):
@@ -102,6 +108,23 @@ def test_a_vanished_file_stays_until_ingest_prune(tmp_path):
     assert list(docs.source_path) == [str(kept.resolve())]
     for table in ("tasks", "progress_items", "dates", "passages"):
         assert set(read_table(store, table).doc_id) == set(docs.doc_id), table
+    assert "1 pruned" in pruned.stdout, pruned.stdout
+
+
+def test_prune_removes_the_error_rows_of_files_gone_too(tmp_path):
+    """A file that could not be ingested and is then deleted: `--prune` takes its errors row
+    with it, as it takes a note's rows."""
+    folder = tmp_path / "notes"
+    copy_sample(MIDTERM, folder)
+    locked = folder / "locked.pdf"
+    shutil.copy(FIXTURES / "hostile" / "password-protected.pdf", locked)
+    store = tmp_path / "store"
+    first = cli("ingest", folder, "--store", store, "--workers", "1")
+    assert first.exit_code == 1 and list(read_table(store, "errors").error) == ["encrypted_pdf"], first.output
+    locked.unlink()
+    pruned = ingest(folder, store, "--prune")
+    assert len(read_table(store, "errors")) == 0
+    assert len(read_table(store, "documents")) == 1
     assert "1 pruned" in pruned.stdout, pruned.stdout
 
 

@@ -70,3 +70,40 @@ def test_pdfplumbers_claims_list_with_no_results_is_no_task_table(workdir):
     result = cli("ingest", path, "--store", workdir / "store")
     assert result.exit_code == 0
     assert read_table(workdir / "store", "documents").n_tasks.tolist() == [0]
+
+
+def short_tracker(path: Path, nested: bool = False) -> Path:
+    """A Word file holding only a two-row tracker in words no pattern knows ("Commitment | Where
+    we are | Who"), no title and no symbol; `nested` puts a small table inside a progress cell
+    (which makes the tracker look like a layout frame to a reader that ignores taught words)."""
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=3)
+    for cell, text in zip(table.rows[0].cells, ("Commitment", "Where we are", "Who")):
+        cell.text = text
+    rows = (("Publish the joint statement on sustainable procurement", "Drafted and shared with the members.", "UNEP"),
+            ("Organise the learning session on circularity for focal points", "Scheduled for the spring.", "UNDP"))
+    for row, texts in zip(table.rows[1:], rows):
+        for cell, text in zip(row.cells, texts):
+            cell.text = text
+    if nested:
+        inner = table.rows[1].cells[1].add_table(rows=1, cols=2)
+        inner.rows[0].cells[0].text, inner.rows[0].cells[1].text = "Milestone", "Met"
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("nested", [False, True], ids=["plain", "with-a-table-in-a-cell"])
+def test_a_table_headed_with_taught_wordings_is_a_task_table_on_the_users_word(tmp_path, nested):
+    """No title, no symbol, two rows: the evidence alone would refuse it, the user's --column
+    does not (README: Which tables hold tasks)."""
+    note = short_tracker(tmp_path / "tracker.docx", nested)
+    store = tmp_path / "store"
+    result = cli("ingest", note, "--store", store, "--column", "Commitment=task", "--column", "Where we are=progress")
+    assert result.exit_code == 0, result.output
+    tasks = read_table(store, "tasks")
+    assert len(tasks) == 2, result.output
+    assert tasks.task_text.iloc[0].startswith("Publish the joint statement")
+    docs = read_table(store, "documents")
+    assert not any(w.startswith("unplaced_text:") for w in docs.warnings.iloc[0]), docs.warnings.iloc[0]

@@ -163,8 +163,9 @@ def style_numbering(document) -> dict:
 
 
 class DocxReader:
-    def __init__(self, document):
+    def __init__(self, document, taught: tuple = ()):
         self.document = document
+        self.taught = taught  # the header wordings a user taught (ReadOptions.roles): a frame test reads them
         self.numbers = ListNumbers(document)
         self.style_numbers = style_numbering(document)
         # moved text is rare: look for its old place only in documents that have one
@@ -215,7 +216,7 @@ class DocxReader:
         and which is no task table itself: a one-cell frame around each table, a layout table),
         what its cells hold in reading order, framed tables read as tables of their own."""
         block = self.table(tbl)
-        if not is_frame(tbl) or find_header_row(block.rows) is not None:
+        if not is_frame(tbl) or find_header_row(block.rows, self.taught) is not None:
             return [block]
         out: list = []
         for tr in tbl.iter(W_TR):
@@ -427,10 +428,11 @@ def page_count(path: Path) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def read_docx(path: Path) -> RawDocument:
-    """Given a .docx path, return its paragraphs and tables in reading order."""
+def read_docx(path: Path, taught: tuple = ()) -> RawDocument:
+    """Given a .docx path (and the header wordings a user taught), return its paragraphs and
+    tables in reading order."""
     document = Document(str(path))
-    reader = DocxReader(document)
+    reader = DocxReader(document, taught)
     page_header = reader.page_header_blocks()
     return RawDocument(format="docx", blocks=reader.blocks(page_header), n_pages=page_count(path),
                        warnings=reader.warnings, source_words=reader.source_words(),
