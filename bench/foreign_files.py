@@ -40,8 +40,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as work:
         store = Path(work) / "store"
         ingest(args.folders, store)
-        docs = Store(store).table("documents").to_pylist() if (store / "documents").exists() else []
-        errors = Store(store).table("errors").to_pylist() if (store / "errors").exists() else []
+        stored = Store(store).exists()
+        docs = Store(store).table("documents").to_pylist() if stored else []
+        errors = Store(store).table("errors").to_pylist() if stored else []
     invented = 0
     for doc in sorted(docs, key=lambda d: d["source_path"]):
         invented += doc["n_tasks"]

@@ -90,11 +90,11 @@ def ingest(files: list[Path], store: Path) -> None:
 
 def read_items(store: Path) -> dict[str, list[tuple[str, str | None]]]:
     """Each task's progress items (status, label) by the held-out id its task text carries."""
-    import pyarrow.dataset as ds
+    from somnotes.store import Store  # the tables as the store's manifest names their files
 
-    tasks = ds.dataset(store / "tasks", partitioning="hive").to_table(columns=["doc_id", "task_id", "task_text"])
-    items = ds.dataset(store / "progress_items", partitioning="hive").to_table(
-        columns=["doc_id", "task_id", "item_no", "status", "status_label"]).to_pylist()
+    tasks = Store(store).table("tasks").select(["doc_id", "task_id", "task_text"])
+    items = Store(store).table("progress_items").select(
+        ["doc_id", "task_id", "item_no", "status", "status_label"]).to_pylist()
     ids = {(t["doc_id"], t["task_id"]): t["task_text"].split(":")[0].removeprefix("Task ").strip()
            for t in tasks.to_pylist()}
     out: dict[str, list] = {}

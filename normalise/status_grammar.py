@@ -36,6 +36,11 @@ MAX_TAIL_TOKENS = 16  # a tail longer than this is a sentence ("Postponed to 202
 MAX_PAREN_TOKENS = 12  # "(70%)", "(implemented)", "(target date: Q4 2021)"
 MAX_OBJECT_TOKENS = 4  # "Pending Bureau approval", "Awaiting the nomination of experts"
 MAX_OPEN_SUBJECT = 2  # "Recruitment initiated", "Data collection completed"
+# A word in -ly says how, not what ("Collectively fully circulated.", "Widely circulated."): an
+# adverb is no open subject; the few nouns in -ly a state may follow are listed subjects
+# (patterns/status_grammar.jsonl: "assembly", "supply"). Short words ("July") are not adverbs.
+ADVERB_ENDING = "ly"
+MIN_ADVERB_CHARS = 5
 SPAN_KEY = "status"
 WORDS_KEY = "status_words"
 
@@ -187,11 +192,17 @@ def read_head(doc, i: int, effects: set, lex: Lexicon, joined: bool) -> Unit | N
     return Unit(status, forms, j, "auxiliary" in effects or "finite" in forms) if status else None
 
 
+def is_adverb(word: str) -> bool:
+    """Does a lower-case word read as an adverb ("collectively", "widely")?"""
+    return len(word) >= MIN_ADVERB_CHARS and word.endswith(ADVERB_ENDING)
+
+
 def open_subject(doc, i: int, lex: Lexicon) -> int:
     """One or two words that may be a state's subject ("Recruitment", "Data collection"): the
     token after them, or i."""
     k = i
     while k < len(doc) and k - i < MAX_OPEN_SUBJECT and doc[k].is_alpha and doc[k].lower_ not in lex.function_words \
+            and not is_adverb(doc[k].lower_) \
             and doc[k].lower_ not in lex.verbs and not longest(doc, k, lex.heads)[0] \
             and not longest(doc, k, lex.before)[0]:
         k += 1
