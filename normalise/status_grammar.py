@@ -229,7 +229,10 @@ def read_unit(doc, i: int, lex: Lexicon, joined: bool = False) -> Unit | None:
             if k == j:
                 return None
     more, k = read_modifiers(doc, k, lex.before)
-    head = read_head(doc, k, effects | more, lex, joined=True)  # "Report submitted", "Policy adopted"
+    # a listed subject takes a verb that is a head only after another ("Report submitted"); an
+    # open one, any one or two words, needs a state's own head ("Recruitment initiated"): "GHG
+    # leadership presented." is a sentence, not a label
+    head = read_head(doc, k, effects | more, lex, joined=not loose)
     if head is None:
         return None
     return Unit(head.status, head.forms, head.end, head.loose or loose, subject=True)
