@@ -37,8 +37,8 @@ MAX_PAREN_TOKENS = 12  # "(70%)", "(implemented)", "(target date: Q4 2021)"
 MAX_OBJECT_TOKENS = 4  # "Pending Bureau approval", "Awaiting the nomination of experts"
 MAX_OPEN_SUBJECT = 2  # "Recruitment initiated", "Data collection completed"
 # A word in -ly says how, not what ("Collectively fully circulated.", "Widely circulated."): an
-# adverb is no open subject; the few nouns in -ly a state may follow are listed subjects
-# (patterns/status_grammar.jsonl: "assembly", "supply"). Short words ("July") are not adverbs.
+# adverb is no open subject (nor, then, the rare noun in -ly: "Assembly"). Short words ("July")
+# are not adverbs.
 ADVERB_ENDING = "ly"
 MIN_ADVERB_CHARS = 5
 SPAN_KEY = "status"

@@ -82,7 +82,7 @@ def test_a_task_whose_every_item_is_unknown_is_unknown_and_still_open(tmp_path: 
     # an adverb is no subject (the layout property test's random note: "Collectively fully circulated.")
     ("Collectively fully circulated.", ("unknown", None)),
     ("Widely circulated among the members.", ("unknown", None)),
-    ("Assembly completed: The session closed.", ("completed", "Assembly completed")),
+    ("Recruitment initiated: Two posts advertised.", ("ongoing", "Recruitment initiated")),
 ])
 def test_labels_in_the_issues_wordings(paragraph, want):
     assert [(i.status, i.status_label) for i in split_progress([paragraph])] == [want]
