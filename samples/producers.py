@@ -47,3 +47,17 @@ def weasyprint_pdf(html_file: Path, out: Path) -> None:
 
 
 HTML_PRODUCERS = {"chromium": chromium_pdf, "weasyprint": weasyprint_pdf}
+
+
+PRINTERS = {"chromium": chromium_pdf, "weasyprint": weasyprint_pdf}  # the HTML-to-PDF producers
+
+
+def print_html(page_html: str, outs: dict[str, Path]) -> None:
+    """Print one HTML page to a PDF per producer: `outs` maps "chromium"/"weasyprint" to the PDF
+    each writes (the fixture builders that restyle the seed's page share this)."""
+    with tempfile.TemporaryDirectory() as work:
+        page = Path(work) / "page.html"
+        page.write_text(page_html, encoding="utf-8")
+        for producer, out in outs.items():
+            PRINTERS[producer](page, out)
+            print(out)
