@@ -1,7 +1,7 @@
 """Task tables inside text boxes (tests/fixtures/textboxes/build_textboxes.py): each task table
 in an inline text box, each section heading and its table in a floating one, as Word writes
 them (a DrawingML shape with a VML fallback in mc:AlternateContent) and in the legacy VML form
-alone, and the first of these saved again by LibreOffice. Every row reads as the seed note's
+alone, in a one-cell frame table, and the first of these saved again by LibreOffice. Every row reads as the seed note's
 truth, no word unplaced, the header block whole (its symbol in a box of its own in one); a box
 holding prose (the note's opening paragraph as a sidebar) is read as text, once."""
 from __future__ import annotations
@@ -15,7 +15,7 @@ from conftest import EXPECTED, FIXTURES, SAMPLES, cli, read_table
 
 BOXES = FIXTURES / "textboxes"
 FILES = ["som26-midterm-textbox.docx", "som26-midterm-textbox-heading.docx", "som26-midterm-textbox-vml.docx",
-         "som26-midterm-textbox-lo.docx"]
+         "som26-midterm-textbox-in-frame.docx", "som26-midterm-textbox-lo.docx"]
 SIDEBAR = ["som26-midterm-textbox.docx", "som26-midterm-textbox-lo.docx"]  # the opening paragraph in a box
 SEED = json.loads((EXPECTED / "som26-midterm.json").read_text(encoding="utf-8"))
 OPENING = "This note has been prepared to support the discussions"
