@@ -1,9 +1,10 @@
 """Task tables inside text boxes (tests/fixtures/textboxes/build_textboxes.py): each task table
 in an inline text box, each section heading and its table in a floating one, as Word writes
-them (a DrawingML shape with a VML fallback in mc:AlternateContent) and in the legacy VML form
-alone, in a one-cell frame table, and the first of these saved again by LibreOffice. Every row reads as the seed note's
-truth, no word unplaced, the header block whole (its symbol in a box of its own in one); a box
-holding prose (the note's opening paragraph as a sidebar) is read as text, once."""
+them (a DrawingML shape with a VML fallback in mc:AlternateContent), in the legacy VML form
+alone, in a box inside a one-cell frame table, and the first of these saved again by
+LibreOffice. Every row reads as the seed note's truth, no word unplaced, the header block whole
+(its symbol in a box of its own in one, in a box in the page header in another); a box holding
+prose (the note's opening paragraph as a sidebar) is read as text, once."""
 from __future__ import annotations
 
 import json
@@ -15,7 +16,8 @@ from conftest import EXPECTED, FIXTURES, SAMPLES, cli, read_table
 
 BOXES = FIXTURES / "textboxes"
 FILES = ["som26-midterm-textbox.docx", "som26-midterm-textbox-heading.docx", "som26-midterm-textbox-vml.docx",
-         "som26-midterm-textbox-in-frame.docx", "som26-midterm-textbox-lo.docx"]
+         "som26-midterm-textbox-in-frame.docx", "som26-midterm-textbox-page-header.docx",
+         "som26-midterm-textbox-lo.docx"]
 SIDEBAR = ["som26-midterm-textbox.docx", "som26-midterm-textbox-lo.docx"]  # the opening paragraph in a box
 SEED = json.loads((EXPECTED / "som26-midterm.json").read_text(encoding="utf-8"))
 OPENING = "This note has been prepared to support the discussions"
@@ -37,7 +39,7 @@ def test_a_task_table_in_a_text_box_reads_as_written(workdir, name):
                    for w in want]
     doc = read_table(workdir / "store", "documents").iloc[0]
     assert [w for w in doc.warnings if w.startswith("unplaced_text")] == []
-    meta = SEED["meta"]  # the header block, its symbol in a box of its own in "textbox-heading"
+    meta = SEED["meta"]  # the header block, its symbol in a box in "textbox-heading" and "-page-header"
     assert (doc.organization, doc.symbol, doc.title, doc.segment, doc.meeting_number, str(doc.meeting_date)[:10]) \
         == (meta["organization"], meta["symbol"], meta["title"], meta["segment"], meta["meeting_number"],
             meta["meeting_date"])
