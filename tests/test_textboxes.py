@@ -27,16 +27,26 @@ def ws(text) -> str:
     return " ".join((text or "").split())
 
 
+def progress_items(store, tasks) -> list:
+    """Each task's progress items as (status, label, text), in order."""
+    items = read_table(store, "progress_items")
+    return [[(i.status, i.status_label, ws(i.text)) for i in items[items.task_id == task_id].sort_values("item_no")
+             .itertuples()] for task_id in tasks.task_id]
+
+
 @pytest.mark.parametrize("name", FILES)
 def test_a_task_table_in_a_text_box_reads_as_written(workdir, name):
     result = cli("ingest", BOXES / name, "--store", workdir / "store")
     assert result.exit_code == 0, result.output
     tasks = read_table(workdir / "store", "tasks").sort_values("ordinal")
     want = SEED["tasks"]
-    got = [(t.part, t.section, ws(t.task_text), ws(t.progress_text), ws(t.next_steps_text), dict(t.extra))
+    # Word keeps paragraphs: the texts are compared as written, paragraph breaks and all
+    got = [(t.part, t.section, t.task_text, t.progress_text, t.next_steps_text, dict(t.extra), t.status)
            for t in tasks.itertuples()]
-    assert got == [(w["part"], w["section"], ws(w["task_text"]), ws(w["progress_text"]), ws(w["next_steps_text"]), {})
+    assert got == [(w["part"], w["section"], w["task_text"], w["progress_text"], w["next_steps_text"], {}, w["status"])
                    for w in want]
+    assert progress_items(workdir / "store", tasks) == [
+        [(i["status"], i["status_label"], ws(i["text"])) for i in w["items"]] for w in want]
     doc = read_table(workdir / "store", "documents").iloc[0]
     assert [w for w in doc.warnings if w.startswith("unplaced_text")] == []
     meta = SEED["meta"]  # the header block, its symbol in a box in "textbox-heading" and "-page-header"
