@@ -86,16 +86,17 @@ def group_lines(words: list) -> list[Line]:
     return lines
 
 
-def pitch_ratio(line_groups) -> float:
+def pitch_ratio(line_groups, default: float = DEFAULT_PITCH_RATIO) -> float:
     """Given groups of consecutive lines (running text, cells), return the document's usual
-    distance between two lines of a paragraph, over the font size."""
+    distance between two lines of a paragraph, over the font size (`default` when too few
+    lines show it)."""
     ratios = []
     for lines in line_groups:
         for a, b in zip(lines, lines[1:], strict=False):
             if a.size and b.top - a.top >= a.size * MIN_PITCH_RATIO:
                 ratios.append((b.top - a.top) / a.size)
     if len(ratios) < MIN_PITCH_SAMPLES:
-        return DEFAULT_PITCH_RATIO
+        return default
     # The pitch inside paragraphs is the smallest that recurs; paragraph gaps sit above it. Its
     # share of all pitches varies (in a short note most are gaps: header lines and headings,
     # each a paragraph of its own), so it is found as the cluster at the bottom, not a quantile.

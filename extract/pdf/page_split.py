@@ -164,7 +164,8 @@ def continues_table(prev: TableBlock, block: TableBlock, between: list, taught: 
     last_page = prev.rows[-1].page_end
     if last_page is None or block.page != last_page + 1 or not same_columns(prev, block):
         return False
-    first = block.rows[0]
+    # rows with no text at the block's top are a box's or a frame's margin above its table
+    first = next((row for row in block.rows if any(row_texts(row))), block.rows[0])
     header = header_row_of(prev, taught)
     if (header is not None and row_texts(first) == row_texts(header)) or column_roles(first.cells, taught) is not None:
         return not between

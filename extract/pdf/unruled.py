@@ -12,7 +12,7 @@ import bisect
 from ..layout import column_roles, find_header_row, heading
 from ..model import Cell, TableBlock, TableRow, TextBlock
 from ..text import clean
-from .lines import LINE_TOLERANCE, Line, group_lines, paragraph_text, paragraphs, split_paragraph_lines
+from .lines import LINE_TOLERANCE, Line, group_lines, paragraph_text, paragraphs, pitch_ratio, split_paragraph_lines
 from .zebra import band_tops
 
 COLUMN_GAP_SIZES = 1.5  # a gap this many font sizes wide separates two header cells
@@ -46,47 +46,60 @@ def column_of(word: dict, edges: list[float]) -> int:
     return max(0, bisect.bisect_right([e - COLUMN_TOLERANCE for e in edges], word["x0"]) - 1)
 
 
-def row_starts(task_lines: list[Line], edges: list[float], ratio: float, shading: list) -> list[float]:
-    """Where rows start: at each paragraph of the task column; but where most of those
-    "paragraphs" are single lines (generous leading sets every line apart) and the producer
-    shaded rows (extract/pdf/zebra.py), only at the first of them in each shaded band: shading
-    joins the lines of a row, and never splits one."""
+def row_starts(task_lines: list[Line], edges: list[float], ratio: float, shading: list) -> tuple[list[float], bool]:
+    """Where rows start, and whether the shading told them: at each paragraph of the task
+    column; but where most of those "paragraphs" are single lines (generous leading sets every
+    line apart) and the producer shaded rows (extract/pdf/zebra.py), only at the first of them
+    in each shaded band: shading joins the lines of a row, and never splits one."""
     paras = split_paragraph_lines(task_lines, ratio)
     starts = [para[0].top for para in paras]
     if len(edges) < 2 or not shading or sum(len(p) == 1 for p in paras) <= len(paras) / 2:
-        return starts
+        return starts, False
     bands = band_tops(shading, edges[0] - COLUMN_TOLERANCE, (edges[0] + edges[1]) / 2)
     if len(bands) < MIN_BAND_EDGES:
-        return starts
+        return starts, False
     first: dict[int, float] = {}
     for top in starts:
         first.setdefault(bisect.bisect_right(bands, top), top)
-    return sorted(first.values())
+    return sorted(first.values()), True
+
+
+def row_parts(column_lines: list[list[Line]], bounds: list[float]) -> list[list[list[Line]]]:
+    """The lines of each cell: per row (between two bounds), per column."""
+    return [[[ln for ln in col if top - LINE_TOLERANCE <= ln.top < bottom - LINE_TOLERANCE] for col in column_lines]
+            for top, bottom in zip(bounds, bounds[1:], strict=False)]
+
+
+def cell_pitch_ratio(parts: list[list[list[Line]]], ratio: float) -> float | None:
+    """The line pitch of paragraphs inside the cells of rows the shading told apart, measured on
+    those cells where they set their lines wider apart than the document's usual pitch (1.5-line
+    leading made each line a paragraph of its own, and "Open-" / "ended" two words); None when
+    too few of their lines show it."""
+    measured = pitch_ratio([cell for row in parts for cell in row if len(cell) > 1], default=0.0)
+    return max(ratio, measured) if measured else None
 
 
 def unruled_rows(lines: list[Line], edges: list[float], ratio: float, page: int,
-                 shading: list | None = None) -> list[TableRow]:
-    """Given the lines under a header (or at the top of a continued page), return the rows."""
+                 shading: list | None = None, cell_ratio: float | None = None) -> tuple[list[TableRow], float | None]:
+    """Given the lines under a header (or at the top of a continued page), return the rows, and
+    the line pitch inside their cells where the shading told the rows (else `cell_ratio`, the
+    one measured on this table's rows before, as on a page that only finishes a row)."""
     columns: list[list[dict]] = [[] for _ in edges]
     for line in lines:
         for word in line.words:
             columns[column_of(word, edges)].append(word)
     column_lines = [group_lines(ws) for ws in columns]
-    starts = row_starts(column_lines[0], edges, ratio, shading or [])
+    starts, banded = row_starts(column_lines[0], edges, ratio, shading or [])
     if not lines:
-        return []
+        return [], cell_ratio
     first_top = min(line.top for line in lines)
     if not starts or starts[0] > first_top + LINE_TOLERANCE:
         starts.insert(0, first_top)  # text above the first task: the rest of a row from the last page
-    bounds = starts + [float("inf")]
-    rows = []
-    for top, bottom in zip(bounds, bounds[1:], strict=False):
-        cells = []
-        for col in column_lines:
-            part = [ln for ln in col if top - LINE_TOLERANCE <= ln.top < bottom - LINE_TOLERANCE]
-            cells.append(Cell(paragraphs(part, ratio)))
-        rows.append(TableRow(cells, page, page))
-    return rows
+    parts = row_parts(column_lines, starts + [float("inf")])
+    if banded:
+        cell_ratio = cell_pitch_ratio(parts, ratio) or cell_ratio
+    rows = [TableRow([Cell(paragraphs(part, cell_ratio or ratio)) for part in row], page, page) for row in parts]
+    return rows, cell_ratio
 
 
 class UnruledReader:
@@ -97,6 +110,9 @@ class UnruledReader:
         self.taught = taught  # the header wordings a user taught (ReadOptions.roles)
         self.edges: list[float] | None = None
         self.shading = shading or {}  # page number -> its shaded boxes (extract/pdf/zebra.py)
+        # the line pitch inside the cells of shaded rows, by the table's column edges: a page
+        # that only finishes a row shows no band of its own to measure it on
+        self.cell_ratios: dict[tuple, float] = {}
 
     def page_blocks(self, number: int, words: list) -> list:
         """Given a page's number and words (page furniture left out), return its blocks."""
@@ -139,7 +155,11 @@ class UnruledReader:
     def close_region(self, region: list, region_top, items: list, page_number: int) -> None:
         if not region or self.edges is None:  # a region opens only under a header that set the edges
             return
-        rows = unruled_rows(region, self.edges, self.ratio, page_number, self.shading.get(page_number))
+        key = self.column_xs()
+        rows, cell_ratio = unruled_rows(region, self.edges, self.ratio, page_number, self.shading.get(page_number),
+                                        self.cell_ratios.get(key))
+        if cell_ratio is not None:
+            self.cell_ratios[key] = cell_ratio
         if rows:
             top = region_top if region_top is not None else region[0].top
             items.append((top, TableBlock(rows, page_number, self.column_xs())))

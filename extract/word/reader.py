@@ -9,6 +9,12 @@ text is w:delText) and the old place of moved text (w:moveFrom) are not, nor are
 marked deleted. Comments live in their own part and are not text. Automatic numbers are written out as Word
 draws them (headings are numbered that way, "I.", "a)"); the layout pass takes list markers off
 task cells, for Word and PDF alike.
+
+Text boxes (w:txbxContent: a DrawingML shape's wps:txbx, or a legacy VML v:textbox) are read
+where they are anchored, after their paragraph's own text: their paragraphs and tables are blocks
+like the body's. Word writes each box twice, in mc:AlternateContent: the DrawingML shape as the
+mc:Choice and the VML one as the mc:Fallback for older readers. Only the Choice is read (the
+Fallback is dropped before anything is read), so a box's words count once.
 """
 from __future__ import annotations
 
@@ -27,6 +33,9 @@ from ..text import clean
 
 W_P, W_TBL, W_TR, W_TC, W_SDT = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:sdt")
 W_MOVE_FROM, W_DEL, W_SDT_CONTENT = qn("w:moveFrom"), qn("w:del"), qn("w:sdtContent")
+W_TXBX_CONTENT = qn("w:txbxContent")  # a text box's content, in a DrawingML or a VML shape
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+MC_ALTERNATE, MC_CHOICE, MC_FALLBACK = MC + "AlternateContent", MC + "Choice", MC + "Fallback"
 NOTES_RELS = ("/footnotes", "/endnotes")  # relationship types whose parts hold note text
 # a text element's own text (None: its content), or what a tab, break or hyphen element reads as
 # (w:sym, a symbol font's character: None too, read by node_text)
@@ -170,11 +179,14 @@ class DocxReader:
         self.style_numbers = style_numbering(document)
         # moved text is rare: look for its old place only in documents that have one
         self.has_moves = next(document.element.body.iter(W_MOVE_FROM), None) is not None
+        # text boxes too: a paragraph's own text is told from its boxes' only where there are any
+        roots = [document.element.body] + [e for _, e in header_footer_parts(document)]
+        self.has_boxes = any([keep_one_alternative(root) for root in roots])
         self.warnings: list[str] = []  # for documents.warnings: parts of the file that could not be read
 
     def paragraph_text(self, p) -> str:
         """The text of a paragraph as it prints: tracked changes accepted, automatic number in front."""
-        text = clean(raw_paragraph_text(p, self.has_moves))
+        text = clean(raw_paragraph_text(p, self.has_moves, self.has_boxes))
         numbering = paragraph_numbering(p, self.style_numbers)
         if numbering is not None:
             prefix = self.numbers.prefix(*numbering)
@@ -183,7 +195,7 @@ class DocxReader:
         return text
 
     def cell(self, tc) -> Cell:
-        """Every paragraph of the cell in order, nested tables and content controls included.
+        """Every paragraph of the cell in order, nested tables, text boxes and content controls included.
         Automatic numbers are written out, as in the PDF: a heading row needs its "a)", and the
         layout takes list markers off task cells for both formats alike."""
         return Cell([t for t in (self.paragraph_text(p) for p in tc.iter(W_P)) if t])
@@ -223,14 +235,24 @@ class DocxReader:
             if owning_table(tr) is not tbl or is_deleted_row(tr):
                 continue
             for tc in row_cells(tr):
-                for child in tc.iterchildren(W_P, W_TBL, W_SDT):
-                    if child.tag == W_TBL:
-                        out.extend(self.table_blocks(child))
-                        continue
-                    for p in [child] if child.tag == W_P else child.iter(W_P):
-                        text = self.paragraph_text(p)
-                        if text:
-                            out.append(TextBlock(text))
+                out.extend(self.content_blocks(tc))
+        return out
+
+    def content_blocks(self, container) -> list:
+        """The blocks of a container of paragraphs and tables (the body, a cell, a text box), in
+        order: each paragraph followed by the text boxes anchored in it."""
+        out: list = []
+        for child in container.iterchildren(W_P, W_TBL, W_SDT):
+            if child.tag == W_TBL:
+                out.extend(self.table_blocks(child))
+                continue
+            for p in [child] if child.tag == W_P else child.iter(W_P):
+                text = self.paragraph_text(p)
+                if text:
+                    out.append(TextBlock(text))
+                if self.has_boxes and child.tag == W_P:
+                    for box in own_boxes(p):
+                        out.extend(self.content_blocks(box))
         return out
 
     def page_header_blocks(self) -> list:
@@ -276,7 +298,7 @@ class DocxReader:
         out = []
         for _, element in header_footer_parts(self.document):
             for p in element.iter(W_P):
-                text = clean(raw_paragraph_text(p, False))
+                text = clean(raw_paragraph_text(p, False, self.has_boxes))
                 if text and taken[text] > 0:
                     taken[text] -= 1
                 elif text:
@@ -289,7 +311,7 @@ class DocxReader:
         for root in notes_parts(self.document):
             for note in root:
                 for p in note.iter(W_P):
-                    text = clean(raw_paragraph_text(p, False))
+                    text = clean(raw_paragraph_text(p, False, True))
                     if text:
                         out.append(TextBlock(text))
         return out
@@ -313,26 +335,38 @@ class DocxReader:
         return words
 
     def blocks(self, page_header: list) -> list:
-        out = list(page_header)
-        body = self.document.element.body
-        for child in body.iterchildren():
-            if child.tag == W_P:
-                text = self.paragraph_text(child)
-                if text:
-                    out.append(TextBlock(text))
-            elif child.tag == W_TBL:
-                out.extend(self.table_blocks(child))
-            elif child.tag == W_SDT:
-                for p in child.iter(W_P):
-                    text = self.paragraph_text(p)
-                    if text:
-                        out.append(TextBlock(text))
-        return out + self.note_blocks()
+        return list(page_header) + self.content_blocks(self.document.element.body) + self.note_blocks()
+
+
+def keep_one_alternative(root) -> bool:
+    """Drop, in place, every mc:AlternateContent's Fallback (and any Choice after the first)
+    where it has a Choice, so that what Word wrote twice (a text box as a DrawingML shape and as
+    VML) is read once; return whether `root` holds a text box."""
+    has_boxes = False
+    for element in list(root.iter(MC_ALTERNATE, W_TXBX_CONTENT)):  # one walk of the tree for both
+        if element.tag == W_TXBX_CONTENT:
+            has_boxes = True  # a box in a dropped Fallback has its twin in the Choice
+            continue
+        choices = element.findall(MC_CHOICE)
+        if choices:
+            for extra in choices[1:] + element.findall(MC_FALLBACK):
+                element.remove(extra)
+    return has_boxes
+
+
+def own_boxes(p) -> list:
+    """The text boxes anchored in paragraph `p` itself (not those inside its boxes' paragraphs)."""
+    return [box for box in p.iter(W_TXBX_CONTENT) if next(box.iterancestors(W_P)) is p]
+
+
+def holds_table(child) -> bool:
+    """Is `child` of a cell a table, or a paragraph whose text box holds one?"""
+    return child.tag == W_TBL or (child.tag == W_P and any(box.find(W_TBL) is not None for box in own_boxes(child)))
 
 
 def is_frame(tbl) -> bool:
-    """Does a table hold tables in its own cells (a frame or a layout table)?"""
-    return any(child.tag == W_TBL for tr in tbl.iter(W_TR) if owning_table(tr) is tbl
+    """Does a table hold tables in its own cells, or in text boxes there (a frame or a layout table)?"""
+    return any(holds_table(child) for tr in tbl.iter(W_TR) if owning_table(tr) is tbl
                for tc in row_cells(tr) for child in tc)
 
 
@@ -362,11 +396,14 @@ def owning_row(tc):
     return parent
 
 
-def raw_paragraph_text(p, has_moves: bool) -> str:
-    """A paragraph's text nodes joined, without the old place of moved text."""
+def raw_paragraph_text(p, has_moves: bool, has_boxes: bool = False) -> str:
+    """A paragraph's text nodes joined, without the old place of moved text, nor (where the
+    document has text boxes) the paragraphs of the boxes anchored in it: those are read apart."""
     parts = []
     for node in p.iter(*TEXT_TAGS):
         if has_moves and any(a.tag == W_MOVE_FROM for a in node.iterancestors(W_MOVE_FROM)):
+            continue
+        if has_boxes and next(node.iterancestors(W_P)) is not p:
             continue
         parts.append(node_text(node))
     return "".join(parts)
@@ -411,9 +448,11 @@ def notes_parts(document) -> list:
     for rel in document.part.rels.values():
         if rel.reltype.endswith(NOTES_RELS) and not rel.is_external:
             try:
-                out.append(parse_xml(rel.target_part.blob))
+                root = parse_xml(rel.target_part.blob)
             except Exception:  # a damaged notes part: its words are reported unplaced
                 continue
+            keep_one_alternative(root)
+            out.append(root)
     return out
 
 
