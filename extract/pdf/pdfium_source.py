@@ -58,7 +58,10 @@ LIGATURE_TABLE = str.maketrans(LIGATURES)
 BEZIER_POINTS = 3  # PDFium gives a curve segment as three points: two controls and its end
 FILLMODE_EVENODD = fpdf.FPDF_FILLMODE_ALTERNATE
 IDENTITY = (1, 0, 0, 1, 0, 0)
+X0 = itemgetter("x0")
 SOFT_HYPHEN_MARK = "\ufffe"
+# where text_run's tuple keeps what read_chars reads once per character
+RUN_SIZE, RUN_DESCENT, RUN_LINEAR, RUN_SHARED = 1, 4, 5, 8
 
 
 def c_function(function, restype, *argtypes):
@@ -186,7 +189,6 @@ class PdfiumPage(Container):
         chars: list[dict] = []
         top_of, ctm, doctop = self.height, self.ctm, self.initial_doctop
         plain_page = ctm == IDENTITY
-        page_number = self.page_number
         previous: dict | None = None
         for i in range(count):
             key = text_object_at(handle, i)
@@ -210,22 +212,29 @@ class PdfiumPage(Container):
             if run is None:
                 run = runs[key] = self.text_run(textpage, i, fpdf.FPDFText_GetTextObject(textpage, i), matrix,
                                                 colours)
-            fontname, size, level, upright, descent, linear, fill, stroke = run
             loose_box_at(handle, i, box_ref)
             origin_at(handle, i, x_ref, y_ref)
-            if plain_page and level:
+            shared = run[RUN_SHARED]
+            if plain_page and shared is not None:
                 # level text on an unturned page: pdfminer's box runs from the origin to its
-                # advance (the loose box's right), from the descent under the baseline up one size
+                # advance (the loose box's right), from the descent under the baseline up one
+                # size; what the run's characters share is copied, the rest set (a third
+                # cheaper than a whole dict display, once per character)
                 e, f, x1 = origin_x.value, origin_y.value, box.right
-                ybottom = f + descent
-                ytop = ybottom + size
+                ybottom = f + run[RUN_DESCENT]
+                ytop = ybottom + run[RUN_SIZE]
                 top = top_of - ytop
-                previous = {
-                    "object_type": "char", "page_number": page_number, "text": text, "fontname": fontname,
-                    "size": size, "adv": x1 - e, "upright": upright, "x0": e, "x1": x1, "y0": ybottom, "y1": ytop,
-                    "top": top, "bottom": top_of - ybottom, "doctop": doctop + top, "width": x1 - e,
-                    "height": size, "matrix": (*linear, e, f), "non_stroking_color": fill, "stroking_color": stroke,
-                }
+                previous = shared.copy()
+                previous["text"] = text
+                previous["x0"] = e
+                previous["x1"] = x1
+                previous["adv"] = previous["width"] = x1 - e
+                previous["y0"] = ybottom
+                previous["y1"] = ytop
+                previous["top"] = top
+                previous["bottom"] = top_of - ybottom
+                previous["doctop"] = doctop + top
+                previous["matrix"] = (*run[RUN_LINEAR], e, f)
             else:
                 previous = self.turned_char(text, run, box, origin_x.value, origin_y.value)
             chars.append(previous)
@@ -234,7 +243,7 @@ class PdfiumPage(Container):
     def turned_char(self, text: str, run: tuple, box, origin_x: float, origin_y: float) -> dict:
         """A character of turned text, or on a turned page: its box is the bounding box of
         PDFium's loose box turned onto the page, its matrix turned too."""
-        fontname, size, _, _, _, linear, fill, stroke = run
+        fontname, size, _, _, _, linear, fill, stroke, _ = run
         ctm = self.ctm
         corners = [apply(ctm, x, y) for x in (box.left, box.right) for y in (box.bottom, box.top)]
         x0, x1 = min(p[0] for p in corners), max(p[0] for p in corners)
@@ -261,9 +270,17 @@ class PdfiumPage(Container):
         if not (font and fpdf.FPDFFont_GetDescent(font, ctypes.c_float(font_size), descent)):
             descent.value = 0.0
         linear = (a, b, c, d)
-        # (fontname, size, level, upright, descent, linear, fill, stroke)
-        return (self.document.font_name(font), round(size, COORD_DIGITS), b == 0 and c == 0 and a > 0 and d > 0,
-                0 < a * d and b * c <= 0, descent.value * d, linear, colours.fill(obj), colours.stroke(obj))
+        fontname, size, upright = self.document.font_name(font), round(size, COORD_DIGITS), 0 < a * d and b * c <= 0
+        fill, stroke = colours.fill(obj), colours.stroke(obj)
+        level = b == 0 and c == 0 and a > 0 and d > 0
+        # the keys every character of a level run shares, in pdfplumber's order: a character
+        # copies them and sets its own (read_chars)
+        shared = {"object_type": "char", "page_number": self.page_number, "text": "", "fontname": fontname,
+                  "size": size, "adv": 0.0, "upright": upright, "x0": 0.0, "x1": 0.0, "y0": 0.0, "y1": 0.0,
+                  "top": 0.0, "bottom": 0.0, "doctop": 0.0, "width": 0.0, "height": size, "matrix": IDENTITY,
+                  "non_stroking_color": fill, "stroking_color": stroke} if level else None
+        # (fontname, size, level, upright, descent, linear, fill, stroke, shared)
+        return (fontname, size, level, upright, descent.value * d, linear, fill, stroke, shared)
 
     # --- graphics ---
 
@@ -419,8 +436,13 @@ def text_lines(chars: list[dict], y_tolerance: float) -> list[list[dict]]:
             index += 1
         cluster[value] = index
         last = value
-    ordered = sorted(chars, key=lambda c: cluster[c["top"]])
-    return [sorted(line, key=lambda c: c["x0"]) for _, line in itertools.groupby(ordered, lambda c: cluster[c["top"]])]
+    # one pass into the lines (a stable sort by line would keep the same order, in n log n)
+    lines: list[list[dict]] = [[] for _ in range(index + 1)]
+    for c in chars:
+        lines[cluster[c["top"]]].append(c)
+    for line in lines:
+        line.sort(key=X0)
+    return lines
 
 
 def line_words(line: list[dict], x_tolerance: float, y_tolerance: float, extra: list) -> list[dict]:
