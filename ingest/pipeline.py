@@ -278,8 +278,11 @@ def report_file(rows: dict, new_note: bool, summary: IngestSummary, on_error, on
 
 
 def load_commit_modules() -> None:
-    """Import what a commit uses (pyarrow, and the linker's scipy, rapidfuzz and numpy)."""
+    """Import what a commit uses: pyarrow (whose tables load pandas), DuckDB (the series of
+    each note) and the linker's scipy, rapidfuzz and numpy."""
     with IMPORT_LOCK:
+        import duckdb  # noqa: F401
+        import pandas  # noqa: F401
         import pyarrow.parquet  # noqa: F401
 
         from ..store import linking  # noqa: F401
@@ -289,8 +292,9 @@ def load_commit_modules() -> None:
 def warm_commit_imports() -> None:
     """Import what the commit needs in a thread of its own, once a file has been read (so that
     the readers are loaded by then): they took a second at the end of a PDF ingest, one core
-    busy, while the other is idle as long as one reader works."""
-    threading.Thread(target=load_commit_modules, name="somnotes-warm-commit", daemon=True).start()
+    busy, while the other is idle as long as one reader works. Not a daemon: a process that
+    ends meanwhile waits for the imports rather than stopping a thread inside one."""
+    threading.Thread(target=load_commit_modules, name="somnotes-warm-commit").start()
 
 
 def ingest_files(paths: list[Path], store: Store, options: ReadOptions, workers: int, executor: str | None,
