@@ -75,6 +75,16 @@ text_object_at = c_function(fpdf.FPDFText_GetTextObject, ctypes.c_void_p, ctypes
 loose_box_at = c_function(fpdf.FPDFText_GetLooseCharBox, ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)
 origin_at = c_function(fpdf.FPDFText_GetCharOrigin, ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p,
                        ctypes.c_void_p)
+# once per text object (a run of characters: a word, with some producers)
+matrix_at = c_function(fpdf.FPDFText_GetMatrix, ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)
+font_size_of = c_function(fpdf.FPDFTextObj_GetFontSize, ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p)
+font_of = c_function(fpdf.FPDFTextObj_GetFont, ctypes.c_void_p, ctypes.c_void_p)
+descent_of = c_function(fpdf.FPDFFont_GetDescent, ctypes.c_int, ctypes.c_void_p, ctypes.c_float, ctypes.c_void_p)
+font_name_of = c_function(fpdf.FPDFFont_GetBaseFontName, ctypes.c_size_t, ctypes.c_void_p, ctypes.c_void_p,
+                          ctypes.c_size_t)
+RGBA = (ctypes.c_void_p,) * 4
+fill_colour_of = c_function(fpdf.FPDFPageObj_GetFillColor, ctypes.c_int, ctypes.c_void_p, *RGBA)
+stroke_colour_of = c_function(fpdf.FPDFPageObj_GetStrokeColor, ctypes.c_int, ctypes.c_void_p, *RGBA)
 
 
 class PdfiumUnreadable(Exception):
@@ -117,14 +127,15 @@ class ObjectColours:
 
     def __init__(self):
         self.r, self.g, self.b, self.a = (ctypes.c_uint() for _ in range(4))
+        self.refs = tuple(ctypes.byref(v) for v in (self.r, self.g, self.b, self.a))
 
     def fill(self, obj) -> tuple | None:
-        if not fpdf.FPDFPageObj_GetFillColor(obj, self.r, self.g, self.b, self.a):
+        if not fill_colour_of(obj, *self.refs):
             return None
         return colour(self.r.value, self.g.value, self.b.value)
 
     def stroke(self, obj) -> tuple | None:
-        if not fpdf.FPDFPageObj_GetStrokeColor(obj, self.r, self.g, self.b, self.a):
+        if not stroke_colour_of(obj, *self.refs):
             return None
         return colour(self.r.value, self.g.value, self.b.value)
 
@@ -210,8 +221,7 @@ class PdfiumPage(Container):
                 continue
             run = runs.get(key)
             if run is None:
-                run = runs[key] = self.text_run(textpage, i, fpdf.FPDFText_GetTextObject(textpage, i), matrix,
-                                                colours)
+                run = runs[key] = self.text_run(handle, i, key, matrix, colours)
             loose_box_at(handle, i, box_ref)
             origin_at(handle, i, x_ref, y_ref)
             shared = run[RUN_SHARED]
@@ -257,17 +267,18 @@ class PdfiumPage(Container):
                 "doctop": self.initial_doctop + top, "width": x1 - x0, "height": ytop - ybottom,
                 "matrix": (a, b, c, d, e, f), "non_stroking_color": fill, "stroking_color": stroke}
 
-    def text_run(self, textpage, index: int, obj, matrix, colours: ObjectColours) -> tuple:
-        """What the characters of one text object share: font, size, matrix, colours."""
-        fpdf.FPDFText_GetMatrix(textpage, index, matrix)
+    def text_run(self, textpage: int, index: int, obj: int, matrix, colours: ObjectColours) -> tuple:
+        """What the characters of one text object share: font, size, matrix, colours (the text
+        page and the object given as addresses)."""
+        matrix_at(textpage, index, ctypes.byref(matrix))
         a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
         size_out = ctypes.c_float()
-        font_size = fpdf.FPDFTextObj_GetFontSize(obj, size_out) and size_out.value or 0.0
+        font_size = font_size_of(obj, ctypes.byref(size_out)) and size_out.value or 0.0
         # pdfminer: the height of the character's box on the page, its font size in page units
         size = font_size * math.hypot(c, d)
-        font = fpdf.FPDFTextObj_GetFont(obj)
+        font = font_of(obj)
         descent = ctypes.c_float()
-        if not (font and fpdf.FPDFFont_GetDescent(font, ctypes.c_float(font_size), descent)):
+        if not (font and descent_of(font, font_size, ctypes.byref(descent))):
             descent.value = 0.0
         linear = (a, b, c, d)
         fontname, size, upright = self.document.font_name(font), round(size, COORD_DIGITS), 0 < a * d and b * c <= 0
@@ -581,14 +592,14 @@ class PdfiumDocument:
         self._plumber: Any = None
         self.pages = PdfiumPages(self)
 
-    def font_name(self, font) -> str:
-        """A font's name as written in the file, subset tag included (pdfminer's fontname)."""
-        key = ctypes.cast(font, ctypes.c_void_p).value
-        name = self.fonts.get(key)
+    def font_name(self, font: int | None) -> str:
+        """A font's name (the font given by its address) as written in the file, subset tag
+        included (pdfminer's fontname)."""
+        name = self.fonts.get(font)
         if name is None:
             buffer = ctypes.create_string_buffer(FONT_NAME_BYTES)
-            n = fpdf.FPDFFont_GetBaseFontName(font, buffer, FONT_NAME_BYTES) if font else 0
-            name = self.fonts[key] = buffer.value.decode("latin-1") if n else ""
+            n = font_name_of(font, buffer, FONT_NAME_BYTES) if font else 0
+            name = self.fonts[font] = buffer.value.decode("latin-1") if n else ""
         return name
 
     def pdfium_page(self, index: int):
