@@ -83,6 +83,12 @@ descent_of = c_function(fpdf.FPDFFont_GetDescent, ctypes.c_int, ctypes.c_void_p,
 font_name_of = c_function(fpdf.FPDFFont_GetBaseFontName, ctypes.c_size_t, ctypes.c_void_p, ctypes.c_void_p,
                           ctypes.c_size_t)
 RGBA = (ctypes.c_void_p,) * 4
+# once per segment of a path (a table's rules are hundreds)
+segment_at = c_function(fpdf.FPDFPath_GetPathSegment, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
+segment_point = c_function(fpdf.FPDFPathSegment_GetPoint, ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p,
+                           ctypes.c_void_p)
+segment_type = c_function(fpdf.FPDFPathSegment_GetType, ctypes.c_int, ctypes.c_void_p)
+segment_closes = c_function(fpdf.FPDFPathSegment_GetClose, ctypes.c_int, ctypes.c_void_p)
 fill_colour_of = c_function(fpdf.FPDFPageObj_GetFillColor, ctypes.c_int, ctypes.c_void_p, *RGBA)
 stroke_colour_of = c_function(fpdf.FPDFPageObj_GetStrokeColor, ctypes.c_int, ctypes.c_void_p, *RGBA)
 
@@ -524,11 +530,12 @@ def path_segments(obj, ctm: tuple) -> list[tuple]:
     ops: list[tuple] = []
     pending: list[float] = []  # the points of a Bézier curve read so far
     x, y = ctypes.c_float(), ctypes.c_float()
+    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
     for i in range(fpdf.FPDFPath_CountSegments(obj)):
-        segment = fpdf.FPDFPath_GetPathSegment(obj, i)
-        if not fpdf.FPDFPathSegment_GetPoint(segment, x, y):
+        segment = segment_at(obj, i)
+        if not segment_point(segment, x_ref, y_ref):
             continue
-        op = PATH_OPS.get(fpdf.FPDFPathSegment_GetType(segment))
+        op = PATH_OPS.get(segment_type(segment))
         if op is None:
             continue
         px, py = apply(ctm, x.value, y.value)
@@ -540,7 +547,7 @@ def path_segments(obj, ctm: tuple) -> list[tuple]:
             pending = []
         else:
             ops.append((op, px, py))
-        if fpdf.FPDFPathSegment_GetClose(segment):
+        if segment_closes(segment):
             ops.append(("h",))
     return ops
 
