@@ -195,7 +195,7 @@ class PdfiumPage(Container):
         if count <= 0:
             return []
         texts = page_text(textpage, count)
-        handle = ctypes.cast(textpage, ctypes.c_void_p).value
+        handle = ctypes.cast(textpage, ctypes.c_void_p).value or 0  # an address: a text page is never at 0
         box = fpdf.FS_RECTF()
         box_ref = ctypes.byref(box)
         matrix = fpdf.FS_MATRIX()
