@@ -466,25 +466,22 @@ def line_words(line: list[dict], x_tolerance: float, y_tolerance: float, extra: 
     """The words of one line of level chars, cut as pdfplumber's iter_chars_to_words cuts them."""
     words: list[dict] = []
     current: list[dict] = []
-    prev = None
+    prev_x0 = prev_reach = prev_top = 0.0
     for char in line:
         text = char["text"]
-        if text.isspace():
+        if not text or text.isspace():
             if current:
                 words.append(merge_word(current, extra))
-            current, prev = [], None
-        elif text == "":  # pdfplumber: an empty text is "in" split_at_punctuation, a word alone
-            if current:
-                words.append(merge_word(current, extra))
-            words.append(merge_word([char], extra))
-            current, prev = [], None
-        elif prev is not None and (char["x0"] < prev["x0"] or char["x0"] > prev["x1"] + x_tolerance
-                                   or abs(char["top"] - prev["top"]) > y_tolerance):
+                current = []
+            if not text:  # pdfplumber: an empty text is "in" split_at_punctuation, a word alone
+                words.append(merge_word([char], extra))
+            continue
+        x0, top = char["x0"], char["top"]
+        if current and (x0 < prev_x0 or x0 > prev_reach or abs(top - prev_top) > y_tolerance):
             words.append(merge_word(current, extra))
-            current, prev = [char], char
-        else:
-            current.append(char)
-            prev = char
+            current = []
+        current.append(char)
+        prev_x0, prev_reach, prev_top = x0, char["x1"] + x_tolerance, top
     if current:
         words.append(merge_word(current, extra))
     return words
@@ -497,13 +494,20 @@ def merge_word(chars: list[dict], extra: list) -> dict:
         x0, x1, top, bottom = first["x0"], first["x1"], first["top"], first["bottom"]
         text = first["text"]
     else:  # a line's chars come sorted by x0
-        x0, x1 = first["x0"], max([c["x1"] for c in chars])
-        top, bottom = min([c["top"] for c in chars]), max([c["bottom"] for c in chars])
-        text = "".join([c["text"] for c in chars])
-    text = text.translate(LIGATURE_TABLE)
-    word = {"text": text, "x0": x0, "x1": x1, "top": top, "doctop": top + first["doctop"] - first["top"],
-            "bottom": bottom, "upright": first["upright"], "height": bottom - top, "width": x1 - x0,
-            "direction": "ltr"}
+        x0, x1, top, bottom = first["x0"], first["x1"], first["top"], first["bottom"]
+        texts = [first["text"]]
+        for c in chars[1:]:
+            texts.append(c["text"])
+            if c["x1"] > x1:
+                x1 = c["x1"]
+            if c["top"] < top:
+                top = c["top"]
+            if c["bottom"] > bottom:
+                bottom = c["bottom"]
+        text = "".join(texts)
+    word = {"text": text.translate(LIGATURE_TABLE), "x0": x0, "x1": x1, "top": top,
+            "doctop": top + first["doctop"] - first["top"], "bottom": bottom, "upright": first["upright"],
+            "height": bottom - top, "width": x1 - x0, "direction": "ltr"}
     for key in extra:
         word[key] = first[key]
     return word
