@@ -125,12 +125,17 @@ def overlapping_letters(chars: list) -> int:
     suite ran; tables' cells side by side, a line of one a point above a line of the other,
     made most of that, letter by letter)."""
     lines: dict = {}
+    line_of: dict = {}  # top -> its line (the letters of a line share their top: rounded once)
     tallest = 0.0
     for c in chars:
         text, top, bottom = c["text"], c["top"], c["bottom"]
         if text and not text.isspace() and bottom > top and c["x1"] > c["x0"]:
-            lines.setdefault(round(top, 1), []).append(c)
-            tallest = max(tallest, bottom - top)
+            line = line_of.get(top)
+            if line is None:
+                line = line_of[top] = lines.setdefault(round(top, 1), [])
+            line.append(c)
+            if bottom - top > tallest:
+                tallest = bottom - top
     tops = sorted(lines)
     page_reach = (1 - OVERLAP_SHARE) * tallest  # no line reaches further: most lines end here
     sorted_lines: dict = {}  # top -> (its letters by x0, their x0s), made for lines compared only
