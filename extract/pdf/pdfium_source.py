@@ -37,6 +37,7 @@ import ctypes
 import functools
 import itertools
 import math
+import re
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -59,6 +60,7 @@ BEZIER_POINTS = 3  # PDFium gives a curve segment as three points: two controls 
 FILLMODE_EVENODD = fpdf.FPDF_FILLMODE_ALTERNATE
 IDENTITY = (1, 0, 0, 1, 0, 0)
 X0 = itemgetter("x0")
+SURROGATE = re.compile("[\ud800-\udfff]")  # half of a character outside the BMP: one UTF-16 unit is not one char
 SOFT_HYPHEN_MARK = "\ufffe"
 # where text_run's tuple keeps what read_chars reads once per character
 RUN_SIZE, RUN_DESCENT, RUN_LINEAR, RUN_SHARED = 1, 4, 5, 8
@@ -518,7 +520,7 @@ def page_text(textpage, count: int) -> list[str]:
     buffer = ctypes.create_string_buffer((count + 1) * 2)
     written = fpdf.FPDFText_GetText(textpage, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
     text = buffer.raw[: max(written - 1, 0) * 2].decode("utf-16-le", errors="surrogatepass")
-    if len(text) == count and not any("\ud800" <= ch <= "\udfff" for ch in text):
+    if len(text) == count and not SURROGATE.search(text):
         chars = list(text)
         # PDFium marks a hyphen that ends a line U+FFFE (it takes it for a soft hyphen; pdfminer
         # reads it as the file maps it, "-")
