@@ -8,6 +8,8 @@ the text and the word accounting still agree on it.
 """
 from __future__ import annotations
 
+import re
+
 PRIVATE_USE_BASE = 0xF000  # Word writes a symbol font's code 0xNN as U+F0NN
 
 # Adobe's Symbol encoding, the codes whose glyph is not the ASCII character of the same code.
@@ -64,6 +66,9 @@ def symbol_text(font: str | None, code: str | None) -> str:
     return chr(value)
 
 
+PRIVATE_USE_CHAR = re.compile(f"[{chr(PRIVATE_USE_BASE + 0x20)}-{chr(PRIVATE_USE_BASE + 0xFF)}]")
+
+
 def is_private_use(char: str) -> bool:
     """Is this the private-use code point a symbol font's character is stored or read as?"""
     return PRIVATE_USE_BASE + 0x20 <= ord(char) <= PRIVATE_USE_BASE + 0xFF
@@ -81,6 +86,8 @@ def with_symbol_text(words: list[dict], chars: list[dict]) -> list[dict]:
     each private-use character of a symbol font read as the character it draws. LibreOffice
     draws Symbol's and Wingdings' characters alike with OpenSymbol, keeping the code: read with
     Symbol's table, a Wingdings code Symbol does not use stays as it is."""
+    if not PRIVATE_USE_CHAR.search("".join(word["text"] for word in words)):
+        return words  # most pages: no private-use character in any word, no char looked at
     fonts = {c["text"]: font_family(c.get("fontname", "")) for c in chars
              if len(c["text"]) == 1 and is_private_use(c["text"])}
     fonts = {char: family for char, family in fonts.items() if family}

@@ -7,8 +7,10 @@ loses at most the files of one unfinished commit.
 """
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
+import threading
 import time
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -26,7 +28,7 @@ from ..store.corrections_file import load_overrides
 from ..store.store import Batch, Store
 from .dask_executor import DASK_SCHEME
 from .discover import find_files, sha256_file
-from .worker import error_rows, note_records, parser_version, process_file
+from .worker import IMPORT_LOCK, error_rows, note_records, parser_version, process_file
 
 # process_file and what it uses are the per-file work (worker.py); named here too for callers of
 # the pipeline (bench/, tests/)
@@ -275,6 +277,26 @@ def report_file(rows: dict, new_note: bool, summary: IngestSummary, on_error, on
                 on_notice(line)
 
 
+def load_commit_modules() -> None:
+    """Import what a commit uses: pyarrow (whose tables load pandas), DuckDB (the series of
+    each note) and the linker's scipy, rapidfuzz and numpy."""
+    with IMPORT_LOCK:
+        import duckdb  # noqa: F401
+        import pandas  # noqa: F401
+        import pyarrow.parquet  # noqa: F401
+
+        from ..store import linking  # noqa: F401
+
+
+@functools.cache
+def warm_commit_imports() -> None:
+    """Import what the commit needs in a thread of its own, once a file has been read (so that
+    the readers are loaded by then): they took a second at the end of a PDF ingest, one core
+    busy, while the other is idle as long as one reader works. Not a daemon: a process that
+    ends meanwhile waits for the imports rather than stopping a thread inside one."""
+    threading.Thread(target=load_commit_modules, name="somnotes-warm-commit").start()
+
+
 def ingest_files(paths: list[Path], store: Store, options: ReadOptions, workers: int, executor: str | None,
                  callbacks: tuple, commit_every: int, prune: bool) -> IngestSummary:
     """The work of `ingest`: read what changed with `options`, commit every `commit_every` files;
@@ -302,6 +324,7 @@ def ingest_files(paths: list[Path], store: Store, options: ReadOptions, workers:
         batch, pending = Batch(), 0
 
     for path, rows in run_files([p.resolve() for p in todo], workers, executor, options):
+        warm_commit_imports()
         report_file(rows, batch.add_file(rows), summary, on_error, on_notice)
         pending += 1
         if on_file:

@@ -11,7 +11,7 @@ import math
 import re
 from collections import Counter
 
-from spacy.lang.en.stop_words import STOP_WORDS
+from ..stop_words import STOP_WORDS
 
 WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # British/American spellings and irregular forms that mean the same

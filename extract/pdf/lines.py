@@ -14,9 +14,8 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from ...normalise.statuses import opens_with_label
+from ...stop_words import STOP_WORDS
 from ..text import clean, join_lines
 
 LINE_TOLERANCE = 2.5  # words whose tops differ by less than this (pt) share a line

@@ -37,6 +37,7 @@ import ctypes
 import functools
 import itertools
 import math
+import re
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -58,7 +59,11 @@ LIGATURE_TABLE = str.maketrans(LIGATURES)
 BEZIER_POINTS = 3  # PDFium gives a curve segment as three points: two controls and its end
 FILLMODE_EVENODD = fpdf.FPDF_FILLMODE_ALTERNATE
 IDENTITY = (1, 0, 0, 1, 0, 0)
+X0 = itemgetter("x0")
+SURROGATE = re.compile("[\ud800-\udfff]")  # half of a character outside the BMP: one UTF-16 unit is not one char
 SOFT_HYPHEN_MARK = "\ufffe"
+# where text_run's tuple keeps what read_chars reads once per character
+RUN_SIZE, RUN_DESCENT, RUN_LINEAR, RUN_SHARED = 1, 4, 5, 8
 
 
 def c_function(function, restype, *argtypes):
@@ -72,6 +77,22 @@ text_object_at = c_function(fpdf.FPDFText_GetTextObject, ctypes.c_void_p, ctypes
 loose_box_at = c_function(fpdf.FPDFText_GetLooseCharBox, ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)
 origin_at = c_function(fpdf.FPDFText_GetCharOrigin, ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p,
                        ctypes.c_void_p)
+# once per text object (a run of characters: a word, with some producers)
+matrix_at = c_function(fpdf.FPDFText_GetMatrix, ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)
+font_size_of = c_function(fpdf.FPDFTextObj_GetFontSize, ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p)
+font_of = c_function(fpdf.FPDFTextObj_GetFont, ctypes.c_void_p, ctypes.c_void_p)
+descent_of = c_function(fpdf.FPDFFont_GetDescent, ctypes.c_int, ctypes.c_void_p, ctypes.c_float, ctypes.c_void_p)
+font_name_of = c_function(fpdf.FPDFFont_GetBaseFontName, ctypes.c_size_t, ctypes.c_void_p, ctypes.c_void_p,
+                          ctypes.c_size_t)
+RGBA = (ctypes.c_void_p,) * 4
+# once per segment of a path (a table's rules are hundreds)
+segment_at = c_function(fpdf.FPDFPath_GetPathSegment, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
+segment_point = c_function(fpdf.FPDFPathSegment_GetPoint, ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p,
+                           ctypes.c_void_p)
+segment_type = c_function(fpdf.FPDFPathSegment_GetType, ctypes.c_int, ctypes.c_void_p)
+segment_closes = c_function(fpdf.FPDFPathSegment_GetClose, ctypes.c_int, ctypes.c_void_p)
+fill_colour_of = c_function(fpdf.FPDFPageObj_GetFillColor, ctypes.c_int, ctypes.c_void_p, *RGBA)
+stroke_colour_of = c_function(fpdf.FPDFPageObj_GetStrokeColor, ctypes.c_int, ctypes.c_void_p, *RGBA)
 
 
 class PdfiumUnreadable(Exception):
@@ -114,14 +135,15 @@ class ObjectColours:
 
     def __init__(self):
         self.r, self.g, self.b, self.a = (ctypes.c_uint() for _ in range(4))
+        self.refs = tuple(ctypes.byref(v) for v in (self.r, self.g, self.b, self.a))
 
     def fill(self, obj) -> tuple | None:
-        if not fpdf.FPDFPageObj_GetFillColor(obj, self.r, self.g, self.b, self.a):
+        if not fill_colour_of(obj, *self.refs):
             return None
         return colour(self.r.value, self.g.value, self.b.value)
 
     def stroke(self, obj) -> tuple | None:
-        if not fpdf.FPDFPageObj_GetStrokeColor(obj, self.r, self.g, self.b, self.a):
+        if not stroke_colour_of(obj, *self.refs):
             return None
         return colour(self.r.value, self.g.value, self.b.value)
 
@@ -175,7 +197,7 @@ class PdfiumPage(Container):
         if count <= 0:
             return []
         texts = page_text(textpage, count)
-        handle = ctypes.cast(textpage, ctypes.c_void_p).value
+        handle = ctypes.cast(textpage, ctypes.c_void_p).value or 0  # an address: a text page is never at 0
         box = fpdf.FS_RECTF()
         box_ref = ctypes.byref(box)
         matrix = fpdf.FS_MATRIX()
@@ -186,7 +208,6 @@ class PdfiumPage(Container):
         chars: list[dict] = []
         top_of, ctm, doctop = self.height, self.ctm, self.initial_doctop
         plain_page = ctm == IDENTITY
-        page_number = self.page_number
         previous: dict | None = None
         for i in range(count):
             key = text_object_at(handle, i)
@@ -208,24 +229,30 @@ class PdfiumPage(Container):
                 continue
             run = runs.get(key)
             if run is None:
-                run = runs[key] = self.text_run(textpage, i, fpdf.FPDFText_GetTextObject(textpage, i), matrix,
-                                                colours)
-            fontname, size, level, upright, descent, linear, fill, stroke = run
+                run = runs[key] = self.text_run(handle, i, key, matrix, colours)
             loose_box_at(handle, i, box_ref)
             origin_at(handle, i, x_ref, y_ref)
-            if plain_page and level:
+            shared = run[RUN_SHARED]
+            if plain_page and shared is not None:
                 # level text on an unturned page: pdfminer's box runs from the origin to its
-                # advance (the loose box's right), from the descent under the baseline up one size
+                # advance (the loose box's right), from the descent under the baseline up one
+                # size; what the run's characters share is copied, the rest set (a third
+                # cheaper than a whole dict display, once per character)
                 e, f, x1 = origin_x.value, origin_y.value, box.right
-                ybottom = f + descent
-                ytop = ybottom + size
+                ybottom = f + run[RUN_DESCENT]
+                ytop = ybottom + run[RUN_SIZE]
                 top = top_of - ytop
-                previous = {
-                    "object_type": "char", "page_number": page_number, "text": text, "fontname": fontname,
-                    "size": size, "adv": x1 - e, "upright": upright, "x0": e, "x1": x1, "y0": ybottom, "y1": ytop,
-                    "top": top, "bottom": top_of - ybottom, "doctop": doctop + top, "width": x1 - e,
-                    "height": size, "matrix": (*linear, e, f), "non_stroking_color": fill, "stroking_color": stroke,
-                }
+                previous = shared.copy()
+                previous["text"] = text
+                previous["x0"] = e
+                previous["x1"] = x1
+                previous["adv"] = previous["width"] = x1 - e
+                previous["y0"] = ybottom
+                previous["y1"] = ytop
+                previous["top"] = top
+                previous["bottom"] = top_of - ybottom
+                previous["doctop"] = doctop + top
+                previous["matrix"] = (*run[RUN_LINEAR], e, f)
             else:
                 previous = self.turned_char(text, run, box, origin_x.value, origin_y.value)
             chars.append(previous)
@@ -234,7 +261,7 @@ class PdfiumPage(Container):
     def turned_char(self, text: str, run: tuple, box, origin_x: float, origin_y: float) -> dict:
         """A character of turned text, or on a turned page: its box is the bounding box of
         PDFium's loose box turned onto the page, its matrix turned too."""
-        fontname, size, _, _, _, linear, fill, stroke = run
+        fontname, size, _, _, _, linear, fill, stroke, _ = run
         ctm = self.ctm
         corners = [apply(ctm, x, y) for x in (box.left, box.right) for y in (box.bottom, box.top)]
         x0, x1 = min(p[0] for p in corners), max(p[0] for p in corners)
@@ -248,22 +275,31 @@ class PdfiumPage(Container):
                 "doctop": self.initial_doctop + top, "width": x1 - x0, "height": ytop - ybottom,
                 "matrix": (a, b, c, d, e, f), "non_stroking_color": fill, "stroking_color": stroke}
 
-    def text_run(self, textpage, index: int, obj, matrix, colours: ObjectColours) -> tuple:
-        """What the characters of one text object share: font, size, matrix, colours."""
-        fpdf.FPDFText_GetMatrix(textpage, index, matrix)
+    def text_run(self, textpage: int, index: int, obj: int, matrix, colours: ObjectColours) -> tuple:
+        """What the characters of one text object share: font, size, matrix, colours (the text
+        page and the object given as addresses)."""
+        matrix_at(textpage, index, ctypes.byref(matrix))
         a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
         size_out = ctypes.c_float()
-        font_size = fpdf.FPDFTextObj_GetFontSize(obj, size_out) and size_out.value or 0.0
+        font_size = font_size_of(obj, ctypes.byref(size_out)) and size_out.value or 0.0
         # pdfminer: the height of the character's box on the page, its font size in page units
         size = font_size * math.hypot(c, d)
-        font = fpdf.FPDFTextObj_GetFont(obj)
+        font = font_of(obj)
         descent = ctypes.c_float()
-        if not (font and fpdf.FPDFFont_GetDescent(font, ctypes.c_float(font_size), descent)):
+        if not (font and descent_of(font, font_size, ctypes.byref(descent))):
             descent.value = 0.0
         linear = (a, b, c, d)
-        # (fontname, size, level, upright, descent, linear, fill, stroke)
-        return (self.document.font_name(font), round(size, COORD_DIGITS), b == 0 and c == 0 and a > 0 and d > 0,
-                0 < a * d and b * c <= 0, descent.value * d, linear, colours.fill(obj), colours.stroke(obj))
+        fontname, size, upright = self.document.font_name(font), round(size, COORD_DIGITS), 0 < a * d and b * c <= 0
+        fill, stroke = colours.fill(obj), colours.stroke(obj)
+        level = b == 0 and c == 0 and a > 0 and d > 0
+        # the keys every character of a level run shares, in pdfplumber's order: a character
+        # copies them and sets its own (read_chars)
+        shared = {"object_type": "char", "page_number": self.page_number, "text": "", "fontname": fontname,
+                  "size": size, "adv": 0.0, "upright": upright, "x0": 0.0, "x1": 0.0, "y0": 0.0, "y1": 0.0,
+                  "top": 0.0, "bottom": 0.0, "doctop": 0.0, "width": 0.0, "height": size, "matrix": IDENTITY,
+                  "non_stroking_color": fill, "stroking_color": stroke} if level else None
+        # (fontname, size, level, upright, descent, linear, fill, stroke, shared)
+        return (fontname, size, level, upright, descent.value * d, linear, fill, stroke, shared)
 
     # --- graphics ---
 
@@ -419,33 +455,35 @@ def text_lines(chars: list[dict], y_tolerance: float) -> list[list[dict]]:
             index += 1
         cluster[value] = index
         last = value
-    ordered = sorted(chars, key=lambda c: cluster[c["top"]])
-    return [sorted(line, key=lambda c: c["x0"]) for _, line in itertools.groupby(ordered, lambda c: cluster[c["top"]])]
+    # one pass into the lines (a stable sort by line would keep the same order, in n log n)
+    lines: list[list[dict]] = [[] for _ in range(index + 1)]
+    for c in chars:
+        lines[cluster[c["top"]]].append(c)
+    for line in lines:
+        line.sort(key=X0)
+    return lines
 
 
 def line_words(line: list[dict], x_tolerance: float, y_tolerance: float, extra: list) -> list[dict]:
     """The words of one line of level chars, cut as pdfplumber's iter_chars_to_words cuts them."""
     words: list[dict] = []
     current: list[dict] = []
-    prev = None
+    prev_x0 = prev_reach = prev_top = 0.0
     for char in line:
         text = char["text"]
-        if text.isspace():
+        if not text or text.isspace():
             if current:
                 words.append(merge_word(current, extra))
-            current, prev = [], None
-        elif text == "":  # pdfplumber: an empty text is "in" split_at_punctuation, a word alone
-            if current:
-                words.append(merge_word(current, extra))
-            words.append(merge_word([char], extra))
-            current, prev = [], None
-        elif prev is not None and (char["x0"] < prev["x0"] or char["x0"] > prev["x1"] + x_tolerance
-                                   or abs(char["top"] - prev["top"]) > y_tolerance):
+                current = []
+            if not text:  # pdfplumber: an empty text is "in" split_at_punctuation, a word alone
+                words.append(merge_word([char], extra))
+            continue
+        x0, top = char["x0"], char["top"]
+        if current and (x0 < prev_x0 or x0 > prev_reach or abs(top - prev_top) > y_tolerance):
             words.append(merge_word(current, extra))
-            current, prev = [char], char
-        else:
-            current.append(char)
-            prev = char
+            current = []
+        current.append(char)
+        prev_x0, prev_reach, prev_top = x0, char["x1"] + x_tolerance, top
     if current:
         words.append(merge_word(current, extra))
     return words
@@ -458,13 +496,20 @@ def merge_word(chars: list[dict], extra: list) -> dict:
         x0, x1, top, bottom = first["x0"], first["x1"], first["top"], first["bottom"]
         text = first["text"]
     else:  # a line's chars come sorted by x0
-        x0, x1 = first["x0"], max([c["x1"] for c in chars])
-        top, bottom = min([c["top"] for c in chars]), max([c["bottom"] for c in chars])
-        text = "".join([c["text"] for c in chars])
-    text = text.translate(LIGATURE_TABLE)
-    word = {"text": text, "x0": x0, "x1": x1, "top": top, "doctop": top + first["doctop"] - first["top"],
-            "bottom": bottom, "upright": first["upright"], "height": bottom - top, "width": x1 - x0,
-            "direction": "ltr"}
+        x0, x1, top, bottom = first["x0"], first["x1"], first["top"], first["bottom"]
+        texts = [first["text"]]
+        for c in chars[1:]:
+            texts.append(c["text"])
+            if c["x1"] > x1:
+                x1 = c["x1"]
+            if c["top"] < top:
+                top = c["top"]
+            if c["bottom"] > bottom:
+                bottom = c["bottom"]
+        text = "".join(texts)
+    word = {"text": text.translate(LIGATURE_TABLE), "x0": x0, "x1": x1, "top": top,
+            "doctop": top + first["doctop"] - first["top"], "bottom": bottom, "upright": first["upright"],
+            "height": bottom - top, "width": x1 - x0, "direction": "ltr"}
     for key in extra:
         word[key] = first[key]
     return word
@@ -475,7 +520,7 @@ def page_text(textpage, count: int) -> list[str]:
     buffer = ctypes.create_string_buffer((count + 1) * 2)
     written = fpdf.FPDFText_GetText(textpage, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
     text = buffer.raw[: max(written - 1, 0) * 2].decode("utf-16-le", errors="surrogatepass")
-    if len(text) == count and not any("\ud800" <= ch <= "\udfff" for ch in text):
+    if len(text) == count and not SURROGATE.search(text):
         chars = list(text)
         # PDFium marks a hyphen that ends a line U+FFFE (it takes it for a soft hyphen; pdfminer
         # reads it as the file maps it, "-")
@@ -491,11 +536,12 @@ def path_segments(obj, ctm: tuple) -> list[tuple]:
     ops: list[tuple] = []
     pending: list[float] = []  # the points of a Bézier curve read so far
     x, y = ctypes.c_float(), ctypes.c_float()
+    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
     for i in range(fpdf.FPDFPath_CountSegments(obj)):
-        segment = fpdf.FPDFPath_GetPathSegment(obj, i)
-        if not fpdf.FPDFPathSegment_GetPoint(segment, x, y):
+        segment = segment_at(obj, i)
+        if not segment_point(segment, x_ref, y_ref):
             continue
-        op = PATH_OPS.get(fpdf.FPDFPathSegment_GetType(segment))
+        op = PATH_OPS.get(segment_type(segment))
         if op is None:
             continue
         px, py = apply(ctm, x.value, y.value)
@@ -507,7 +553,7 @@ def path_segments(obj, ctm: tuple) -> list[tuple]:
             pending = []
         else:
             ops.append((op, px, py))
-        if fpdf.FPDFPathSegment_GetClose(segment):
+        if segment_closes(segment):
             ops.append(("h",))
     return ops
 
@@ -559,14 +605,14 @@ class PdfiumDocument:
         self._plumber: Any = None
         self.pages = PdfiumPages(self)
 
-    def font_name(self, font) -> str:
-        """A font's name as written in the file, subset tag included (pdfminer's fontname)."""
-        key = ctypes.cast(font, ctypes.c_void_p).value
-        name = self.fonts.get(key)
+    def font_name(self, font: int | None) -> str:
+        """A font's name (the font given by its address) as written in the file, subset tag
+        included (pdfminer's fontname)."""
+        name = self.fonts.get(font)
         if name is None:
             buffer = ctypes.create_string_buffer(FONT_NAME_BYTES)
-            n = fpdf.FPDFFont_GetBaseFontName(font, buffer, FONT_NAME_BYTES) if font else 0
-            name = self.fonts[key] = buffer.value.decode("latin-1") if n else ""
+            n = font_name_of(font, buffer, FONT_NAME_BYTES) if font else 0
+            name = self.fonts[font] = buffer.value.decode("latin-1") if n else ""
         return name
 
     def pdfium_page(self, index: int):

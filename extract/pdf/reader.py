@@ -125,22 +125,40 @@ def overlapping_letters(chars: list) -> int:
     suite ran; tables' cells side by side, a line of one a point above a line of the other,
     made most of that, letter by letter)."""
     lines: dict = {}
+    line_of: dict = {}  # top -> its line (the letters of a line share their top: rounded once)
+    tallest = 0.0
     for c in chars:
-        if c["text"].strip() and c["bottom"] > c["top"] and c["x1"] > c["x0"]:
-            lines.setdefault(round(c["top"], 1), []).append(c)
+        text, top, bottom = c["text"], c["top"], c["bottom"]
+        if text and not text.isspace() and bottom > top and c["x1"] > c["x0"]:
+            line = line_of.get(top)
+            if line is None:
+                line = line_of[top] = lines.setdefault(round(top, 1), [])
+            line.append(c)
+            if bottom - top > tallest:
+                tallest = bottom - top
     tops = sorted(lines)
-    for top in tops:
-        lines[top].sort(key=lambda c: c["x0"])
-    starts = {top: [c["x0"] for c in lines[top]] for top in tops}
+    page_reach = (1 - OVERLAP_SHARE) * tallest  # no line reaches further: most lines end here
+    sorted_lines: dict = {}  # top -> (its letters by x0, their x0s), made for lines compared only
     found = 0
-    for i, top in enumerate(tops):
+    for i, top in enumerate(tops[:-1]):
+        if tops[i + 1] - top > page_reach:
+            continue
         reach = (1 - OVERLAP_SHARE) * max(c["bottom"] - c["top"] for c in lines[top])
         for other in tops[i + 1:]:
             if other - top > reach:
                 break
             if other - top > OVERLAP_MIN_TOP_GAP:
-                found += overlaps_between(lines[top], lines[other], starts[other])
+                line, _ = by_x0(lines, top, sorted_lines)
+                found += overlaps_between(line, *by_x0(lines, other, sorted_lines))
     return found
+
+
+def by_x0(lines: dict, top: float, made: dict) -> tuple[list, list]:
+    """A line's letters sorted by x0 and their x0s, sorted once (kept in `made`)."""
+    if top not in made:
+        line = sorted(lines[top], key=lambda c: c["x0"])
+        made[top] = (line, [c["x0"] for c in line])
+    return made[top]
 
 
 def overlaps_between(line: list, other: list, other_starts: list) -> int:

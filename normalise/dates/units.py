@@ -113,7 +113,10 @@ def unit_doc(doc, rules: DateRules) -> tuple[Doc, list[tuple[int, int]]]:
     of an anchor or day; each run of other words one gap token. Returns it with each token's
     character range in the sentence. Smaller than the sentence, and cheaper than merging in
     place with spaCy's retokenizer (measured)."""
-    texts, starts = [t.text for t in doc], [t.idx for t in doc]
+    texts, starts = [], []
+    for token in doc:  # one pass: each step of a Doc's iteration makes a Token object
+        texts.append(token.text)
+        starts.append(token.idx)
     items, i = [], 0  # (first token, end token, category, rule)
     for key, start, end in longest_first(rules.units(doc, texts)):
         category, rule, alone = rules.unit_of_key[key]
