@@ -1,8 +1,8 @@
 """Task tables inside frames (tests/fixtures/frames/build_frames.py): each task table in a
 one-cell frame table, or each section heading and its table in one frame cell, as templates
 that frame their tables draw them. Word (python-docx) and LibreOffice's PDF, and the heading and
-table in a bordered box printed by Chromium and WeasyPrint: every row reads as the seed note's
-truth, no word unplaced."""
+table in a bordered box or a one-cell frame table printed by Chromium and WeasyPrint: every row
+reads as the seed note's truth, no word unplaced."""
 from __future__ import annotations
 
 import json
@@ -17,7 +17,9 @@ FILES = ["som26-midterm-framed.docx", "som26-midterm-framed-heading.docx", "som2
          # page's top or bottom) they make one grid, its margins two empty columns; elsewhere
          # the table stands alone. The page's tables must read as one all the same.
          "som26-midterm-framed-heading.pdf", "som26-midterm-framed-heading-chromium.pdf",
-         "som26-midterm-framed-heading-weasyprint.pdf"]
+         "som26-midterm-framed-heading-weasyprint.pdf",
+         # the same in the one cell of an HTML frame table
+         "som26-midterm-framed-heading-table-chromium.pdf", "som26-midterm-framed-heading-table-weasyprint.pdf"]
 
 
 def ws(text) -> str:
