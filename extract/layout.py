@@ -180,13 +180,76 @@ def header_block(rows: list[TableRow], at: int, taught: tuple = ()) -> tuple[lis
         if continues_header(rest[0], block, taught):
             block.append(rest.pop(0))
             continue
-        heads = TableRow([Cell(c.paragraphs[:1]) for c in rest[0].cells], rest[0].page_start, rest[0].page_start)
-        tail = TableRow([Cell(c.paragraphs[1:]) for c in rest[0].cells], rest[0].page_start, rest[0].page_end)
-        if not continues_header(heads, block, taught) or all(c.is_empty() for c in tail.cells):
+        fused = fused_block_row(rest[0], block, taught)
+        if fused is None:
             break
-        block.append(heads)  # the block's last row fused with the first task row under it
-        rest[0] = tail
+        block.append(fused[0])  # the block's last row fused with the first task row under it
+        rest[0] = fused[1]
+    names = names_fused_below(block, rest, taught) if len(block) < MAX_HEADER_ROWS else None
+    if names is not None:
+        unfused = strip_fused_names(rest, names) or rest
+        return block + [names], [r for r in unfused if any(not c.is_empty() for c in r.cells)]
     return block, rest
+
+
+def fused_block_row(row: TableRow, above: list[TableRow], taught: tuple = ()) -> tuple[TableRow, TableRow] | None:
+    """The header block's last row and the task row under it, read as one row (no rule between
+    them): return the two apart (the header row's cells: the row's first paragraphs), or None."""
+    heads = TableRow([Cell(c.paragraphs[:1]) for c in row.cells], row.page_start, row.page_start)
+    tail = TableRow([Cell(c.paragraphs[1:]) for c in row.cells], row.page_start, row.page_end)
+    if not continues_header(heads, above, taught) or all(c.is_empty() for c in tail.cells):
+        return None
+    return heads, tail
+
+
+def first_task_rows(rows: list[TableRow], task: int) -> list[TableRow]:
+    """The first task's rows: the first row and those under it whose task cell is empty (merged
+    down, or the rest of its cells where the row's rules run only under some columns)."""
+    end = 1
+    while end < len(rows) and (task >= len(rows[end].cells) or rows[end].cells[task].is_empty()):
+        end += 1
+    return rows[:end]
+
+
+def names_fused_below(above: list[TableRow], rows: list[TableRow], taught: tuple = ()) -> TableRow | None:
+    """The header block's last row when the producer drew no rule under it and no rule under the
+    cells merged down from above (No., Tasks) either: its words then open the first task's cells
+    in the other columns. Return that row (the short first paragraphs naming a role, in the
+    columns the block names no task or number, one at least a column it leaves without words),
+    or None."""
+    named = merged_header(above, taught).cells
+    roles = column_roles(named, taught)
+    if roles is None or not rows:
+        return None
+    group = first_task_rows(rows, roles.index("task"))
+    width = max(len(r.cells) for r in group)
+    cells, new_name = [], False
+    for j in range(width):
+        filled = [r.cells[j] for r in group if j < len(r.cells) and not r.cells[j].is_empty()]
+        head = filled[0].paragraphs[0] if filled else ""
+        taken = bool(head) and len(head.split()) <= HEADER_CELL_MAX_WORDS and header_role(head, taught) != "extra" \
+            and (j >= len(roles) or roles[j] not in ("task", NUMBER_ROLE))
+        new_name |= taken and (j >= len(named) or named[j].is_empty())
+        cells.append(Cell([head] if taken else []))
+    heads = TableRow(cells, rows[0].page_start, rows[0].page_start)
+    return heads if new_name and continues_header(heads, above, taught) else None
+
+
+def strip_fused_names(rows: list[TableRow], names: TableRow) -> list[TableRow] | None:
+    """`rows` without the header words `names` that open the first filled cell of each column
+    they name, or None when one does not open with its name."""
+    out = list(rows)
+    for j, name in enumerate(names.cells):
+        if name.is_empty():
+            continue
+        at = next((i for i, r in enumerate(rows) if j < len(r.cells) and not r.cells[j].is_empty()), None)
+        if at is None or out[at].cells[j].paragraphs[:1] != name.paragraphs:
+            return None
+        cell = out[at].cells[j]
+        cells = list(out[at].cells)
+        cells[j] = Cell(cell.paragraphs[1:], list(cell.markers), cell.covered, cell.full_last_line)
+        out[at] = TableRow(cells, out[at].page_start, out[at].page_end)
+    return out
 
 
 def merged_header(block: list[TableRow], taught: tuple = ()) -> TableRow:

@@ -1,8 +1,10 @@
 """A header block of two rows with a number column (tests/fixtures/header-blocks/
 build_header_blocks.py): "No. | Tasks | Status of implementation" (spanning two columns) over
 " | | Progress | Next steps", No. and Tasks merged down; in Word, in LibreOffice's PDF (the block
-repeated on every page) and in Chromium's and WeasyPrint's (a <thead> of two rows). Every row
-reads as the seed note's truth, its number in `extra` under "No.", no word unplaced."""
+repeated on every page) and in Chromium's and WeasyPrint's (a <thead> of two rows), and in
+Chromium's and WeasyPrint's with the block not repeated (no <thead>) or with no rule under it,
+and Chromium's with neither. Every row reads as the seed note's truth, its number in `extra` under "No.", no
+word unplaced."""
 from __future__ import annotations
 
 import json
@@ -14,7 +16,15 @@ from conftest import EXPECTED, FIXTURES, cli, read_table
 
 BLOCKS = FIXTURES / "header-blocks"
 FILES = ["som26-midterm-numbered.docx", "som26-midterm-numbered.pdf", "som26-midterm-numbered-chromium.pdf",
-         "som26-midterm-numbered-weasyprint.pdf"]
+         "som26-midterm-numbered-weasyprint.pdf",
+         # the block not repeated (no <thead>): it ends page 3 with no rule under it, its table's
+         # first task row on page 4; the block is no row a page break cut
+         "som26-midterm-numbered-chromium-noheader.pdf", "som26-midterm-numbered-weasyprint-noheader.pdf",
+         # no rule under the block: its last row's words open the first task's cells, on the
+         # first page and where the block is repeated; the cells merged down from above (No.,
+         # Tasks) run on into the task row's
+         "som26-midterm-numbered-chromium-norule.pdf", "som26-midterm-numbered-weasyprint-norule.pdf",
+         "som26-midterm-numbered-chromium-noheader-norule.pdf"]
 
 
 def ws(text) -> str:

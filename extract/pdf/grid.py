@@ -34,6 +34,10 @@ MAX_RULE_THICKNESS = 2.0
 # run out of its box (Chromium: 0.53), not a paragraph after the table (those start a full line
 # or more below it: 1.0 size and up in every fixture).
 OVERFLOW_GAP_SIZES = 0.75
+# A frame drawn around a table (a one-cell frame table, a bordered box) leaves a margin between
+# its rules and the table's, a few points wide (LibreOffice: 4.7 pt); a column of text is wider.
+FRAME_MARGIN_MAX = 20.0  # pt
+MIN_FRAMED_COLUMNS = 2  # a task table has two columns at least beside its frame's margins
 
 
 @dataclass
@@ -62,6 +66,31 @@ class Grid:
             if box is not None:
                 out.append(round(box[0], 1))
         return tuple(out)
+
+    def without_columns(self, columns: set) -> Grid:
+        """The grid without `columns` (its box narrowed to the columns kept)."""
+        cells = [[c for j, c in enumerate(row) if j not in columns] for row in self.cells]
+        boxes = [c for row in cells for c in row if c is not None]
+        bbox = (min(b[0] for b in boxes), self.bbox[1], max(b[2] for b in boxes), self.bbox[3])
+        return Grid(bbox, cells, self.open_top, self.open_bottom)
+
+
+def frame_columns(grid: Grid) -> set:
+    """The grid's first and last columns where they are a frame's margins, not columns: on both
+    sides, one narrow box from the grid's top to its bottom, around a table of two columns or
+    more (a frame drawn around a table, whose rules pdfplumber joins to the table's where they
+    meet: at a page's top or bottom)."""
+    width = max(len(row) for row in grid.cells)
+    if width < MIN_FRAMED_COLUMNS + 2:
+        return set()
+    sides = {0, width - 1}
+    for j in sides:
+        boxes = [row[j] for row in grid.cells if j < len(row) and row[j] is not None]
+        if len(boxes) != 1 or boxes[0][2] - boxes[0][0] > FRAME_MARGIN_MAX \
+                or abs(boxes[0][1] - grid.bbox[1]) > RULE_END_TOLERANCE \
+                or abs(boxes[0][3] - grid.bbox[3]) > RULE_END_TOLERANCE:
+            return set()
+    return sides
 
 
 def vertical_rules(edges: list) -> list[tuple[float, float, float]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ...normalise.statuses import is_bare_label, opens_with_label
-from ..layout import column_roles, find_header_row, header_block, row_texts, split_fused_header
+from ..layout import column_roles, find_header_row, header_block, row_texts, split_fused_header, strip_fused_names
 from ..model import Cell, Passage, TableBlock, TableRow
 from ..text import SENTENCE_END, join_lines, normalise_ws
 from .lines import LIST_ITEM_START, english_words
@@ -183,6 +183,17 @@ def header_rows_of(table: TableBlock, taught: tuple = ()) -> list[TableRow]:
     return header_block(table.rows, at, taught)[0] if at is not None else []
 
 
+def rows_under_header(table: TableBlock, taught: tuple = ()) -> list[TableRow]:
+    """The table's rows under its header row, or under its whole header block: a header is
+    never cut, so a block that ends a page with no rule under it (Chromium, the table's first
+    page when the block is not repeated) has no row for the next page to carry on."""
+    at = find_header_row(table.rows, taught)
+    if at is None:
+        return table.rows[1:]
+    rest = header_block(table.rows, at, taught)[1]
+    return table.rows[len(table.rows) - len(rest):] if rest else []
+
+
 def unfuse_header(table: TableBlock, taught: tuple = ()) -> None:
     """Split a header row fused with the row under it (no rule between them) into two rows."""
     at = find_header_row(table.rows, taught)
@@ -236,9 +247,17 @@ def opening_rows(block: TableBlock, header: TableRow | None, dropped: list,
     header_line = " | ".join(normalise_ws(c.text) for c in header.cells)
     repeated = [row_texts(r) for r in header_rows or [header]]
     if row_texts(rows[0]) in repeated:  # the header block repeated, each of its rows
+        popped = []
         while rows and row_texts(rows[0]) in repeated:
+            popped.append(row_texts(rows[0]))
             dropped.append(Passage("table_header", " | ".join(normalise_ws(c.text) for c in rows.pop(0).cells),
                                    block.page))
+        last = (header_rows or [header])[-1]
+        # the block's last row with no rule under it: its words open the cells below
+        unfused = strip_fused_names(rows, last) if rows and row_texts(last) not in popped else None
+        if unfused is not None:
+            dropped.append(Passage("table_header", " | ".join(normalise_ws(c.text) for c in last.cells), block.page))
+            rows = [r for r in unfused if any(not c.is_empty() for c in r.cells)]
         return rows
     fused = split_fused_header(rows[0], taught=taught)
     rest = strip_header_prefix(rows[0], header) if fused is None else fused[1]
@@ -262,7 +281,7 @@ def join_rows_split_across_pages(blocks: list, dropped: list | None = None, taug
             prev = out[last_table]
             if continues_table(prev, block, out[last_table + 1:], taught):
                 rows = opening_rows(block, header_row_of(prev, taught), dropped, header_rows_of(prev, taught), taught)
-                tail = logical_tail(prev.rows[1:])  # the header row is never cut
+                tail = logical_tail(rows_under_header(prev, taught))
                 # an edge left open by the producer says the row was cut; else the text decides
                 cut = prev.open_bottom or (block.open_top and len(rows) == len(block.rows))
                 header = header_row_of(prev, taught)

@@ -35,7 +35,7 @@ from ..ocr.policy import (
 from ..options import NO_CLOCK, Clock, ReadOptions
 from ..symbols import with_symbol_text
 from ..text import clean
-from .grid import Grid, cell_of, find_grids, inside, overflow_cell
+from .grid import Grid, cell_of, find_grids, frame_columns, inside, overflow_cell
 from .lines import (
     Lexicon,
     Line,
@@ -231,6 +231,11 @@ def read_page(page: PdfPage, source: PageSource | None = None) -> PageContent:
         else:
             content.text_lines.append(line)
     for grid, grid_buckets in zip(grids, buckets, strict=False):
+        margins = frame_columns(grid)
+        # a frame's empty margins: the table's columns are those inside it
+        if margins and not any(j < len(row) and row[j] for row in grid_buckets for j in margins):
+            grid = grid.without_columns(margins)
+            grid_buckets = [[ws for j, ws in enumerate(row) if j not in margins] for row in grid_buckets]
         content.tables.append(PageTable(grid, [[group_lines(ws) for ws in row] for row in grid_buckets]))
     return content
 
