@@ -13,8 +13,9 @@ another note first): what is left is imports and builds, not the file's own work
   - warm: `worker.warm()` in a fresh interpreter: what the preloaded fork server pays, once per
     ingest (and a spawned reader, on Windows, in its pool's initializer);
   - after: a reader forked from the preloaded fork server, once that server is up;
-  - whole PDF ingests of the same --notes synthetic notes with 2 workers, fork server preloaded
-    or not (the old way), and with 1 worker, each in a fresh interpreter as a CLI run is.
+  - whole PDF ingests of the same --notes synthetic notes with 2 workers, readers started the
+    old way, warming each in the pool's initializer, or forked from the preloaded fork server,
+    and with 1 worker, each in a fresh interpreter as a CLI run is.
 """
 from __future__ import annotations
 
@@ -113,16 +114,28 @@ def stop_fork_server() -> None:
         server._stop()
 
 
-def probe_ingest(workers: int, preload: bool, folder: str) -> dict:
-    """One PDF ingest of `folder` into a new store, as a CLI run: wall seconds and CPU seconds
-    of this process and every process it started."""
+def warming_pool(workers: int, context):
+    """The other way measured: each reader warms in the pool's initializer as it starts."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from somnotes.ingest.worker import warm_quietly
+
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=warm_quietly)
+
+
+def probe_ingest(workers: int, way: str, folder: str) -> dict:
+    """One PDF ingest of `folder` into a new store, as a CLI run, readers started `way` (old: each
+    builds on its first note; init: each warms in the pool's initializer; new: forked from the
+    preloaded fork server): wall seconds and CPU seconds of this process and all it started."""
     import resource
 
     from somnotes.ingest import pipeline
     from somnotes.store import Store
 
-    if not preload:
+    if way != "new":
         pipeline.READER_PRELOAD = OLD_PRELOAD
+    if way == "init":
+        pipeline.reader_pool = warming_pool  # type: ignore[assignment]
     with tempfile.TemporaryDirectory(prefix="somnotes-startup-") as tmp:
         start = clocks()
         summary = pipeline.ingest([Path(folder)], Store(Path(tmp) / "store"), workers=workers)
@@ -191,6 +204,7 @@ def ingest_figures(repeats: int, notes: int) -> None:
         runs: dict = {}
         for _ in range(repeats):
             for name, args in (("2 workers, old (readers build)", (POOL_WORKERS, "old")),
+                               ("2 workers, each warms in initializer", (POOL_WORKERS, "init")),
                                ("2 workers, preloaded fork server", (POOL_WORKERS, "new")),
                                ("1 worker (in its own process)", (1, "new"))):
                 runs.setdefault(name, []).append(run_probe("ingest", str(args[0]), args[1], str(Path(tmp) / "archive")))
@@ -198,7 +212,7 @@ def ingest_figures(repeats: int, notes: int) -> None:
         old = median(runs["2 workers, old (readers build)"], "ingest", 0)
         for name, got in runs.items():
             seconds = median(got, "ingest", 0)
-            print(f"  {name:34} {fmt(got, 'ingest')}  x{old / seconds:.2f} of the old 2-worker ingest's "
+            print(f"  {name:38} {fmt(got, 'ingest')}  x{old / seconds:.2f} of the old 2-worker ingest's "
                   f"wall time  tasks {sorted({r['tasks'] for r in got})}")
 
 
@@ -210,7 +224,7 @@ def probe(args: list[str]) -> dict:
         return probe_warm()
     if kind == "forked":
         return probe_forked()
-    return probe_ingest(int(args[1]), args[2] == "new", args[3])
+    return probe_ingest(int(args[1]), args[2], args[3])
 
 
 def main() -> int:
