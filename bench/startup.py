@@ -9,7 +9,8 @@ another note first): what is left is imports and builds, not the file's own work
 
   - before: a reader that builds what reading needs on its first note, as every reader did before
     the fork server was preloaded (ingest/pipeline.py: READER_PRELOAD), and as --workers 1 still
-    does in its own process: imports (the worker, the readers, spaCy, dateparser) and builds;
+    does in its own process: imports (the worker, the readers, spaCy, dateparser) and builds, and
+    each import and build apart (CPU seconds, largest first);
   - warm: `worker.warm()` in a fresh interpreter: what the preloaded fork server pays, once per
     ingest (and a spawned reader, on Windows, in its pool's initializer);
   - after: a reader forked from the preloaded fork server, once that server is up;
@@ -75,6 +76,48 @@ def probe_warm() -> dict:
     start = clocks()
     worker.process_file(PROBE_FILE)
     return {"imports": imports, "warm": warm, "reference": since(start)}
+
+
+def probe_parts() -> dict:
+    """CPU seconds of each import and build of warm(), in the order a reader meets them."""
+    import datetime as dt
+
+    laps: dict = {}
+    last = time.process_time()
+
+    def lap(name: str) -> None:
+        nonlocal last
+        now = time.process_time()
+        laps[name] = now - last
+        last = now
+
+    from somnotes.ingest import worker
+    lap("import the worker")
+    import spacy  # noqa: F401
+    lap("import spaCy")
+    import dateparser  # noqa: F401
+    lap("import dateparser")
+    worker.load_readers()
+    lap("import the readers (python-docx, pdfplumber...)")
+    from somnotes.extract.pdf import lines, pdfium_source  # noqa: F401
+    lap("import the PDFium source")
+    from somnotes.normalise.nlp import status_nlp
+    status_nlp()
+    lap("build spaCy's blank English pipeline")
+    from somnotes.normalise.status_grammar import lexicon
+    lexicon()
+    lap("build the status grammar")
+    from somnotes.normalise.dates import date_rules
+    date_rules()
+    lap("build the date matchers")
+    from somnotes.normalise.dates.periods import parse_with_dateparser
+    parse_with_dateparser("9 July", "past", dt.date(2020, 5, 1))
+    lap("dateparser's first date (timezone and English regexes)")
+    lines.english_words()
+    lap("load the English word list (PDF lines broken mid-word)")
+    worker.warm()
+    lap("the rest of warm()")
+    return laps
 
 
 def read_in_reader(submitted: float) -> dict:
@@ -184,6 +227,10 @@ def startup_figures(repeats: int) -> None:
           f"{fmt(before, 'startup')}")
     print(f"    imports (worker, readers, spaCy, dateparser): {fmt(before, 'imports')}; "
           f"builds on the first note: {fmt(before, 'builds')}")
+    parts = [run_probe("parts") for _ in range(repeats)]
+    print("    its parts, CPU s (largest first):")
+    for name in sorted(parts[0], key=lambda n: -statistics.median(p[n] for p in parts)):
+        print(f"      {statistics.median(p[name] for p in parts):5.2f}  {name}")
     print(f"  warm() in a fresh interpreter, paid once per ingest by the fork server: {fmt(warm, 'total')} "
           f"(imports {fmt(warm, 'imports')}, builds {fmt(warm, 'warm')})")
     print(f"    the fork server up, as a first pool sees it: {fmt(forked, 'server')}")
@@ -224,6 +271,8 @@ def probe(args: list[str]) -> dict:
         return probe_warm()
     if kind == "forked":
         return probe_forked()
+    if kind == "parts":
+        return probe_parts()
     return probe_ingest(int(args[1]), args[2], args[3])
 
 
