@@ -67,6 +67,8 @@ def reader_context():
     if context.get_start_method() == WORKER_START:
         context.set_forkserver_preload(list(READER_PRELOAD))
     return context
+
+
 CRASH_MESSAGE = ("the process reading the file died without an error (a crash inside a PDF, image "
                  "or OCR library, or the machine ran out of memory); the rest of the batch went on")
 

@@ -1,4 +1,4 @@
-"""Imported by the fork server that starts reader processes (ingest/pipeline.py: reader_pool):
+"""Imported by the fork server that starts reader processes (ingest/pipeline.py: reader_context):
 what reading a note builds on first use is built here, once, and every reader forked from the
 server starts with it built, instead of each building it again before its first page.
 
