@@ -10,7 +10,8 @@ In one run, on this machine:
     of runs made side by side, and the medians are printed;
   - peak RSS of a process reading PDFs with each engine (one worker each, in a child process);
   - where a PDF ingest's time goes with pdfium: worker start-up (a fresh interpreter importing
-    the worker, spaCy and dateparser built on its first note), reading, normalising, commits;
+    the worker, spaCy and dateparser built on its first note: what --workers 1 pays, and a pool's
+    fork server once; bench/startup.py times a reader forked from it), reading, normalising, commits;
   - notes/s and pages/s of `ingest` for Word (N/2 notes);
   - re-ingest time of the unchanged archive as a fraction of the first ingest, and after `touch`
     on every file (new mtimes, same bytes) against the untouched re-ingest, measured in this run;
@@ -176,7 +177,8 @@ def cost_breakdown(pdfs: list[Path], tmp: Path) -> None:
     print(f"  the rest   {rest:6.2f} s = {rest / ingest_s:4.0%} (finding files, hashing, the summary)")
     print(f"  a worker's start-up: {startup_s:.2f} s = {startup_s / ingest_s:.0%} of this ingest (imports "
           f"{imports_s:.2f} s; spaCy and dateparser built on its first note {first_s - again_s:.2f} s), once "
-          f"per worker and ingest")
+          f"per ingest: in its own process with --workers 1, in the fork server for a pool, whose readers "
+          f"fork with it all built (before and after: bench/startup.py)")
 
 
 def synthetic_store(folder: Path, n_notes: int, sample_store: Store) -> tuple[Store, float]:

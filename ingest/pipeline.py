@@ -28,7 +28,7 @@ from ..store.corrections_file import load_overrides
 from ..store.store import Batch, Store
 from .dask_executor import DASK_SCHEME
 from .discover import find_files, sha256_file
-from .worker import IMPORT_LOCK, error_rows, note_records, parser_version, process_file
+from .worker import IMPORT_LOCK, error_rows, note_records, parser_version, process_file, warm_quietly
 
 # process_file and what it uses are the per-file work (worker.py); named here too for callers of
 # the pipeline (bench/, tests/)
@@ -40,12 +40,37 @@ __all__ = ["COMMIT_EVERY", "FILE_TIMEOUT_S", "IngestSummary", "ingest", "note_re
 # more of them (process_file and its arguments are importable and picklable).
 WORKER_START = "forkserver"
 WORKER_START_ELSEWHERE = "spawn"
+# What the fork server imports before it forks a reader: the parent's main module (multiprocessing's
+# default, which spares each reader importing it again) and ingest/preload.py, which builds what
+# reading a note needs (spaCy, the grammars, dateparser: 1.5 s a process), once for all readers.
+# Without a fork server each reader builds them in the pool's initializer, before its first file.
+READER_PRELOAD = ("__main__", f"{__package__}.preload")
 
 
 def worker_start_method() -> str:
     """How reader processes start: from the fork server where the OS has one, else spawned."""
     available = multiprocessing.get_all_start_methods()
     return WORKER_START if WORKER_START in available else WORKER_START_ELSEWHERE
+
+
+def reader_pool(workers: int, context) -> ProcessPoolExecutor:
+    """A pool of `workers` reader processes started by `context` (reader_context), each ready to
+    read when it takes its first file."""
+    if context.get_start_method() == WORKER_START:
+        return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=warm_quietly)
+
+
+def reader_context():
+    """The multiprocessing context reader processes start in: the fork server, preloaded with
+    READER_PRELOAD (the setting is the process's: it holds for the server's whole life, which
+    starts with the first pool), else spawn."""
+    context = multiprocessing.get_context(worker_start_method())
+    if context.get_start_method() == WORKER_START:
+        context.set_forkserver_preload(list(READER_PRELOAD))
+    return context
+
+
 CRASH_MESSAGE = ("the process reading the file died without an error (a crash inside a PDF, image "
                  "or OCR library, or the machine ran out of memory); the rest of the batch went on")
 
@@ -176,10 +201,10 @@ def run_files(files: list[Path], workers: int, executor: str | None, options: Re
         for path in files:
             yield path, process_file(path, options)
         return
-    context = multiprocessing.get_context(worker_start_method())
+    context = reader_context()
     left = {Path(p) for p in files}
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        with reader_pool(workers, context) as pool:
             futures = {pool.submit(process_file, str(p), options): p for p in files}
             for future in as_completed(futures):
                 path = futures[future]
@@ -196,7 +221,7 @@ def run_files(files: list[Path], workers: int, executor: str | None, options: Re
 
 def process_alone(path: Path, options: ReadOptions, context) -> dict:
     """Read one file in a process of its own; its death is an error row for that file."""
-    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+    with reader_pool(1, context) as pool:
         try:
             return pool.submit(process_file, str(path), options).result()
         except BrokenProcessPool:

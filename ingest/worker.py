@@ -268,6 +268,48 @@ def load_readers() -> None:
         from ..normalise import typed_columns as _typed  # noqa: F401
 
 
+# Text that takes the normalisers down every path that builds something on its first use: a status
+# label (the spaCy pipeline, the status grammar), a written day without a year, a numeric date and a
+# weekday (dateparser's English), a quarter, a reference and a lead cell.
+WARM_PARAGRAPHS = ("Completed: the report (decision 4/7) was sent on 9 July and discussed on 7/2/2022.",
+                   "Ongoing - to be reviewed on Friday and by the end of Q3 2021.")
+WARM_LEAD = "UNEP and FAO (lead)"
+WARM_MEETING = dt.date(2021, 3, 1)
+
+
+def warm() -> None:
+    """Build now what reading a note would build on its first use (the readers' imports, the
+    spaCy pipeline, the status and date grammars, dateparser's English, the English word list of
+    broken PDF lines), so that a reader process forked from this one starts with them built
+    (ingest/preload.py). The OCR stack stays out: it loads only for a page that needs it."""
+    load_readers()
+    with IMPORT_LOCK:
+        from ..extract.layout import role_patterns
+        from ..extract.pdf import lines, pdfium_source  # noqa: F401 - open_pdf imports pdfium_source on use
+        from ..normalise.dates import find_dates
+        from ..normalise.references import column_reference
+        from ..normalise.typed_columns import deadline_dates, lead_entities
+    lines.english_words()
+    role_patterns()
+    for text in WARM_PARAGRAPHS:
+        split_progress([text])
+        column_status(text)
+        column_reference(text)
+        find_dates(text, "progress", WARM_MEETING)
+    deadline_dates(WARM_PARAGRAPHS[-1], WARM_MEETING)
+    lead_entities(WARM_LEAD)
+
+
+def warm_quietly() -> None:
+    """warm, for a pool's initializer or the fork server's preload: a failure there would break
+    the pool (or stop the fork server) with no word of why, so it is left to the first file,
+    whose reading reports it as an errors row."""
+    try:
+        warm()
+    except Exception:  # the same failure reaches the files, and is reported there
+        return
+
+
 def process_file(path: Path | str, options: ReadOptions = ReadOptions()) -> dict:
     """Given one file and how to read it (OCR, taught header wordings, time limit), return its
     rows per table, or an errors row. Never raises for bad input. Everything it needs comes in

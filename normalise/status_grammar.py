@@ -69,10 +69,12 @@ def phrase_key(tokenizer, text: str) -> tuple:
 
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    """The grammar's data read once, each phrase tokenized as a paragraph would be."""
-    import spacy
+    """The grammar's data read once, each phrase tokenized as a paragraph would be: by the
+    tokenizer of the pipeline that reads the paragraphs (a second spacy.blank("en") of its own
+    would cost a reader process a tenth of a second more before its first note)."""
+    from .nlp import status_nlp
 
-    tokenizer = spacy.blank("en").tokenizer
+    tokenizer = status_nlp().tokenizer
     heads: dict = {}
     before: dict = {}
     after: dict = {}

@@ -7,12 +7,13 @@ Timings belong to bench/cli_latency.py, not here.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
 import pytest
 
-from conftest import SAMPLES
+from conftest import ANYDISK, SAMPLES
 
 # Loaded by reading notes (spaCy, dateparser) or by linking them (scipy, rapidfuzz) only.
 HEAVY = ("spacy", "dateparser", "scipy", "rapidfuzz")
@@ -67,3 +68,45 @@ def test_listing_the_corrections_loads_no_reader_or_linker(samples_store):
     got = loaded_after("corrections", "--all", "--store", samples_store)
     assert got["exit"] == 0
     assert set(got["loaded"]) & set(HEAVY) == set()
+
+
+# A script, not `-c`: a reader process imports the parent's main module by its path to find
+# `built`. It starts one reader as ingest does and asks it what it holds built before any file.
+READER_PROBE = """
+import json
+
+
+def built():
+    from somnotes.extract.pdf.lines import english_words
+    from somnotes.normalise.dates.matchers import date_rules
+    from somnotes.normalise.dates.periods import parse_with_dateparser
+    from somnotes.normalise.nlp import status_nlp
+    from somnotes.normalise.status_grammar import lexicon
+
+    caches = {"spacy pipeline": status_nlp, "status grammar": lexicon, "date grammar": date_rules,
+              "dateparser": parse_with_dateparser, "word list": english_words}
+    return {name: cache.cache_info().currsize > 0 for name, cache in caches.items()}
+
+
+if __name__ == "__main__":
+    from somnotes.ingest.pipeline import reader_context, reader_pool
+
+    with reader_pool(1, reader_context()) as pool:
+        print(json.dumps(pool.submit(built).result()))
+"""
+
+
+@pytest.mark.parametrize("processes", ["forkserver", "spawn as on Windows"])
+def test_a_reader_process_starts_with_what_reading_builds_already_built(tmp_path, processes):
+    """A reader of an ingest's pool takes its first file with spaCy, the grammars, dateparser and
+    the word list built: by the fork server once for all readers, else by the pool's initializer."""
+    probe = tmp_path / "reader_probe.py"
+    probe.write_text(READER_PROBE, encoding="utf-8")
+    env = dict(os.environ)
+    if processes != "forkserver":
+        env.update(SOMNOTES_SIMULATED_FS="windows",
+                   PYTHONPATH=os.pathsep.join([str(ANYDISK), os.environ.get("PYTHONPATH", "")]))
+    out = subprocess.run([sys.executable, str(probe)], capture_output=True, text=True, check=True, env=env)
+    built = json.loads(out.stdout.strip().splitlines()[-1])
+    assert built == dict.fromkeys(built, True)
+    assert set(built) == {"spacy pipeline", "status grammar", "date grammar", "dateparser", "word list"}

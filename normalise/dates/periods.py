@@ -132,11 +132,19 @@ def finer(a: str | None, b: str | None) -> str | None:
     return min(a, b, key=GRANULARITIES.index)
 
 
+# dateparser is handed written days only ("7/2/2022", "9 July", "friday": resolvers.py), never
+# relative wording ("in 3 days", "2 weeks ago"), which the date grammar resolves itself: so only
+# its parser of absolute dates runs, not first the relative one on every text (the same dates on
+# every day and month of those shapes, both separators, ordinal days, every weekday, from bases
+# over three years; a call takes three quarters of the time).
+DATEPARSER_PARSERS = ["absolute-time"]
+
+
 @functools.lru_cache(maxsize=4096)
 def parse_with_dateparser(text: str, prefer: str, base: dt.date | None) -> dt.date | None:
     """Ask dateparser for the date `text` names, years resolved from `base` toward `prefer`."""
     settings = {"PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY", "PREFER_DATES_FROM": prefer,
-                "RETURN_AS_TIMEZONE_AWARE": False}
+                "RETURN_AS_TIMEZONE_AWARE": False, "PARSERS": DATEPARSER_PARSERS}
     if base is not None:
         settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day)
     parsed = dateparser.parse(text, languages=["en"], settings=settings)
