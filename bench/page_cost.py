@@ -1,0 +1,106 @@
+"""CPU time a PDF page costs once a reader is warm, stage by stage, and with the garbage
+collector's view of what start-up built frozen (gc.freeze, as a pool's readers do) or not.
+
+    python bench/page_cost.py [--rounds 5] [--engine pdfium|pdfplumber] [PDF ...]
+
+By default the sample notes' PDFs and the first six layout fixtures. CPU time (process_time),
+not wall clock: the machine is shared. In one process: one file read first (spaCy and dateparser
+built), then --rounds rounds, each reading every file with the collector as it is and then with
+gc.freeze(), in turn; the minima per page are printed and their ratio. Then one more pass with
+each stage timed (its own CPU time, ms a page; stages nest: reading the characters is inside
+setting the watermark aside, which reads the page first).
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import gc
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import pdfplumber  # noqa: E402
+
+from somnotes.extract.options import ReadOptions  # noqa: E402
+from somnotes.extract.pdf import pdfium_source, reader  # noqa: E402
+from somnotes.ingest import worker  # noqa: E402
+
+DEFAULT_FILES = sorted((ROOT / "samples").glob("*.pdf")) + sorted((ROOT / "tests/fixtures/layouts").glob("*.pdf"))[:6]
+READER_STAGES = ("set_aside_watermark", "page_source", "overlapping_letters", "read_page", "find_grids",
+                 "page_blocks", "unruled_blocks", "join_rows_split_across_pages")
+
+
+def pages_of(files: list[Path]) -> int:
+    total = 0
+    for path in files:
+        with pdfplumber.open(path) as pdf:
+            total += len(pdf.pages)
+    return total
+
+
+def read_all(files: list[Path], options: ReadOptions) -> float:
+    """CPU seconds to read and normalise every file."""
+    start = time.process_time()
+    for path in files:
+        worker.process_file(path, options)
+    return time.process_time() - start
+
+
+def timed_stage(owner, name: str, spent: collections.Counter) -> None:
+    """Wrap owner.name so that its CPU time adds up in spent[name]."""
+    inner = getattr(owner, name)
+
+    def run(*args, **kwargs):
+        start = time.process_time()
+        try:
+            return inner(*args, **kwargs)
+        finally:
+            spent[name] += time.process_time() - start
+
+    setattr(owner, name, run)
+
+
+def stage_costs(files: list[Path], options: ReadOptions, pages: int) -> None:
+    spent: collections.Counter = collections.Counter()
+    for name in READER_STAGES:
+        timed_stage(reader, name, spent)
+    for name in ("read_chars", "read_graphics"):
+        timed_stage(pdfium_source.PdfiumPage, name, spent)
+    timed_stage(pdfium_source, "extract_words", spent)
+    for name in ("extract_note", "note_records"):
+        timed_stage(worker, name, spent)
+    total = read_all(files, options)
+    print(f"\nstages, CPU ms a page (one pass, {options.pdf_engine}; whole: {1000 * total / pages:.2f}):")
+    for name, seconds in spent.most_common():
+        print(f"  {name:30} {1000 * seconds / pages:6.2f}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("files", nargs="*", type=Path)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--engine", default="pdfium", choices=("pdfium", "pdfplumber"))
+    args = parser.parse_args()
+    files = args.files or DEFAULT_FILES
+    options = ReadOptions(pdf_engine=args.engine)
+    pages = pages_of(files)
+    worker.process_file(files[0], options)  # spaCy, the grammars and dateparser built
+    plain, frozen = [], []
+    for _ in range(args.rounds):
+        plain.append(read_all(files, options))
+        gc.freeze()
+        frozen.append(read_all(files, options))
+        gc.unfreeze()
+    print(f"{len(files)} PDFs, {pages} pages, {args.engine}, {args.rounds} rounds (minima, CPU ms a page):")
+    print(f"  collector as it is: {1000 * min(plain) / pages:.2f}")
+    print(f"  start-up's objects frozen (gc.freeze): {1000 * min(frozen) / pages:.2f}"
+          f"  ratio {min(frozen) / min(plain):.3f}")
+    stage_costs(files, options, pages)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
