@@ -69,6 +69,9 @@ MAX_PAGES = 300
 # is a running head or foot ("EMG SOM26/mid-term/03", "Page 3 of 10"), not note text.
 RUNNING_LINE_SHARE = 0.5
 MIN_RUNNING_PAGES = 2
+# a space's width in ems: the narrowest of the common faces (Times 0.25, Arial 0.278), so that a
+# word is not taken for one that would not fit where it would
+SPACE_WIDTH_EM = 0.25
 PAGE_FURNITURE = re.compile(r"^(page\s+)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$|^-\s*\d{1,4}\s*-$", re.I)
 NO_TEXT_LAYER = "no_text_layer"
 TABLES_WITHOUT_RULES = "tables_without_rules: columns read from the header row's words"
@@ -283,7 +286,19 @@ def grid_cell(lines: list[Line], box: tuple | None, ratio: float, lexicon: Lexic
     if box is None:
         return Cell(covered=True)
     full = bool(lines) and reaches_edge(lines[-1], box[2], cell_padding(lines, box[0]))
-    return Cell(paragraphs(lines, ratio, (box[0], box[2]), lexicon), full_last_line=full)
+    room, span = line_room(lines, box)
+    return Cell(paragraphs(lines, ratio, (box[0], box[2]), lexicon), full_last_line=full, last_line_room=room,
+                first_word_span=span)
+
+
+def line_room(lines: list[Line], box: tuple) -> tuple[float | None, float | None]:
+    """A cell's room left on its last line, and the width its first word takes with a space
+    before it (None, None for an empty cell)."""
+    if not lines:
+        return None, None
+    first = lines[0].words[0]
+    room = box[2] - cell_padding(lines, box[0]) - lines[-1].x1
+    return room, first["x1"] - first["x0"] + lines[0].size * SPACE_WIDTH_EM
 
 
 def page_blocks(page: PageContent, ratio: float, lexicon: Lexicon) -> list:
