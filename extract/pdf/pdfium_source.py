@@ -103,6 +103,18 @@ def rotation_ctm(rotation: int, box: tuple) -> tuple:
     return (1, 0, 0, 1, -x0, -y0)
 
 
+def turned_advance(linear: tuple, box, extent: float) -> float:
+    """A turned letter's advance in text space, as pdfminer's `adv`: PDFium's loose box is the
+    rectangle (advance wide, ascent to descent high) turned by the matrix, so its width is
+    |a| advance + |c| extent and its height |b| advance + |d| extent; the larger of |a|, |b|
+    reads it. pdfminer's size for the letter is then its box's height (`turned_char`): the same
+    number in both sources, which the watermark test reads (watermark.letter_size)."""
+    a, b, c, d = linear
+    if abs(a) >= abs(b):
+        return max(0.0, ((box.right - box.left) - abs(c) * extent) / abs(a))
+    return max(0.0, ((box.top - box.bottom) - abs(d) * extent) / abs(b))
+
+
 @functools.lru_cache(maxsize=1024)
 def colour(r: int, g: int, b: int) -> tuple:
     """PDFium's 0-255 components as pdfminer's fractions."""
@@ -210,7 +222,7 @@ class PdfiumPage(Container):
             if run is None:
                 run = runs[key] = self.text_run(textpage, i, fpdf.FPDFText_GetTextObject(textpage, i), matrix,
                                                 colours)
-            fontname, size, level, upright, descent, linear, fill, stroke = run
+            fontname, size, level, upright, descent, linear, fill, stroke, _ = run
             loose_box_at(handle, i, box_ref)
             origin_at(handle, i, x_ref, y_ref)
             if plain_page and level:
@@ -233,17 +245,20 @@ class PdfiumPage(Container):
 
     def turned_char(self, text: str, run: tuple, box, origin_x: float, origin_y: float) -> dict:
         """A character of turned text, or on a turned page: its box is the bounding box of
-        PDFium's loose box turned onto the page, its matrix turned too."""
-        fontname, size, _, _, _, linear, fill, stroke = run
+        PDFium's loose box turned onto the page, its matrix turned too; its advance and size are
+        pdfminer's (`turned_advance`)."""
+        fontname, _, _, _, _, linear, fill, stroke, (font_size, extent) = run
         ctm = self.ctm
         corners = [apply(ctm, x, y) for x in (box.left, box.right) for y in (box.bottom, box.top)]
         x0, x1 = min(p[0] for p in corners), max(p[0] for p in corners)
         ybottom, ytop = min(p[1] for p in corners), max(p[1] for p in corners)
         e, f = apply(ctm, origin_x, origin_y)
         a, b, c, d = matrix_mult((*linear, 0, 0), ctm)[:4]
+        adv = turned_advance(linear, box, extent)
         top = self.height - ytop
         return {"object_type": "char", "page_number": self.page_number, "text": text, "fontname": fontname,
-                "size": size, "adv": x1 - x0, "upright": 0 < a * d and b * c <= 0, "x0": x0, "x1": x1,
+                "size": round(abs(b * adv) + abs(d * font_size), COORD_DIGITS), "adv": adv,
+                "upright": 0 < a * d and b * c <= 0, "x0": x0, "x1": x1,
                 "y0": ybottom, "y1": ytop, "top": top, "bottom": self.height - ybottom,
                 "doctop": self.initial_doctop + top, "width": x1 - x0, "height": ytop - ybottom,
                 "matrix": (a, b, c, d, e, f), "non_stroking_color": fill, "stroking_color": stroke}
@@ -257,13 +272,17 @@ class PdfiumPage(Container):
         # pdfminer: the height of the character's box on the page, its font size in page units
         size = font_size * math.hypot(c, d)
         font = fpdf.FPDFTextObj_GetFont(obj)
-        descent = ctypes.c_float()
+        descent, ascent = ctypes.c_float(), ctypes.c_float()
         if not (font and fpdf.FPDFFont_GetDescent(font, ctypes.c_float(font_size), descent)):
             descent.value = 0.0
+        if not (font and fpdf.FPDFFont_GetAscent(font, ctypes.c_float(font_size), ascent)):
+            ascent.value = font_size + descent.value
         linear = (a, b, c, d)
-        # (fontname, size, level, upright, descent, linear, fill, stroke)
+        # (fontname, size, level, upright, descent, linear, fill, stroke, (font size, ascent to descent)),
+        # the last two in text space: what a turned letter's advance is read from
         return (self.document.font_name(font), round(size, COORD_DIGITS), b == 0 and c == 0 and a > 0 and d > 0,
-                0 < a * d and b * c <= 0, descent.value * d, linear, colours.fill(obj), colours.stroke(obj))
+                0 < a * d and b * c <= 0, descent.value * d, linear, colours.fill(obj), colours.stroke(obj),
+                (font_size, ascent.value - descent.value))
 
     # --- graphics ---
 

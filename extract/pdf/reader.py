@@ -20,6 +20,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from ..layout import OVERLAPPING_TEXT, heading
 from ..model import Cell, Passage, RawDocument, TableBlock, TableRow, TextBlock
@@ -51,7 +52,7 @@ from .page_split import join_rows_split_across_pages
 from .source import PdfPage, open_pdf, plumber_page
 from .tight import left_edge, right_edge, split_at_deliberate_breaks
 from .unruled import has_task_table, unruled_blocks
-from .watermark import set_aside_watermark, watermark_warnings
+from .watermark import set_aside_watermark, stamps_on_every_page, watermark_warnings
 from .zebra import row_boundaries
 
 # pdfminer logs damaged fonts and streams as warnings on stderr; a bad file is reported once,
@@ -340,6 +341,29 @@ class TooManyPages(Exception):
     pass
 
 
+class MarkedPage(NamedTuple):
+    """One page read, with what was set aside from it: its watermark's text and its stamp lines'."""
+
+    content: PageContent
+    source: PageSource
+    overlapped: bool
+    shading: list
+    mark: str
+    stamps: tuple
+
+
+def read_marked_page(whole, ocr: str, clock: Clock, stamps: frozenset | None = None) -> MarkedPage:
+    """Read one page without its watermark letters and its stamp lines (those named in `stamps`,
+    or every one: extract/pdf/watermark.py)."""
+    page, mark, stamp = set_aside_watermark(whole, stamps)
+    shading = row_boundaries(page.rects)
+    source = page_source(page, ocr, clock)
+    overlapped = not source.scan and overlapping_letters(page.chars)
+    content = read_page(page, source)
+    whole.flush_cache()  # keep memory flat on long documents
+    return MarkedPage(content, source, bool(overlapped), shading, mark, stamp)
+
+
 def read_pdf(path: Path, options: ReadOptions = ReadOptions(), clock: Clock = NO_CLOCK) -> RawDocument:
     """Given a PDF path, return its paragraphs and tables in reading order, page-split
     table rows joined, with every word it read and the page furniture it set aside. Pages are read
@@ -350,16 +374,15 @@ def read_pdf(path: Path, options: ReadOptions = ReadOptions(), clock: Clock = NO
     with open_pdf(path, options.pdf_engine) as pdf:
         if len(pdf.pages) > MAX_PAGES:
             raise TooManyPages(len(pdf.pages))
-        pages, sources, overlaps, marks, shading = [], [], [], [], {}
-        for whole in pdf.pages:
-            page, mark = set_aside_watermark(whole)
-            marks.append((whole.page_number, mark))
-            shading[whole.page_number] = row_boundaries(page.rects)
-            sources.append(page_source(page, ocr, clock))
-            if not sources[-1].scan and overlapping_letters(page.chars):
-                overlaps.append(page.page_number)
-            pages.append(read_page(page, sources[-1]))
-            whole.flush_cache()  # keep memory flat on long documents
+        read = [read_marked_page(whole, ocr, clock) for whole in pdf.pages]
+        stamps = stamps_on_every_page([r.stamps for r in read])
+        # large light text that is not on every page is the note's (a title): read again, kept
+        read = [read_marked_page(pdf.pages[i], ocr, clock, stamps) if set(r.stamps) - stamps else r
+                for i, r in enumerate(read)]
+        pages, sources = [r.content for r in read], [r.source for r in read]
+        overlaps = [r.content.number for r in read if r.overlapped]
+        marks = [(r.content.number, " ".join(filter(None, (r.mark, *r.stamps)))) for r in read]
+        shading = {r.content.number: r.shading for r in read}
         n_pages = len(pdf.pages)
     drop_running_lines(pages)
     ratio = pitch_ratio(line_groups(pages))
