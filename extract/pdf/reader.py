@@ -302,8 +302,22 @@ def line_room(lines: list[Line], box: tuple) -> tuple[float | None, float | None
     return room, first["x1"] - first["x0"] + lines[0].size * SPACE_WIDTH_EM
 
 
-def page_blocks(page: PageContent, ratio: float, lexicon: Lexicon) -> list:
-    """Given a read page, return its tables and paragraphs as blocks in reading order."""
+def text_edges(pages: list[PageContent]) -> dict[float, tuple]:
+    """The running text's right and left edges over every page of each size (keyed by height): a
+    page holding tables and two short headings has no line of its own reaching the edge."""
+    edges: dict[float, tuple] = {}
+    for page in pages:
+        right, left = right_edge(page.text_lines), left_edge(page.text_lines)
+        if right is None or left is None:
+            continue
+        seen = edges.get(page.height, (right, left))
+        edges[page.height] = (max(seen[0], right), min(seen[1], left))
+    return edges
+
+
+def page_blocks(page: PageContent, ratio: float, lexicon: Lexicon, edges: tuple | None = None) -> list:
+    """Given a read page (and the running text's edges on pages of its size), return its tables
+    and paragraphs as blocks in reading order."""
     items: list[tuple[float, TableBlock | TextBlock]] = []
     for table in page.tables:
         rows = []
@@ -313,7 +327,7 @@ def page_blocks(page: PageContent, ratio: float, lexicon: Lexicon) -> list:
         items.append((table.grid.bbox[1], TableBlock(rows, page.number, table.grid.column_xs(),
                                                      table.grid.open_top, table.grid.open_bottom)))
     # running text: each paragraph becomes a block placed by its first line
-    edge, left = right_edge(page.text_lines), left_edge(page.text_lines)
+    edge, left = edges or (right_edge(page.text_lines), left_edge(page.text_lines))
     for paragraph in split_paragraph_lines(page.text_lines, ratio):
         for para_lines in split_at_deliberate_breaks(paragraph, edge, left):
             text = clean(paragraph_text(para_lines, None))
@@ -387,7 +401,8 @@ def read_pdf(path: Path, options: ReadOptions = ReadOptions(), clock: Clock = NO
     drop_running_lines(pages)
     ratio = pitch_ratio(line_groups(pages))
     lexicon = Lexicon([w["text"] for page in pages for w in page.words])
-    blocks = [block for page in pages for block in page_blocks(page, ratio, lexicon)]
+    edges = text_edges(pages)
+    blocks = [block for page in pages for block in page_blocks(page, ratio, lexicon, edges.get(page.height))]
     warnings = scan_warnings(sources, ocr)
     if overlaps:
         listed = ", ".join(map(str, overlaps[:MAX_OVERLAPS_LISTED]))
