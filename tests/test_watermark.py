@@ -11,6 +11,12 @@ import json
 
 import pytest
 
+from samples.producers import HTML_PRODUCERS
+from somnotes.extract.model import TextBlock
+from somnotes.extract.options import ReadOptions
+from somnotes.extract.pdf.reader import read_pdf
+from somnotes.extract.pdf.source import open_pdf
+
 from conftest import EXPECTED, FIXTURES, cli, read_table
 
 MARKED = FIXTURES / "watermark"
@@ -40,3 +46,33 @@ def test_a_watermark_or_stamp_is_set_aside(workdir, name, word, engine):
     warnings = list(doc.warnings)
     assert f'watermark: "{word}" drawn over {doc.n_pages} pages; set aside, not read as the note\'s text' in warnings
     assert [w for w in warnings if w.startswith(("unplaced_text", "overlapping_text"))] == []
+
+
+# A note's own turned and large text: table header cells set at 45 and 90 degrees (small), a
+# large black title and a large light grey heading on a one-page document.
+NOTE_TEXT_PAGE = """<!doctype html><html><head><meta charset="utf-8"><style>
+body { font-family: 'Liberation Sans', Arial, sans-serif; font-size: 11pt; }
+h1 { font-size: 30pt; } h2 { font-size: 26pt; color: #b0b0b0; }
+th { height: 90pt; vertical-align: bottom; } th div { width: 20pt; white-space: nowrap; }
+.angled { transform: rotate(-45deg); } .upright { transform: rotate(-90deg); }
+</style></head><body><h1>Progress Report</h1><h2>Annex on the budget</h2>
+<table><tr><th><div class="angled">Lead agency</div></th><th><div class="upright">Deadline date</div></th></tr>
+<tr><td>UNEP</td><td>June 2021</td></tr></table></body></html>"""
+
+
+@pytest.mark.parametrize("producer", ["chromium", "weasyprint"])
+def test_a_notes_own_turned_or_large_text_stays(workdir, producer):
+    page = workdir / "page.html"
+    page.write_text(NOTE_TEXT_PAGE, encoding="utf-8")
+    pdf = workdir / "page.pdf"
+    HTML_PRODUCERS[producer](page, pdf)
+    for engine in ("pdfium", "pdfplumber"):
+        with open_pdf(pdf, engine) as doc:
+            letters = [c["text"] for c in doc.pages[0].chars if not c["text"].isspace()]
+            turned = [c for c in doc.pages[0].chars if c["matrix"][1] and not c["text"].isspace()]
+        assert len(turned) == len("Leadagency" "Deadlinedate")  # the header cells are turned
+        raw = read_pdf(pdf, ReadOptions(ocr="never", pdf_engine=engine))
+        assert [p for p in raw.furniture if p.kind == "watermark"] == []
+        assert not any(w.startswith("watermark") for w in raw.warnings)
+        assert sorted("".join(raw.source_words)) == sorted("".join(letters))  # every letter read
+        assert {"Progress Report", "Annex on the budget"} <= {b.text for b in raw.blocks if isinstance(b, TextBlock)}
