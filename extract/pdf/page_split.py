@@ -58,7 +58,8 @@ def continues_previous_row(tail: list[TableRow], row: TableRow, roles: list[str]
         return True  # "On-going:" or "as follows:" at the page end: what it announces is on this page
     if any(goes_on_mid_sentence(last_filled(tail, c).cells[c], row.cells[c]) for c in columns):
         return True  # "... References delivered" / "released. Joint ...": one sentence
-    if task_cell_wrapped(last_filled(tail, 0).cells[0], first):
+    task = roles.index("task") if roles and "task" in roles[:len(row.cells)] else 0
+    if task < len(tail[0].cells) and task_cell_wrapped(last_filled(tail, task).cells[task], row.cells[task]):
         return True  # the task's sentence goes on, whatever the other cells ended with
     votes = [0, 0]
     for column, after in enumerate(row.cells):
