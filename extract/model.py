@@ -21,6 +21,10 @@ class Cell:
     covered: bool = False
     # PDF only: the last line runs to the cell's right edge (a word may be broken there)
     full_last_line: bool = False
+    # PDF only: the room left on the last line and the width of the first word with the space
+    # before it (pt): a paragraph goes on past a line whose room its next word would not fit in
+    last_line_room: float | None = None
+    first_word_span: float | None = None
 
     @property
     def text(self) -> str:

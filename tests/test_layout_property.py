@@ -7,11 +7,19 @@ header rows repeated or not) with words of the real seed note. Each note is rend
 printed to PDF by one of the producers (LibreOffice, Chromium, WeasyPrint), read by the real
 readers and normalised by the real pipeline, and compared with the rows its spec says.
 
+Issue 22's classes are drawn too, each for the producers it fits, made by the fixture builders'
+own code (tests/fixtures/*/build_*.py): a two-row header block with a number column (its number
+in `extra` under "No."), symbol characters (Word's w:sym in the Word file, the characters
+themselves in the HTML page), a one-cell frame table around each task table (Word), a diagonal
+watermark and a tightly set header block (the HTML producers).
+
 FUZZ_EXAMPLES=200 pytest tests/test_layout_property.py digs deeper than the default run.
 """
 from __future__ import annotations
 
 import ast
+import copy
+import importlib.util
 import json
 import os
 import re
@@ -31,7 +39,7 @@ from samples.source.spec import OL, Item, Layout, Note, Part, Row, Section
 from somnotes.extract import extract_note
 from somnotes.ingest.pipeline import note_records
 
-from conftest import ROOT
+from conftest import FIXTURES, ROOT
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "12"))
 # Notes a random run read wrong, kept to run every time: the producer, the header style and the
@@ -82,6 +90,28 @@ needs_programs = pytest.mark.skipif(
 word = st.sampled_from(VOCABULARY)
 
 
+def builder(path: str):
+    """A fixture builder's module (tests/fixtures/<path>), for the functions that make its class."""
+    spec = importlib.util.spec_from_file_location(Path(path).stem, FIXTURES / path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+HEADER_BLOCKS = builder("header-blocks/build_header_blocks.py")
+FRAMES = builder("frames/build_frames.py")
+SYMBOLS = builder("symbols/build_symbols.py")
+WATERMARK = builder("watermark/build_watermark.py")
+TIGHT_HEADER = builder("tight-header/build_tight_header.py")
+# issue 22's classes, each with the producers it is made for (None: the spec's own layout)
+CLASSES = {None: PRODUCERS, "header_block": PRODUCERS, "symbols": PRODUCERS, "frames": ["word", "libreoffice"],
+           "watermark": ["chromium", "weasyprint"], "tight_header": ["chromium", "weasyprint"]}
+# what a task of a note with symbols ends with: Word stores each as a w:sym of the Symbol font
+SYMBOL_TEXT = " Drafting \u2192 review \u2192 publication at 95%."
+SYMBOL_CHARS = {"\u2192": ("Symbol", "F0AE"), "%": ("Symbol", "F025")}
+
+
 @st.composite
 def sentences(draw, min_words=3, max_words=18, opening=OPENING_WORDS, ends=(".", ".", ".", "")) -> str:
     first = draw(st.lists(st.sampled_from(opening), min_size=min(3, min_words), max_size=min(3, min_words)))
@@ -105,20 +135,22 @@ def rows(draw) -> Row:
         if draw(st.booleans()) and paras:
             paras.append(OL(draw(sentences())))  # a numbered list inside an item
         items.append(Item(status, paras, label, inline=draw(st.booleans())))
-    # A task's sentences close with a full stop: where a page break cuts a task cell between two
-    # words and every other cell of the row between two sentences, the columns' vote
-    # (page_split.continues_previous_row) calls the rest a new task (open, issue 22's note)
-    task = draw(st.lists(sentences(opening=LETTER_WORDS, ends=(".",)), min_size=1, max_size=2))
+    task = draw(st.lists(sentences(opening=LETTER_WORDS), min_size=1, max_size=2))
     return Row(task=task, progress=items, next_steps=draw(paragraphs(0, 3)))
 
 
 @st.composite
-def notes(draw) -> Note:
-    layout = Layout(headers=draw(st.sampled_from(HEADERS)), repeat_header=draw(st.booleans()),
-                    vertical_merge=draw(st.sampled_from([None, None, "merged", "last"])),
-                    status_column=draw(st.booleans()), list_style=draw(st.sampled_from([None, "bullets"])),
+def notes(draw, plain_table: bool = False, portrait: bool = False) -> Note:
+    """A note; `plain_table`: the seed's three columns, one table row a task (what the header
+    block's builder reshapes); `portrait`: on portrait pages (the frame builder's frame is as
+    wide as a portrait page's text: LibreOffice clips a landscape table inside it)."""
+    layout = Layout(headers=HEADERS[0] if plain_table else draw(st.sampled_from(HEADERS)),
+                    repeat_header=draw(st.booleans()),
+                    vertical_merge=None if plain_table else draw(st.sampled_from([None, None, "merged", "last"])),
+                    status_column=False if plain_table else draw(st.booleans()),
+                    list_style=draw(st.sampled_from([None, "bullets"])),
                     paragraph_gap_pt=draw(st.sampled_from([0, 4])), highlight=draw(st.booleans()),
-                    landscape=draw(st.booleans()), font_size=draw(st.sampled_from([10, 11])))
+                    landscape=False if portrait else draw(st.booleans()), font_size=draw(st.sampled_from([10, 11])))
     parts = []
     for p in range(draw(st.integers(1, 2))):
         sections = [Section(f"{'abc'[s]})", f"Section {p + 1}{'abc'[s]} on {draw(word)}",
@@ -135,9 +167,72 @@ def notes(draw) -> Note:
                 intro=[draw(sentences(8, 30))], parts=parts)
 
 
-def produce(note: Note, producer: str, style: HtmlStyle, folder: Path) -> Path:
+@st.composite
+def cases(draw) -> tuple:
+    """(a note, its producer, the issue-22 class it is made in)."""
+    producer = draw(st.sampled_from(PRODUCERS))
+    kind = draw(st.sampled_from([None, None, None] + [k for k, fits in CLASSES.items() if k and producer in fits]))
+    note = draw(notes(plain_table=kind == "header_block", portrait=kind == "frames"))
+    if kind == "symbols":
+        row = note.parts[0].sections[0].rows[0]
+        row.task = [row.task[0] + SYMBOL_TEXT] + row.task[1:]
+    return note, producer, kind
+
+
+def with_symbols(doc) -> None:
+    """Each symbol character of the Word file's text written as Word's Insert > Symbol does."""
+    for t in list(doc.element.body.iter(HEADER_BLOCKS.qn("w:t"))):
+        if not any(ch in (t.text or "") for ch in SYMBOL_CHARS):
+            continue
+        run = t.getparent()
+        for piece in re.split(f"([{''.join(SYMBOL_CHARS)}])", t.text):
+            if not piece:
+                continue
+            new = copy.deepcopy(run)
+            for el in new.findall(HEADER_BLOCKS.qn("w:t")):
+                new.remove(el)
+            if piece in SYMBOL_CHARS:
+                new.append(SYMBOLS.sym(*SYMBOL_CHARS[piece]))
+            else:
+                text = HEADER_BLOCKS.OxmlElement("w:t")
+                text.text = piece
+                text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+                new.append(text)
+            run.addprevious(new)
+        run.getparent().remove(run)
+
+
+def reshape_docx(docx: Path, kind: str | None) -> None:
+    """The Word file made in `kind`'s class, by its builder's own code."""
+    if kind not in ("header_block", "frames", "symbols"):
+        return
+    doc = HEADER_BLOCKS.Document(str(docx))
+    if kind == "header_block":
+        for table in doc.tables:
+            HEADER_BLOCKS.reshape_table(table)
+    elif kind == "frames":
+        for table in list(doc.tables):
+            FRAMES.frame([table._tbl])
+    else:
+        with_symbols(doc)
+    doc.save(str(docx))
+
+
+def reshape_page(page: str, kind: str | None) -> str:
+    """The HTML page made in `kind`'s class, by its builder's own code."""
+    if kind == "header_block":
+        return HEADER_BLOCKS.reshape_html(page)
+    if kind == "watermark":
+        return WATERMARK.page_html_of(page, "DRAFT")
+    if kind == "tight_header":
+        return page.replace("</style>", TIGHT_HEADER.TIGHT, 1)
+    return page
+
+
+def produce(note: Note, producer: str, style: HtmlStyle, folder: Path, kind: str | None = None) -> Path:
     docx = folder / "note.docx"
     render_docx(note, docx)
+    reshape_docx(docx, kind)
     if producer == "word":
         return docx
     pdf = folder / "note.pdf"
@@ -145,7 +240,7 @@ def produce(note: Note, producer: str, style: HtmlStyle, folder: Path) -> Path:
         libreoffice_pdf(docx, pdf)
     else:
         page = folder / "note.html"
-        page.write_text(render_html(note, style), encoding="utf-8")
+        page.write_text(reshape_page(render_html(note, style), kind), encoding="utf-8")
         HTML_PRODUCERS[producer](page, pdf)
     return pdf
 
@@ -156,16 +251,23 @@ def ws(text) -> str:
 
 @needs_programs
 @SETTINGS
-@given(notes(), st.sampled_from(PRODUCERS), st.booleans(), st.booleans())
-def test_any_note_from_any_producer_reads_as_written(note, producer, header_repeat, header_rule):
+@given(cases(), st.booleans(), st.booleans())
+def test_any_note_from_any_producer_reads_as_written(case, header_repeat, header_rule):
+    note, producer, kind = case
+    # a header block with no rule under it in an HTML producer's PDF: its second row is read
+    # with the first task row (open, README: Header rows as a block, "Not yet"); drawn with one
+    header_rule = header_rule or kind == "header_block"
     with tempfile.TemporaryDirectory() as work:
-        path = produce(note, producer, HtmlStyle(header_repeat, header_rule), Path(work))
+        path = produce(note, producer, HtmlStyle(header_repeat, header_rule), Path(work), kind)
         extracted = extract_note(path)
         rows = note_records(path, "0" * 64, extracted, path.stat())
     want = expected_rows(note)["tasks"]
     assert extracted.unplaced == []
     tasks = rows["tasks"]
     assert [ws(t["task_text"]) for t in tasks] == [ws(t["task_text"]) for t in want]
+    if kind == "header_block":  # numbered from 1 in each table, the number kept out of the task
+        numbers = [n for part in note.parts for sec in part.sections for n in range(1, len(sec.rows) + 1)]
+        assert [dict(t["extra"]).get("No.") for t in tasks] == [f"{n}." for n in numbers]
     for got, exp in zip(tasks, want):
         assert ws(got["progress_text"]) == ws(exp["progress_text"])
         assert ws(got["next_steps_text"]) == ws(exp["next_steps_text"])
@@ -176,9 +278,11 @@ def test_any_note_from_any_producer_reads_as_written(note, producer, header_repe
 
 @needs_programs
 @pytest.mark.parametrize("case", sorted(REGRESSIONS.glob("*.json")), ids=lambda p: p.stem)
-def test_notes_a_random_run_read_wrong_read_as_written(case):
+def test_notes_a_random_run_read_wrong_read_as_written(case, request):
     spec = json.loads(case.read_text(encoding="utf-8"))
+    if spec.get("open"):  # a defect found and named, not yet fixed: passing says it is
+        request.applymarker(pytest.mark.xfail(reason=spec["open"], strict=True))
     classes = {"Note": Note, "Part": Part, "Section": Section, "Row": Row, "Item": Item, "Layout": Layout, "OL": OL}
     note = eval(spec["note"], {"__builtins__": {}}, classes)  # our own fixture, written by repr()
     check = test_any_note_from_any_producer_reads_as_written.hypothesis.inner_test
-    check(note, spec["producer"], spec["header_repeat"], spec["header_rule"])
+    check((note, spec["producer"], spec.get("class")), spec["header_repeat"], spec["header_rule"])

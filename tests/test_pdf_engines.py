@@ -12,6 +12,7 @@ import pytest
 from somnotes.extract.options import ReadOptions
 from somnotes.extract.pdf.pdfium_source import PdfiumDocument
 from somnotes.extract.pdf.source import as_rgb, open_pdf
+from somnotes.extract.pdf.watermark import letter_size
 from somnotes.ingest.worker import process_file
 
 from conftest import FIXTURES, SAMPLES, cli, read_table
@@ -32,6 +33,8 @@ PASSAGES_DIFFER = {
 COMPARED_TABLES = ("documents", "tasks", "progress_items", "dates", "errors")
 MIN_COMPARED_CHARS = 50
 QUARTER_TURN = 1  # PDFium's rotation codes: 1 is 90 degrees clockwise
+# pt: PDFium's loose box, a float32, read back into a turned letter's advance and size
+TURNED_SIZE_SLACK = 0.1
 SAME_POINT = 0.01  # pt (and colour fraction): PDFium's single-precision floats against pdfminer's doubles
 
 
@@ -133,3 +136,19 @@ def test_shading_and_character_matrices_come_in_pdfplumbers_shapes():
         assert len(theirs) >= MIN_COMPARED_CHARS
         assert [text for text, _ in ours] == [text for text, _ in theirs]
         assert all(abs(u - v) <= SAME_POINT for (_, a), (_, b) in zip(ours, theirs) for u, v in zip(a, b))
+
+
+@pytest.mark.parametrize("name,points", [("som26-midterm-draft-chromium.pdf", 64), ("som26-midterm-copy-weasyprint.pdf", 48)])
+def test_a_turned_letter_has_one_size_whatever_reads_it(name, points):
+    """A watermark's letters, turned 45 and 20 degrees: both sources give each the same `size`
+    and advance (pdfminer's: its box's height, which grows with the turn and the letter's
+    width), and the type size read back from them is the size the page set (CSS pt)."""
+    def turned(page) -> list:
+        return [(c["text"], c["size"], c["adv"], letter_size(c)) for c in page.chars if c["matrix"][1]]
+
+    path = FIXTURES / "watermark" / name
+    with open_pdf(path, "pdfium") as pdfium, open_pdf(path, "pdfplumber") as reference:
+        ours, theirs = turned(pdfium.pages[0]), turned(reference.pages[0])
+    assert ours and [c[0] for c in ours] == [c[0] for c in theirs]
+    assert all(abs(u - v) <= TURNED_SIZE_SLACK for a, b in zip(ours, theirs) for u, v in zip(a[1:], b[1:]))
+    assert all(abs(c[3] - points) <= TURNED_SIZE_SLACK for c in ours + theirs)

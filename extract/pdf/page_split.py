@@ -58,6 +58,9 @@ def continues_previous_row(tail: list[TableRow], row: TableRow, roles: list[str]
         return True  # "On-going:" or "as follows:" at the page end: what it announces is on this page
     if any(goes_on_mid_sentence(last_filled(tail, c).cells[c], row.cells[c]) for c in columns):
         return True  # "... References delivered" / "released. Joint ...": one sentence
+    task = roles.index("task") if roles and "task" in roles[:len(row.cells)] else 0
+    if task < len(tail[0].cells) and task_cell_wrapped(last_filled(tail, task).cells[task], row.cells[task]):
+        return True  # the task's sentence goes on, whatever the other cells ended with
     votes = [0, 0]
     for column, after in enumerate(row.cells):
         before = last_filled(tail, column).cells[column] if column < len(tail[0].cells) else Cell()
@@ -68,6 +71,22 @@ def continues_previous_row(tail: list[TableRow], row: TableRow, roles: list[str]
         open_ended = last.endswith(":") or not (last.endswith(SENTENCE_END) or is_bare_label(last))
         votes[open_ended] += 1
     return votes[1] > votes[0]
+
+
+def task_cell_wrapped(before: Cell, after: Cell) -> bool:
+    """Was the task cell cut inside a sentence, where its line wrapped: it ends without closing
+    the sentence, on a line whose room the next page's first word would not have fit in (the
+    producer wrapped it; a paragraph that ended leaves room for a word), and that page's task
+    text opens no list item nor status label? The task's own evidence outweighs the other
+    columns' vote: they may end a sentence at the break while the task's goes on."""
+    if before.is_empty() or after.is_empty() or before.last_line_room is None or after.first_word_span is None:
+        return False
+    last, first = before.paragraphs[-1].rstrip(), after.paragraphs[0]
+    if last.endswith(SENTENCE_END) or last.endswith(":") or is_bare_label(last):
+        return False
+    if LIST_ITEM_START.match(first) or opens_with_label(first):
+        return False
+    return before.last_line_room < after.first_word_span
 
 
 def cut_cell_owner(tail: list[TableRow], column: int) -> TableRow:
@@ -119,9 +138,11 @@ def merge_cells(before: Cell, after: Cell) -> Cell:
     """Join the two halves of a cell cut by a page break; a sentence cut in two is rejoined."""
     markers = before.markers + after.markers
     if before.is_empty():
-        return Cell(list(after.paragraphs), markers, before.covered, after.full_last_line)
+        return Cell(list(after.paragraphs), markers, before.covered, after.full_last_line, after.last_line_room,
+                    after.first_word_span)
     if after.is_empty():
-        return Cell(list(before.paragraphs), markers, before.covered, before.full_last_line)
+        return Cell(list(before.paragraphs), markers, before.covered, before.full_last_line, before.last_line_room,
+                    before.first_word_span)
     last, first = before.paragraphs[-1], after.paragraphs[0]
     # "... as follows:" then "1) ..." on the next page: a list item, or a status label, opens a
     # paragraph of its own
@@ -132,7 +153,7 @@ def merge_cells(before: Cell, after: Cell) -> Cell:
         broken = before.full_last_line and broken_at_page_end(last, first)
         joined = last + first if broken else join_lines([last, first])
         paragraphs = before.paragraphs[:-1] + [joined] + after.paragraphs[1:]
-    return Cell(paragraphs, markers, before.covered, after.full_last_line)
+    return Cell(paragraphs, markers, before.covered, after.full_last_line, after.last_line_room, before.first_word_span)
 
 
 def broken_at_page_end(last: str, first: str) -> bool:

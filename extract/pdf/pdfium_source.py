@@ -82,6 +82,7 @@ matrix_at = c_function(fpdf.FPDFText_GetMatrix, ctypes.c_int, ctypes.c_void_p, c
 font_size_of = c_function(fpdf.FPDFTextObj_GetFontSize, ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p)
 font_of = c_function(fpdf.FPDFTextObj_GetFont, ctypes.c_void_p, ctypes.c_void_p)
 descent_of = c_function(fpdf.FPDFFont_GetDescent, ctypes.c_int, ctypes.c_void_p, ctypes.c_float, ctypes.c_void_p)
+ascent_of = c_function(fpdf.FPDFFont_GetAscent, ctypes.c_int, ctypes.c_void_p, ctypes.c_float, ctypes.c_void_p)
 font_name_of = c_function(fpdf.FPDFFont_GetBaseFontName, ctypes.c_size_t, ctypes.c_void_p, ctypes.c_void_p,
                           ctypes.c_size_t)
 RGBA = (ctypes.c_void_p,) * 4
@@ -122,6 +123,18 @@ def rotation_ctm(rotation: int, box: tuple) -> tuple:
     if rotation == 270:
         return (0, 1, -1, 0, y1, -x0)
     return (1, 0, 0, 1, -x0, -y0)
+
+
+def turned_advance(linear: tuple, box, extent: float) -> float:
+    """A turned letter's advance in text space, as pdfminer's `adv`: PDFium's loose box is the
+    rectangle (advance wide, ascent to descent high) turned by the matrix, so its width is
+    |a| advance + |c| extent and its height |b| advance + |d| extent; the larger of |a|, |b|
+    reads it. pdfminer's size for the letter is then its box's height (`turned_char`): the same
+    number in both sources, which the watermark test reads (watermark.letter_size)."""
+    a, b, c, d = linear
+    if abs(a) >= abs(b):
+        return max(0.0, ((box.right - box.left) - abs(c) * extent) / abs(a))
+    return max(0.0, ((box.top - box.bottom) - abs(d) * extent) / abs(b))
 
 
 @functools.lru_cache(maxsize=1024)
@@ -260,17 +273,20 @@ class PdfiumPage(Container):
 
     def turned_char(self, text: str, run: tuple, box, origin_x: float, origin_y: float) -> dict:
         """A character of turned text, or on a turned page: its box is the bounding box of
-        PDFium's loose box turned onto the page, its matrix turned too."""
-        fontname, size, _, _, _, linear, fill, stroke, _ = run
+        PDFium's loose box turned onto the page, its matrix turned too; its advance and size are
+        pdfminer's (`turned_advance`)."""
+        fontname, _, _, _, _, linear, fill, stroke, _, (font_size, extent) = run
         ctm = self.ctm
         corners = [apply(ctm, x, y) for x in (box.left, box.right) for y in (box.bottom, box.top)]
         x0, x1 = min(p[0] for p in corners), max(p[0] for p in corners)
         ybottom, ytop = min(p[1] for p in corners), max(p[1] for p in corners)
         e, f = apply(ctm, origin_x, origin_y)
         a, b, c, d = matrix_mult((*linear, 0, 0), ctm)[:4]
+        adv = turned_advance(linear, box, extent)
         top = self.height - ytop
         return {"object_type": "char", "page_number": self.page_number, "text": text, "fontname": fontname,
-                "size": size, "adv": x1 - x0, "upright": 0 < a * d and b * c <= 0, "x0": x0, "x1": x1,
+                "size": round(abs(b * adv) + abs(d * font_size), COORD_DIGITS), "adv": adv,
+                "upright": 0 < a * d and b * c <= 0, "x0": x0, "x1": x1,
                 "y0": ybottom, "y1": ytop, "top": top, "bottom": self.height - ybottom,
                 "doctop": self.initial_doctop + top, "width": x1 - x0, "height": ytop - ybottom,
                 "matrix": (a, b, c, d, e, f), "non_stroking_color": fill, "stroking_color": stroke}
@@ -288,6 +304,9 @@ class PdfiumPage(Container):
         descent = ctypes.c_float()
         if not (font and descent_of(font, font_size, ctypes.byref(descent))):
             descent.value = 0.0
+        ascent = ctypes.c_float()
+        if not (font and ascent_of(font, font_size, ctypes.byref(ascent))):
+            ascent.value = font_size + descent.value
         linear = (a, b, c, d)
         fontname, size, upright = self.document.font_name(font), round(size, COORD_DIGITS), 0 < a * d and b * c <= 0
         fill, stroke = colours.fill(obj), colours.stroke(obj)
@@ -298,8 +317,10 @@ class PdfiumPage(Container):
                   "size": size, "adv": 0.0, "upright": upright, "x0": 0.0, "x1": 0.0, "y0": 0.0, "y1": 0.0,
                   "top": 0.0, "bottom": 0.0, "doctop": 0.0, "width": 0.0, "height": size, "matrix": IDENTITY,
                   "non_stroking_color": fill, "stroking_color": stroke} if level else None
-        # (fontname, size, level, upright, descent, linear, fill, stroke, shared)
-        return (fontname, size, level, upright, descent.value * d, linear, fill, stroke, shared)
+        # (fontname, size, level, upright, descent, linear, fill, stroke, shared, (font size, ascent to
+        # descent)), the last two in text space: what a turned letter's advance is read from
+        return (fontname, size, level, upright, descent.value * d, linear, fill, stroke, shared,
+                (font_size, ascent.value - descent.value))
 
     # --- graphics ---
 

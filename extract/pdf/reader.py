@@ -20,6 +20,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from ..layout import OVERLAPPING_TEXT, heading
 from ..model import Cell, Passage, RawDocument, TableBlock, TableRow, TextBlock
@@ -51,7 +52,7 @@ from .page_split import join_rows_split_across_pages
 from .source import PdfPage, open_pdf, plumber_page
 from .tight import left_edge, right_edge, split_at_deliberate_breaks
 from .unruled import has_task_table, unruled_blocks
-from .watermark import set_aside_watermark, watermark_warnings
+from .watermark import set_aside_watermark, stamps_on_every_page, watermark_warnings
 from .zebra import row_boundaries
 
 # pdfminer logs damaged fonts and streams as warnings on stderr; a bad file is reported once,
@@ -69,6 +70,9 @@ MAX_PAGES = 300
 # is a running head or foot ("EMG SOM26/mid-term/03", "Page 3 of 10"), not note text.
 RUNNING_LINE_SHARE = 0.5
 MIN_RUNNING_PAGES = 2
+# a space's width in ems: the narrowest of the common faces (Times 0.25, Arial 0.278), so that a
+# word is not taken for one that would not fit where it would
+SPACE_WIDTH_EM = 0.25
 PAGE_FURNITURE = re.compile(r"^(page\s+)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$|^-\s*\d{1,4}\s*-$", re.I)
 NO_TEXT_LAYER = "no_text_layer"
 TABLES_WITHOUT_RULES = "tables_without_rules: columns read from the header row's words"
@@ -306,11 +310,37 @@ def grid_cell(lines: list[Line], box: tuple | None, ratio: float, lexicon: Lexic
     if box is None:
         return Cell(covered=True)
     full = bool(lines) and reaches_edge(lines[-1], box[2], cell_padding(lines, box[0]))
-    return Cell(paragraphs(lines, ratio, (box[0], box[2]), lexicon), full_last_line=full)
+    room, span = line_room(lines, box)
+    return Cell(paragraphs(lines, ratio, (box[0], box[2]), lexicon), full_last_line=full, last_line_room=room,
+                first_word_span=span)
 
 
-def page_blocks(page: PageContent, ratio: float, lexicon: Lexicon) -> list:
-    """Given a read page, return its tables and paragraphs as blocks in reading order."""
+def line_room(lines: list[Line], box: tuple) -> tuple[float | None, float | None]:
+    """A cell's room left on its last line, and the width its first word takes with a space
+    before it (None, None for an empty cell)."""
+    if not lines:
+        return None, None
+    first = lines[0].words[0]
+    room = box[2] - cell_padding(lines, box[0]) - lines[-1].x1
+    return room, first["x1"] - first["x0"] + lines[0].size * SPACE_WIDTH_EM
+
+
+def text_edges(pages: list[PageContent]) -> dict[float, tuple]:
+    """The running text's right and left edges over every page of each size (keyed by height): a
+    page holding tables and two short headings has no line of its own reaching the edge."""
+    edges: dict[float, tuple] = {}
+    for page in pages:
+        right, left = right_edge(page.text_lines), left_edge(page.text_lines)
+        if right is None or left is None:
+            continue
+        seen = edges.get(page.height, (right, left))
+        edges[page.height] = (max(seen[0], right), min(seen[1], left))
+    return edges
+
+
+def page_blocks(page: PageContent, ratio: float, lexicon: Lexicon, edges: tuple | None = None) -> list:
+    """Given a read page (and the running text's edges on pages of its size), return its tables
+    and paragraphs as blocks in reading order."""
     items: list[tuple[float, TableBlock | TextBlock]] = []
     for table in page.tables:
         rows = []
@@ -320,7 +350,7 @@ def page_blocks(page: PageContent, ratio: float, lexicon: Lexicon) -> list:
         items.append((table.grid.bbox[1], TableBlock(rows, page.number, table.grid.column_xs(),
                                                      table.grid.open_top, table.grid.open_bottom)))
     # running text: each paragraph becomes a block placed by its first line
-    edge, left = right_edge(page.text_lines), left_edge(page.text_lines)
+    edge, left = edges or (right_edge(page.text_lines), left_edge(page.text_lines))
     for paragraph in split_paragraph_lines(page.text_lines, ratio):
         for para_lines in split_at_deliberate_breaks(paragraph, edge, left):
             text = clean(paragraph_text(para_lines, None))
@@ -348,6 +378,29 @@ class TooManyPages(Exception):
     pass
 
 
+class MarkedPage(NamedTuple):
+    """One page read, with what was set aside from it: its watermark's text and its stamp lines'."""
+
+    content: PageContent
+    source: PageSource
+    overlapped: bool
+    shading: list
+    mark: str
+    stamps: tuple
+
+
+def read_marked_page(whole, ocr: str, clock: Clock, stamps: frozenset | None = None) -> MarkedPage:
+    """Read one page without its watermark letters and its stamp lines (those named in `stamps`,
+    or every one: extract/pdf/watermark.py)."""
+    page, mark, stamp = set_aside_watermark(whole, stamps)
+    shading = row_boundaries(page.rects)
+    source = page_source(page, ocr, clock)
+    overlapped = not source.scan and overlapping_letters(page.chars)
+    content = read_page(page, source)
+    whole.flush_cache()  # keep memory flat on long documents
+    return MarkedPage(content, source, bool(overlapped), shading, mark, stamp)
+
+
 def read_pdf(path: Path, options: ReadOptions = ReadOptions(), clock: Clock = NO_CLOCK) -> RawDocument:
     """Given a PDF path, return its paragraphs and tables in reading order, page-split
     table rows joined, with every word it read and the page furniture it set aside. Pages are read
@@ -358,21 +411,21 @@ def read_pdf(path: Path, options: ReadOptions = ReadOptions(), clock: Clock = NO
     with open_pdf(path, options.pdf_engine) as pdf:
         if len(pdf.pages) > MAX_PAGES:
             raise TooManyPages(len(pdf.pages))
-        pages, sources, overlaps, marks, shading = [], [], [], [], {}
-        for whole in pdf.pages:
-            page, mark = set_aside_watermark(whole)
-            marks.append((whole.page_number, mark))
-            shading[whole.page_number] = row_boundaries(page.rects)
-            sources.append(page_source(page, ocr, clock))
-            if not sources[-1].scan and overlapping_letters(page.chars):
-                overlaps.append(page.page_number)
-            pages.append(read_page(page, sources[-1]))
-            whole.flush_cache()  # keep memory flat on long documents
+        read = [read_marked_page(whole, ocr, clock) for whole in pdf.pages]
+        stamps = stamps_on_every_page([r.stamps for r in read])
+        # large light text that is not on every page is the note's (a title): read again, kept
+        read = [read_marked_page(pdf.pages[i], ocr, clock, stamps) if set(r.stamps) - stamps else r
+                for i, r in enumerate(read)]
+        pages, sources = [r.content for r in read], [r.source for r in read]
+        overlaps = [r.content.number for r in read if r.overlapped]
+        marks = [(r.content.number, " ".join(filter(None, (r.mark, *r.stamps)))) for r in read]
+        shading = {r.content.number: r.shading for r in read}
         n_pages = len(pdf.pages)
     drop_running_lines(pages)
     ratio = pitch_ratio(line_groups(pages))
     lexicon = Lexicon([w["text"] for page in pages for w in page.words])
-    blocks = [block for page in pages for block in page_blocks(page, ratio, lexicon)]
+    edges = text_edges(pages)
+    blocks = [block for page in pages for block in page_blocks(page, ratio, lexicon, edges.get(page.height))]
     warnings = scan_warnings(sources, ocr)
     if overlaps:
         listed = ", ".join(map(str, overlaps[:MAX_OVERLAPS_LISTED]))
