@@ -38,6 +38,7 @@ import functools
 import itertools
 import math
 import re
+from collections.abc import Collection
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -62,6 +63,8 @@ IDENTITY = (1, 0, 0, 1, 0, 0)
 X0 = itemgetter("x0")
 SURROGATE = re.compile("[\ud800-\udfff]")  # half of a character outside the BMP: one UTF-16 unit is not one char
 SOFT_HYPHEN_MARK = "\ufffe"
+EMPTY_TEXT_BYTES = 2  # FPDFTextObj_GetText's count for no text: its UTF-16 terminator
+SPACE_SNAP = 0.5  # pt: a dropped space's origin and the letter it follows, one place in float32
 # where text_run's tuple keeps what read_chars reads once per character
 RUN_SIZE, RUN_DESCENT, RUN_LINEAR, RUN_SHARED = 1, 4, 5, 8
 
@@ -193,11 +196,14 @@ class PdfiumPage(Container):
         try:
             objects: dict = {"char": [], "rect": [], "line": [], "curve": [], "image": []}
             textpage = page.get_textpage()
+            self.run_addresses: Collection[int] = frozenset()  # read_chars names them, where there are chars
             try:
                 objects["char"] = self.read_chars(textpage.raw)
+                texts = self.read_graphics(page.raw, objects)
+                if len(texts) > len(self.run_addresses):
+                    add_dropped_spaces(objects["char"], self.dropped_spaces(texts, textpage.raw))
             finally:
                 textpage.close()
-            self.read_graphics(page.raw, objects)
         finally:
             page.close()
         return objects
@@ -217,6 +223,7 @@ class PdfiumPage(Container):
         origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
         x_ref, y_ref = ctypes.byref(origin_x), ctypes.byref(origin_y)
         runs: dict = {}  # text object address -> what its characters share
+        self.run_addresses = runs.keys()  # what dropped_spaces tells dropped objects by
         colours = ObjectColours()
         chars: list[dict] = []
         top_of, ctm, doctop = self.height, self.ctm, self.initial_doctop
@@ -324,16 +331,42 @@ class PdfiumPage(Container):
 
     # --- graphics ---
 
-    def read_graphics(self, page, objects: dict) -> None:
-        """Add the page's painted paths and its images to `objects`, forms opened."""
+    def read_graphics(self, page, objects: dict) -> list[tuple]:
+        """Add the page's painted paths and its images to `objects`, forms opened; return its
+        text objects, each with the matrix of the form it is in."""
         colours = ObjectColours()
-        self.walk(page, fpdf.FPDFPage_CountObjects, fpdf.FPDFPage_GetObject, self.ctm, objects, colours, 0)
+        texts: list[tuple] = []
+        self.walk(page, fpdf.FPDFPage_CountObjects, fpdf.FPDFPage_GetObject, self.ctm, objects, colours, 0, texts)
+        return texts
 
-    def walk(self, parent, count_of, object_of, ctm: tuple, objects: dict, colours: ObjectColours, depth: int) -> None:
+    def dropped_spaces(self, texts: list[tuple], textpage) -> list[tuple[float, float]]:
+        """Where a space was drawn that PDFium's text page left out: a text object none of whose
+        characters it holds, with no text PDFium can map and nothing inked (Chromium draws a
+        space glyph of a font without a Unicode map as an object of its own, where it sets each
+        letter apart). Each as its origin on the page (x, y); pdfminer reads such a space."""
+        out = []
+        matrix = fpdf.FS_MATRIX()
+        left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+        for obj, ctm in texts:
+            if ctypes.cast(obj, ctypes.c_void_p).value in self.run_addresses:
+                continue
+            if fpdf.FPDFTextObj_GetText(obj, textpage, None, 0) > EMPTY_TEXT_BYTES:
+                continue  # it holds text PDFium reads: left out on purpose (a fake bold's copy)
+            if not (fpdf.FPDFPageObj_GetBounds(obj, left, bottom, right, top) and right.value - left.value <= 0
+                    and fpdf.FPDFPageObj_GetMatrix(obj, matrix)):
+                continue
+            out.append(apply(ctm, matrix.e, matrix.f))
+        return out
+
+    def walk(self, parent, count_of, object_of, ctm: tuple, objects: dict, colours: ObjectColours, depth: int,
+             texts: list) -> None:
         matrix = fpdf.FS_MATRIX()
         for i in range(count_of(parent)):
             obj = object_of(parent, i)
             kind = fpdf.FPDFPageObj_GetType(obj)
+            if kind == fpdf.FPDF_PAGEOBJ_TEXT:
+                texts.append((obj, ctm))
+                continue
             if kind not in (fpdf.FPDF_PAGEOBJ_PATH, fpdf.FPDF_PAGEOBJ_IMAGE, fpdf.FPDF_PAGEOBJ_FORM):
                 continue
             if not fpdf.FPDFPageObj_GetMatrix(obj, matrix):
@@ -345,7 +378,7 @@ class PdfiumPage(Container):
                 objects["image"].append(self.image(obj, ctm))
             elif depth < MAX_FORM_DEPTH:
                 self.walk(obj, fpdf.FPDFFormObj_CountObjects, fpdf.FPDFFormObj_GetObject, own, objects, colours,
-                          depth + 1)
+                          depth + 1, texts)
 
     def add_path(self, obj, ctm: tuple, objects: dict, colours: ObjectColours) -> None:
         """A painted path as pdfminer's lines, rects and curves, one per subpath."""
@@ -534,6 +567,28 @@ def merge_word(chars: list[dict], extra: list) -> dict:
     for key in extra:
         word[key] = first[key]
     return word
+
+
+def add_dropped_spaces(chars: list[dict], origins: list[tuple[float, float]]) -> None:
+    """Put a space after the letter each dropped space (its origin on the page) follows, where no
+    space follows it yet: the level letter on its baseline whose advance ends where the space
+    starts (as read_chars makes the spaces PDFium adds, the gap after the letter stands for it)."""
+    near: dict[int, list[tuple[float, float]]] = {}  # whole points of x, and either side: one look-up a letter
+    for x, y in origins:
+        for key in (round(x) - 1, round(x), round(x) + 1):
+            near.setdefault(key, []).append((x, y))
+    out: list[dict] = []
+    for i, char in enumerate(chars):
+        out.append(char)
+        spaces = near.get(round(char["x1"]))
+        if not spaces or not char["upright"] or char["text"] == " " or \
+                (i + 1 < len(chars) and chars[i + 1]["text"] == " "):
+            continue
+        matrix = char["matrix"]
+        if any(abs(x - char["x1"]) <= SPACE_SNAP and abs(y - matrix[5]) <= SPACE_SNAP for x, y in spaces):
+            out.append(dict(char, text=" ", x0=char["x1"], width=0.0, adv=0.0, matrix=(*matrix[:4], char["x1"],
+                                                                                       matrix[5])))
+    chars[:] = out
 
 
 def page_text(textpage, count: int) -> list[str]:
