@@ -11,7 +11,8 @@ Issue 22's classes are drawn too, each for the producers it fits, made by the fi
 own code (tests/fixtures/*/build_*.py): a two-row header block with a number column (its number
 in `extra` under "No."), symbol characters (Word's w:sym in the Word file, the characters
 themselves in the HTML page), a one-cell frame table around each task table (Word), a diagonal
-watermark and a tightly set header block (the HTML producers).
+watermark, a tightly set header block and zebra tables (no rules, a dark header row, every other
+row shaded, generous leading) (the HTML producers).
 
 FUZZ_EXAMPLES=200 pytest tests/test_layout_property.py digs deeper than the default run.
 """
@@ -104,9 +105,11 @@ FRAMES = builder("frames/build_frames.py")
 SYMBOLS = builder("symbols/build_symbols.py")
 WATERMARK = builder("watermark/build_watermark.py")
 TIGHT_HEADER = builder("tight-header/build_tight_header.py")
+ZEBRA = builder("zebra/build_zebra.py")
 # issue 22's classes, each with the producers it is made for (None: the spec's own layout)
 CLASSES = {None: PRODUCERS, "header_block": PRODUCERS, "symbols": PRODUCERS, "frames": ["word", "libreoffice"],
-           "watermark": ["chromium", "weasyprint"], "tight_header": ["chromium", "weasyprint"]}
+           "watermark": ["chromium", "weasyprint"], "tight_header": ["chromium", "weasyprint"],
+           "zebra": ["chromium", "weasyprint"]}
 # what a task of a note with symbols ends with: Word stores each as a w:sym of the Symbol font
 SYMBOL_TEXT = " Drafting \u2192 review \u2192 publication at 95%."
 SYMBOL_CHARS = {"\u2192": ("Symbol", "F0AE"), "%": ("Symbol", "F025")}
@@ -226,6 +229,8 @@ def reshape_page(page: str, kind: str | None) -> str:
         return WATERMARK.page_html_of(page, "DRAFT")
     if kind == "tight_header":
         return page.replace("</style>", TIGHT_HEADER.TIGHT, 1)
+    if kind == "zebra":
+        return page.replace("</style>", ZEBRA.ZEBRA, 1)
     return page
 
 
