@@ -135,8 +135,9 @@ WORD_PIECE = re.compile(r"[A-Za-z]+")
 # The word list lacks many derived words of the notes ("operationalization", "mainstreaming"):
 # a word is known when it is a known word and one of these endings ("operational" + "ization"),
 # the stem at least MIN_STEM letters, or with the "e" the ending dropped ("harmoniz" + "e").
-DERIVED_ENDINGS = ("ization", "isation", "ations", "ation", "itions", "ition", "ments", "ment", "ness",
-                   "ities", "ity", "ally", "ly", "ings", "ing", "ers", "er", "ed", "es", "s", "al",
+# (a plural of "-isation" is two endings: "organisations" = "organ" + "isations")
+DERIVED_ENDINGS = ("izations", "isations", "ization", "isation", "ations", "ation", "itions", "ition", "ments", "ment",
+                   "ness", "ities", "ity", "ally", "ly", "ings", "ing", "ers", "er", "ed", "es", "s", "al",
                    "ive", "able", "ible")
 MIN_STEM = 4
 
