@@ -135,6 +135,8 @@ def turned_advance(linear: tuple, box, extent: float) -> float:
     reads it. pdfminer's size for the letter is then its box's height (`turned_char`): the same
     number in both sources, which the watermark test reads (watermark.letter_size)."""
     a, b, c, d = linear
+    if a == b == 0:
+        return 0.0  # a matrix that flattens the baseline to a point ("0 0 1 1 x y Tm"): no advance to read back
     if abs(a) >= abs(b):
         return max(0.0, ((box.right - box.left) - abs(c) * extent) / abs(a))
     return max(0.0, ((box.top - box.bottom) - abs(d) * extent) / abs(b))
