@@ -11,17 +11,24 @@ from conftest import SAMPLES
 
 
 def many_page_pdf(path: Path, pages: int) -> None:
-    """A valid PDF of `pages` pages with one line of text each (a minimal writer)."""
+    """A valid PDF of `pages` pages with one line of text each."""
+    minimal_pdf(path, [f"BT /F1 12 Tf 72 720 Td (Page {n + 1} of a long compilation) Tj ET".encode()
+                       for n in range(pages)])
+
+
+def minimal_pdf(path: Path, contents: list[bytes], size: tuple[int, int] = (612, 792)) -> None:
+    """A valid PDF (a minimal writer: Helvetica as /F1, the cross-reference table at the objects'
+    true offsets, so that PDFium reads it rather than handing it to pdfplumber as damaged) of one
+    page of `size` points for each content stream in `contents`."""
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", None, b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
     kids = []
-    for n in range(pages):
-        content = f"BT /F1 12 Tf 72 720 Td (Page {n + 1} of a long compilation) Tj ET".encode()
+    for content in contents:
         objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
         content_id = len(objects)
-        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {content_id} 0 R "
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {size[0]} {size[1]}] /Contents {content_id} 0 R "
                        f"/Resources << /Font << /F1 3 0 R >> >> >>".encode())
         kids.append(f"{len(objects)} 0 R")
-    objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {pages} >>".encode()
+    objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(contents)} >>".encode()
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n")
     offsets = []

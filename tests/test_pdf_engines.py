@@ -16,6 +16,7 @@ from somnotes.extract.pdf.watermark import letter_size
 from somnotes.ingest.worker import process_file
 
 from conftest import FIXTURES, SAMPLES, cli, read_table
+from hostile import minimal_pdf
 
 PDFS = sorted(SAMPLES.glob("*.pdf")) + sorted(FIXTURES.glob("**/*.pdf"))
 # what changes from one read to the next whatever reads it
@@ -154,32 +155,12 @@ def test_a_turned_letter_has_one_size_whatever_reads_it(name, points):
     assert all(abs(c[3] - points) <= TURNED_SIZE_SLACK for c in ours + theirs)
 
 
-def pdf_with_text(streams: list[bytes]) -> bytes:
-    """A one-page PDF (Helvetica) drawing `streams` as one content stream, its cross-reference
-    table written with the objects' true offsets (a damaged one sends the file to pdfplumber)."""
-    content = b"\n".join(streams)
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R "
-               b"/Resources << /Font << /F1 5 0 R >> >> >>",
-               b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
 def test_a_text_matrix_that_flattens_the_baseline_is_read_not_a_crash(workdir):
     # "0 0 1 1 x y Tm": the baseline's direction is (0, 0); PDFium read the page's letters as
     # turned and divided by it (ZeroDivisionError: the whole file an errors row)
     path = workdir / "flat-matrix.pdf"
-    path.write_bytes(pdf_with_text([b"BT /F1 12 Tf 20 150 Td (Tasks and progress) Tj ET",
-                                    b"BT /F1 12 Tf 0 0 1 1 100 100 Tm (AB) Tj ET"]))
+    minimal_pdf(path, [b"BT /F1 12 Tf 20 150 Td (Tasks and progress) Tj ET\n"
+                       b"BT /F1 12 Tf 0 0 1 1 100 100 Tm (AB) Tj ET"], size=(300, 200))
     for engine in ("pdfium", "pdfplumber"):
         with open_pdf(path, engine) as pdf:
             assert "Tasks" in [w["text"] for w in pdf.pages[0].extract_words()]

@@ -238,15 +238,14 @@ class PdfiumPage(Container):
                 # Chromium positions each word and draws no space glyph, pdfminer reads the
                 # gap); a space ends a word here, as a space char does for pdfplumber
                 if texts[i] == " " and previous is not None and previous["text"] != " ":
-                    previous = dict(previous, text=" ", x0=previous["x1"], width=0.0, adv=0.0)
+                    previous = space_after(previous, keep_matrix=True)
                     chars.append(previous)
                 continue
             text = texts[i]
             if text == " " and previous is not None and previous["text"] != " ":
                 # nothing reads a space's box (words end at it, the overlap check skips it):
                 # the gap after the previous character stands for it, two calls fewer
-                previous = dict(previous, text=" ", x0=previous["x1"], width=0.0, adv=0.0,
-                                matrix=(*previous["matrix"][:4], previous["x1"], previous["matrix"][5]))
+                previous = space_after(previous)
                 chars.append(previous)
                 continue
             run = runs.get(key)
@@ -571,6 +570,16 @@ def merge_word(chars: list[dict], extra: list) -> dict:
     return word
 
 
+def space_after(char: dict, keep_matrix: bool = False) -> dict:
+    """A space standing for the gap after `char`: it starts where the letter's advance ends and
+    takes no width (nothing reads a space's box: words end at it, the overlap check skips it);
+    its matrix is moved there too unless `keep_matrix` (a space PDFium made itself, read so before)."""
+    space = dict(char, text=" ", x0=char["x1"], width=0.0, adv=0.0)
+    if not keep_matrix:
+        space["matrix"] = (*char["matrix"][:4], char["x1"], char["matrix"][5])
+    return space
+
+
 def add_dropped_spaces(chars: list[dict], origins: list[tuple[float, float]]) -> None:
     """Put a space after the letter each dropped space (its origin on the page) follows, where no
     space follows it yet: the level letter on its baseline whose advance ends where the space
@@ -588,8 +597,7 @@ def add_dropped_spaces(chars: list[dict], origins: list[tuple[float, float]]) ->
             continue
         matrix = char["matrix"]
         if any(abs(x - char["x1"]) <= SPACE_SNAP and abs(y - matrix[5]) <= SPACE_SNAP for x, y in spaces):
-            out.append(dict(char, text=" ", x0=char["x1"], width=0.0, adv=0.0, matrix=(*matrix[:4], char["x1"],
-                                                                                       matrix[5])))
+            out.append(space_after(char))
     chars[:] = out
 
 
