@@ -2,6 +2,11 @@
 collector's view of what start-up built frozen (gc.freeze, as a pool's readers do) or not.
 
     python bench/page_cost.py [--rounds 5] [--engine pdfium|pdfplumber] [PDF ...]
+    python bench/page_cost.py --calls [PDF ...]
+
+--calls: what PDFium's calls for each character cost (pdfium_source.read_chars makes three),
+their out-parameters passed by byref() and by address, against the text page alone and the
+whole of read_chars, CPU ms a page (minima of --rounds).
 
 By default the sample notes' PDFs and the first six layout fixtures. CPU time (process_time),
 not wall clock: the machine is shared. In one process: one file read first (spaCy and dateparser
@@ -14,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import ctypes
 import gc
 import sys
 import time
@@ -23,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import pdfplumber  # noqa: E402
+import pypdfium2.raw as fpdf  # noqa: E402
 
 from somnotes.extract.options import ReadOptions  # noqa: E402
 from somnotes.extract.pdf import pdfium_source, reader  # noqa: E402
@@ -78,13 +85,62 @@ def stage_costs(files: list[Path], options: ReadOptions, pages: int) -> None:
         print(f"  {name:30} {1000 * seconds / pages:6.2f}")
 
 
+def per_char_calls(files: list[Path], rounds: int, pages: int) -> None:
+    """Print the CPU ms a page of PDFium's per-character calls, by byref() and by address."""
+    documents = [pdfium_source.PdfiumDocument(f) for f in files]
+
+    def text_page_only(document, index: int, textpage, count: int) -> None:
+        return None
+
+    def calls(document, index: int, textpage, count: int, by_address: bool) -> None:
+        handle = ctypes.cast(textpage, ctypes.c_void_p).value
+        box, x, y = fpdf.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
+        out = ctypes.addressof if by_address else ctypes.byref
+        box_ref, x_ref, y_ref = out(box), out(x), out(y)
+        for i in range(count):
+            pdfium_source.text_object_at(handle, i)
+            pdfium_source.loose_box_at(handle, i, box_ref)
+            pdfium_source.origin_at(handle, i, x_ref, y_ref)
+
+    def whole(document, index: int, textpage, count: int) -> None:
+        pdfium_source.PdfiumPage(document, index, 0.0).read_chars(textpage)
+
+    def cost(fn, *args) -> float:
+        best = float("inf")
+        for _ in range(rounds):
+            start = time.process_time()
+            for document in documents:
+                for index in range(len(document.pdf)):
+                    page = document.pdfium_page(index)
+                    textpage = page.get_textpage()
+                    fn(document, index, textpage.raw, fpdf.FPDFText_CountChars(textpage.raw), *args)
+                    textpage.close()
+                    page.close()
+            best = min(best, time.process_time() - start)
+        return 1000 * best / pages
+
+    base = cost(text_page_only)
+    by_ref, by_address = cost(calls, False), cost(calls, True)
+    print(f"{len(files)} PDFs, {pages} pages, CPU ms a page (minima of {rounds} rounds):")
+    print(f"  page and text page loaded, nothing read: {base:.2f}")
+    print(f"  three calls a character, out-parameters by byref(): {by_ref - base:.2f}")
+    print(f"  the same by address: {by_address - base:.2f}  ratio {(by_address - base) / (by_ref - base):.3f}")
+    print(f"  read_chars whole: {cost(whole) - base:.2f}")
+    for document in documents:
+        document.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--engine", default="pdfium", choices=("pdfium", "pdfplumber"))
+    parser.add_argument("--calls", action="store_true", help="PDFium's per-character calls only")
     args = parser.parse_args()
     files = args.files or DEFAULT_FILES
+    if args.calls:
+        per_char_calls(files, args.rounds, pages_of(files))
+        return 0
     options = ReadOptions(pdf_engine=args.engine)
     pages = pages_of(files)
     worker.process_file(files[0], options)  # spaCy, the grammars and dateparser built

@@ -110,3 +110,41 @@ def test_a_reader_process_starts_with_what_reading_builds_already_built(tmp_path
     built = json.loads(out.stdout.strip().splitlines()[-1])
     assert built == dict.fromkeys(built, True)
     assert set(built) == {"spacy pipeline", "status grammar", "date grammar", "dateparser", "word list"}
+
+
+# Records, as an ingest with a pool starts its readers, whether the commit's imports have begun.
+COMMIT_IMPORTS_PROBE = """
+import json
+import sys
+from pathlib import Path
+
+from somnotes.ingest import pipeline
+from somnotes.store import Store
+
+seen = []
+make_pool = pipeline.reader_pool
+
+
+def reader_pool(workers, context):
+    seen.append(pipeline.warm_commit_imports.cache_info().currsize > 0)
+    return make_pool(workers, context)
+
+
+if __name__ == "__main__":
+    pipeline.reader_pool = reader_pool
+    files, store = [Path(p) for p in sys.argv[1:-1]], Path(sys.argv[-1])
+    summary = pipeline.ingest(files, Store(store), workers=2)
+    print(json.dumps({"begun_before_the_pool": seen, "notes": summary.notes}))
+"""
+
+
+def test_an_ingest_with_a_pool_begins_the_commits_imports_before_its_readers_start(tmp_path):
+    """This process reads nothing while a pool reads: the commit's imports (pyarrow, DuckDB, the
+    linker) take the core left idle while the fork server builds the readers' start-up."""
+    probe = tmp_path / "commit_probe.py"
+    probe.write_text(COMMIT_IMPORTS_PROBE, encoding="utf-8")
+    notes = [SAMPLES / "som26-midterm.docx", SAMPLES / "som27-midterm.docx"]
+    out = subprocess.run([sys.executable, str(probe), *map(str, notes), str(tmp_path / "store")],
+                         capture_output=True, text=True, check=True)
+    got = json.loads(out.stdout.strip().splitlines()[-1])
+    assert got == {"begun_before_the_pool": [True], "notes": 2}
