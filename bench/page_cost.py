@@ -137,7 +137,11 @@ def main() -> int:
     parser.add_argument("--engine", default="pdfium", choices=("pdfium", "pdfplumber"))
     parser.add_argument("--calls", action="store_true", help="PDFium's per-character calls only")
     args = parser.parse_args()
-    files = args.files or DEFAULT_FILES
+    named = args.files or DEFAULT_FILES
+    # a file that fails is an errors row, read in part or not at all: its pages would count unread
+    files = [f for f in named if not worker.process_file(f, ReadOptions(pdf_engine=args.engine)).get("errors")]
+    if len(files) < len(named):
+        print(f"left out, failing to read: {', '.join(str(f) for f in named if f not in files)}")
     if args.calls:
         per_char_calls(files, args.rounds, pages_of(files))
         return 0
