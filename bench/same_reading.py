@@ -7,7 +7,8 @@
 `dump` reads every Word and PDF file of samples/ and tests/fixtures/ (scans left out: OCR is
 slow and no speed change touches it) with process_file, as a reader process does, and keeps the
 rows each would store, per table. `compare` prints the files whose rows differ, with the first
-differing field, and a count; what changes from run to run (paths, times) is left out.
+differing field, and a count; what changes from run to run is left out: the times a row holds,
+and the checkout's folder in its paths (two worktrees compare).
 """
 from __future__ import annotations
 
@@ -21,8 +22,8 @@ sys.path.insert(0, str(ROOT))
 
 from somnotes.ingest.worker import process_file  # noqa: E402
 
-# fields that differ between two runs of the same reading: where the checkout is, and when
-RUN_FIELDS = {"path", "mtime", "ingested_at", "read_seconds", "file_mtime_ns", "file_ctime_ns", "at"}
+# fields that differ between two runs of the same reading: when it ran, and the file's time
+RUN_FIELDS = {"ingested_at", "file_mtime_ns", "at"}
 
 
 def note_files() -> list[Path]:
@@ -35,16 +36,18 @@ def note_files() -> list[Path]:
 def dump(out: Path) -> None:
     files = note_files()
     rows = {str(p.relative_to(ROOT)): process_file(p) for p in files}
-    out.write_bytes(pickle.dumps(rows))
+    out.write_bytes(pickle.dumps({"root": str(ROOT), "rows": rows}))
     print(f"{len(files)} files read into {out}")
 
 
-def comparable(value):
-    """`value` without RUN_FIELDS, at any depth."""
+def comparable(value, root: str):
+    """`value` without RUN_FIELDS, at any depth, its paths relative to the checkout `root`."""
     if isinstance(value, dict):
-        return {k: comparable(v) for k, v in value.items() if k not in RUN_FIELDS}
+        return {k: comparable(v, root) for k, v in value.items() if k not in RUN_FIELDS}
     if isinstance(value, list):
-        return [comparable(v) for v in value]
+        return [comparable(v, root) for v in value]
+    if isinstance(value, str) and value.startswith(root):
+        return value[len(root):]
     return value
 
 
@@ -63,11 +66,13 @@ def first_difference(before: dict, after: dict) -> str:
 
 
 def compare(before_file: Path, after_file: Path) -> int:
-    before = pickle.loads(before_file.read_bytes())
-    after = pickle.loads(after_file.read_bytes())
+    before_dump = pickle.loads(before_file.read_bytes())
+    after_dump = pickle.loads(after_file.read_bytes())
+    before, after = before_dump["rows"], after_dump["rows"]
     differ = 0
     for name in sorted(set(before) | set(after)):
-        a, b = comparable(before.get(name, {})), comparable(after.get(name, {}))
+        a = comparable(before.get(name, {}), before_dump["root"])
+        b = comparable(after.get(name, {}), after_dump["root"])
         if a != b:
             differ += 1
             print(f"DIFFERS {name}: {first_difference(a, b)}")

@@ -221,8 +221,9 @@ def run_files(files: list[Path], workers: int, executor: str | None, options: Re
 
 def largest_first(files: list[Path]) -> list[Path]:
     """`files`, the largest first: a pool that takes its last files small ends with its readers
-    finishing together, not one reading a long note while the others wait (bytes stand for
-    pages). A file gone meanwhile counts as empty: its reader reports it."""
+    finishing together, not one reading a long note while the others wait (bytes are a rough
+    stand-in for reading time: a Word file of images is large and quick). A file gone meanwhile
+    counts as empty: its reader reports it."""
     def size(path: Path) -> int:
         try:
             return path.stat().st_size
@@ -366,8 +367,8 @@ def ingest_files(paths: list[Path], store: Store, options: ReadOptions, workers:
         batch, pending = Batch(), 0
 
     if in_reader_pool(todo, workers, executor):
-        # this process reads nothing: the commit's imports take the core that is idle while the
-        # fork server builds the readers' start-up (a second, before any file is read)
+        # this process reads nothing: the commit's imports run while the readers start (beside
+        # the fork server's build, alone on one core; spawned readers each build in parallel)
         warm_commit_imports()
     for path, rows in run_files([p.resolve() for p in todo], workers, executor, options):
         # read in this process: once a file is read (the readers are loaded by then: both take
