@@ -3,6 +3,12 @@ collector's view of what start-up built frozen (gc.freeze, as a pool's readers d
 
     python bench/page_cost.py [--rounds 5] [--engine pdfium|pdfplumber] [PDF ...]
     python bench/page_cost.py --calls [PDF ...]
+    python bench/page_cost.py --against OTHER_CHECKOUT [--rounds 10]
+
+--against: this checkout and another (with its own .venv, e.g. a worktree of main) read the
+sample notes' PDFs and the first six layout fixtures in two warm processes, in turns, never at
+once, --rounds times each; their CPU ms a page (minima and medians) and the ratios. On a shared
+machine, a ratio of runs taken in turns is the figure to trust.
 
 --calls: what PDFium's calls for each character cost (pdfium_source.read_chars makes three),
 their out-parameters passed by byref() and by address, against the text page alone and the
@@ -21,6 +27,8 @@ import argparse
 import collections
 import ctypes
 import gc
+import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -130,6 +138,58 @@ def per_char_calls(files: list[Path], rounds: int, pages: int) -> None:
         document.close()
 
 
+# One warm reader of a checkout, as a child process: reads the files once to warm, then once per
+# line on stdin, printing the CPU seconds each pass took.
+TURN_READER = """
+import sys, time
+from pathlib import Path
+from somnotes.ingest import worker
+from somnotes.extract.options import ReadOptions
+root = Path(sys.argv[1])
+files = sorted((root / "samples").glob("*.pdf")) + sorted((root / "tests/fixtures/layouts").glob("*.pdf"))[:6]
+worker.warm_quietly()
+options = ReadOptions()
+for f in files:
+    worker.process_file(f, options)
+import pdfplumber
+pages = 0
+for f in files:
+    with pdfplumber.open(f) as pdf:
+        pages += len(pdf.pages)
+print(pages, flush=True)
+for _ in sys.stdin:
+    start = time.process_time()
+    for f in files:
+        worker.process_file(f, options)
+    print(time.process_time() - start, flush=True)
+"""
+
+
+def against(other: Path, rounds: int) -> None:
+    """Print the CPU ms a page of this checkout and `other`, read in turns (TURN_READER)."""
+    checkouts = {"this": ROOT, "other": other.resolve()}
+    readers, pages = {}, {}
+    for name, root in checkouts.items():
+        python = sys.executable if name == "this" else str(root / ".venv" / "bin" / "python")
+        readers[name] = subprocess.Popen([python, "-c", TURN_READER, str(root)], cwd=root, text=True,
+                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        pages[name] = int(readers[name].stdout.readline())
+    spent: dict = {name: [] for name in checkouts}
+    for turn in range(rounds):
+        for name in (("this", "other") if turn % 2 == 0 else ("other", "this")):
+            readers[name].stdin.write("go\n")
+            readers[name].stdin.flush()
+            spent[name].append(1000 * float(readers[name].stdout.readline()) / pages[name])
+    for reader in readers.values():
+        reader.stdin.close()
+        reader.wait()
+    for name, root in checkouts.items():
+        print(f"  {name} ({root}): {min(spent[name]):.2f} ms a page (minimum of {rounds}), "
+              f"median {statistics.median(spent[name]):.2f}, {pages[name]} pages")
+    print(f"  this / other: {min(spent['this']) / min(spent['other']):.3f} of minima, "
+          f"{statistics.median(spent['this']) / statistics.median(spent['other']):.3f} of medians")
+
+
 def readable(files: list[Path], engine: str, pdfium_only: bool) -> list[Path]:
     """The files read whole (a file that fails is an errors row, read in part or not at all: its
     pages would count unread); with `pdfium_only`, those PDFium opens (--calls reads no other).
@@ -153,7 +213,11 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--engine", default="pdfium", choices=("pdfium", "pdfplumber"))
     parser.add_argument("--calls", action="store_true", help="PDFium's per-character calls only (--engine unused)")
+    parser.add_argument("--against", type=Path, help="another checkout, read in turns with this one")
     args = parser.parse_args()
+    if args.against:
+        against(args.against, args.rounds)
+        return 0
     named = args.files or DEFAULT_FILES
     files = readable(named, args.engine, args.calls)
     if len(files) < len(named):
