@@ -180,9 +180,9 @@ def against(other: Path, rounds: int) -> None:
             readers[name].stdin.write("go\n")
             readers[name].stdin.flush()
             spent[name].append(1000 * float(readers[name].stdout.readline()) / pages[name])
-    for reader in readers.values():
-        reader.stdin.close()
-        reader.wait()
+    for child in readers.values():
+        child.stdin.close()
+        child.wait()
     for name, root in checkouts.items():
         print(f"  {name} ({root}): {min(spent[name]):.2f} ms a page (minimum of {rounds}), "
               f"median {statistics.median(spent[name]):.2f}, {pages[name]} pages")
