@@ -2,6 +2,17 @@
 collector's view of what start-up built frozen (gc.freeze, as a pool's readers do) or not.
 
     python bench/page_cost.py [--rounds 5] [--engine pdfium|pdfplumber] [PDF ...]
+    python bench/page_cost.py --calls [PDF ...]
+    python bench/page_cost.py --against OTHER_CHECKOUT [--rounds 10]
+
+--against: this checkout and another (with its own .venv, e.g. a worktree of main) read the
+sample notes' PDFs and the first six layout fixtures in two warm processes, in turns, never at
+once, --rounds times each; their CPU ms a page (minima and medians) and the ratios. On a shared
+machine, a ratio of runs taken in turns is the figure to trust.
+
+--calls: what PDFium's calls for each character cost (pdfium_source.read_chars makes three),
+their out-parameters passed by byref() and by address, against the text page alone and the
+whole of read_chars, CPU ms a page (minima of --rounds).
 
 By default the sample notes' PDFs and the first six layout fixtures. CPU time (process_time),
 not wall clock: the machine is shared. In one process: one file read first (spaCy and dateparser
@@ -14,7 +25,10 @@ from __future__ import annotations
 
 import argparse
 import collections
+import ctypes
 import gc
+import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -23,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import pdfplumber  # noqa: E402
+import pypdfium2.raw as fpdf  # noqa: E402
 
 from somnotes.extract.options import ReadOptions  # noqa: E402
 from somnotes.extract.pdf import pdfium_source, reader  # noqa: E402
@@ -78,16 +93,142 @@ def stage_costs(files: list[Path], options: ReadOptions, pages: int) -> None:
         print(f"  {name:30} {1000 * seconds / pages:6.2f}")
 
 
+def per_char_calls(files: list[Path], rounds: int, pages: int) -> None:
+    """Print the CPU ms a page of PDFium's per-character calls, by byref() and by address."""
+    documents = [pdfium_source.PdfiumDocument(f) for f in files]
+
+    def text_page_only(document, index: int, textpage, count: int) -> None:
+        return None
+
+    def calls(document, index: int, textpage, count: int, by_address: bool) -> None:
+        handle = ctypes.cast(textpage, ctypes.c_void_p).value
+        box, x, y = fpdf.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
+        out = ctypes.addressof if by_address else ctypes.byref
+        box_ref, x_ref, y_ref = out(box), out(x), out(y)
+        for i in range(count):
+            pdfium_source.text_object_at(handle, i)
+            pdfium_source.loose_box_at(handle, i, box_ref)
+            pdfium_source.origin_at(handle, i, x_ref, y_ref)
+
+    def whole(document, index: int, textpage, count: int) -> None:
+        pdfium_source.PdfiumPage(document, index, 0.0).read_chars(textpage)
+
+    def cost(fn, *args) -> float:
+        best = float("inf")
+        for _ in range(rounds):
+            start = time.process_time()
+            for document in documents:
+                for index in range(len(document.pdf)):
+                    page = document.pdfium_page(index)
+                    textpage = page.get_textpage()
+                    fn(document, index, textpage.raw, fpdf.FPDFText_CountChars(textpage.raw), *args)
+                    textpage.close()
+                    page.close()
+            best = min(best, time.process_time() - start)
+        return 1000 * best / pages
+
+    base = cost(text_page_only)
+    by_ref, by_address = cost(calls, False), cost(calls, True)
+    print(f"{len(files)} PDFs, {pages} pages, CPU ms a page (minima of {rounds} rounds):")
+    print(f"  page and text page loaded, nothing read: {base:.2f}")
+    print(f"  three calls a character, out-parameters by byref(): {by_ref - base:.2f}")
+    print(f"  the same by address: {by_address - base:.2f}  ratio {(by_address - base) / (by_ref - base):.3f}")
+    print(f"  read_chars whole: {cost(whole) - base:.2f}")
+    for document in documents:
+        document.close()
+
+
+# One warm reader of a checkout, as a child process: reads the files once to warm, then once per
+# line on stdin, printing the CPU seconds each pass took.
+TURN_READER = """
+import sys, time
+from pathlib import Path
+from somnotes.ingest import worker
+from somnotes.extract.options import ReadOptions
+root = Path(sys.argv[1])
+files = sorted((root / "samples").glob("*.pdf")) + sorted((root / "tests/fixtures/layouts").glob("*.pdf"))[:6]
+worker.warm_quietly()
+options = ReadOptions()
+for f in files:
+    worker.process_file(f, options)
+import pdfplumber
+pages = 0
+for f in files:
+    with pdfplumber.open(f) as pdf:
+        pages += len(pdf.pages)
+print(pages, flush=True)
+for _ in sys.stdin:
+    start = time.process_time()
+    for f in files:
+        worker.process_file(f, options)
+    print(time.process_time() - start, flush=True)
+"""
+
+
+def against(other: Path, rounds: int) -> None:
+    """Print the CPU ms a page of this checkout and `other`, read in turns (TURN_READER)."""
+    checkouts = {"this": ROOT, "other": other.resolve()}
+    readers, pages = {}, {}
+    for name, root in checkouts.items():
+        python = sys.executable if name == "this" else str(root / ".venv" / "bin" / "python")
+        readers[name] = subprocess.Popen([python, "-c", TURN_READER, str(root)], cwd=root, text=True,
+                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        pages[name] = int(readers[name].stdout.readline())
+    spent: dict = {name: [] for name in checkouts}
+    for turn in range(rounds):
+        for name in (("this", "other") if turn % 2 == 0 else ("other", "this")):
+            readers[name].stdin.write("go\n")
+            readers[name].stdin.flush()
+            spent[name].append(1000 * float(readers[name].stdout.readline()) / pages[name])
+    for child in readers.values():
+        child.stdin.close()
+        child.wait()
+    for name, root in checkouts.items():
+        print(f"  {name} ({root}): {min(spent[name]):.2f} ms a page (minimum of {rounds}), "
+              f"median {statistics.median(spent[name]):.2f}, {pages[name]} pages")
+    print(f"  this / other: {min(spent['this']) / min(spent['other']):.3f} of minima, "
+          f"{statistics.median(spent['this']) / statistics.median(spent['other']):.3f} of medians")
+
+
+def readable(files: list[Path], engine: str, pdfium_only: bool) -> list[Path]:
+    """The files read whole (a file that fails is an errors row, read in part or not at all: its
+    pages would count unread); with `pdfium_only`, those PDFium opens (--calls reads no other).
+    Reading them once builds spaCy, the grammars and dateparser before anything is timed."""
+    if pdfium_only:
+        out = []
+        for path in files:
+            try:
+                pdfium_source.PdfiumDocument(path).close()
+            except pdfium_source.PdfiumUnreadable:
+                continue
+            out.append(path)
+        return out
+    options = ReadOptions(pdf_engine=engine)
+    return [f for f in files if not worker.process_file(f, options).get("errors")]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--engine", default="pdfium", choices=("pdfium", "pdfplumber"))
+    parser.add_argument("--calls", action="store_true", help="PDFium's per-character calls only (--engine unused)")
+    parser.add_argument("--against", type=Path, help="another checkout, read in turns with this one")
     args = parser.parse_args()
-    files = args.files or DEFAULT_FILES
+    if args.against:
+        against(args.against, args.rounds)
+        return 0
+    named = args.files or DEFAULT_FILES
+    files = readable(named, args.engine, args.calls)
+    if len(files) < len(named):
+        print(f"left out, failing to read: {', '.join(str(f) for f in named if f not in files)}")
+    if not files:
+        return 1
+    if args.calls:
+        per_char_calls(files, args.rounds, pages_of(files))
+        return 0
     options = ReadOptions(pdf_engine=args.engine)
     pages = pages_of(files)
-    worker.process_file(files[0], options)  # spaCy, the grammars and dateparser built
     plain, frozen = [], []
     for _ in range(args.rounds):
         plain.append(read_all(files, options))

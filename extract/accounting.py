@@ -41,7 +41,15 @@ def tokens(text: str) -> list[str]:
 
 def source_tokens(words: list[str]) -> list[tuple[str, int]]:
     """Given the source words in reading order, return (token, index of its word) pairs."""
-    return [(tok, i) for i, word in enumerate(words) for tok in tokens(word)]
+    known: dict[str, list[str]] = {}  # a note's words repeat ("the", "of", its terms): each read once
+    out = []
+    for i, word in enumerate(words):
+        found = known.get(word)
+        if found is None:
+            found = known[word] = tokens(word)
+        for tok in found:
+            out.append((tok, i))
+    return out
 
 
 def take_joined(tokens: list[tuple[str, int]], start: int, spare: Counter) -> int:

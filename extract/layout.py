@@ -51,6 +51,11 @@ NO_ROLES_WARNING = "no_task_roles: "
 OVERLAPPING_TEXT = "overlapping_text"
 
 
+# header_role is asked of a table's first rows again and again (is it a header block, does it go
+# on, is it merged, which roles): each cell's text is folded and matched once
+HEADER_ROLE_CACHE = 4096
+
+
 def fold_header(text: str) -> str:
     """A header cell's text as the role patterns see it: lower-case letters and single spaces."""
     return " ".join(re.sub(r"[^a-z ]", " ", normalise_ws(text).lower()).split())
@@ -75,6 +80,7 @@ def role_patterns(taught: tuple = ()) -> list[tuple[str, re.Pattern]]:
     return compiled_roles(tuple(taught))
 
 
+@functools.lru_cache(maxsize=HEADER_ROLE_CACHE)
 def header_role(text: str, taught: tuple = ()) -> str:
     """Given a header cell's text, return the role its wording names, or "extra"."""
     folded = fold_header(text)

@@ -197,7 +197,7 @@ def run_files(files: list[Path], workers: int, executor: str | None, options: Re
         from .dask_executor import run_on_dask
         yield from run_on_dask(files, executor, options)
         return
-    if workers <= 1 or len(files) <= 1:
+    if not in_reader_pool(files, workers, executor):
         for path in files:
             yield path, process_file(path, options)
         return
@@ -205,7 +205,7 @@ def run_files(files: list[Path], workers: int, executor: str | None, options: Re
     left = {Path(p) for p in files}
     try:
         with reader_pool(workers, context) as pool:
-            futures = {pool.submit(process_file, str(p), options): p for p in files}
+            futures = {pool.submit(process_file, str(p), options): p for p in largest_first(files)}
             for future in as_completed(futures):
                 path = futures[future]
                 rows = future.result()
@@ -217,6 +217,19 @@ def run_files(files: list[Path], workers: int, executor: str | None, options: Re
         # file that kills its reader becomes an error row.
         for path in [p for p in files if Path(p) in left]:
             yield path, process_alone(path, options, context)
+
+
+def largest_first(files: list[Path]) -> list[Path]:
+    """`files`, the largest first: a pool that takes its last files small ends with its readers
+    finishing together, not one reading a long note while the others wait (bytes are a rough
+    stand-in for reading time: a Word file of images is large and quick). A file gone meanwhile
+    counts as empty: its reader reports it."""
+    def size(path: Path) -> int:
+        try:
+            return path.stat().st_size
+        except OSError:
+            return 0
+    return sorted(files, key=size, reverse=True)
 
 
 def process_alone(path: Path, options: ReadOptions, context) -> dict:
@@ -315,11 +328,16 @@ def load_commit_modules() -> None:
 
 @functools.cache
 def warm_commit_imports() -> None:
-    """Import what the commit needs in a thread of its own, once a file has been read (so that
-    the readers are loaded by then): they took a second at the end of a PDF ingest, one core
-    busy, while the other is idle as long as one reader works. Not a daemon: a process that
-    ends meanwhile waits for the imports rather than stopping a thread inside one."""
+    """Import what the commit needs in a thread of its own: they took a second at the end of a
+    PDF ingest, one core busy. Not a daemon: a process that ends meanwhile waits for the imports
+    rather than stopping a thread inside one."""
     threading.Thread(target=load_commit_modules, name="somnotes-warm-commit").start()
+
+
+def in_reader_pool(files: list[Path], workers: int, executor: str | None) -> bool:
+    """Whether run_files reads `files` in a pool of reader processes (not in this process, nor on
+    Dask, whose workers may be this process's threads)."""
+    return not (executor and executor.startswith(DASK_SCHEME)) and workers > 1 and len(files) > 1
 
 
 def ingest_files(paths: list[Path], store: Store, options: ReadOptions, workers: int, executor: str | None,
@@ -348,7 +366,13 @@ def ingest_files(paths: list[Path], store: Store, options: ReadOptions, workers:
             store.commit(batch, relink=relink)
         batch, pending = Batch(), 0
 
+    if in_reader_pool(todo, workers, executor):
+        # this process reads nothing: the commit's imports run while the readers start (beside
+        # the fork server's build, alone on one core; spawned readers each build in parallel)
+        warm_commit_imports()
     for path, rows in run_files([p.resolve() for p in todo], workers, executor, options):
+        # read in this process: once a file is read (the readers are loaded by then: both take
+        # IMPORT_LOCK), while the next is read
         warm_commit_imports()
         report_file(rows, batch.add_file(rows), summary, on_error, on_notice)
         pending += 1

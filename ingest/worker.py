@@ -257,21 +257,21 @@ def thread_time_limit(seconds: float):
 # Held while the readers and normalisers are imported: spaCy's modules, imported by two threads
 # at once (a Dask worker reads files in threads), fail with "partially initialized module".
 IMPORT_LOCK = threading.Lock()
-READERS_LOADED: list[bool] = []  # not empty once load_readers has run to its end in this process
+READERS_LOADED = threading.Event()  # set once load_readers has run to its end in this process
 
 
 def load_readers() -> None:
     """Import the readers and the normalisers, one thread at a time (the OCR stack stays out:
     it loads only for a page that needs it); once loaded, at once, without the lock (which the
     commit's imports may hold meanwhile: ingest/pipeline.py, warm_commit_imports)."""
-    if READERS_LOADED:
+    if READERS_LOADED.is_set():
         return
     with IMPORT_LOCK:
         from ..extract.pdf import reader as _pdf  # noqa: F401
         from ..extract.word import reader as _word  # noqa: F401
         from ..normalise import dates as _dates  # noqa: F401
         from ..normalise import typed_columns as _typed  # noqa: F401
-    READERS_LOADED.append(True)
+    READERS_LOADED.set()
 
 
 # Text that takes the normalisers down every path that builds something on its first use: a status

@@ -328,3 +328,13 @@ def test_a_reader_that_dies_costs_its_file_and_nothing_else(tmp_path):
     assert stored == sorted(p.name for p in SAMPLES.glob("*.*") if p.suffix in (".docx", ".pdf")
                             and p.name != "som26-midterm.pdf")
     assert assert_whole_notes(store) == 5
+
+
+def test_a_pool_takes_the_largest_files_first_and_a_file_gone_last(tmp_path):
+    """A pool that ends on small files ends with its readers finishing together."""
+    small, large, gone = tmp_path / "small.pdf", tmp_path / "large.docx", tmp_path / "gone.pdf"
+    small.write_bytes(b"%PDF-1.4\n" + b"x" * 10)
+    large.write_bytes(b"PK" + b"x" * 1000)
+    middle = copy_sample("som26-midterm.pdf", tmp_path)
+    assert middle.stat().st_size > large.stat().st_size
+    assert pipeline.largest_first([small, gone, large, middle]) == [middle, large, small, gone]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 
@@ -110,3 +111,62 @@ def test_a_reader_process_starts_with_what_reading_builds_already_built(tmp_path
     built = json.loads(out.stdout.strip().splitlines()[-1])
     assert built == dict.fromkeys(built, True)
     assert set(built) == {"spacy pipeline", "status grammar", "date grammar", "dateparser", "word list"}
+
+
+# Records, as an ingest with a pool starts its readers, whether the commit's imports have begun.
+COMMIT_IMPORTS_PROBE = """
+import json
+import sys
+from pathlib import Path
+
+from somnotes.ingest import pipeline
+from somnotes.store import Store
+
+seen = []
+make_pool = pipeline.reader_pool
+
+
+submitted = []
+
+
+def reader_pool(workers, context):
+    seen.append(pipeline.warm_commit_imports.cache_info().currsize > 0)
+    pool = make_pool(workers, context)
+    submit = pool.submit
+
+    def record(fn, path, *args):
+        submitted.append(Path(path).name)
+        return submit(fn, path, *args)
+
+    pool.submit = record
+    return pool
+
+
+if __name__ == "__main__":
+    pipeline.reader_pool = reader_pool
+    files, store = [Path(p) for p in sys.argv[1:-1]], Path(sys.argv[-1])
+    summary = pipeline.ingest(files, Store(store), workers=2)
+    print(json.dumps({"begun_before_the_pool": seen, "notes": summary.notes, "submitted": submitted}))
+"""
+
+
+def test_an_ingest_with_a_pool_begins_the_commits_imports_before_its_readers_start(tmp_path):
+    """This process reads nothing while a pool reads: the commit's imports (pyarrow, DuckDB, the
+    linker) take the core left idle while the fork server builds the readers' start-up. The pool
+    takes the largest file first, whatever the order the files were found in."""
+    probe = tmp_path / "commit_probe.py"
+    probe.write_text(COMMIT_IMPORTS_PROBE, encoding="utf-8")
+    # named so that every order they may be found in (by name, as given) puts the largest last
+    notes = []
+    for name, sample in (("a.docx", "som27-midterm.docx"), ("b.docx", "som26-midterm.docx"),
+                         ("c.pdf", "som26-annual.pdf")):
+        notes.append(tmp_path / "notes" / name)
+        notes[-1].parent.mkdir(exist_ok=True)
+        shutil.copy(SAMPLES / sample, notes[-1])
+    assert [p.stat().st_size for p in notes] == sorted(p.stat().st_size for p in notes)
+    out = subprocess.run([sys.executable, str(probe), *map(str, notes), str(tmp_path / "store")],
+                         capture_output=True, text=True, check=True)
+    got = json.loads(out.stdout.strip().splitlines()[-1])
+    assert got["begun_before_the_pool"] == [True]
+    assert got["notes"] == 3
+    assert got["submitted"] == ["c.pdf", "b.docx", "a.docx"]

@@ -149,11 +149,12 @@ def colour(r: int, g: int, b: int) -> tuple:
 
 
 class ObjectColours:
-    """Reads a page object's fill and stroke colours (RGBA) through one set of out-parameters."""
+    """Reads a page object's fill and stroke colours (RGBA) through one set of out-parameters
+    (by address: see read_chars)."""
 
     def __init__(self):
         self.r, self.g, self.b, self.a = (ctypes.c_uint() for _ in range(4))
-        self.refs = tuple(ctypes.byref(v) for v in (self.r, self.g, self.b, self.a))
+        self.refs = tuple(ctypes.addressof(v) for v in (self.r, self.g, self.b, self.a))
 
     def fill(self, obj) -> tuple | None:
         if not fill_colour_of(obj, *self.refs):
@@ -164,6 +165,18 @@ class ObjectColours:
         if not stroke_colour_of(obj, *self.refs):
             return None
         return colour(self.r.value, self.g.value, self.b.value)
+
+
+class RunOut:
+    """The out-parameters text_run reads a text object through, made once a page, by address."""
+
+    def __init__(self):
+        self.matrix = fpdf.FS_MATRIX()
+        self.size = ctypes.c_float()
+        self.metric = ctypes.c_float()
+        self.matrix_at = ctypes.addressof(self.matrix)
+        self.size_at = ctypes.addressof(self.size)
+        self.metric_at = ctypes.addressof(self.metric)
 
 
 class PdfiumPage(Container):
@@ -220,10 +233,11 @@ class PdfiumPage(Container):
         texts = page_text(textpage, count)
         handle = ctypes.cast(textpage, ctypes.c_void_p).value or 0  # an address: a text page is never at 0
         box = fpdf.FS_RECTF()
-        box_ref = ctypes.byref(box)
-        matrix = fpdf.FS_MATRIX()
+        run_out = RunOut()
         origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
-        x_ref, y_ref = ctypes.byref(origin_x), ctypes.byref(origin_y)
+        # out-parameters by their addresses: ctypes passes an int to a void pointer at once, a
+        # byref() through from_param (about 0.9 of the three calls' time: bench/page_cost.py --calls)
+        box_ref, x_ref, y_ref = ctypes.addressof(box), ctypes.addressof(origin_x), ctypes.addressof(origin_y)
         runs: dict = {}  # text object address -> what its characters share
         self.run_addresses = runs.keys()  # what dropped_spaces tells dropped objects by
         colours = ObjectColours()
@@ -250,7 +264,7 @@ class PdfiumPage(Container):
                 continue
             run = runs.get(key)
             if run is None:
-                run = runs[key] = self.text_run(handle, i, key, matrix, colours)
+                run = runs[key] = self.text_run(handle, i, key, run_out, colours)
             loose_box_at(handle, i, box_ref)
             origin_at(handle, i, x_ref, y_ref)
             shared = run[RUN_SHARED]
@@ -299,22 +313,17 @@ class PdfiumPage(Container):
                 "doctop": self.initial_doctop + top, "width": x1 - x0, "height": ytop - ybottom,
                 "matrix": (a, b, c, d, e, f), "non_stroking_color": fill, "stroking_color": stroke}
 
-    def text_run(self, textpage: int, index: int, obj: int, matrix, colours: ObjectColours) -> tuple:
+    def text_run(self, textpage: int, index: int, obj: int, out: RunOut, colours: ObjectColours) -> tuple:
         """What the characters of one text object share: font, size, matrix, colours (the text
         page and the object given as addresses)."""
-        matrix_at(textpage, index, ctypes.byref(matrix))
+        matrix_at(textpage, index, out.matrix_at)
+        matrix = out.matrix
         a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
-        size_out = ctypes.c_float()
-        font_size = font_size_of(obj, ctypes.byref(size_out)) and size_out.value or 0.0
+        font_size = font_size_of(obj, out.size_at) and out.size.value or 0.0
         # pdfminer: the height of the character's box on the page, its font size in page units
         size = font_size * math.hypot(c, d)
         font = font_of(obj)
-        descent = ctypes.c_float()
-        if not (font and descent_of(font, font_size, ctypes.byref(descent))):
-            descent.value = 0.0
-        ascent = ctypes.c_float()
-        if not (font and ascent_of(font, font_size, ctypes.byref(ascent))):
-            ascent.value = font_size + descent.value
+        descent, ascent = self.document.font_metrics(font, font_size, out)
         linear = (a, b, c, d)
         fontname, size, upright = self.document.font_name(font), round(size, COORD_DIGITS), 0 < a * d and b * c <= 0
         fill, stroke = colours.fill(obj), colours.stroke(obj)
@@ -327,8 +336,8 @@ class PdfiumPage(Container):
                   "non_stroking_color": fill, "stroking_color": stroke} if level else None
         # (fontname, size, level, upright, descent, linear, fill, stroke, shared, (font size, ascent to
         # descent)), the last two in text space: what a turned letter's advance is read from
-        return (fontname, size, level, upright, descent.value * d, linear, fill, stroke, shared,
-                (font_size, ascent.value - descent.value))
+        return (fontname, size, level, upright, descent * d, linear, fill, stroke, shared,
+                (font_size, ascent - descent))
 
     # --- graphics ---
 
@@ -352,7 +361,11 @@ class PdfiumPage(Container):
             if ctypes.cast(obj, ctypes.c_void_p).value in self.run_addresses:
                 continue
             if fpdf.FPDFTextObj_GetText(obj, textpage, None, 0) > EMPTY_TEXT_BYTES:
-                continue  # it holds text PDFium reads: left out on purpose (a fake bold's copy)
+                # text PDFium maps but left out of its text page on purpose (a copy drawn over
+                # its original, a space it merged): not a dropped space. Counted by hand over
+                # tests/fixtures (FPDFTextObj_GetText wrapped): 17 such objects, each a lone
+                # space, in 16 LibreOffice PDFs; those pages read the same with and without them
+                continue
             if not (fpdf.FPDFPageObj_GetBounds(obj, left, bottom, right, top) and right.value - left.value <= 0
                     and fpdf.FPDFPageObj_GetMatrix(obj, matrix)):
                 continue
@@ -688,6 +701,7 @@ class PdfiumDocument:
             self.pdf.close()
             raise PdfiumUnreadable("damaged cross-reference table")
         self.fonts: dict = {}
+        self.metrics: dict = {}  # (font, size) -> (descent, ascent): font_metrics
         self._plumber: Any = None
         self.pages = PdfiumPages(self)
 
@@ -700,6 +714,17 @@ class PdfiumDocument:
             n = font_name_of(font, buffer, FONT_NAME_BYTES) if font else 0
             name = self.fonts[font] = buffer.value.decode("latin-1") if n else ""
         return name
+
+    def font_metrics(self, font: int | None, font_size: float, out: RunOut) -> tuple[float, float]:
+        """A font's descent and ascent at a size, in text space (the font given by its address,
+        as font_name's; once a document: a page's text objects share a few)."""
+        key = (font, font_size)
+        metrics = self.metrics.get(key)
+        if metrics is None:
+            descent = out.metric.value if font and descent_of(font, font_size, out.metric_at) else 0.0
+            ascent = out.metric.value if font and ascent_of(font, font_size, out.metric_at) else font_size + descent
+            metrics = self.metrics[key] = (descent, ascent)
+        return metrics
 
     def pdfium_page(self, index: int):
         return self.pdf[index]
