@@ -4,7 +4,10 @@ by WeasyPrint) is recognised by its letters' turn and size, and a level stamp in
 every page (a light grey "DRAFT", Chromium and WeasyPrint) by its size, colour and repetition;
 each is set aside with a warning and counted by the word accounting: every row and the header
 read as the seed note's truth, with both PDF engines. A large light title on the first page
-only is no stamp, nor is a note's rotated or large text."""
+only is no stamp, nor is a note's rotated or large text. The Word note with a watermark in its
+page header (Word's own WordArt; a text box turned 45 degrees, DrawingML or VML) and
+LibreOffice's PDF of each read as written too: the WordArt is no text, the text box's "DRAFT" is
+set aside in the Word file, and as a stamp in LibreOffice's PDF (which draws it level)."""
 from __future__ import annotations
 
 import json
@@ -36,7 +39,8 @@ def ws(text) -> str:
                                        ("som26-midterm-margin-stamp-weasyprint.pdf", "DRAFT"),
                                        # LibreOffice's PDF of a Word note with a text box turned 45
                                        # degrees in its page header: drawn level, large and light
-                                       ("som26-midterm-draft-textbox.pdf", "DRAFT")])
+                                       ("som26-midterm-draft-textbox.pdf", "DRAFT"),
+                                       ("som26-midterm-draft-textbox-vml.pdf", "DRAFT")])
 def test_a_watermark_or_stamp_is_set_aside(workdir, name, word, engine):
     result = cli("ingest", MARKED / name, "--store", workdir / "store", "--pdf-engine", engine)
     assert result.exit_code == 0, result.output
@@ -61,19 +65,26 @@ SEED_ROWS = [(w["part"], w["section"], ws(w["task_text"]), ws(w["progress_text"]
              for w in SEED["tasks"]]
 
 
-@pytest.mark.parametrize("name", ["som26-midterm-draft-wordart.docx", "som26-midterm-draft-wordart.pdf",
-                                  "som26-midterm-draft-textbox.docx"])
-def test_a_word_notes_watermark_loses_no_word(workdir, name):
+@pytest.mark.parametrize("name,set_aside", [("som26-midterm-draft-wordart.docx", []),
+                                             ("som26-midterm-draft-wordart.pdf", []),
+                                             ("som26-midterm-draft-textbox.docx", ["DRAFT"]),
+                                             ("som26-midterm-draft-textbox-vml.docx", ["DRAFT"])])
+def test_a_word_notes_watermark_loses_no_word(workdir, name, set_aside):
     """Word's own watermark (a WordArt shape in the page header: its letters an outline, no text
-    run; LibreOffice draws them as curves, no letter in its PDF's text layer) and a text box
-    turned 45 degrees in the page header, in the Word file: every row and the header as the
-    seed's, no word unplaced."""
+    run; LibreOffice draws them as curves, no letter in its PDF's text layer: nothing to set
+    aside) and, in the Word file, a text box turned 45 degrees in the page header holding
+    "DRAFT" in large letters (set aside as a watermark, not read into the header block): every
+    row and the header as the seed's, no word unplaced."""
     result = cli("ingest", MARKED / name, "--store", workdir / "store")
     assert result.exit_code == 0, result.output
     doc = read_table(workdir / "store", "documents").iloc[0]
     assert (doc.symbol, doc.title, doc.meeting_number) == (SEED["meta"]["symbol"], SEED["meta"]["title"], 26)
     assert seed_rows(workdir / "store") == SEED_ROWS
     assert [w for w in doc.warnings if w.startswith(("unplaced_text", "overlapping_text"))] == []
+    assert [w for w in doc.warnings if w.startswith("watermark")] == [
+        f'watermark: "{word}" in the page header; set aside, not read as the note\'s text' for word in set_aside]
+    passages = read_table(workdir / "store", "passages")
+    assert list(passages[passages.kind == "watermark"].text) == set_aside
 
 
 def test_libreoffice_draws_words_wordart_watermark_as_curves():
