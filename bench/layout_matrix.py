@@ -4,8 +4,9 @@ found no place. The README's table is this script's output.
     python bench/layout_matrix.py            # the markdown table
     python bench/layout_matrix.py --details  # and each fixture's mismatches
 
-Every fixture listed in tests/fixtures/manifest.json and tests/fixtures/other-bodies/manifest.json
-(written by samples/build_samples.py and samples/build_other_bodies.py) is read by the real
+Every fixture listed in tests/fixtures/manifest.json, tests/fixtures/other-bodies/manifest.json and
+tests/fixtures/watermark/manifest.json (written by samples/build_samples.py,
+samples/build_other_bodies.py and tests/fixtures/watermark/build_watermark.py) is read by the real
 readers and normalised by the real pipeline (`note_records`), then compared with the rows
 written by hand in its spec (tests/expected/): a row is exact when its part, section, task,
 progress and next-steps text (spacing aside), status, extra columns and progress items (status
@@ -22,7 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-MANIFESTS = [ROOT / "tests" / "fixtures" / "manifest.json", ROOT / "tests" / "fixtures" / "other-bodies" / "manifest.json"]
+MANIFESTS = [ROOT / "tests" / "fixtures" / "manifest.json", ROOT / "tests" / "fixtures" / "other-bodies" / "manifest.json",
+             ROOT / "tests" / "fixtures" / "watermark" / "manifest.json"]
 EXPECTED = ROOT / "tests" / "expected"
 PRODUCERS = ["word", "libreoffice", "chromium", "weasyprint"]
 PRODUCER_NAMES = {"word": "Word (python-docx)", "libreoffice": "PDF: LibreOffice", "chromium": "PDF: Chromium print",
@@ -42,6 +44,7 @@ CLASS_NAMES = {
     "highlight": "highlighted text (filled boxes behind the words)",
     "tracked": "a draft with tracked changes and comments",
     "other-bodies": "other UN bodies: implementation report, action tracker, decisions",
+    "watermark": "a watermark or stamp over every page (DRAFT, UNEDITED, CONFIDENTIAL, COPY; margin stamp)",
 }
 
 

@@ -10,8 +10,9 @@ hold tasks"):
   what was done but whose task cells do not is a task table only in a document that names
   itself (a symbol or a title);
 - its progress and next-steps cells say what was done or comes next: more than half of the rows
-  hold a sentence there, or a status ("Ongoing", "Completed: ..."); "Paid", "Confirmed",
-  "$ 3,400.00" are not;
+  hold a sentence there, or a status ("Ongoing", "Completed: ...", or the word of a Status column
+  beside Progress, which gives the status of progress text with no label of its own); "Paid",
+  "Confirmed", "$ 3,400.00" are not;
 - the document names itself (a symbol or a title in its header block), or its task tables hold
   several rows (SEVERAL_ROWS).
 
@@ -49,14 +50,17 @@ def reads_as_task(text: str) -> bool:
     return words >= MIN_TASK_WORDS and words > numbers
 
 
-def reads_as_progress(progress: str, next_steps: str) -> bool:
+def reads_as_progress(progress: str, next_steps: str, status: str = "") -> bool:
     """Do a row's progress and next-steps cells say what was done or comes next: a sentence in
-    either, or a progress cell that opens with a status ("Ongoing", "Completed: ...")?"""
+    either, a progress cell that opens with a status ("Ongoing", "Completed: ..."), or a Status
+    column's cell beside Progress that is a status ("Completed")?"""
     if reads_as_task(progress) or reads_as_task(next_steps):
         return True
     from ..normalise.statuses import column_status, opens_with_label  # spaCy: only for short cells
 
-    return bool(progress) and (opens_with_label(progress) or column_status(progress) is not None)
+    if bool(progress) and (opens_with_label(progress) or column_status(progress) is not None):
+        return True
+    return column_status(status) is not None
 
 
 def at_least_half(flags: list[bool]) -> bool:
@@ -69,13 +73,18 @@ def most(flags: list[bool]) -> bool:
     return not flags or sum(flags) > HALF * len(flags)
 
 
+def status_text(row: TaskRow) -> str:
+    """The text of a row's Status column beside Progress ("" where the table has none)."""
+    return row.status.text if row.status is not None else ""
+
+
 def table_evidence(rows: list[TaskRow]) -> str | None:
     """Given a table's task rows, say what evidence they give: "tasks" (task cells that read as
     tasks, progress and next-steps cells that say what was done), "progress" (the latter only:
     a task table where the document names itself, see `names_itself`), or None (no task table)."""
     tasks = [reads_as_task(r.task.text) for r in rows if not r.task.is_empty()]
-    others = [reads_as_progress(r.progress.text, r.next_steps.text) for r in rows
-              if not (r.progress.is_empty() and r.next_steps.is_empty())]
+    others = [reads_as_progress(r.progress.text, r.next_steps.text, status_text(r)) for r in rows
+              if not (r.progress.is_empty() and r.next_steps.is_empty() and not status_text(r))]
     if not tasks or not most(others):
         return None
     if at_least_half(tasks):

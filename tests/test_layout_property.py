@@ -266,9 +266,6 @@ def ws(text) -> str:
 @given(cases(), st.booleans(), st.booleans())
 def test_any_note_from_any_producer_reads_as_written(case, header_repeat, header_rule):
     note, producer, kind = case
-    # a header block with no rule under it in an HTML producer's PDF: its second row is read
-    # with the first task row (open, README: Header rows as a block, "Not yet"); drawn with one
-    header_rule = header_rule or kind == "header_block"
     with tempfile.TemporaryDirectory() as work:
         path = produce(note, producer, HtmlStyle(header_repeat, header_rule), Path(work), kind)
         extracted = extract_note(path)

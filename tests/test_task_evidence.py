@@ -107,3 +107,42 @@ def test_a_table_headed_with_taught_wordings_is_a_task_table_on_the_users_word(t
     assert tasks.task_text.iloc[0].startswith("Publish the joint statement")
     docs = read_table(store, "documents")
     assert not any(w.startswith("unplaced_text:") for w in docs.warnings.iloc[0]), docs.warnings.iloc[0]
+
+
+def one_row_status_note(path: Path) -> Path:
+    """A Word note with its header block (symbol, title) whose one task table, "Tasks | Status |
+    Progress | Next steps", holds one row: the Status column says the task is done, the Progress
+    cell only names the document it led to (no sentence, no label), Next steps is empty."""
+    import docx
+
+    document = docx.Document()
+    for line in ("UNITED NATIONS", "ENVIRONMENT MANAGEMENT GROUP", "Twenty-seventh Meeting of the Senior Officials",
+                 "22 September 2021", "EMG/SOM.27/2", "Progress Report", "Note by the Secretariat"):
+        document.add_paragraph(line)
+    document.add_paragraph("I. Collaboration on global environmental issues")
+    document.add_paragraph("a) Annual report")
+    table = document.add_table(rows=2, cols=4)
+    table.style = "Table Grid"
+    row = ("Prepare the annual report of the EMG for 2021", "Completed", "100%", "")
+    for header, cell in zip(("Tasks", "Status", "Progress", "Next steps"), table.rows[0].cells):
+        cell.text = header
+    for cell, text in zip(table.rows[1].cells, row):
+        cell.text = text
+    document.save(str(path))
+    return path
+
+
+def test_a_one_row_task_table_whose_status_column_says_what_was_done_is_read(tmp_path):
+    """The Status column's word beside Progress is the status of a progress cell with no label of
+    its own: it says what was done, as a label would (README: Which tables hold tasks)."""
+    store = tmp_path / "store"
+    result = cli("ingest", one_row_status_note(tmp_path / "note.docx"), "--store", store)
+    assert result.exit_code == 0, result.output
+    tasks = read_table(store, "tasks")
+    assert list(tasks.task_text) == ["Prepare the annual report of the EMG for 2021"]
+    assert list(tasks.progress_text) == ["100%"]
+    assert list(tasks.status) == ["completed"]
+    assert (tasks.part.iloc[0], tasks.section.iloc[0]) == ("I", "a")
+    docs = read_table(store, "documents")
+    assert docs.symbol.tolist() == ["EMG/SOM.27/2"] and docs.n_tasks.tolist() == [1]
+    assert not any(w.startswith(("unplaced_text:", "not_a_progress_note")) for w in docs.warnings.iloc[0])

@@ -18,7 +18,9 @@ BOXES = FIXTURES / "textboxes"
 FILES = ["som26-midterm-textbox.docx", "som26-midterm-textbox-heading.docx", "som26-midterm-textbox-vml.docx",
          "som26-midterm-textbox-in-frame.docx", "som26-midterm-textbox-page-header.docx",
          "som26-midterm-textbox-fits.docx", "som26-midterm-textbox-lo.docx"]
-SIDEBAR = ["som26-midterm-textbox.docx", "som26-midterm-textbox-fits.docx", "som26-midterm-textbox-lo.docx"]  # the opening paragraph in a box
+# the opening paragraph in a box; LibreOffice's PDF draws it as a sidebar justified at the right margin
+SIDEBAR = ["som26-midterm-textbox.docx", "som26-midterm-textbox-fits.docx", "som26-midterm-textbox-lo.docx",
+           "som26-midterm-textbox-fits.pdf"]
 SEED = json.loads((EXPECTED / "som26-midterm.json").read_text(encoding="utf-8"))
 OPENING = "This note has been prepared to support the discussions"
 

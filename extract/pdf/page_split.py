@@ -10,7 +10,16 @@ from __future__ import annotations
 import re
 
 from ...normalise.statuses import is_bare_label, opens_with_label
-from ..layout import column_roles, find_header_row, header_block, row_texts, split_fused_header, strip_fused_names
+from ..layout import (
+    NUMBER_ROLE,
+    column_roles,
+    find_header_row,
+    first_task_rows,
+    header_block,
+    row_texts,
+    split_fused_header,
+    strip_fused_names,
+)
 from ..model import Cell, Passage, TableBlock, TableRow
 from ..text import SENTENCE_END, join_lines, normalise_ws
 from .lines import LIST_ITEM_START, english_words
@@ -49,6 +58,8 @@ def continues_previous_row(tail: list[TableRow], row: TableRow, roles: list[str]
     first = row.cells[0] if row.cells else Cell()
     if first.is_empty():
         return True
+    if roles and numbered(row, roles):
+        return False  # the rest of a cut row does not number itself again: a new task
     if first.paragraphs[0][:1].islower():
         return True
     if roles and says_nothing_of_progress(tail, row, roles):
@@ -71,6 +82,32 @@ def continues_previous_row(tail: list[TableRow], row: TableRow, roles: list[str]
         open_ended = last.endswith(":") or not (last.endswith(SENTENCE_END) or is_bare_label(last))
         votes[open_ended] += 1
     return votes[1] > votes[0]
+
+
+def numbered(row: TableRow, roles: list[str]) -> bool:
+    """Does the row fill a number column ("No." | "1.", "2.")?"""
+    return any(role == NUMBER_ROLE and i < len(row.cells) and not row.cells[i].is_empty()
+               for i, role in enumerate(roles))
+
+
+def first_task(rows: list[TableRow], roles: list[str] | None) -> TableRow:
+    """The first task on a page, as one row: its first row and the rows under it whose task cell
+    is empty. Where no rule is drawn under a header block, the block's last row parts the first
+    task in two: its number and task text in one row, its Progress and Next steps in the next
+    (the cells merged down from above run on into the task's); as one row, it says how it stands."""
+    task = roles.index("task") if roles and "task" in roles else 0
+    group = first_task_rows(rows, task)
+    if len(group) == 1:
+        return rows[0]
+    width = max(len(r.cells) for r in group)
+    cells = [Cell([p for r in group if j < len(r.cells) for p in r.cells[j].paragraphs]) for j in range(width)]
+    for j, cell in enumerate(cells):  # where the text ends and starts: as the rows give it
+        first = next((r.cells[j] for r in group if j < len(r.cells) and not r.cells[j].is_empty()), None)
+        last = next((r.cells[j] for r in reversed(group) if j < len(r.cells) and not r.cells[j].is_empty()), None)
+        if first is not None and last is not None:
+            cells[j] = Cell(cell.paragraphs, [], first.covered, last.full_last_line, last.last_line_room,
+                            first.first_word_span)
+    return TableRow(cells, group[0].page_start, group[-1].page_end)
 
 
 def task_cell_wrapped(before: Cell, after: Cell) -> bool:
@@ -167,9 +204,17 @@ def broken_at_page_end(last: str, first: str) -> bool:
 
 
 def same_columns(a: TableBlock, b: TableBlock) -> bool:
-    if a.column_xs is None or b.column_xs is None or len(a.column_xs) != len(b.column_xs):
+    """Do `a` (cut at its page's end) and `b` (on the next page) have the same columns? Where
+    `a` was cut open under a header cell spanning columns (WeasyPrint cuts a header block
+    between its rows), no row of `a` shows the edges that cell spans: `a`'s edges are then
+    some of `b`'s, its first among them."""
+    if a.column_xs is None or b.column_xs is None or not a.column_xs:
         return False
-    return all(abs(x - y) <= COLUMN_X_TOLERANCE for x, y in zip(a.column_xs, b.column_xs, strict=False))
+    if len(a.column_xs) == len(b.column_xs):
+        return all(abs(x - y) <= COLUMN_X_TOLERANCE for x, y in zip(a.column_xs, b.column_xs, strict=False))
+    return a.open_bottom and len(a.column_xs) < len(b.column_xs) \
+        and abs(a.column_xs[0] - b.column_xs[0]) <= COLUMN_X_TOLERANCE \
+        and all(any(abs(x - y) <= COLUMN_X_TOLERANCE for y in b.column_xs) for x in a.column_xs)
 
 
 def continues_table(prev: TableBlock, block: TableBlock, between: list, taught: tuple = ()) -> bool:
@@ -207,12 +252,16 @@ def header_rows_of(table: TableBlock, taught: tuple = ()) -> list[TableRow]:
 def rows_under_header(table: TableBlock, taught: tuple = ()) -> list[TableRow]:
     """The table's rows under its header row, or under its whole header block: a header is
     never cut, so a block that ends a page with no rule under it (Chromium, the table's first
-    page when the block is not repeated) has no row for the next page to carry on."""
+    page when the block is not repeated) has no row for the next page to carry on. The block
+    is laid apart in `table.rows` as `header_block` reads it (its last row's words taken off
+    the cells under it, where no rule parts them), so that the rows returned are the table's
+    own, for the next page's rest of a cut row to be joined onto."""
     at = find_header_row(table.rows, taught)
     if at is None:
         return table.rows[1:]
-    rest = header_block(table.rows, at, taught)[1]
-    return table.rows[len(table.rows) - len(rest):] if rest else []
+    block, rest = header_block(table.rows, at, taught)
+    table.rows[at:] = block + rest
+    return rest
 
 
 def unfuse_header(table: TableBlock, taught: tuple = ()) -> None:
@@ -222,9 +271,23 @@ def unfuse_header(table: TableBlock, taught: tuple = ()) -> None:
         at = 0  # a header fused with a cut row whose task cell is still empty on this page
     if at is None:
         return
-    fused = split_fused_header(table.rows[at], cut=table.open_bottom and at == len(table.rows) - 1, taught=taught)
+    fused = split_fused_header(table.rows[at], cut=table.open_bottom and ends_page_with_no_task(table, at, taught),
+                               taught=taught)
     if fused is not None:
         table.rows[at:at + 1] = list(fused)
+
+
+def ends_page_with_no_task(table: TableBlock, at: int, taught: tuple = ()) -> bool:
+    """Do the rows from the header row `at` to the page's end hold no task text under the
+    header's task column? They are the header block and the first task's cells whose task
+    text the producer moved to the next page (WeasyPrint cuts a row after its first line)."""
+    heads = [Cell(c.paragraphs[:1]) for c in table.rows[at].cells]
+    roles = column_roles(heads, taught)
+    if roles is None:
+        return False
+    task = roles.index("task")
+    return all(task >= len(r.cells) or r.cells[task].is_empty() for r in table.rows[at + 1:]) \
+        and (task >= len(heads) or len(table.rows[at].cells[task].paragraphs) <= 1)
 
 
 def strip_header_prefix(row: TableRow, header: TableRow) -> TableRow | None:
@@ -307,7 +370,7 @@ def join_rows_split_across_pages(blocks: list, dropped: list | None = None, taug
                 cut = prev.open_bottom or (block.open_top and len(rows) == len(block.rows))
                 header = header_row_of(prev, taught)
                 roles = column_roles(header.cells, taught) if header is not None else None
-                if rows and tail and (cut or continues_previous_row(tail, rows[0], roles)):
+                if rows and tail and (cut or continues_previous_row(tail, first_task(rows, roles), roles)):
                     merge_into_tail(tail, rows.pop(0))
                 prev.rows.extend(rows)
                 prev.open_bottom = block.open_bottom

@@ -57,12 +57,32 @@ def alignments(line: Line, left: float, edge: float) -> set[str]:
     return out
 
 
+def own_column(paragraph: list[Line], left: float) -> tuple[float, float] | None:
+    """The left and right edges of a paragraph set in a column of its own (a text box or a
+    sidebar beside the running text), or None: its lines start at one x (the first may be
+    indented), right of the running text's left edge by more than an indent. Its lines are
+    measured against its own width, not the page's, or every line of it would seem ended on
+    purpose."""
+    start = paragraph[-1].words[0]["x0"]
+    if start <= left + MAX_INDENT_SIZES * paragraph[-1].size:
+        return None
+    if any(abs(line.words[0]["x0"] - start) > FIT_MARGIN_PT for line in paragraph[1:]):
+        return None
+    first = paragraph[0].words[0]["x0"]
+    if not start - FIT_MARGIN_PT <= first <= start + MAX_INDENT_SIZES * paragraph[0].size:
+        return None
+    return start, max(line.x1 for line in paragraph)
+
+
 def split_at_deliberate_breaks(paragraph: list[Line], edge: float | None,
                                left: float | None = None) -> list[list[Line]]:
     """Given a paragraph's lines, return them cut after each line that was ended on purpose and
     around each line set apart."""
     if edge is None or len(paragraph) < 2:
         return [paragraph]
+    column = own_column(paragraph, left) if left is not None else None
+    if column is not None:
+        left, edge = column
     out = [[paragraph[0]]]
     for prev, line in zip(paragraph, paragraph[1:], strict=False):
         # lines that cannot share an alignment (flush left, then centred or flush right)

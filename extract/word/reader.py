@@ -15,6 +15,11 @@ where they are anchored, after their paragraph's own text: their paragraphs and 
 like the body's. Word writes each box twice, in mc:AlternateContent: the DrawingML shape as the
 mc:Choice and the VML one as the mc:Fallback for older readers. Only the Choice is read (the
 Fallback is dropped before anything is read), so a box's words count once.
+
+A text box in a page header whose shape is turned diagonally and whose text is set large is a
+watermark's ("DRAFT" in a box turned 45 degrees behind the text), as extract/pdf/watermark.py
+reads a watermark's letters in a PDF: set aside as a passage of kind "watermark", with a
+warning, not read into the header block. Word's own watermark (WordArt) holds no text run.
 """
 from __future__ import annotations
 
@@ -28,6 +33,7 @@ from docx.oxml.ns import qn
 
 from ..layout import find_header_row
 from ..model import Cell, Passage, RawDocument, TableBlock, TableRow, TextBlock
+from ..pdf.watermark import MIN_TURN_DEGREES, RIGHT_ANGLE, WATERMARK_MIN_SIZE_PT, WATERMARK_WARNING
 from ..symbols import symbol_text
 from ..text import clean
 
@@ -37,6 +43,14 @@ W_TXBX_CONTENT = qn("w:txbxContent")  # a text box's content, in a DrawingML or 
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 MC_ALTERNATE, MC_CHOICE, MC_FALLBACK = MC + "AlternateContent", MC + "Choice", MC + "Fallback"
 NOTES_RELS = ("/footnotes", "/endnotes")  # relationship types whose parts hold note text
+# the shapes a text box is in, and where they say their turn
+WPS_WSP = "{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}wsp"
+V_SHAPE = "{urn:schemas-microsoft-com:vml}shape"
+A_XFRM = "{http://schemas.openxmlformats.org/drawingml/2006/main}xfrm"
+DML_ANGLE_UNITS = 60000  # DrawingML angles are in 60,000ths of a degree
+VML_ROTATION = re.compile(r"rotation:\s*(-?[\d.]+)")  # VML's style says "rotation:315" (degrees)
+W_SZ = qn("w:sz")
+HALF_POINTS = 2  # w:sz is in half-points
 # a text element's own text (None: its content), or what a tab, break or hyphen element reads as
 # (w:sym, a symbol font's character: None too, read by node_text)
 W_SYM = qn("w:sym")
@@ -287,8 +301,22 @@ class DocxReader:
                 continue
             for p in element.iter(W_P):
                 text = self.paragraph_text(p)
-                if text and not text.isdigit():
+                if text and not text.isdigit() and not in_watermark_box(p):
                     out.append(TextBlock(text))
+        return out
+
+    def watermarks(self) -> list[Passage]:
+        """The paragraphs of the page headers' and footers' watermark boxes, set aside, each
+        text warned once."""
+        out = []
+        for _, element in header_footer_parts(self.document):
+            for p in element.iter(W_P):
+                text = clean(raw_paragraph_text(p, False, self.has_boxes))
+                if text and in_watermark_box(p):
+                    out.append(Passage("watermark", text))
+        for text in dict.fromkeys(p.text for p in out):
+            self.warnings.append(f'{WATERMARK_WARNING}"{text}" in the page header; '
+                                 "set aside, not read as the note's text")
         return out
 
     def furniture(self, read_as_header: list[TextBlock]) -> list[Passage]:
@@ -299,6 +327,8 @@ class DocxReader:
         for _, element in header_footer_parts(self.document):
             for p in element.iter(W_P):
                 text = clean(raw_paragraph_text(p, False, self.has_boxes))
+                if in_watermark_box(p):
+                    continue  # set aside as a watermark (`watermarks`)
                 if text and taken[text] > 0:
                     taken[text] -= 1
                 elif text:
@@ -357,6 +387,34 @@ def keep_one_alternative(root) -> bool:
 def own_boxes(p) -> list:
     """The text boxes anchored in paragraph `p` itself (not those inside its boxes' paragraphs)."""
     return [box for box in p.iter(W_TXBX_CONTENT) if next(box.iterancestors(W_P)) is p]
+
+
+def shape_turn(box) -> float:
+    """The turn of the shape a text box is in, in degrees within [0, 90)."""
+    for shape in box.iterancestors(WPS_WSP, V_SHAPE):
+        if shape.tag == WPS_WSP:
+            xfrm = next(shape.iter(A_XFRM), None)
+            rot = xfrm.get("rot") if xfrm is not None else None
+            return (int(rot) / DML_ANGLE_UNITS) % RIGHT_ANGLE if rot and rot.lstrip("-").isdigit() else 0.0
+        match = VML_ROTATION.search(shape.get("style", ""))
+        return float(match.group(1)) % RIGHT_ANGLE if match else 0.0
+    return 0.0
+
+
+def largest_size_pt(box) -> float:
+    """The largest type size (pt) a text box's runs set, 0 where none sets one."""
+    sizes = [int(sz.get(qn("w:val"))) / HALF_POINTS for sz in box.iter(W_SZ) if (sz.get(qn("w:val")) or "").isdigit()]
+    return max(sizes, default=0.0)
+
+
+def in_watermark_box(p) -> bool:
+    """Is paragraph `p` in a text box turned diagonally (off the horizontal and the vertical by
+    MIN_TURN_DEGREES at least) whose text is set large: a watermark's?"""
+    box = next(p.iterancestors(W_TXBX_CONTENT), None)
+    if box is None:
+        return False
+    turn = shape_turn(box)
+    return MIN_TURN_DEGREES <= turn <= RIGHT_ANGLE - MIN_TURN_DEGREES and largest_size_pt(box) >= WATERMARK_MIN_SIZE_PT
 
 
 def holds_table(child) -> bool:
@@ -473,6 +531,6 @@ def read_docx(path: Path, taught: tuple = ()) -> RawDocument:
     document = Document(str(path))
     reader = DocxReader(document, taught)
     page_header = reader.page_header_blocks()
+    furniture = reader.furniture(page_header) + reader.watermarks()
     return RawDocument(format="docx", blocks=reader.blocks(page_header), n_pages=page_count(path),
-                       warnings=reader.warnings, source_words=reader.source_words(),
-                       furniture=reader.furniture(page_header))
+                       warnings=reader.warnings, source_words=reader.source_words(), furniture=furniture)
