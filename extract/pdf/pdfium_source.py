@@ -65,8 +65,8 @@ SURROGATE = re.compile("[\ud800-\udfff]")  # half of a character outside the BMP
 SOFT_HYPHEN_MARK = "\ufffe"
 EMPTY_TEXT_BYTES = 2  # FPDFTextObj_GetText's count for no text: its UTF-16 terminator
 SPACE_SNAP = 0.5  # pt: a dropped space's origin and the letter it follows, one place in float32
-# A space is about a quarter of its size wide: a letter of the same baseline starting nearer than
-# this to a space PDFium made (or a dropped one) says no gap is there (LetterStarts)
+# A space is about a quarter of its size wide: a text object of the same baseline starting nearer
+# than this to a space PDFium made (or a dropped one) says no gap is there (LetterStarts)
 MIN_SPACE_EM = 0.1
 # where text_run's tuple keeps what read_chars reads once per character
 RUN_SIZE, RUN_DESCENT, RUN_LINEAR, RUN_SHARED = 1, 4, 5, 8
@@ -605,9 +605,10 @@ def space_after(char: dict, keep_matrix: bool = False) -> dict:
 
 class LetterStarts:
     """Where a page's text objects start, by baseline, looked up by a point: a space there has a
-    letter at once after it, so no gap (Chromium draws a word's letters as two objects, with an
-    empty one between: PDFium makes a space of it, pdfminer reads none). A letter drawn apart
-    from those before it starts an object of its own, so the objects' first letters suffice."""
+    letter at once after it, so no gap. (Chromium draws the letters of a spaced-out bold label as
+    objects of their own; PDFium's text page may take a letter of a line just below between two
+    of them, "Don" and "e:", and make a space there, where pdfminer reads none.) A letter read
+    apart from those before it starts an object of its own: the objects' first letters suffice."""
 
     def __init__(self, firsts: list[dict]):
         self.index: dict[int, list[tuple[float, float, float]]] = {}
