@@ -65,6 +65,9 @@ SURROGATE = re.compile("[\ud800-\udfff]")  # half of a character outside the BMP
 SOFT_HYPHEN_MARK = "\ufffe"
 EMPTY_TEXT_BYTES = 2  # FPDFTextObj_GetText's count for no text: its UTF-16 terminator
 SPACE_SNAP = 0.5  # pt: a dropped space's origin and the letter it follows, one place in float32
+# A space is about a quarter of its size wide: a text object of the same baseline starting nearer
+# than this to a space PDFium made (or a dropped one) says no gap is there (LetterStarts)
+MIN_SPACE_EM = 0.1
 # where text_run's tuple keeps what read_chars reads once per character
 RUN_SIZE, RUN_DESCENT, RUN_LINEAR, RUN_SHARED = 1, 4, 5, 8
 
@@ -212,11 +215,16 @@ class PdfiumPage(Container):
             objects: dict = {"char": [], "rect": [], "line": [], "curve": [], "image": []}
             textpage = page.get_textpage()
             self.run_addresses: Collection[int] = frozenset()  # read_chars names them, where there are chars
+            self.made_spaces: list[int] = []  # read_chars: where in its chars the spaces PDFium made stand
+            self.run_starts: list[int] = []  # and where each text object's first character does
             try:
-                objects["char"] = self.read_chars(textpage.raw)
+                chars = objects["char"] = self.read_chars(textpage.raw)
+                starts = LetterStarts([chars[i] for i in self.run_starts])
+                drop_gapless_spaces(chars, self.made_spaces, starts)
                 texts = self.read_graphics(page.raw, objects)
                 if len(texts) > len(self.run_addresses):
-                    add_dropped_spaces(objects["char"], self.dropped_spaces(texts, textpage.raw))
+                    dropped = self.dropped_spaces(texts, textpage.raw)
+                    add_dropped_spaces(chars, [(x, y) for x, y in dropped if not starts.at(x, y)])
             finally:
                 textpage.close()
         finally:
@@ -253,6 +261,7 @@ class PdfiumPage(Container):
                 # gap); a space ends a word here, as a space char does for pdfplumber
                 if texts[i] == " " and previous is not None and previous["text"] != " ":
                     previous = space_after(previous, keep_matrix=True)
+                    self.made_spaces.append(len(chars))
                     chars.append(previous)
                 continue
             text = texts[i]
@@ -265,6 +274,7 @@ class PdfiumPage(Container):
             run = runs.get(key)
             if run is None:
                 run = runs[key] = self.text_run(handle, i, key, run_out, colours)
+                self.run_starts.append(len(chars))
             loose_box_at(handle, i, box_ref)
             origin_at(handle, i, x_ref, y_ref)
             shared = run[RUN_SHARED]
@@ -591,6 +601,32 @@ def space_after(char: dict, keep_matrix: bool = False) -> dict:
     if not keep_matrix:
         space["matrix"] = (*char["matrix"][:4], char["x1"], char["matrix"][5])
     return space
+
+
+class LetterStarts:
+    """Where a page's text objects start, by baseline, looked up by a point: a space there has a
+    letter at once after it, so no gap. (Chromium draws the letters of a spaced-out bold label as
+    objects of their own; PDFium's text page may take a letter of a line just below between two
+    of them, "Don" and "e:", and make a space there, where pdfminer reads none.) A letter read
+    apart from those before it starts an object of its own: the objects' first letters suffice."""
+
+    def __init__(self, firsts: list[dict]):
+        self.index: dict[int, list[tuple[float, float, float]]] = {}
+        for char in firsts:
+            if char["upright"]:
+                self.index.setdefault(round(char["x0"]), []).append((char["x0"], char["matrix"][5], char["size"]))
+
+    def at(self, x: float, y: float) -> bool:
+        """Whether a text object on baseline `y` starts at `x` (within MIN_SPACE_EM of its size)."""
+        return any(abs(x0 - x) < MIN_SPACE_EM * size and abs(f - y) <= SPACE_SNAP
+                   for key in (round(x) - 1, round(x), round(x) + 1) for x0, f, size in self.index.get(key, ()))
+
+
+def drop_gapless_spaces(chars: list[dict], made: list[int], starts: LetterStarts) -> None:
+    """Take out the spaces PDFium made (at the indices `made` of `chars`) with no gap after them."""
+    gapless = {i for i in made if starts.at(chars[i]["x0"], chars[i]["matrix"][5])}
+    if gapless:
+        chars[:] = [c for i, c in enumerate(chars) if i not in gapless]
 
 
 def add_dropped_spaces(chars: list[dict], origins: list[tuple[float, float]]) -> None:
