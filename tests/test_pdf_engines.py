@@ -166,3 +166,17 @@ def test_a_text_matrix_that_flattens_the_baseline_is_read_not_a_crash(workdir):
             assert "Tasks" in [w["text"] for w in pdf.pages[0].extract_words()]
     rows = process_file(path, ReadOptions(pdf_engine="pdfium"))
     assert not rows.get("errors") and len(rows["documents"]) == 1
+
+
+def test_a_space_pdfium_makes_where_a_letter_follows_at_once_is_no_space(workdir):
+    # Chromium drew a bold label's letters as objects of their own; PDFium's text page took a
+    # letter of the line below between "n" and "e" and made a space there, which split the label
+    # ("Don e:" for "Done:", the item's status lost); pdfminer reads no space
+    path = workdir / "letters-apart.pdf"
+    letters = [(639.11, 348.21, b"Actions"), (213.12, 351.21, b"D"), (220.34, 351.21, b"o"),
+               (226.44, 351.21, b"n"), (232.55, 351.21, b"e"), (238.11, 351.21, b":")]
+    minimal_pdf(path, [b"".join(b"BT /F1 10 Tf 1 0 0 1 %.2f %.2f Tm (%s) Tj ET\n" % letter for letter in letters)],
+                size=(842, 595))
+    for engine in ("pdfium", "pdfplumber"):
+        with open_pdf(path, engine) as pdf:
+            assert [w["text"] for w in pdf.pages[0].extract_words()] == ["Done:", "Actions"], engine
