@@ -8,11 +8,22 @@ carry over to the next page, where a table may go on without a header.
 from __future__ import annotations
 
 import bisect
+from typing import NamedTuple
 
 from ..layout import column_roles, find_header_row, heading
 from ..model import Cell, TableBlock, TableRow, TextBlock
 from ..text import clean
-from .lines import LINE_TOLERANCE, Line, group_lines, paragraph_text, paragraphs, pitch_ratio, split_paragraph_lines
+from .lines import (
+    DEFAULT_PITCH_RATIO,
+    LINE_TOLERANCE,
+    PITCH_CLUSTER,
+    Line,
+    group_lines,
+    paragraph_text,
+    paragraphs,
+    pitch_ratio,
+    split_paragraph_lines,
+)
 from .zebra import band_tops
 
 COLUMN_GAP_SIZES = 1.5  # a gap this many font sizes wide separates two header cells
@@ -80,10 +91,12 @@ def cell_pitch_ratio(parts: list[list[list[Line]]], ratio: float) -> float | Non
 
 
 def unruled_rows(lines: list[Line], edges: list[float], ratio: float, page: int,
-                 shading: list | None = None, cell_ratio: float | None = None) -> tuple[list[TableRow], float | None]:
-    """Given the lines under a header (or at the top of a continued page), return the rows, and
+                 shading: list | None = None,
+                 cell_ratio: float | None = None) -> tuple[list[TableRow], float | None, bool]:
+    """Given the lines under a header (or at the top of a continued page), return the rows,
     the line pitch inside their cells where the shading told the rows (else `cell_ratio`, the
-    one measured on this table's rows before, as on a page that only finishes a row)."""
+    one measured on this table's rows before, as on a page that only finishes a row), and
+    whether the shading told them."""
     columns: list[list[dict]] = [[] for _ in edges]
     for line in lines:
         for word in line.words:
@@ -91,7 +104,7 @@ def unruled_rows(lines: list[Line], edges: list[float], ratio: float, page: int,
     column_lines = [group_lines(ws) for ws in columns]
     starts, banded = row_starts(column_lines[0], edges, ratio, shading or [])
     if not lines:
-        return [], cell_ratio
+        return [], cell_ratio, banded
     first_top = min(line.top for line in lines)
     if not starts or starts[0] > first_top + LINE_TOLERANCE:
         starts.insert(0, first_top)  # text above the first task: the rest of a row from the last page
@@ -99,7 +112,27 @@ def unruled_rows(lines: list[Line], edges: list[float], ratio: float, page: int,
     if banded:
         cell_ratio = cell_pitch_ratio(parts, ratio) or cell_ratio
     rows = [TableRow([Cell(paragraphs(part, cell_ratio or ratio)) for part in row], page, page) for row in parts]
-    return rows, cell_ratio
+    return rows, cell_ratio, banded
+
+
+def same_size_runs(lines: list[Line]) -> list[list[Line]]:
+    """Given consecutive lines, return their runs of one font size: a paragraph's lines share
+    theirs, and the pitch from a title to the line under it is none of a paragraph's."""
+    runs: list[list[Line]] = []
+    for line in lines:
+        if runs and runs[-1][-1].size == line.size:
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    return runs
+
+
+class RunningText(NamedTuple):
+    """Lines of running text on a page, made paragraphs once every page is read (the pitch
+    they are split at depends on what the tables' cells showed)."""
+
+    lines: list
+    page: int
 
 
 class UnruledReader:
@@ -113,6 +146,7 @@ class UnruledReader:
         # the line pitch inside the cells of shaded rows, by the table's column edges: a page
         # that only finishes a row shows no band of its own to measure it on
         self.cell_ratios: dict[tuple, float] = {}
+        self.banded = False  # did shading tell the rows of a table apart?
 
     def page_blocks(self, number: int, words: list) -> list:
         """Given a page's number and words (page furniture left out), return its blocks."""
@@ -148,16 +182,35 @@ class UnruledReader:
         return tuple(round(e, 1) for e in self.edges or ())
 
     def flush_text(self, loose: list, items: list, page_number: int) -> None:
-        for para in split_paragraph_lines(loose, self.ratio):
-            items.append((para[0].top, TextBlock(clean(paragraph_text(para, None)), page_number)))
+        if loose:
+            items.append((loose[0].top, RunningText(list(loose), page_number)))
         loose.clear()
+
+    def text_ratio(self, running: list[RunningText]) -> float:
+        """The line pitch running text is split at: the document's, unless shading told a table's
+        rows apart and running text sets no line at that pitch (it was measured on the shaded
+        cells' generous leading, and a short note's running text, all one-line paragraphs, shows
+        none of its own): then the usual pitch of text with no leading set, as where a document
+        shows too few lines."""
+        if not self.banded:
+            return self.ratio
+        own = pitch_ratio([run for r in running for run in same_size_runs(r.lines)], default=0.0)
+        if own and own <= self.ratio * PITCH_CLUSTER:
+            return self.ratio
+        return min(self.ratio, DEFAULT_PITCH_RATIO)
+
+    def text_blocks(self, running: RunningText, ratio: float) -> list[TextBlock]:
+        """Given lines of running text, return their paragraphs."""
+        return [TextBlock(clean(paragraph_text(para, None)), running.page)
+                for para in split_paragraph_lines(running.lines, ratio)]
 
     def close_region(self, region: list, region_top, items: list, page_number: int) -> None:
         if not region or self.edges is None:  # a region opens only under a header that set the edges
             return
         key = self.column_xs()
-        rows, cell_ratio = unruled_rows(region, self.edges, self.ratio, page_number, self.shading.get(page_number),
-                                        self.cell_ratios.get(key))
+        rows, cell_ratio, banded = unruled_rows(region, self.edges, self.ratio, page_number,
+                                                self.shading.get(page_number), self.cell_ratios.get(key))
+        self.banded = self.banded or banded
         if cell_ratio is not None:
             self.cell_ratios[key] = cell_ratio
         if rows:
@@ -174,7 +227,9 @@ def unruled_blocks(pages: list[tuple[int, list]], ratio: float, taught: tuple = 
     """Given (page number, words) per page (the header wordings a user taught, and each page's
     shaded boxes), return the blocks of a document whose task tables have no cell borders."""
     reader = UnruledReader(ratio, taught, shading)
-    blocks = [block for number, words in pages for block in reader.page_blocks(number, words)]
+    read = [block for number, words in pages for block in reader.page_blocks(number, words)]
+    text_ratio = reader.text_ratio([b for b in read if isinstance(b, RunningText)])
+    blocks = [text for b in read for text in (reader.text_blocks(b, text_ratio) if isinstance(b, RunningText) else [b])]
     # a header row and the rows under it are one table
     merged: list = []
     for block in blocks:
