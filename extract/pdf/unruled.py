@@ -24,7 +24,8 @@ from .lines import (
     pitch_ratio,
     split_paragraph_lines,
 )
-from .zebra import band_tops
+from .page_split import merge_cells
+from .zebra import band_tops, shaded_at
 
 COLUMN_GAP_SIZES = 1.5  # a gap this many font sizes wide separates two header cells
 COLUMN_TOLERANCE = 4.0  # pt a cell's text may start left of its header word
@@ -57,22 +58,30 @@ def column_of(word: dict, edges: list[float]) -> int:
     return max(0, bisect.bisect_right([e - COLUMN_TOLERANCE for e in edges], word["x0"]) - 1)
 
 
-def row_starts(task_lines: list[Line], edges: list[float], ratio: float, shading: list) -> tuple[list[float], bool]:
+def row_starts(column_lines: list[list[Line]], edges: list[float], ratio: float, shading: list,
+               zebra: bool = False) -> tuple[list[float], bool]:
     """Where rows start, and whether the shading told them: at each paragraph of the task
     column; but where most of those "paragraphs" are single lines (generous leading sets every
-    line apart) and the producer shaded rows (extract/pdf/zebra.py), only at the first of them
-    in each shaded band: shading joins the lines of a row, and never splits one."""
-    paras = split_paragraph_lines(task_lines, ratio)
+    line apart) and the producer shaded rows (extract/pdf/zebra.py), or the table's rows were
+    told by their shading on another page (`zebra`), only at the first line of each band:
+    shading joins the lines of a row, and never splits one."""
+    paras = split_paragraph_lines(column_lines[0], ratio)
     starts = [para[0].top for para in paras]
-    if len(edges) < 2 or not shading or sum(len(p) == 1 for p in paras) <= len(paras) / 2:
+    if len(edges) < 2 or not (zebra or (shading and sum(len(p) == 1 for p in paras) > len(paras) / 2)):
         return starts, False
     bands = band_tops(shading, edges[0] - COLUMN_TOLERANCE, (edges[0] + edges[1]) / 2)
-    if len(bands) < MIN_BAND_EDGES:
+    if len(bands) < MIN_BAND_EDGES and not zebra:
         return starts, False
     first: dict[int, float] = {}
     for top in starts:
         first.setdefault(bisect.bisect_right(bands, top), top)
     return sorted(first.values()), True
+
+
+def column_spans(edges: list[float]) -> list[tuple[float, float]]:
+    """Each column but the last (whose right end is unknown) as (left, middle): a box behind it
+    reaches from left of its words to past its middle."""
+    return [(a - COLUMN_TOLERANCE, (a + b) / 2) for a, b in zip(edges, edges[1:], strict=False)]
 
 
 def row_parts(column_lines: list[list[Line]], bounds: list[float]) -> list[list[list[Line]]]:
@@ -90,21 +99,20 @@ def cell_pitch_ratio(parts: list[list[list[Line]]], ratio: float) -> float | Non
     return max(ratio, measured) if measured else None
 
 
-def unruled_rows(lines: list[Line], edges: list[float], ratio: float, page: int,
-                 shading: list | None = None,
-                 cell_ratio: float | None = None) -> tuple[list[TableRow], float | None, bool]:
+def unruled_rows(lines: list[Line], edges: list[float], ratio: float, page: int, shading: list | None = None,
+                 cell_ratio: float | None = None, zebra: bool = False) -> tuple[list[TableRow], float | None, list]:
     """Given the lines under a header (or at the top of a continued page), return the rows,
     the line pitch inside their cells where the shading told the rows (else `cell_ratio`, the
-    one measured on this table's rows before, as on a page that only finishes a row), and
-    whether the shading told them."""
+    one measured on this table's rows before, as on a page that only finishes a row), and,
+    where the shading told them, whether each row is shaded (else an empty list)."""
     columns: list[list[dict]] = [[] for _ in edges]
     for line in lines:
         for word in line.words:
             columns[column_of(word, edges)].append(word)
     column_lines = [group_lines(ws) for ws in columns]
-    starts, banded = row_starts(column_lines[0], edges, ratio, shading or [])
+    starts, banded = row_starts(column_lines, edges, ratio, shading or [], zebra)
     if not lines:
-        return [], cell_ratio, banded
+        return [], cell_ratio, []
     first_top = min(line.top for line in lines)
     if not starts or starts[0] > first_top + LINE_TOLERANCE:
         starts.insert(0, first_top)  # text above the first task: the rest of a row from the last page
@@ -112,7 +120,9 @@ def unruled_rows(lines: list[Line], edges: list[float], ratio: float, page: int,
     if banded:
         cell_ratio = cell_pitch_ratio(parts, ratio) or cell_ratio
     rows = [TableRow([Cell(paragraphs(part, cell_ratio or ratio)) for part in row], page, page) for row in parts]
-    return rows, cell_ratio, banded
+    # a row's first line sits a little below its box's top: its shading is the row's
+    shades = [shaded_at(shading or [], top + LINE_TOLERANCE, column_spans(edges)) for top in starts] if banded else []
+    return rows, cell_ratio, shades
 
 
 def same_size_runs(lines: list[Line]) -> list[list[Line]]:
@@ -138,7 +148,7 @@ class RunningText(NamedTuple):
 class UnruledReader:
     """Lays out pages whose task tables have no cell borders, one page after the other."""
 
-    def __init__(self, ratio: float, taught: tuple = (), shading: dict | None = None):
+    def __init__(self, ratio: float, taught: tuple = (), shading: dict | None = None, zebra: frozenset = frozenset()):
         self.ratio = ratio
         self.taught = taught  # the header wordings a user taught (ReadOptions.roles)
         self.edges: list[float] | None = None
@@ -147,6 +157,10 @@ class UnruledReader:
         # that only finishes a row shows no band of its own to measure it on
         self.cell_ratios: dict[tuple, float] = {}
         self.banded = False  # did shading tell the rows of a table apart?
+        self.zebra = zebra  # the tables (column edges) whose rows shading told apart, read before
+        self.banded_tables: set[tuple] = set()
+        self.shaded_headers: set[tuple] = set()  # tables whose header row is drawn on a shaded box
+        self.shades: dict[int, bool] = {}  # id of a row of a table read by its shading -> shaded?
 
     def page_blocks(self, number: int, words: list) -> list:
         """Given a page's number and words (page furniture left out), return its blocks."""
@@ -162,6 +176,8 @@ class UnruledReader:
                 self.flush_text(loose, items, number)
                 self.close_region(region, region_top, items, number)
                 region, self.edges, region_open = [], found, True
+                if shaded_at(self.shading.get(number, []), line.top + LINE_TOLERANCE, column_spans(found)):
+                    self.shaded_headers.add(self.column_xs())
                 header = TableRow([Cell([" ".join(w["text"] for w in g)]) for g in header_phrases(line)],
                                   number, number)
                 items.append((line.top, TableBlock([header], number, self.column_xs())))
@@ -208,9 +224,15 @@ class UnruledReader:
         if not region or self.edges is None:  # a region opens only under a header that set the edges
             return
         key = self.column_xs()
-        rows, cell_ratio, banded = unruled_rows(region, self.edges, self.ratio, page_number,
-                                                self.shading.get(page_number), self.cell_ratios.get(key))
-        self.banded = self.banded or banded
+        rows, cell_ratio, shades = unruled_rows(region, self.edges, self.ratio, page_number,
+                                                self.shading.get(page_number), self.cell_ratios.get(key),
+                                                key in self.zebra)
+        if shades:
+            self.banded = True
+        # a zebra table: a shaded header row, and rows the shading told apart
+        if shades and key in self.shaded_headers:
+            self.banded_tables.add(key)
+            self.shades.update((id(row), shade) for row, shade in zip(rows, shades, strict=True))
         if cell_ratio is not None:
             self.cell_ratios[key] = cell_ratio
         if rows:
@@ -228,6 +250,9 @@ def unruled_blocks(pages: list[tuple[int, list]], ratio: float, taught: tuple = 
     shaded boxes), return the blocks of a document whose task tables have no cell borders."""
     reader = UnruledReader(ratio, taught, shading)
     read = [block for number, words in pages for block in reader.page_blocks(number, words)]
+    if reader.banded_tables:  # read again knowing which tables are zebra tables on every page
+        reader = UnruledReader(ratio, taught, shading, frozenset(reader.banded_tables))
+        read = [block for number, words in pages for block in reader.page_blocks(number, words)]
     text_ratio = reader.text_ratio([b for b in read if isinstance(b, RunningText)])
     blocks = [text for b in read for text in (reader.text_blocks(b, text_ratio) if isinstance(b, RunningText) else [b])]
     # a header row and the rows under it are one table
@@ -238,5 +263,21 @@ def unruled_blocks(pages: list[tuple[int, list]], ratio: float, taught: tuple = 
             merged[-1].rows.extend(block.rows)
         else:
             merged.append(block)
+    join_cut_bands(merged, reader.shades)
     return merged
 
+
+def join_cut_bands(blocks: list, shades: dict[int, bool]) -> None:
+    """Join the first row of a zebra table's page onto the last row of the page before where
+    both are shaded alike: rows alternate, so they are one row a page break cut."""
+    for prev, block in zip(blocks, blocks[1:], strict=False):
+        if not (isinstance(prev, TableBlock) and isinstance(block, TableBlock) and prev.rows
+                and prev.page is not None and block.page == prev.page + 1 and prev.column_xs == block.column_xs):
+            continue
+        last = prev.rows[-1]
+        first = next((row for row in block.rows if id(row) in shades), None)
+        if first is None or id(last) not in shades or shades[id(first)] != shades[id(last)]:
+            continue
+        last.cells = [merge_cells(a, b) for a, b in zip(last.cells, first.cells, strict=True)]
+        last.page_end = first.page_end
+        block.rows.remove(first)

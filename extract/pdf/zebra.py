@@ -36,3 +36,11 @@ def band_tops(boxes: list[tuple[float, float, float, float]], task_x0: float, ta
         if x0 <= task_x0 and x1 >= task_x1:
             edges.update((round(top, BOUNDARY_ROUNDING), round(bottom, BOUNDARY_ROUNDING)))
     return sorted(edges)
+
+
+def shaded_at(boxes: list[tuple[float, float, float, float]], y: float, spans: list[tuple[float, float]]) -> bool:
+    """Given a page's shaded boxes, a height on the page and the columns' spans (left, middle),
+    is the table row at that height shaded: a box behind one of the columns covers it? Rows
+    alternate, so a row a page break cut has the same shading on both pages."""
+    return any(top <= y <= bottom and any(x0 <= left and x1 >= middle for left, middle in spans)
+               for x0, x1, top, bottom in boxes)
