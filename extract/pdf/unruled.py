@@ -64,7 +64,8 @@ def row_starts(column_lines: list[list[Line]], edges: list[float], ratio: float,
     column; but where most of those "paragraphs" are single lines (generous leading sets every
     line apart) and the producer shaded rows (extract/pdf/zebra.py), or the table's rows were
     told by their shading on another page (`zebra`), only at the first line of each band:
-    shading joins the lines of a row, and never splits one."""
+    shading joins the lines of a row, and never splits one. A band holding no task line is a
+    row all the same (its first line left at a page's foot, its task on the next page)."""
     paras = split_paragraph_lines(column_lines[0], ratio)
     starts = [para[0].top for para in paras]
     if len(edges) < 2 or not (zebra or (shading and sum(len(p) == 1 for p in paras) > len(paras) / 2)):
@@ -74,6 +75,8 @@ def row_starts(column_lines: list[list[Line]], edges: list[float], ratio: float,
         return starts, False
     first: dict[int, float] = {}
     for top in starts:
+        first.setdefault(bisect.bisect_right(bands, top), top)
+    for top in sorted(line.top for column in column_lines[1:] for line in column):
         first.setdefault(bisect.bisect_right(bands, top), top)
     return sorted(first.values()), True
 
