@@ -25,7 +25,7 @@ from .lines import (
     split_paragraph_lines,
 )
 from .page_split import merge_cells
-from .zebra import band_tops, shaded_at
+from .zebra import band_tops, same_row_across_break, shaded_at, shading_by_column
 
 COLUMN_GAP_SIZES = 1.5  # a gap this many font sizes wide separates two header cells
 COLUMN_TOLERANCE = 4.0  # pt a cell's text may start left of its header word
@@ -59,16 +59,18 @@ def column_of(word: dict, edges: list[float]) -> int:
 
 
 def row_starts(column_lines: list[list[Line]], edges: list[float], ratio: float, shading: list,
-               zebra: bool = False) -> tuple[list[float], bool]:
+               zebra: bool = False, shaded_header: bool = False) -> tuple[list[float], bool]:
     """Where rows start, and whether the shading told them: at each paragraph of the task
-    column; but where most of those "paragraphs" are single lines (generous leading sets every
-    line apart) and the producer shaded rows (extract/pdf/zebra.py), or the table's rows were
-    told by their shading on another page (`zebra`), only at the first line of each band:
-    shading joins the lines of a row, and never splits one. A band holding no task line is a
-    row all the same (its first line left at a page's foot, its task on the next page)."""
+    column; but where the producer shaded rows (extract/pdf/zebra.py) under a shaded header
+    row, or most of those "paragraphs" are single lines (generous leading sets every line
+    apart), or the table's rows were told by their shading on another page (`zebra`), only at
+    the first line of each band: shading joins the lines of a row, and never splits one. A band
+    holding no task line is a row all the same (its first line left at a page's foot, its task
+    on the next page)."""
     paras = split_paragraph_lines(column_lines[0], ratio)
     starts = [para[0].top for para in paras]
-    if len(edges) < 2 or not (zebra or (shading and sum(len(p) == 1 for p in paras) > len(paras) / 2)):
+    spaced = sum(len(p) == 1 for p in paras) > len(paras) / 2
+    if len(edges) < 2 or not (zebra or (shading and (spaced or shaded_header))):
         return starts, False
     bands = band_tops(shading, edges[0] - COLUMN_TOLERANCE, (edges[0] + edges[1]) / 2)
     if len(bands) < MIN_BAND_EDGES and not zebra:
@@ -103,17 +105,19 @@ def cell_pitch_ratio(parts: list[list[list[Line]]], ratio: float) -> float | Non
 
 
 def unruled_rows(lines: list[Line], edges: list[float], ratio: float, page: int, shading: list | None = None,
-                 cell_ratio: float | None = None, zebra: bool = False) -> tuple[list[TableRow], float | None, list]:
+                 cell_ratio: float | None = None, zebra: bool = False,
+                 shaded_header: bool = False) -> tuple[list[TableRow], float | None, list]:
     """Given the lines under a header (or at the top of a continued page), return the rows,
     the line pitch inside their cells where the shading told the rows (else `cell_ratio`, the
     one measured on this table's rows before, as on a page that only finishes a row), and,
-    where the shading told them, whether each row is shaded (else an empty list)."""
+    where the shading told them, the columns' shading at their first line and at their last
+    (else an empty list)."""
     columns: list[list[dict]] = [[] for _ in edges]
     for line in lines:
         for word in line.words:
             columns[column_of(word, edges)].append(word)
     column_lines = [group_lines(ws) for ws in columns]
-    starts, banded = row_starts(column_lines, edges, ratio, shading or [], zebra)
+    starts, banded = row_starts(column_lines, edges, ratio, shading or [], zebra, shaded_header)
     if not lines:
         return [], cell_ratio, []
     first_top = min(line.top for line in lines)
@@ -123,8 +127,10 @@ def unruled_rows(lines: list[Line], edges: list[float], ratio: float, page: int,
     if banded:
         cell_ratio = cell_pitch_ratio(parts, ratio) or cell_ratio
     rows = [TableRow([Cell(paragraphs(part, cell_ratio or ratio)) for part in row], page, page) for row in parts]
-    # a row's first line sits a little below its box's top: its shading is the row's
-    shades = [shaded_at(shading or [], top + LINE_TOLERANCE, column_spans(edges)) for top in starts] if banded else []
+    # the shading of the cells at the first line and the last (a little below a line's top is
+    # inside its box): where a page break may have cut a row
+    ends = (first_top, max(line.top for line in lines))
+    shades = [shading_by_column(shading or [], y + LINE_TOLERANCE, column_spans(edges)) for y in ends] if banded else []
     return rows, cell_ratio, shades
 
 
@@ -163,7 +169,10 @@ class UnruledReader:
         self.zebra = zebra  # the tables (column edges) whose rows shading told apart, read before
         self.banded_tables: set[tuple] = set()
         self.shaded_headers: set[tuple] = set()  # tables whose header row is drawn on a shaded box
-        self.shades: dict[int, bool] = {}  # id of a row of a table read by its shading -> shaded?
+        # the columns' shading at the first line of a zebra table's page (by the id of its first
+        # row) and at its last line (by the id of its last row)
+        self.first_shades: dict[int, tuple] = {}
+        self.last_shades: dict[int, tuple] = {}
 
     def page_blocks(self, number: int, words: list) -> list:
         """Given a page's number and words (page furniture left out), return its blocks."""
@@ -229,13 +238,13 @@ class UnruledReader:
         key = self.column_xs()
         rows, cell_ratio, shades = unruled_rows(region, self.edges, self.ratio, page_number,
                                                 self.shading.get(page_number), self.cell_ratios.get(key),
-                                                key in self.zebra)
+                                                key in self.zebra, key in self.shaded_headers)
         if shades:
             self.banded = True
         # a zebra table: a shaded header row, and rows the shading told apart
         if shades and key in self.shaded_headers:
             self.banded_tables.add(key)
-            self.shades.update((id(row), shade) for row, shade in zip(rows, shades, strict=True))
+            self.first_shades[id(rows[0])], self.last_shades[id(rows[-1])] = shades
         if cell_ratio is not None:
             self.cell_ratios[key] = cell_ratio
         if rows:
@@ -266,20 +275,21 @@ def unruled_blocks(pages: list[tuple[int, list]], ratio: float, taught: tuple = 
             merged[-1].rows.extend(block.rows)
         else:
             merged.append(block)
-    join_cut_bands(merged, reader.shades)
+    join_cut_bands(merged, reader.first_shades, reader.last_shades)
     return merged
 
 
-def join_cut_bands(blocks: list, shades: dict[int, bool]) -> None:
+def join_cut_bands(blocks: list, first_shades: dict[int, tuple], last_shades: dict[int, tuple]) -> None:
     """Join the first row of a zebra table's page onto the last row of the page before where
-    both are shaded alike: rows alternate, so they are one row a page break cut."""
+    the shading says it is one row a page break cut (extract/pdf/zebra.py)."""
     for prev, block in zip(blocks, blocks[1:], strict=False):
         if not (isinstance(prev, TableBlock) and isinstance(block, TableBlock) and prev.rows
                 and prev.page is not None and block.page == prev.page + 1 and prev.column_xs == block.column_xs):
             continue
         last = prev.rows[-1]
-        first = next((row for row in block.rows if id(row) in shades), None)
-        if first is None or id(last) not in shades or shades[id(first)] != shades[id(last)]:
+        first = next((row for row in block.rows if id(row) in first_shades), None)
+        if first is None or id(last) not in last_shades \
+                or not same_row_across_break(last_shades[id(last)], first_shades[id(first)]):
             continue
         last.cells = [merge_cells(a, b) for a, b in zip(last.cells, first.cells, strict=True)]
         last.page_end = first.page_end
