@@ -24,7 +24,6 @@ from .lines import (
     pitch_ratio,
     split_paragraph_lines,
 )
-from .page_split import merge_cells
 from .zebra import band_tops, same_row_across_break, shaded_at, shading_by_column
 
 COLUMN_GAP_SIZES = 1.5  # a gap this many font sizes wide separates two header cells
@@ -280,17 +279,15 @@ def unruled_blocks(pages: list[tuple[int, list]], ratio: float, taught: tuple = 
 
 
 def join_cut_bands(blocks: list, first_shades: dict[int, tuple], last_shades: dict[int, tuple]) -> None:
-    """Join the first row of a zebra table's page onto the last row of the page before where
-    the shading says it is one row a page break cut (extract/pdf/zebra.py)."""
+    """Mark a zebra table's page as cut at its foot (`open_bottom`: extract/pdf/page_split.py
+    joins the next page's first row onto its last) where the shading says the two are one row
+    a page break cut (extract/pdf/zebra.py)."""
     for prev, block in zip(blocks, blocks[1:], strict=False):
         if not (isinstance(prev, TableBlock) and isinstance(block, TableBlock) and prev.rows
                 and prev.page is not None and block.page == prev.page + 1 and prev.column_xs == block.column_xs):
             continue
         last = prev.rows[-1]
         first = next((row for row in block.rows if id(row) in first_shades), None)
-        if first is None or id(last) not in last_shades \
-                or not same_row_across_break(last_shades[id(last)], first_shades[id(first)]):
-            continue
-        last.cells = [merge_cells(a, b) for a, b in zip(last.cells, first.cells, strict=True)]
-        last.page_end = first.page_end
-        block.rows.remove(first)
+        if first is not None and id(last) in last_shades \
+                and same_row_across_break(last_shades[id(last)], first_shades[id(first)]):
+            prev.open_bottom = True
