@@ -24,7 +24,7 @@ from .lines import (
     pitch_ratio,
     split_paragraph_lines,
 )
-from .zebra import band_tops, same_row_across_break, shaded_at, shading_by_column
+from .zebra import band_tops, row_edges, same_row_across_break, shaded_at, shading_by_column
 
 COLUMN_GAP_SIZES = 1.5  # a gap this many font sizes wide separates two header cells
 COLUMN_TOLERANCE = 4.0  # pt a cell's text may start left of its header word
@@ -62,23 +62,28 @@ def row_starts(column_lines: list[list[Line]], edges: list[float], ratio: float,
     """Where rows start, and whether the shading told them: at each paragraph of the task
     column; but where the producer shaded rows (extract/pdf/zebra.py) under a shaded header
     row, or most of those "paragraphs" are single lines (generous leading sets every line
-    apart), or the table's rows were told by their shading on another page (`zebra`), only at
-    the first line of each band: shading joins the lines of a row, and never splits one. A band
-    holding no task line is a row all the same (its first line left at a page's foot, its task
-    on the next page)."""
+    apart), or the table's rows were told by their shading on another page (`zebra`), at the
+    first paragraph of the task column, read at the cells' own pitch, in each band the shading
+    bounds: shading joins the lines of a row, and never splits one. A band holding no task
+    line is a row all the same (its first line left at a page's foot, its task on the next
+    page; or a progress item's row beside a merged Task cell, which carries on the task)."""
     paras = split_paragraph_lines(column_lines[0], ratio)
-    starts = [para[0].top for para in paras]
     spaced = sum(len(p) == 1 for p in paras) > len(paras) / 2
     if len(edges) < 2 or not (zebra or (shading and (spaced or shaded_header))):
-        return starts, False
-    bands = band_tops(shading, edges[0] - COLUMN_TOLERANCE, (edges[0] + edges[1]) / 2)
-    if len(bands) < MIN_BAND_EDGES and not zebra:
-        return starts, False
+        return [para[0].top for para in paras], False
+    if len(band_tops(shading, edges[0] - COLUMN_TOLERANCE, (edges[0] + edges[1]) / 2)) < MIN_BAND_EDGES and not zebra:
+        return [para[0].top for para in paras], False
+    own = pitch_ratio(column_lines, default=0.0)
+    paras = split_paragraph_lines(column_lines[0], max(ratio, own))
+    bands = row_edges(shading, column_spans(edges))
     first: dict[int, float] = {}
-    for top in starts:
-        first.setdefault(bisect.bisect_right(bands, top), top)
+    for para in paras:
+        first.setdefault(bisect.bisect_right(bands, para[0].top), para[0].top)
+    with_task = {bisect.bisect_right(bands, line.top) for line in column_lines[0]}
     for top in sorted(line.top for column in column_lines[1:] for line in column):
-        first.setdefault(bisect.bisect_right(bands, top), top)
+        band = bisect.bisect_right(bands, top)
+        if band not in with_task:
+            first.setdefault(band, top)
     return sorted(first.values()), True
 
 

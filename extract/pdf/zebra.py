@@ -59,3 +59,14 @@ def same_row_across_break(before: tuple[bool, ...], after: tuple[bool, ...]) -> 
     every cell it opens; the cells after the task's (one per progress item) open with every row,
     where a task cell merged over its items' rows keeps its shading."""
     return before[1:] == after[1:] if len(before) > 1 else before == after
+
+
+def row_edges(boxes: list[tuple[float, float, float, float]], spans: list[tuple[float, float]]) -> list[float]:
+    """Given a page's shaded boxes and the columns' spans, return the sorted y of every edge of a
+    box behind a column: where table rows begin and end (a Task cell merged over its progress
+    items' rows shows none of theirs; the cells beside it do)."""
+    edges: set[float] = set()
+    for x0, x1, top, bottom in boxes:
+        if any(x0 <= left and x1 >= middle for left, middle in spans):
+            edges.update((round(top, BOUNDARY_ROUNDING), round(bottom, BOUNDARY_ROUNDING)))
+    return sorted(edges)
