@@ -115,7 +115,7 @@ def unruled_rows(lines: list[Line], edges: list[float], ratio: float, page: int,
     the line pitch inside their cells where the shading told the rows (else `cell_ratio`, the
     one measured on this table's rows before, as on a page that only finishes a row), and,
     where the shading told them, the columns' shading at their first line and at their last
-    (else an empty list)."""
+    and whether the first row's Task text goes on from the page before (else an empty list)."""
     columns: list[list[dict]] = [[] for _ in edges]
     for line in lines:
         for word in line.words:
@@ -134,8 +134,19 @@ def unruled_rows(lines: list[Line], edges: list[float], ratio: float, page: int,
     # the shading of the cells at the first line and the last (a little below a line's top is
     # inside its box): where a page break may have cut a row
     ends = (first_top, max(line.top for line in lines))
-    shades = [shading_by_column(shading or [], y + LINE_TOLERANCE, column_spans(edges)) for y in ends] if banded else []
-    return rows, cell_ratio, shades
+    if not banded:
+        return rows, cell_ratio, []
+    shades: list = [shading_by_column(shading or [], y + LINE_TOLERANCE, column_spans(edges)) for y in ends]
+    return rows, cell_ratio, shades + [task_goes_on(parts[0])]
+
+
+def task_goes_on(first_row: list[list[Line]]) -> bool:
+    """Given the lines of a page's first row, per column, does its Task text go on from the
+    page before, in a Task cell merged over the rows of its progress items: it stands above
+    the first line of every other cell there, which opens a row of its own below its cell's
+    top padding, where a cell the page break cut goes on at the page's first line?"""
+    task, others = first_row[0], [cell for cell in first_row[1:] if cell]
+    return bool(task) and bool(others) and all(task[0].top < cell[0].top - LINE_TOLERANCE for cell in others)
 
 
 def same_size_runs(lines: list[Line]) -> list[list[Line]]:
@@ -177,6 +188,7 @@ class UnruledReader:
         # row) and at its last line (by the id of its last row)
         self.first_shades: dict[int, tuple] = {}
         self.last_shades: dict[int, tuple] = {}
+        self.tasks_going_on: set[int] = set()  # ids of first rows whose Task text goes on from the page before
 
     def page_blocks(self, number: int, words: list) -> list:
         """Given a page's number and words (page furniture left out), return its blocks."""
@@ -248,7 +260,9 @@ class UnruledReader:
         # a zebra table: a shaded header row, and rows the shading told apart
         if shades and key in self.shaded_headers:
             self.banded_tables.add(key)
-            self.first_shades[id(rows[0])], self.last_shades[id(rows[-1])] = shades
+            self.first_shades[id(rows[0])], self.last_shades[id(rows[-1])], goes_on = shades
+            if goes_on:
+                self.tasks_going_on.add(id(rows[0]))
         if cell_ratio is not None:
             self.cell_ratios[key] = cell_ratio
         if rows:
@@ -279,20 +293,23 @@ def unruled_blocks(pages: list[tuple[int, list]], ratio: float, taught: tuple = 
             merged[-1].rows.extend(block.rows)
         else:
             merged.append(block)
-    join_cut_bands(merged, reader.first_shades, reader.last_shades)
+    join_cut_bands(merged, reader.first_shades, reader.last_shades, reader.tasks_going_on)
     return merged
 
 
-def join_cut_bands(blocks: list, first_shades: dict[int, tuple], last_shades: dict[int, tuple]) -> None:
+def join_cut_bands(blocks: list, first_shades: dict[int, tuple], last_shades: dict[int, tuple],
+                   tasks_going_on: set[int]) -> None:
     """Mark a zebra table's page as cut at its foot (`open_bottom`: extract/pdf/page_split.py
     joins the next page's first row onto its last) where the shading says the two are one row
-    a page break cut (extract/pdf/zebra.py)."""
+    a page break cut (extract/pdf/zebra.py), or the next page's first Task text goes on from it
+    (`task_goes_on`)."""
     for prev, block in zip(blocks, blocks[1:], strict=False):
         if not (isinstance(prev, TableBlock) and isinstance(block, TableBlock) and prev.rows
                 and prev.page is not None and block.page == prev.page + 1 and prev.column_xs == block.column_xs):
             continue
         last = prev.rows[-1]
         first = next((row for row in block.rows if id(row) in first_shades), None)
-        if first is not None and id(last) in last_shades \
-                and same_row_across_break(last_shades[id(last)], first_shades[id(first)]):
+        if first is None or id(last) not in last_shades:
+            continue
+        if same_row_across_break(last_shades[id(last)], first_shades[id(first)]) or id(first) in tasks_going_on:
             prev.open_bottom = True
