@@ -142,11 +142,13 @@ def unruled_rows(lines: list[Line], edges: list[float], ratio: float, page: int,
 
 def task_goes_on(first_row: list[list[Line]]) -> bool:
     """Given the lines of a page's first row, per column, does its Task text go on from the
-    page before, in a Task cell merged over the rows of its progress items: it stands above
-    the first line of every other cell there, which opens a row of its own below its cell's
-    top padding, where a cell the page break cut goes on at the page's first line?"""
+    page before, in a Task cell merged over the rows of its progress items: it stands at the
+    row's top and above the first line of another cell, which opens a row of its own below its
+    cell's top padding, where a cell the page break cut (the Task cell, a Next steps cell merged
+    with it) goes on at the page's first line?"""
     task, others = first_row[0], [cell for cell in first_row[1:] if cell]
-    return bool(task) and bool(others) and all(task[0].top < cell[0].top - LINE_TOLERANCE for cell in others)
+    return bool(task) and any(task[0].top < cell[0].top - LINE_TOLERANCE for cell in others) \
+        and all(task[0].top <= cell[0].top + LINE_TOLERANCE for cell in others)
 
 
 def same_size_runs(lines: list[Line]) -> list[list[Line]]:
@@ -302,7 +304,8 @@ def join_cut_bands(blocks: list, first_shades: dict[int, tuple], last_shades: di
     """Mark a zebra table's page as cut at its foot (`open_bottom`: extract/pdf/page_split.py
     joins the next page's first row onto its last) where the shading says the two are one row
     a page break cut (extract/pdf/zebra.py), or the next page's first Task text goes on from it
-    (`task_goes_on`)."""
+    (`task_goes_on`); else mark the next page's first row a row of its own (`closed_top`),
+    whatever its text says."""
     for prev, block in zip(blocks, blocks[1:], strict=False):
         if not (isinstance(prev, TableBlock) and isinstance(block, TableBlock) and prev.rows
                 and prev.page is not None and block.page == prev.page + 1 and prev.column_xs == block.column_xs):
@@ -313,3 +316,5 @@ def join_cut_bands(blocks: list, first_shades: dict[int, tuple], last_shades: di
             continue
         if same_row_across_break(last_shades[id(last)], first_shades[id(first)]) or id(first) in tasks_going_on:
             prev.open_bottom = True
+        else:
+            block.closed_top = True
