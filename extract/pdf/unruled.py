@@ -58,12 +58,14 @@ def column_of(word: dict, edges: list[float]) -> int:
 
 
 def row_starts(column_lines: list[list[Line]], edges: list[float], ratio: float, shading: list,
-               zebra: bool = False, shaded_header: bool = False) -> tuple[list[float], bool]:
+               zebra: bool = False, shaded_header: bool = False,
+               cell_ratio: float | None = None) -> tuple[list[float], bool]:
     """Where rows start, and whether the shading told them: at each paragraph of the task
     column; but where the producer shaded rows (extract/pdf/zebra.py) under a shaded header
     row, or most of those "paragraphs" are single lines (generous leading sets every line
     apart), or the table's rows were told by their shading on another page (`zebra`), at the
-    first paragraph of the task column, read at the cells' own pitch, in each band the shading
+    first paragraph of the task column, read at the cells' own pitch (`cell_ratio`: measured on
+    the table's rows before, where this page shows too few lines), in each band the shading
     bounds: shading joins the lines of a row, and never splits one. A band holding no task
     line is a row all the same (its first line left at a page's foot, its task on the next
     page; or a progress item's row beside a merged Task cell, which carries on the task)."""
@@ -73,7 +75,9 @@ def row_starts(column_lines: list[list[Line]], edges: list[float], ratio: float,
         return [para[0].top for para in paras], False
     if len(band_tops(shading, edges[0] - COLUMN_TOLERANCE, (edges[0] + edges[1]) / 2)) < MIN_BAND_EDGES and not zebra:
         return [para[0].top for para in paras], False
-    own = pitch_ratio(column_lines, default=0.0)
+    # the cells' own pitch, measured here or on the table's rows before (a page that only
+    # finishes a row shows too few lines)
+    own = pitch_ratio(column_lines, default=0.0) or cell_ratio or ratio
     paras = split_paragraph_lines(column_lines[0], max(ratio, own))
     bands = row_edges(shading, column_spans(edges))
     first: dict[int, float] = {}
@@ -121,7 +125,7 @@ def unruled_rows(lines: list[Line], edges: list[float], ratio: float, page: int,
         for word in line.words:
             columns[column_of(word, edges)].append(word)
     column_lines = [group_lines(ws) for ws in columns]
-    starts, banded = row_starts(column_lines, edges, ratio, shading or [], zebra, shaded_header)
+    starts, banded = row_starts(column_lines, edges, ratio, shading or [], zebra, shaded_header, cell_ratio)
     if not lines:
         return [], cell_ratio, []
     first_top = min(line.top for line in lines)
