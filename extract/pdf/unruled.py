@@ -237,12 +237,12 @@ class UnruledReader:
         loose.clear()
 
     def text_ratio(self, running: list[RunningText]) -> float:
-        """The line pitch running text is split at: the document's, unless shading told a table's
-        rows apart and running text sets no line at that pitch (it was measured on the shaded
-        cells' generous leading, and a short note's running text, all one-line paragraphs, shows
-        none of its own): then the usual pitch of text with no leading set, as where a document
-        shows too few lines."""
-        if not self.banded:
+        """The line pitch running text is split at: the document's, unless the table's rows are
+        shaded (a shaded header row, or rows shading told apart) and running text sets no line
+        at that pitch (it was measured on the cells' generous leading, and a short note's
+        running text, all one-line paragraphs, shows none of its own): then the usual pitch of
+        text with no leading set, as where a document shows too few lines."""
+        if not (self.banded or self.shaded_headers):
             return self.ratio
         own = pitch_ratio([run for r in running for run in same_size_runs(r.lines)], default=0.0)
         if own and own <= self.ratio * PITCH_CLUSTER:
