@@ -61,24 +61,27 @@ def row_starts(column_lines: list[list[Line]], edges: list[float], ratio: float,
                zebra: bool = False, shaded_header: bool = False,
                cell_ratio: float | None = None) -> tuple[list[float], bool]:
     """Where rows start, and whether the shading told them: at each paragraph of the task
-    column; but where the producer shaded rows (extract/pdf/zebra.py) under a shaded header
-    row, or most of those "paragraphs" are single lines (generous leading sets every line
-    apart), or the table's rows were told by their shading on another page (`zebra`), at the
-    first paragraph of the task column, read at the cells' own pitch (`cell_ratio`: measured on
-    the table's rows before, where this page shows too few lines), in each band the shading
-    bounds: shading joins the lines of a row, and never splits one. A band holding no task
-    line is a row all the same (its first line left at a page's foot, its task on the next
-    page; or a progress item's row beside a merged Task cell, which carries on the task)."""
+    column, read at the cells' own pitch under a shaded header row (`cell_ratio`: measured on
+    the table's rows before, where this page shows too few lines); but where the producer
+    shaded rows (extract/pdf/zebra.py) under a shaded header row, or most of those
+    "paragraphs" are single lines (generous leading sets every line apart), or the table's rows
+    were told by their shading on another page (`zebra`), at the first paragraph of the task
+    column, read at the cells' own pitch, in each band the shading bounds: shading joins the
+    lines of a row, and never splits one. A band holding no task line is a row all the same
+    (its first line left at a page's foot, its task on the next page; or a progress item's row
+    beside a merged Task cell, which carries on the task)."""
     paras = split_paragraph_lines(column_lines[0], ratio)
     spaced = sum(len(p) == 1 for p in paras) > len(paras) / 2
-    if len(edges) < 2 or not (zebra or (shading and (spaced or shaded_header))):
-        return [para[0].top for para in paras], False
-    if len(band_tops(shading, edges[0] - COLUMN_TOLERANCE, (edges[0] + edges[1]) / 2)) < MIN_BAND_EDGES and not zebra:
-        return [para[0].top for para in paras], False
     # the cells' own pitch, measured here or on the table's rows before (a page that only
     # finishes a row shows too few lines)
-    own = pitch_ratio(column_lines, default=0.0) or cell_ratio or ratio
-    paras = split_paragraph_lines(column_lines[0], max(ratio, own))
+    own = max(ratio, pitch_ratio(column_lines, default=0.0) or cell_ratio or ratio)
+    if len(edges) < 2 or not (zebra or (shading and (spaced or shaded_header))) \
+            or (len(band_tops(shading, edges[0] - COLUMN_TOLERANCE, (edges[0] + edges[1]) / 2)) < MIN_BAND_EDGES
+                and not zebra):
+        # no band to tell rows by: under a shaded header, a zebra table of one row
+        paras = split_paragraph_lines(column_lines[0], own) if shaded_header else paras
+        return [para[0].top for para in paras], False
+    paras = split_paragraph_lines(column_lines[0], own)
     bands = row_edges(shading, column_spans(edges))
     first: dict[int, float] = {}
     for para in paras:
