@@ -110,10 +110,7 @@ ZEBRA = builder("zebra/build_zebra.py")
 CLASSES = {None: PRODUCERS, "header_block": PRODUCERS, "symbols": PRODUCERS, "frames": ["word", "libreoffice"],
            "watermark": ["chromium", "weasyprint"], "tight_header": ["chromium", "weasyprint"],
            "zebra": ["chromium", "weasyprint"]}
-# a zebra table of one row whose note shades no row behind its Task column has nothing to tell
-# its rows by but the words' own rows, which generous leading sets a row apart (open, README:
-# the property test)
-ZEBRA_MIN_ROWS = 2
+ZEBRA_MIN_ROWS = 1  # the fewest rows of a zebra table (one: a band under the dark header)
 # what a task of a note with symbols ends with: Word stores each as a w:sym of the Symbol font
 SYMBOL_TEXT = " Drafting \u2192 review \u2192 publication at 95%."
 SYMBOL_CHARS = {"\u2192": ("Symbol", "F0AE"), "%": ("Symbol", "F025")}
