@@ -50,6 +50,9 @@ class TableBlock:
     # engines draw none at the cut; Word and LibreOffice do, and then this says nothing)
     open_top: bool = False
     open_bottom: bool = False
+    # PDF only: the first row under the header is a row of its own, not the rest of one the page
+    # break cut, whatever its text says (a zebra table's row shaded unlike the row before it)
+    closed_top: bool = False
 
 
 @dataclass

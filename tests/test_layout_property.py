@@ -12,7 +12,7 @@ own code (tests/fixtures/*/build_*.py): a two-row header block with a number col
 in `extra` under "No."), symbol characters (Word's w:sym in the Word file, the characters
 themselves in the HTML page), a one-cell frame table around each task table (Word), a diagonal
 watermark and a tightly set header block (the HTML producers); zebra tables (no rules, a dark
-header row, every other row shaded, generous leading) are wired in, drawn from no producer yet.
+header row, every other row shaded, generous leading: the HTML producers).
 
 FUZZ_EXAMPLES=200 pytest tests/test_layout_property.py digs deeper than the default run.
 """
@@ -109,10 +109,8 @@ ZEBRA = builder("zebra/build_zebra.py")
 # issue 22's classes, each with the producers it is made for (None: the spec's own layout)
 CLASSES = {None: PRODUCERS, "header_block": PRODUCERS, "symbols": PRODUCERS, "frames": ["word", "libreoffice"],
            "watermark": ["chromium", "weasyprint"], "tight_header": ["chromium", "weasyprint"],
-           # zebra tables (build_zebra.py's style) are drawn from no producer yet: random ones from
-           # Chromium and WeasyPrint read wrong (open regressions, README: the property test)
-           "zebra": []}
-ZEBRA_MIN_ROWS = 3  # fewer: open defects (see `cases`)
+           "zebra": ["chromium", "weasyprint"]}
+ZEBRA_MIN_ROWS = 1  # the fewest rows of a zebra table (one: a band under the dark header)
 # what a task of a note with symbols ends with: Word stores each as a w:sym of the Symbol font
 SYMBOL_TEXT = " Drafting \u2192 review \u2192 publication at 95%."
 SYMBOL_CHARS = {"\u2192": ("Symbol", "F0AE"), "%": ("Symbol", "F025")}
@@ -179,8 +177,6 @@ def cases(draw) -> tuple:
     """(a note, its producer, the issue-22 class it is made in)."""
     producer = draw(st.sampled_from(PRODUCERS))
     kind = draw(st.sampled_from([None, None, None] + [k for k, fits in CLASSES.items() if k and producer in fits]))
-    # a zebra table of one row has no shaded row (its lines, spaced as wide as rows, read as
-    # rows) and one of two rows is read as no task table (both open, README: the property test)
     note = draw(notes(plain_table=kind == "header_block", portrait=kind == "frames",
                       min_rows=ZEBRA_MIN_ROWS if kind == "zebra" else 1))
     if kind == "symbols":

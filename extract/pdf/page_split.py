@@ -370,7 +370,8 @@ def join_rows_split_across_pages(blocks: list, dropped: list | None = None, taug
                 cut = prev.open_bottom or (block.open_top and len(rows) == len(block.rows))
                 header = header_row_of(prev, taught)
                 roles = column_roles(header.cells, taught) if header is not None else None
-                if rows and tail and (cut or continues_previous_row(tail, first_task(rows, roles), roles)):
+                if rows and tail and (cut or (not block.closed_top
+                                              and continues_previous_row(tail, first_task(rows, roles), roles))):
                     merge_into_tail(tail, rows.pop(0))
                 prev.rows.extend(rows)
                 prev.open_bottom = block.open_bottom

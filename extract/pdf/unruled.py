@@ -8,12 +8,23 @@ carry over to the next page, where a table may go on without a header.
 from __future__ import annotations
 
 import bisect
+from typing import NamedTuple
 
 from ..layout import column_roles, find_header_row, heading
 from ..model import Cell, TableBlock, TableRow, TextBlock
 from ..text import clean
-from .lines import LINE_TOLERANCE, Line, group_lines, paragraph_text, paragraphs, pitch_ratio, split_paragraph_lines
-from .zebra import band_tops
+from .lines import (
+    DEFAULT_PITCH_RATIO,
+    LINE_TOLERANCE,
+    PITCH_CLUSTER,
+    Line,
+    group_lines,
+    paragraph_text,
+    paragraphs,
+    pitch_ratio,
+    split_paragraph_lines,
+)
+from .zebra import band_tops, row_edges, same_row_across_break, shaded_at, shading_by_column
 
 COLUMN_GAP_SIZES = 1.5  # a gap this many font sizes wide separates two header cells
 COLUMN_TOLERANCE = 4.0  # pt a cell's text may start left of its header word
@@ -46,22 +57,47 @@ def column_of(word: dict, edges: list[float]) -> int:
     return max(0, bisect.bisect_right([e - COLUMN_TOLERANCE for e in edges], word["x0"]) - 1)
 
 
-def row_starts(task_lines: list[Line], edges: list[float], ratio: float, shading: list) -> tuple[list[float], bool]:
+def row_starts(column_lines: list[list[Line]], edges: list[float], ratio: float, shading: list,
+               zebra: bool = False, shaded_header: bool = False,
+               cell_ratio: float | None = None) -> tuple[list[float], bool]:
     """Where rows start, and whether the shading told them: at each paragraph of the task
-    column; but where most of those "paragraphs" are single lines (generous leading sets every
-    line apart) and the producer shaded rows (extract/pdf/zebra.py), only at the first of them
-    in each shaded band: shading joins the lines of a row, and never splits one."""
-    paras = split_paragraph_lines(task_lines, ratio)
-    starts = [para[0].top for para in paras]
-    if len(edges) < 2 or not shading or sum(len(p) == 1 for p in paras) <= len(paras) / 2:
-        return starts, False
-    bands = band_tops(shading, edges[0] - COLUMN_TOLERANCE, (edges[0] + edges[1]) / 2)
-    if len(bands) < MIN_BAND_EDGES:
-        return starts, False
+    column, read at the cells' own pitch under a shaded header row (`cell_ratio`: measured on
+    the table's rows before, where this page shows too few lines); but where the producer
+    shaded rows (extract/pdf/zebra.py) under a shaded header row, or most of those
+    "paragraphs" are single lines (generous leading sets every line apart), or the table's rows
+    were told by their shading on another page (`zebra`), at the first paragraph of the task
+    column, read at the cells' own pitch, in each band the shading bounds: shading joins the
+    lines of a row, and never splits one. A band holding no task line is a row all the same
+    (its first line left at a page's foot, its task on the next page; or a progress item's row
+    beside a merged Task cell, which carries on the task)."""
+    paras = split_paragraph_lines(column_lines[0], ratio)
+    spaced = sum(len(p) == 1 for p in paras) > len(paras) / 2
+    # the cells' own pitch, measured here or on the table's rows before (a page that only
+    # finishes a row shows too few lines)
+    own = max(ratio, pitch_ratio(column_lines, default=0.0) or cell_ratio or ratio)
+    if len(edges) < 2 or not (zebra or (shading and (spaced or shaded_header))) \
+            or (len(band_tops(shading, edges[0] - COLUMN_TOLERANCE, (edges[0] + edges[1]) / 2)) < MIN_BAND_EDGES
+                and not zebra):
+        # no band to tell rows by: under a shaded header, a zebra table of one row
+        paras = split_paragraph_lines(column_lines[0], own) if shaded_header else paras
+        return [para[0].top for para in paras], False
+    paras = split_paragraph_lines(column_lines[0], own)
+    bands = row_edges(shading, column_spans(edges))
     first: dict[int, float] = {}
-    for top in starts:
-        first.setdefault(bisect.bisect_right(bands, top), top)
+    for para in paras:
+        first.setdefault(bisect.bisect_right(bands, para[0].top), para[0].top)
+    with_task = {bisect.bisect_right(bands, line.top) for line in column_lines[0]}
+    for top in sorted(line.top for column in column_lines[1:] for line in column):
+        band = bisect.bisect_right(bands, top)
+        if band not in with_task:
+            first.setdefault(band, top)
     return sorted(first.values()), True
+
+
+def column_spans(edges: list[float]) -> list[tuple[float, float]]:
+    """Each column but the last (whose right end is unknown) as (left, middle): a box behind it
+    reaches from left of its words to past its middle."""
+    return [(a - COLUMN_TOLERANCE, (a + b) / 2) for a, b in zip(edges, edges[1:], strict=False)]
 
 
 def row_parts(column_lines: list[list[Line]], bounds: list[float]) -> list[list[list[Line]]]:
@@ -79,19 +115,22 @@ def cell_pitch_ratio(parts: list[list[list[Line]]], ratio: float) -> float | Non
     return max(ratio, measured) if measured else None
 
 
-def unruled_rows(lines: list[Line], edges: list[float], ratio: float, page: int,
-                 shading: list | None = None, cell_ratio: float | None = None) -> tuple[list[TableRow], float | None]:
-    """Given the lines under a header (or at the top of a continued page), return the rows, and
+def unruled_rows(lines: list[Line], edges: list[float], ratio: float, page: int, shading: list | None = None,
+                 cell_ratio: float | None = None, zebra: bool = False,
+                 shaded_header: bool = False) -> tuple[list[TableRow], float | None, list]:
+    """Given the lines under a header (or at the top of a continued page), return the rows,
     the line pitch inside their cells where the shading told the rows (else `cell_ratio`, the
-    one measured on this table's rows before, as on a page that only finishes a row)."""
+    one measured on this table's rows before, as on a page that only finishes a row), and,
+    where the shading told them, the columns' shading at their first line and at their last
+    and whether the first row's Task text goes on from the page before (else an empty list)."""
     columns: list[list[dict]] = [[] for _ in edges]
     for line in lines:
         for word in line.words:
             columns[column_of(word, edges)].append(word)
     column_lines = [group_lines(ws) for ws in columns]
-    starts, banded = row_starts(column_lines[0], edges, ratio, shading or [])
+    starts, banded = row_starts(column_lines, edges, ratio, shading or [], zebra, shaded_header, cell_ratio)
     if not lines:
-        return [], cell_ratio
+        return [], cell_ratio, []
     first_top = min(line.top for line in lines)
     if not starts or starts[0] > first_top + LINE_TOLERANCE:
         starts.insert(0, first_top)  # text above the first task: the rest of a row from the last page
@@ -99,13 +138,50 @@ def unruled_rows(lines: list[Line], edges: list[float], ratio: float, page: int,
     if banded:
         cell_ratio = cell_pitch_ratio(parts, ratio) or cell_ratio
     rows = [TableRow([Cell(paragraphs(part, cell_ratio or ratio)) for part in row], page, page) for row in parts]
-    return rows, cell_ratio
+    # the shading of the cells at the first line and the last (a little below a line's top is
+    # inside its box): where a page break may have cut a row
+    ends = (first_top, max(line.top for line in lines))
+    if not banded:
+        return rows, cell_ratio, []
+    shades: list = [shading_by_column(shading or [], y + LINE_TOLERANCE, column_spans(edges)) for y in ends]
+    return rows, cell_ratio, shades + [task_goes_on(parts[0])]
+
+
+def task_goes_on(first_row: list[list[Line]]) -> bool:
+    """Given the lines of a page's first row, per column, does its Task text go on from the
+    page before, in a Task cell merged over the rows of its progress items: it stands at the
+    row's top and above the first line of another cell, which opens a row of its own below its
+    cell's top padding, where a cell the page break cut (the Task cell, a Next steps cell merged
+    with it) goes on at the page's first line?"""
+    task, others = first_row[0], [cell for cell in first_row[1:] if cell]
+    return bool(task) and any(task[0].top < cell[0].top - LINE_TOLERANCE for cell in others) \
+        and all(task[0].top <= cell[0].top + LINE_TOLERANCE for cell in others)
+
+
+def same_size_runs(lines: list[Line]) -> list[list[Line]]:
+    """Given consecutive lines, return their runs of one font size: a paragraph's lines share
+    theirs, and the pitch from a title to the line under it is none of a paragraph's."""
+    runs: list[list[Line]] = []
+    for line in lines:
+        if runs and runs[-1][-1].size == line.size:
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    return runs
+
+
+class RunningText(NamedTuple):
+    """Lines of running text on a page, made paragraphs once every page is read (the pitch
+    they are split at depends on what the tables' cells showed)."""
+
+    lines: list
+    page: int
 
 
 class UnruledReader:
     """Lays out pages whose task tables have no cell borders, one page after the other."""
 
-    def __init__(self, ratio: float, taught: tuple = (), shading: dict | None = None):
+    def __init__(self, ratio: float, taught: tuple = (), shading: dict | None = None, zebra: frozenset = frozenset()):
         self.ratio = ratio
         self.taught = taught  # the header wordings a user taught (ReadOptions.roles)
         self.edges: list[float] | None = None
@@ -113,6 +189,15 @@ class UnruledReader:
         # the line pitch inside the cells of shaded rows, by the table's column edges: a page
         # that only finishes a row shows no band of its own to measure it on
         self.cell_ratios: dict[tuple, float] = {}
+        self.banded = False  # did shading tell the rows of a table apart?
+        self.zebra = zebra  # the tables (column edges) whose rows shading told apart, read before
+        self.banded_tables: set[tuple] = set()
+        self.shaded_headers: set[tuple] = set()  # tables whose header row is drawn on a shaded box
+        # the columns' shading at the first line of a zebra table's page (by the id of its first
+        # row) and at its last line (by the id of its last row)
+        self.first_shades: dict[int, tuple] = {}
+        self.last_shades: dict[int, tuple] = {}
+        self.tasks_going_on: set[int] = set()  # ids of first rows whose Task text goes on from the page before
 
     def page_blocks(self, number: int, words: list) -> list:
         """Given a page's number and words (page furniture left out), return its blocks."""
@@ -128,6 +213,8 @@ class UnruledReader:
                 self.flush_text(loose, items, number)
                 self.close_region(region, region_top, items, number)
                 region, self.edges, region_open = [], found, True
+                if shaded_at(self.shading.get(number, []), line.top + LINE_TOLERANCE, column_spans(found)):
+                    self.shaded_headers.add(self.column_xs())
                 header = TableRow([Cell([" ".join(w["text"] for w in g)]) for g in header_phrases(line)],
                                   number, number)
                 items.append((line.top, TableBlock([header], number, self.column_xs())))
@@ -148,16 +235,43 @@ class UnruledReader:
         return tuple(round(e, 1) for e in self.edges or ())
 
     def flush_text(self, loose: list, items: list, page_number: int) -> None:
-        for para in split_paragraph_lines(loose, self.ratio):
-            items.append((para[0].top, TextBlock(clean(paragraph_text(para, None)), page_number)))
+        if loose:
+            items.append((loose[0].top, RunningText(list(loose), page_number)))
         loose.clear()
+
+    def text_ratio(self, running: list[RunningText]) -> float:
+        """The line pitch running text is split at: the document's, unless the table's rows are
+        shaded (a shaded header row, or rows shading told apart) and running text sets no line
+        at that pitch (it was measured on the cells' generous leading, and a short note's
+        running text, all one-line paragraphs, shows none of its own): then the usual pitch of
+        text with no leading set, as where a document shows too few lines."""
+        if not (self.banded or self.shaded_headers):
+            return self.ratio
+        own = pitch_ratio([run for r in running for run in same_size_runs(r.lines)], default=0.0)
+        if own and own <= self.ratio * PITCH_CLUSTER:
+            return self.ratio
+        return min(self.ratio, DEFAULT_PITCH_RATIO)
+
+    def text_blocks(self, running: RunningText, ratio: float) -> list[TextBlock]:
+        """Given lines of running text, return their paragraphs."""
+        return [TextBlock(clean(paragraph_text(para, None)), running.page)
+                for para in split_paragraph_lines(running.lines, ratio)]
 
     def close_region(self, region: list, region_top, items: list, page_number: int) -> None:
         if not region or self.edges is None:  # a region opens only under a header that set the edges
             return
         key = self.column_xs()
-        rows, cell_ratio = unruled_rows(region, self.edges, self.ratio, page_number, self.shading.get(page_number),
-                                        self.cell_ratios.get(key))
+        rows, cell_ratio, shades = unruled_rows(region, self.edges, self.ratio, page_number,
+                                                self.shading.get(page_number), self.cell_ratios.get(key),
+                                                key in self.zebra, key in self.shaded_headers)
+        if shades:
+            self.banded = True
+        # a zebra table: a shaded header row, and rows the shading told apart
+        if shades and key in self.shaded_headers:
+            self.banded_tables.add(key)
+            self.first_shades[id(rows[0])], self.last_shades[id(rows[-1])], goes_on = shades
+            if goes_on:
+                self.tasks_going_on.add(id(rows[0]))
         if cell_ratio is not None:
             self.cell_ratios[key] = cell_ratio
         if rows:
@@ -174,7 +288,12 @@ def unruled_blocks(pages: list[tuple[int, list]], ratio: float, taught: tuple = 
     """Given (page number, words) per page (the header wordings a user taught, and each page's
     shaded boxes), return the blocks of a document whose task tables have no cell borders."""
     reader = UnruledReader(ratio, taught, shading)
-    blocks = [block for number, words in pages for block in reader.page_blocks(number, words)]
+    read = [block for number, words in pages for block in reader.page_blocks(number, words)]
+    if reader.banded_tables:  # read again knowing which tables are zebra tables on every page
+        reader = UnruledReader(ratio, taught, shading, frozenset(reader.banded_tables))
+        read = [block for number, words in pages for block in reader.page_blocks(number, words)]
+    text_ratio = reader.text_ratio([b for b in read if isinstance(b, RunningText)])
+    blocks = [text for b in read for text in (reader.text_blocks(b, text_ratio) if isinstance(b, RunningText) else [b])]
     # a header row and the rows under it are one table
     merged: list = []
     for block in blocks:
@@ -183,5 +302,26 @@ def unruled_blocks(pages: list[tuple[int, list]], ratio: float, taught: tuple = 
             merged[-1].rows.extend(block.rows)
         else:
             merged.append(block)
+    join_cut_bands(merged, reader.first_shades, reader.last_shades, reader.tasks_going_on)
     return merged
 
+
+def join_cut_bands(blocks: list, first_shades: dict[int, tuple], last_shades: dict[int, tuple],
+                   tasks_going_on: set[int]) -> None:
+    """Mark a zebra table's page as cut at its foot (`open_bottom`: extract/pdf/page_split.py
+    joins the next page's first row onto its last) where the shading says the two are one row
+    a page break cut (extract/pdf/zebra.py), or the next page's first Task text goes on from it
+    (`task_goes_on`); else mark the next page's first row a row of its own (`closed_top`),
+    whatever its text says."""
+    for prev, block in zip(blocks, blocks[1:], strict=False):
+        if not (isinstance(prev, TableBlock) and isinstance(block, TableBlock) and prev.rows
+                and prev.page is not None and block.page == prev.page + 1 and prev.column_xs == block.column_xs):
+            continue
+        last = prev.rows[-1]
+        first = next((row for row in block.rows if id(row) in first_shades), None)
+        if first is None or id(last) not in last_shades:
+            continue
+        if same_row_across_break(last_shades[id(last)], first_shades[id(first)]) or id(first) in tasks_going_on:
+            prev.open_bottom = True
+        else:
+            block.closed_top = True

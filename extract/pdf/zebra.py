@@ -36,3 +36,37 @@ def band_tops(boxes: list[tuple[float, float, float, float]], task_x0: float, ta
         if x0 <= task_x0 and x1 >= task_x1:
             edges.update((round(top, BOUNDARY_ROUNDING), round(bottom, BOUNDARY_ROUNDING)))
     return sorted(edges)
+
+
+def shaded_at(boxes: list[tuple[float, float, float, float]], y: float, spans: list[tuple[float, float]]) -> bool:
+    """Given a page's shaded boxes, a height on the page and the columns' spans (left, middle),
+    is the table row at that height shaded: a box behind one of the columns covers it? Rows
+    alternate, so a row a page break cut has the same shading on both pages."""
+    return any(top <= y <= bottom and any(x0 <= left and x1 >= middle for left, middle in spans)
+               for x0, x1, top, bottom in boxes)
+
+
+def shading_by_column(boxes: list[tuple[float, float, float, float]], y: float,
+                      spans: list[tuple[float, float]]) -> tuple[bool, ...]:
+    """Given a page's shaded boxes, a height and the columns' spans, return whether each
+    column's cell at that height is shaded (a merged cell keeps the shading of its first row)."""
+    return tuple(shaded_at(boxes, y, [span]) for span in spans)
+
+
+def same_row_across_break(before: tuple[bool, ...], after: tuple[bool, ...]) -> bool:
+    """Given the columns' shading at the last line above a page break and at the first line
+    after it, is it one table row cut in two? Rows alternate, so a new row flips the shading of
+    every cell it opens; the cells after the task's (one per progress item) open with every row,
+    where a task cell merged over its items' rows keeps its shading."""
+    return before[1:] == after[1:] if len(before) > 1 else before == after
+
+
+def row_edges(boxes: list[tuple[float, float, float, float]], spans: list[tuple[float, float]]) -> list[float]:
+    """Given a page's shaded boxes and the columns' spans, return the sorted y of every edge of a
+    box behind a column: where table rows begin and end (a Task cell merged over its progress
+    items' rows shows none of theirs; the cells beside it do)."""
+    edges: set[float] = set()
+    for x0, x1, top, bottom in boxes:
+        if any(x0 <= left and x1 >= middle for left, middle in spans):
+            edges.update((round(top, BOUNDARY_ROUNDING), round(bottom, BOUNDARY_ROUNDING)))
+    return sorted(edges)
