@@ -215,8 +215,6 @@ class PdfiumPage(Container):
             objects: dict = {"char": [], "rect": [], "line": [], "curve": [], "image": []}
             textpage = page.get_textpage()
             self.run_addresses: Collection[int] = frozenset()  # read_chars names them, where there are chars
-            self.made_spaces: list[int] = []  # read_chars: where in its chars the spaces PDFium made stand
-            self.run_starts: list[int] = []  # and where each text object's first character does
             try:
                 chars = objects["char"] = self.read_chars(textpage.raw)
                 starts = LetterStarts([chars[i] for i in self.run_starts])
@@ -235,6 +233,8 @@ class PdfiumPage(Container):
 
     def read_chars(self, textpage) -> list[dict]:
         """The characters of a text page as pdfplumber's char dicts, in drawing order."""
+        self.made_spaces: list[int] = []  # where in the chars the spaces PDFium made stand
+        self.run_starts: list[int] = []  # and where each text object's first character does
         count = fpdf.FPDFText_CountChars(textpage)
         if count <= 0:
             return []
