@@ -205,8 +205,12 @@ def main(argv=None) -> None:
     print(f"mean over {len(scores)} scans: " + ", ".join(f"{k} {v}" for k, v in total.items())
           + f", metadata right {sum(s['metadata_right'] for s in scores)}/{len(scores)}")
     for workers, (seconds, cpu) in timings.items():
+        # a pool's readers are the fork server's children, not this process's: their CPU time
+        # never reaches RUSAGE_CHILDREN here, so it is given for one worker only
+        usage = f"{cpu / pages:.1f} CPU s a page; {cpu / seconds:.2f} cores busy on average" if workers == 1 else \
+            "CPU time not counted (the readers are the fork server's children)"
         print(f"OCR ingest, {workers} worker(s): {pages} pages OCR'd in {seconds:.1f} s = {pages / seconds:.2f} pages/s; "
-              f"{cpu / pages:.1f} CPU s a page; {cpu / seconds:.2f} cores busy on average")
+              + usage)
     print(f"born-digital baseline ({max(args.workers)} workers): {base_pages} pages in {base_seconds:.1f} s = "
           f"{base_pages / base_seconds:.1f} pages/s; OCR is {base_seconds / base_pages * pages / timings[max(args.workers)][0]:.3f} "
           "of its speed")
