@@ -1,0 +1,96 @@
+"""Where the wall time of a PDF ingest goes, and the same for other checkouts, in turns.
+
+    python bench/ingest_timeline.py [--notes 200] [--workers 2] [--rounds 3] [OTHER_CHECKOUT ...]
+
+The synthetic PDFs of bench/benchmark.py (--notes N makes N/2 of them, copies of the sample
+notes) are ingested into a new store by a fresh interpreter, as `somnotes ingest` runs, with
+--workers readers and the pdfium engine; the run marks, from the script's first line: when the
+first file's rows came back (the readers' start-up and one file), when the last did, the
+commits, and the end. Each other checkout named (with its own .venv, e.g. a worktree of main)
+runs the same ingest in turn with this one, --rounds times; the medians are printed, and each
+checkout's median wall time against this one's. Runs are taken one at a time, never at once.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from samples.synthesize import synthesize  # noqa: E402
+
+# Run by each checkout's interpreter: its own somnotes, the run's marks printed as JSON.
+TIMED_INGEST = """
+import json, sys, time
+start = time.perf_counter()
+from pathlib import Path
+from somnotes.ingest import pipeline
+from somnotes.store import Store
+
+marks = {}
+def mark(name):
+    marks.setdefault(name, round(time.perf_counter() - start, 3))
+
+def run_files(*args, **kwargs):
+    for done in pipeline_run_files(*args, **kwargs):
+        mark("first file back")
+        yield done
+    mark("last file back")
+
+def commit(self, *args, **kwargs):
+    marks.setdefault("commits", []).append(round(time.perf_counter() - start, 3))
+    return store_commit(self, *args, **kwargs)
+
+if __name__ == "__main__":
+    pdfs, store, workers = json.loads(sys.argv[1])
+    pipeline_run_files, pipeline.run_files = pipeline.run_files, run_files
+    store_commit, Store.commit = Store.commit, commit
+    mark("imported")
+    pipeline.ingest([Path(p) for p in pdfs], Store(Path(store)), workers=workers, pdf_engine="pdfium")
+    mark("done")
+    print(json.dumps(marks))
+"""
+MARKS = ("imported", "first file back", "last file back", "done")
+
+
+def timed_ingest(checkout: Path, pdfs: list[Path], store: Path, workers: int) -> dict:
+    python = sys.executable if checkout == ROOT else str(checkout / ".venv" / "bin" / "python")
+    argv = json.dumps([[str(p) for p in pdfs], str(store), workers])
+    out = subprocess.run([python, "-c", TIMED_INGEST, argv], cwd=checkout, capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("others", nargs="*", type=Path)
+    parser.add_argument("--notes", type=int, default=200)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    checkouts = [ROOT] + [p.resolve() for p in args.others]
+    runs: dict = {c: [] for c in checkouts}
+    with tempfile.TemporaryDirectory(prefix="somnotes-timeline-") as tmp:
+        pdfs = [f for f in synthesize(Path(tmp) / "archive", args.notes) if f.suffix == ".pdf"]
+        for r in range(args.rounds):
+            for n, checkout in enumerate(checkouts if r % 2 == 0 else checkouts[::-1]):
+                marks = timed_ingest(checkout, pdfs, Path(tmp) / f"store-{r}-{n}", args.workers)
+                runs[checkout].append(marks)
+                print(f"  round {r + 1}, {checkout}: " + ", ".join(f"{k} {marks[k]:.2f} s" for k in MARKS)
+                      + f", commits at {', '.join(f'{t:.2f}' for t in marks.get('commits', []))} s", flush=True)
+    print(f"\n{len(pdfs)} PDFs, {args.workers} worker(s), medians of {args.rounds} (seconds from the script's first line):")
+    base = statistics.median(m["done"] for m in runs[ROOT])
+    for checkout in checkouts:
+        medians = {k: statistics.median(m[k] for m in runs[checkout]) for k in MARKS}
+        print(f"  {checkout}: " + ", ".join(f"{k} {v:.2f}" for k, v in medians.items())
+              + f"; done / this checkout's: {medians['done'] / base:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
