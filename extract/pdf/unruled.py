@@ -78,8 +78,11 @@ def row_starts(column_lines: list[list[Line]], edges: list[float], ratio: float,
     if len(edges) < 2 or not (zebra or (shading and (spaced or shaded_header))) \
             or (len(band_tops(shading, edges[0] - COLUMN_TOLERANCE, (edges[0] + edges[1]) / 2)) < MIN_BAND_EDGES
                 and not zebra):
-        # no band to tell rows by: under a shaded header, a zebra table of one row
-        paras = split_paragraph_lines(column_lines[0], own) if shaded_header else paras
+        # no band to tell rows by: under a shaded header, a zebra table of one row, its cells'
+        # lines at their own pitch; not rows of one line each (every line of the other columns
+        # beside a task line), which that pitch, measured between rows, would join
+        if shaded_header and not one_line_rows(column_lines):
+            paras = split_paragraph_lines(column_lines[0], own)
         return [para[0].top for para in paras], False
     paras = split_paragraph_lines(column_lines[0], own)
     bands = row_edges(shading, column_spans(edges))
@@ -92,6 +95,14 @@ def row_starts(column_lines: list[list[Line]], edges: list[float], ratio: float,
         if band not in with_task:
             first.setdefault(band, top)
     return sorted(first.values()), True
+
+
+def one_line_rows(column_lines: list[list[Line]]) -> bool:
+    """Whether every line of the other columns stands beside a line of the task column (rows of
+    one line each: the gap between lines is the gap between rows)."""
+    tops = [line.top for line in column_lines[0]]
+    return all(any(abs(line.top - top) <= LINE_TOLERANCE for top in tops)
+               for column in column_lines[1:] for line in column)
 
 
 def column_spans(edges: list[float]) -> list[tuple[float, float]]:
