@@ -7,6 +7,11 @@ normalise (statuses, dates, references) -> store (Parquet tables, cross-note lin
 __version__ = "0.1.0"
 
 # Bumped whenever extraction output changes, so that `somnotes ingest` re-reads stored notes.
+# 13: issue 22's third round: zebra tables from random layouts read by their shading, a Status
+#     column's word as evidence of tasks, header blocks with no rule under them, Word watermark
+#     text boxes, sidebar passages; PDFium makes no space where a text object starts at once;
+# 12: issue 22's second round (text boxes, zebra leading, header blocks without a repeat or rule,
+#     framed headings, stamps, cut task cells);
 # 11: statuses by a grammar (issue 21: "Partially implemented:", a task whose every item is unknown
 #     is unknown); dates in more wording (issue 25); task tables on evidence, symbols, header
 #     blocks, frames, tight headers, watermarks, zebra rows (issue 22); a stamped scan read

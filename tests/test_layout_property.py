@@ -110,7 +110,6 @@ ZEBRA = builder("zebra/build_zebra.py")
 CLASSES = {None: PRODUCERS, "header_block": PRODUCERS, "symbols": PRODUCERS, "frames": ["word", "libreoffice"],
            "watermark": ["chromium", "weasyprint"], "tight_header": ["chromium", "weasyprint"],
            "zebra": ["chromium", "weasyprint"]}
-ZEBRA_MIN_ROWS = 1  # the fewest rows of a zebra table (one: a band under the dark header)
 # what a task of a note with symbols ends with: Word stores each as a w:sym of the Symbol font
 SYMBOL_TEXT = " Drafting \u2192 review \u2192 publication at 95%."
 SYMBOL_CHARS = {"\u2192": ("Symbol", "F0AE"), "%": ("Symbol", "F025")}
@@ -144,11 +143,10 @@ def rows(draw) -> Row:
 
 
 @st.composite
-def notes(draw, plain_table: bool = False, portrait: bool = False, min_rows: int = 1) -> Note:
+def notes(draw, plain_table: bool = False, portrait: bool = False) -> Note:
     """A note; `plain_table`: the seed's three columns, one table row a task (what the header
     block's builder reshapes); `portrait`: on portrait pages (the frame builder's frame is as
-    wide as a portrait page's text: LibreOffice clips a landscape table inside it); `min_rows`:
-    the fewest rows a section's table has."""
+    wide as a portrait page's text: LibreOffice clips a landscape table inside it)."""
     layout = Layout(headers=HEADERS[0] if plain_table else draw(st.sampled_from(HEADERS)),
                     repeat_header=draw(st.booleans()),
                     vertical_merge=None if plain_table else draw(st.sampled_from([None, None, "merged", "last"])),
@@ -159,7 +157,7 @@ def notes(draw, plain_table: bool = False, portrait: bool = False, min_rows: int
     parts = []
     for p in range(draw(st.integers(1, 2))):
         sections = [Section(f"{'abc'[s]})", f"Section {p + 1}{'abc'[s]} on {draw(word)}",
-                            draw(st.lists(rows(), min_size=min_rows, max_size=4)))
+                            draw(st.lists(rows(), min_size=1, max_size=4)))
                     for s in range(draw(st.integers(1, 2)))]
         parts.append(Part(["I", "II"][p], f"Part on {draw(word)} and {draw(word)}", sections))
     meta = dict(organization="Environment Management Group", symbol="EMG SOM29/02", title="Progress Report",
@@ -177,8 +175,7 @@ def cases(draw) -> tuple:
     """(a note, its producer, the issue-22 class it is made in)."""
     producer = draw(st.sampled_from(PRODUCERS))
     kind = draw(st.sampled_from([None, None, None] + [k for k, fits in CLASSES.items() if k and producer in fits]))
-    note = draw(notes(plain_table=kind == "header_block", portrait=kind == "frames",
-                      min_rows=ZEBRA_MIN_ROWS if kind == "zebra" else 1))
+    note = draw(notes(plain_table=kind == "header_block", portrait=kind == "frames"))
     if kind == "symbols":
         row = note.parts[0].sections[0].rows[0]
         row.task = [row.task[0] + SYMBOL_TEXT] + row.task[1:]

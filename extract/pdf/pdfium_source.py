@@ -372,9 +372,9 @@ class PdfiumPage(Container):
                 continue
             if fpdf.FPDFTextObj_GetText(obj, textpage, None, 0) > EMPTY_TEXT_BYTES:
                 # text PDFium maps but left out of its text page on purpose (a copy drawn over
-                # its original, a space it merged): not a dropped space. Counted by hand over
-                # tests/fixtures (FPDFTextObj_GetText wrapped): 17 such objects, each a lone
-                # space, in 16 LibreOffice PDFs; those pages read the same with and without them
+                # its original, a space it merged): not a dropped space. Counted once over
+                # tests/fixtures with a throwaway script (FPDFTextObj_GetText wrapped, not kept):
+                # 17 such objects, each a lone space, in 16 LibreOffice PDFs
                 continue
             if not (fpdf.FPDFPageObj_GetBounds(obj, left, bottom, right, top) and right.value - left.value <= 0
                     and fpdf.FPDFPageObj_GetMatrix(obj, matrix)):
