@@ -24,7 +24,7 @@ from .lines import (
     pitch_ratio,
     split_paragraph_lines,
 )
-from .zebra import band_tops, row_edges, same_row_across_break, shaded_at, shading_by_column
+from .zebra import row_edges, same_row_across_break, shaded_at, shading_by_column
 
 COLUMN_GAP_SIZES = 1.5  # a gap this many font sizes wide separates two header cells
 COLUMN_TOLERANCE = 4.0  # pt a cell's text may start left of its header word
@@ -76,7 +76,7 @@ def row_starts(column_lines: list[list[Line]], edges: list[float], ratio: float,
     # finishes a row shows too few lines)
     own = max(ratio, pitch_ratio(column_lines, default=0.0) or cell_ratio or ratio)
     if len(edges) < 2 or not (zebra or (shading and (spaced or shaded_header))) \
-            or (len(band_tops(shading, edges[0] - COLUMN_TOLERANCE, (edges[0] + edges[1]) / 2)) < MIN_BAND_EDGES
+            or (len(row_edges(shading, column_spans(edges)[:1])) < MIN_BAND_EDGES
                 and not zebra):
         # no band to tell rows by: under a shaded header, a zebra table of one row, its cells'
         # lines at their own pitch; not rows of one line each (every line of the other columns

@@ -28,22 +28,18 @@ def row_boundaries(rects: list[dict]) -> list[tuple[float, float, float, float]]
     return [(r["x0"], r["x1"], r["top"], r["bottom"]) for r in rects if is_shading(r)]
 
 
-def band_tops(boxes: list[tuple[float, float, float, float]], task_x0: float, task_x1: float) -> list[float]:
-    """Given a page's shaded boxes and the task column's span, return the sorted y of every edge
-    of a box behind the task column: where rows begin and end."""
-    edges: set[float] = set()
-    for x0, x1, top, bottom in boxes:
-        if x0 <= task_x0 and x1 >= task_x1:
-            edges.update((round(top, BOUNDARY_ROUNDING), round(bottom, BOUNDARY_ROUNDING)))
-    return sorted(edges)
+def behind(box: tuple[float, float, float, float], spans: list[tuple[float, float]]) -> bool:
+    """Is the shaded box behind one of the columns (left, middle): from left of its words to past
+    its middle?"""
+    x0, x1 = box[0], box[1]
+    return any(x0 <= left and x1 >= middle for left, middle in spans)
 
 
 def shaded_at(boxes: list[tuple[float, float, float, float]], y: float, spans: list[tuple[float, float]]) -> bool:
     """Given a page's shaded boxes, a height on the page and the columns' spans (left, middle),
     is the table row at that height shaded: a box behind one of the columns covers it? Rows
     alternate, so a row a page break cut has the same shading on both pages."""
-    return any(top <= y <= bottom and any(x0 <= left and x1 >= middle for left, middle in spans)
-               for x0, x1, top, bottom in boxes)
+    return any(box[2] <= y <= box[3] and behind(box, spans) for box in boxes)
 
 
 def shading_by_column(boxes: list[tuple[float, float, float, float]], y: float,
@@ -66,7 +62,7 @@ def row_edges(boxes: list[tuple[float, float, float, float]], spans: list[tuple[
     box behind a column: where table rows begin and end (a Task cell merged over its progress
     items' rows shows none of theirs; the cells beside it do)."""
     edges: set[float] = set()
-    for x0, x1, top, bottom in boxes:
-        if any(x0 <= left and x1 >= middle for left, middle in spans):
-            edges.update((round(top, BOUNDARY_ROUNDING), round(bottom, BOUNDARY_ROUNDING)))
+    for box in boxes:
+        if behind(box, spans):
+            edges.update((round(box[2], BOUNDARY_ROUNDING), round(box[3], BOUNDARY_ROUNDING)))
     return sorted(edges)
