@@ -42,6 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import pdfplumber  # noqa: E402
+from ingest_timeline import timed_ingest  # noqa: E402  (this folder: the script's own)
 
 from samples.synthesize import synthesize  # noqa: E402
 from somnotes.extract.pdf.source import PDF_ENGINES  # noqa: E402
@@ -98,28 +99,12 @@ def bare_pdfplumber(pdfs: list[Path]) -> tuple[float, int]:
 # An ingest as `somnotes ingest` runs it: a fresh interpreter, whose start-up (imports, spaCy and
 # dateparser built in it or in its pool's fork server) is part of what is timed, the same for
 # every engine and worker count whatever ran before it in this process.
-FRESH_INGEST = """
-import json, sys
-from pathlib import Path
-from somnotes.ingest import ingest
-from somnotes.store import Store
-if __name__ == "__main__":
-    pdfs, store, workers, engine = json.loads(sys.argv[1])
-    summary = ingest([Path(p) for p in pdfs], Store(Path(store)), workers=workers, pdf_engine=engine)
-    print(summary.tasks)
-"""
-
-
 def fresh_ingest(pdfs: list[Path], store: Path, workers: int, engine: str) -> tuple[float, int]:
-    """Wall-clock seconds of an ingest of `pdfs` in a fresh interpreter (FRESH_INGEST), and its tasks."""
-    import json
-    import subprocess
-
-    argv = json.dumps([[str(p) for p in pdfs], str(store), workers, engine])
+    """Wall-clock seconds of an ingest of `pdfs` in a fresh interpreter (bench/ingest_timeline.py's
+    timed_ingest, this checkout), and its tasks."""
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", FRESH_INGEST, argv], capture_output=True, text=True, check=True,
-                          cwd=ROOT)
-    return time.perf_counter() - start, int(done.stdout.split()[-1])
+    marks = timed_ingest(ROOT, pdfs, store, workers, engine)
+    return time.perf_counter() - start, marks["tasks"]
 
 
 def engine_rounds(pdfs: list[Path], pages: int, workers: list[int], rounds: int, tmp: Path) -> None:

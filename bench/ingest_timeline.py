@@ -48,20 +48,23 @@ def commit(self, *args, **kwargs):
     return store_commit(self, *args, **kwargs)
 
 if __name__ == "__main__":
-    pdfs, store, workers = json.loads(sys.argv[1])
+    pdfs, store, workers, engine = json.loads(sys.argv[1])
     pipeline_run_files, pipeline.run_files = pipeline.run_files, run_files
     store_commit, Store.commit = Store.commit, commit
     mark("imported")
-    pipeline.ingest([Path(p) for p in pdfs], Store(Path(store)), workers=workers, pdf_engine="pdfium")
+    summary = pipeline.ingest([Path(p) for p in pdfs], Store(Path(store)), workers=workers, pdf_engine=engine)
     mark("done")
+    marks["tasks"] = summary.tasks
     print(json.dumps(marks))
 """
 MARKS = ("imported", "first file back", "last file back", "done")
 
 
-def timed_ingest(checkout: Path, pdfs: list[Path], store: Path, workers: int) -> dict:
+def timed_ingest(checkout: Path, pdfs: list[Path], store: Path, workers: int, engine: str = "pdfium") -> dict:
+    """The marks of an ingest of `pdfs` by `checkout`'s somnotes in a fresh interpreter
+    (TIMED_INGEST), with the tasks it stored; bench/benchmark.py's ingests are these too."""
     python = sys.executable if checkout == ROOT else str(checkout / ".venv" / "bin" / "python")
-    argv = json.dumps([[str(p) for p in pdfs], str(store), workers])
+    argv = json.dumps([[str(p) for p in pdfs], str(store), workers, engine])
     out = subprocess.run([python, "-c", TIMED_INGEST, argv], cwd=checkout, capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 

@@ -208,6 +208,12 @@ def fused_block_row(row: TableRow, above: list[TableRow], taught: tuple = ()) ->
     return heads, tail
 
 
+def filled_cells(rows: list[TableRow], column: int) -> list[tuple[int, Cell]]:
+    """(index, cell) of the rows whose cell in `column` holds text, in their order."""
+    return [(i, row.cells[column]) for i, row in enumerate(rows)
+            if column < len(row.cells) and not row.cells[column].is_empty()]
+
+
 def first_task_rows(rows: list[TableRow], task: int) -> list[TableRow]:
     """The first task's rows: the first row and those under it whose task cell is empty (merged
     down, or the rest of its cells where the row's rules run only under some columns)."""
@@ -231,8 +237,8 @@ def names_fused_below(above: list[TableRow], rows: list[TableRow], taught: tuple
     width = max(len(r.cells) for r in group)
     cells, new_name = [], False
     for j in range(width):
-        filled = [r.cells[j] for r in group if j < len(r.cells) and not r.cells[j].is_empty()]
-        head = filled[0].paragraphs[0] if filled else ""
+        filled = filled_cells(group, j)
+        head = filled[0][1].paragraphs[0] if filled else ""
         taken = bool(head) and len(head.split()) <= HEADER_CELL_MAX_WORDS and header_role(head, taught) != "extra" \
             and (j >= len(roles) or roles[j] not in ("task", NUMBER_ROLE))
         new_name |= taken and (j >= len(named) or named[j].is_empty())
@@ -248,7 +254,7 @@ def strip_fused_names(rows: list[TableRow], names: TableRow) -> list[TableRow] |
     for j, name in enumerate(names.cells):
         if name.is_empty():
             continue
-        at = next((i for i, r in enumerate(rows) if j < len(r.cells) and not r.cells[j].is_empty()), None)
+        at = next((i for i, _ in filled_cells(rows, j)), None)
         if at is None or out[at].cells[j].paragraphs[:1] != name.paragraphs:
             return None
         cell = out[at].cells[j]

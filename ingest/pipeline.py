@@ -42,7 +42,8 @@ WORKER_START = "forkserver"
 WORKER_START_ELSEWHERE = "spawn"
 # What the fork server imports before it forks a reader: the parent's main module (multiprocessing's
 # default, which spares each reader importing it again) and ingest/preload.py, which builds what
-# reading a note needs (spaCy, the grammars, dateparser: 1.5 s a process), once for all readers.
+# reading a note needs (spaCy, the grammars, dateparser: about 1.3 s, `python -X importtime -c
+# "import somnotes.ingest.preload"`), once for all readers.
 # Without a fork server each reader builds them in the pool's initializer, before its first file.
 READER_PRELOAD = ("__main__", f"{__package__}.preload")
 

@@ -13,6 +13,7 @@ from ...normalise.statuses import is_bare_label, opens_with_label
 from ..layout import (
     NUMBER_ROLE,
     column_roles,
+    filled_cells,
     find_header_row,
     first_task_rows,
     header_block,
@@ -102,9 +103,9 @@ def first_task(rows: list[TableRow], roles: list[str] | None) -> TableRow:
     width = max(len(r.cells) for r in group)
     cells = [Cell([p for r in group if j < len(r.cells) for p in r.cells[j].paragraphs]) for j in range(width)]
     for j, cell in enumerate(cells):  # where the text ends and starts: as the rows give it
-        first = next((r.cells[j] for r in group if j < len(r.cells) and not r.cells[j].is_empty()), None)
-        last = next((r.cells[j] for r in reversed(group) if j < len(r.cells) and not r.cells[j].is_empty()), None)
-        if first is not None and last is not None:
+        filled = filled_cells(group, j)
+        if filled:
+            first, last = filled[0][1], filled[-1][1]
             cells[j] = Cell(cell.paragraphs, [], first.covered, last.full_last_line, last.last_line_room,
                             first.first_word_span)
     return TableRow(cells, group[0].page_start, group[-1].page_end)

@@ -75,9 +75,9 @@ def row_starts(column_lines: list[list[Line]], edges: list[float], ratio: float,
     # the cells' own pitch, measured here or on the table's rows before (a page that only
     # finishes a row shows too few lines)
     own = max(ratio, pitch_ratio(column_lines, default=0.0) or cell_ratio or ratio)
-    if len(edges) < 2 or not (zebra or (shading and (spaced or shaded_header))) \
-            or (len(row_edges(shading, column_spans(edges)[:1])) < MIN_BAND_EDGES
-                and not zebra):
+    banded = len(edges) >= 2 and (zebra or (bool(shading) and (spaced or shaded_header)
+                                            and len(row_edges(shading, column_spans(edges)[:1])) >= MIN_BAND_EDGES))
+    if not banded:
         # no band to tell rows by: under a shaded header, a zebra table of one row, its cells'
         # lines at their own pitch; not rows of one line each (every line of the other columns
         # beside a task line), which that pitch, measured between rows, would join
@@ -126,14 +126,23 @@ def cell_pitch_ratio(parts: list[list[list[Line]]], ratio: float) -> float | Non
     return max(ratio, measured) if measured else None
 
 
+class RowShading(NamedTuple):
+    """Where shading told a page's rows: the columns' shading at its first line and at its last
+    (where a page break may have cut a row), and whether the first row's Task text goes on from
+    the page before (task_goes_on)."""
+
+    first: tuple[bool, ...]
+    last: tuple[bool, ...]
+    task_goes_on: bool
+
+
 def unruled_rows(lines: list[Line], edges: list[float], ratio: float, page: int, shading: list | None = None,
                  cell_ratio: float | None = None, zebra: bool = False,
-                 shaded_header: bool = False) -> tuple[list[TableRow], float | None, list]:
+                 shaded_header: bool = False) -> tuple[list[TableRow], float | None, RowShading | None]:
     """Given the lines under a header (or at the top of a continued page), return the rows,
     the line pitch inside their cells where the shading told the rows (else `cell_ratio`, the
     one measured on this table's rows before, as on a page that only finishes a row), and,
-    where the shading told them, the columns' shading at their first line and at their last
-    and whether the first row's Task text goes on from the page before (else an empty list)."""
+    where the shading told them, their RowShading (else None)."""
     columns: list[list[dict]] = [[] for _ in edges]
     for line in lines:
         for word in line.words:
@@ -141,7 +150,7 @@ def unruled_rows(lines: list[Line], edges: list[float], ratio: float, page: int,
     column_lines = [group_lines(ws) for ws in columns]
     starts, banded = row_starts(column_lines, edges, ratio, shading or [], zebra, shaded_header, cell_ratio)
     if not lines:
-        return [], cell_ratio, []
+        return [], cell_ratio, None
     first_top = min(line.top for line in lines)
     if not starts or starts[0] > first_top + LINE_TOLERANCE:
         starts.insert(0, first_top)  # text above the first task: the rest of a row from the last page
@@ -149,13 +158,13 @@ def unruled_rows(lines: list[Line], edges: list[float], ratio: float, page: int,
     if banded:
         cell_ratio = cell_pitch_ratio(parts, ratio) or cell_ratio
     rows = [TableRow([Cell(paragraphs(part, cell_ratio or ratio)) for part in row], page, page) for row in parts]
-    # the shading of the cells at the first line and the last (a little below a line's top is
-    # inside its box): where a page break may have cut a row
-    ends = (first_top, max(line.top for line in lines))
     if not banded:
-        return rows, cell_ratio, []
-    shades: list = [shading_by_column(shading or [], y + LINE_TOLERANCE, column_spans(edges)) for y in ends]
-    return rows, cell_ratio, shades + [task_goes_on(parts[0])]
+        return rows, cell_ratio, None
+    # the shading of the cells at the first line and the last (a little below a line's top is
+    # inside its box)
+    first, last = (shading_by_column(shading or [], y + LINE_TOLERANCE, column_spans(edges))
+                   for y in (first_top, max(line.top for line in lines)))
+    return rows, cell_ratio, RowShading(first, last, task_goes_on(parts[0]))
 
 
 def task_goes_on(first_row: list[list[Line]]) -> bool:
@@ -275,13 +284,13 @@ class UnruledReader:
         rows, cell_ratio, shades = unruled_rows(region, self.edges, self.ratio, page_number,
                                                 self.shading.get(page_number), self.cell_ratios.get(key),
                                                 key in self.zebra, key in self.shaded_headers)
-        if shades:
+        if shades is not None:
             self.banded = True
         # a zebra table: a shaded header row, and rows the shading told apart
-        if shades and key in self.shaded_headers:
+        if shades is not None and key in self.shaded_headers:
             self.banded_tables.add(key)
-            self.first_shades[id(rows[0])], self.last_shades[id(rows[-1])], goes_on = shades
-            if goes_on:
+            self.first_shades[id(rows[0])], self.last_shades[id(rows[-1])] = shades.first, shades.last
+            if shades.task_goes_on:
                 self.tasks_going_on.add(id(rows[0]))
         if cell_ratio is not None:
             self.cell_ratios[key] = cell_ratio
