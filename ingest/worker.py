@@ -175,13 +175,39 @@ def despite_timeouts(action) -> None:
             continue
 
 
-class AlarmClock(Clock):
-    """The main thread's time limit: the interval timer, moved on when extended."""
+class DeadlineClock(Clock):
+    """A block's time limit as a deadline, moved on when extended: what the watchdog of another
+    thread reads, and what either kind of limit checks as its block ends."""
+
+    def __init__(self, seconds: float):
+        self.lock = threading.Lock()
+        self.deadline = time.monotonic() + seconds
 
     def extend(self, seconds: float) -> None:
+        with self.lock:
+            self.deadline += seconds
+
+    def left(self) -> float:
+        with self.lock:
+            return self.deadline - time.monotonic()
+
+
+class AlarmClock(DeadlineClock):
+    """The main thread's time limit: the interval timer too, moved on when extended."""
+
+    def extend(self, seconds: float) -> None:
+        super().extend(seconds)
         remaining, interval = signal.getitimer(signal.ITIMER_REAL)
         if remaining > 0:
             signal.setitimer(signal.ITIMER_REAL, remaining + seconds, interval)
+
+
+def past_deadline(clock: DeadlineClock) -> None:
+    """Raise FileTimeout as a block ends after its deadline. Python drops a FileTimeout that lands
+    in a __del__ method (pdfium's and spaCy's objects have them), and a block that ends before
+    the next one (REFIRE_S later) would pass with its limit broken."""
+    if clock.left() < 0:
+        raise FileTimeout()
 
 
 @contextlib.contextmanager
@@ -195,11 +221,13 @@ def alarm_time_limit(seconds: float):
         signal.signal(signal.SIGALRM, previous)
 
     previous = signal.signal(signal.SIGALRM, expire)
+    clock = AlarmClock(seconds)
     signal.setitimer(signal.ITIMER_REAL, seconds, REFIRE_S)
     try:
-        yield AlarmClock()
+        yield clock
     finally:
         despite_timeouts(stop)
+    past_deadline(clock)
 
 
 def raise_in_thread(thread_id: int, exc_type: type[BaseException] | None) -> None:
@@ -207,22 +235,6 @@ def raise_in_thread(thread_id: int, exc_type: type[BaseException] | None) -> Non
     one). Like a signal, it cannot interrupt one long call into C code, only what follows it."""
     ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id),
                                                ctypes.py_object(exc_type) if exc_type else None)
-
-
-class DeadlineClock(Clock):
-    """Another thread's time limit: a deadline the watchdog reads, moved on when extended."""
-
-    def __init__(self, seconds: float):
-        self.lock = threading.Lock()
-        self.deadline = time.monotonic() + seconds
-
-    def extend(self, seconds: float) -> None:
-        with self.lock:
-            self.deadline += seconds
-
-    def left(self) -> float:
-        with self.lock:
-            return self.deadline - time.monotonic()
 
 
 @contextlib.contextmanager
@@ -252,6 +264,7 @@ def thread_time_limit(seconds: float):
         yield clock
     finally:
         despite_timeouts(stop)
+    past_deadline(clock)
 
 
 # Held while the readers and normalisers are imported: spaCy's modules, imported by two threads

@@ -261,6 +261,38 @@ def test_a_file_that_takes_too_long_becomes_an_error_row(tmp_path):
     assert list(read_table(store, "documents").n_tasks) == [19]
 
 
+def dropped_timeout_block(limit_s: float) -> None:
+    """A block that outlives its limit while every FileTimeout raised in it is dropped, as Python
+    drops one that lands in a __del__ method (the CI run where a PDF read within the limit's
+    refire came out stored), and that ends before the limit's next one."""
+    with worker.time_limit(limit_s):
+        end = time.monotonic() + 1.5 * limit_s
+        while time.monotonic() < end:
+            with contextlib.suppress(worker.FileTimeout):
+                time.sleep(limit_s / 10)
+
+
+@pytest.mark.parametrize("where", ["main thread (SIGALRM)", "another thread (watchdog)"])
+def test_a_block_past_its_limit_times_out_though_its_timeout_was_dropped(where):
+    limit_s = worker.REFIRE_S / 2  # the block ends before the limit fires again
+    outcome: list[str] = []
+
+    def run():
+        try:
+            dropped_timeout_block(limit_s)
+            outcome.append("passed")
+        except worker.FileTimeout:
+            outcome.append("timed out")
+
+    if where.startswith("main"):
+        run()
+    else:
+        thread = threading.Thread(target=run)
+        thread.start()
+        thread.join()
+    assert outcome == ["timed out"]
+
+
 def test_the_file_timeout_holds_on_dask_workers(tmp_path):
     """Dask runs each file in a worker thread, where SIGALRM cannot reach: the same limit as
     the local test above must hold there, and the worker must stay usable afterwards."""
