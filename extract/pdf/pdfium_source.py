@@ -253,6 +253,11 @@ class PdfiumPage(Container):
         top_of, ctm, doctop = self.height, self.ctm, self.initial_doctop
         plain_page = ctm == IDENTITY
         previous: dict | None = None
+        # the run whose shared keys hold the baseline `filled_f`'s vertical place: a level text
+        # object's characters share their baseline (PDFium puts a horizontal font's characters
+        # along the object's x axis), so it is set once a run, not once a character
+        filled: dict | None = None
+        filled_f = a = b = c = d = 0.0  # and the run's linear part of its matrix
         for i in range(count):
             key = text_object_at(handle, i)
             if not key:
@@ -284,20 +289,23 @@ class PdfiumPage(Container):
                 # size; what the run's characters share is copied, the rest set (a third
                 # cheaper than a whole dict display, once per character)
                 e, f, x1 = origin_x.value, origin_y.value, box.right
-                ybottom = f + run[RUN_DESCENT]
-                ytop = ybottom + run[RUN_SIZE]
-                top = top_of - ytop
+                if shared is not filled or f != filled_f:  # checked, not assumed: a rise moves it
+                    ybottom = f + run[RUN_DESCENT]
+                    ytop = ybottom + run[RUN_SIZE]
+                    top = top_of - ytop
+                    shared["y0"] = ybottom
+                    shared["y1"] = ytop
+                    shared["top"] = top
+                    shared["bottom"] = top_of - ybottom
+                    shared["doctop"] = doctop + top
+                    filled, filled_f = shared, f
+                    a, b, c, d = run[RUN_LINEAR]
                 previous = shared.copy()
                 previous["text"] = text
                 previous["x0"] = e
                 previous["x1"] = x1
                 previous["adv"] = previous["width"] = x1 - e
-                previous["y0"] = ybottom
-                previous["y1"] = ytop
-                previous["top"] = top
-                previous["bottom"] = top_of - ybottom
-                previous["doctop"] = doctop + top
-                previous["matrix"] = (*run[RUN_LINEAR], e, f)
+                previous["matrix"] = (a, b, c, d, e, f)
             else:
                 previous = self.turned_char(text, run, box, origin_x.value, origin_y.value)
             chars.append(previous)
