@@ -204,8 +204,9 @@ class AlarmClock(DeadlineClock):
 
 def past_deadline(clock: DeadlineClock) -> None:
     """Raise FileTimeout as a block ends after its deadline. Python drops a FileTimeout that lands
-    in a __del__ method (pdfium's and spaCy's objects have them), and a block that ends before
-    the next one (REFIRE_S later) would pass with its limit broken."""
+    in a __del__ method or a finaliser (the `regex` module's compiler, which dateparser runs while
+    a note is read, has them; pypdfium2 closes its objects in finalisers), and a block that ends
+    before the next one (REFIRE_S later) would pass with its limit broken."""
     if clock.left() < 0:
         raise FileTimeout()
 

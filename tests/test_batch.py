@@ -261,25 +261,17 @@ def test_a_file_that_takes_too_long_becomes_an_error_row(tmp_path):
     assert list(read_table(store, "documents").n_tasks) == [19]
 
 
-def dropped_timeout_block(limit_s: float) -> None:
-    """A block that outlives its limit while every FileTimeout raised in it is dropped, as Python
-    drops one that lands in a __del__ method (the CI run where a PDF read within the limit's
-    refire came out stored), and that ends before the limit's next one."""
-    with worker.time_limit(limit_s):
-        end = time.monotonic() + 1.5 * limit_s
-        while time.monotonic() < end:
-            with contextlib.suppress(worker.FileTimeout):
-                time.sleep(limit_s / 10)
+LIMIT_S = worker.REFIRE_S / 2  # a block of a few limits ends before the limit fires again
+THREADS = ["main thread (SIGALRM)", "another thread (watchdog)"]
 
 
-@pytest.mark.parametrize("where", ["main thread (SIGALRM)", "another thread (watchdog)"])
-def test_a_block_past_its_limit_times_out_though_its_timeout_was_dropped(where):
-    limit_s = worker.REFIRE_S / 2  # the block ends before the limit fires again
+def outcome_of(block, where: str) -> str:
+    """"passed" or "timed out": `block` run in the main thread or in a thread of its own."""
     outcome: list[str] = []
 
     def run():
         try:
-            dropped_timeout_block(limit_s)
+            block()
             outcome.append("passed")
         except worker.FileTimeout:
             outcome.append("timed out")
@@ -290,7 +282,40 @@ def test_a_block_past_its_limit_times_out_though_its_timeout_was_dropped(where):
         thread = threading.Thread(target=run)
         thread.start()
         thread.join()
-    assert outcome == ["timed out"]
+    return outcome[0]
+
+
+def dropped_timeout_block() -> None:
+    """A block that outlives its limit while every FileTimeout raised in it is dropped, as Python
+    drops one that lands in a __del__ method (the CI run where a PDF read within the limit's
+    refire came out stored), and that ends before the limit's next one."""
+    with worker.time_limit(LIMIT_S):
+        end = time.monotonic() + 1.5 * LIMIT_S
+        while True:
+            try:
+                while time.monotonic() < end:
+                    time.sleep(LIMIT_S / 10)
+                break
+            except worker.FileTimeout:
+                continue
+
+
+def extended_block() -> None:
+    """A block that asks for more time, as OCR does per page, and ends within it."""
+    with worker.time_limit(LIMIT_S) as clock:
+        clock.extend(4 * LIMIT_S)
+        time.sleep(2 * LIMIT_S)
+
+
+@pytest.mark.parametrize("where", THREADS)
+def test_a_block_past_its_limit_times_out_though_its_timeout_was_dropped(where):
+    assert outcome_of(dropped_timeout_block, where) == "timed out"
+
+
+@pytest.mark.parametrize("where", THREADS)
+def test_time_a_block_asked_for_is_no_timeout(where):
+    """Past its first limit, within the one extended: read, locally (SIGALRM) as on a Dask thread."""
+    assert outcome_of(extended_block, where) == "passed"
 
 
 def test_the_file_timeout_holds_on_dask_workers(tmp_path):
