@@ -10,9 +10,10 @@ sample notes' PDFs and the first six layout fixtures in two warm processes, in t
 once, --rounds times each; their CPU ms a page (minima and medians) and the ratios. On a shared
 machine, a ratio of runs taken in turns is the figure to trust.
 
---calls: what PDFium's calls for each character cost (pdfium_source.read_chars makes three),
-their out-parameters passed by byref() and by address, against the text page alone and the
-whole of read_chars, CPU ms a page (minima of --rounds).
+--calls: what PDFium's calls for each character cost (pdfium_source.read_chars makes three):
+declared with argument types, their out-parameters passed by byref() and by address, and
+declared without (as read_chars calls them), against the text page alone and the whole of
+read_chars, CPU ms a page (minima of --rounds).
 
 By default the sample notes' PDFs and the first six layout fixtures. CPU time (process_time),
 not wall clock: the machine is shared. In one process: one file read first (spaCy and dateparser
@@ -94,21 +95,35 @@ def stage_costs(files: list[Path], options: ReadOptions, pages: int) -> None:
 
 
 def per_char_calls(files: list[Path], rounds: int, pages: int) -> None:
-    """Print the CPU ms a page of PDFium's per-character calls, by byref() and by address."""
+    """Print the CPU ms a page of PDFium's per-character calls: declared with argument types and
+    handed their out-parameters by byref() or by address, and declared without (as read_chars
+    calls them: pdfium_source.unchecked_c_function)."""
     documents = [pdfium_source.PdfiumDocument(f) for f in files]
+    checked = {name: pdfium_source.c_function(function, restype, *argtypes) for name, function, restype, argtypes in (
+        ("text_object", fpdf.FPDFText_GetTextObject, ctypes.c_void_p, (ctypes.c_void_p, ctypes.c_int)),
+        ("loose_box", fpdf.FPDFText_GetLooseCharBox, ctypes.c_int, (ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)),
+        ("origin", fpdf.FPDFText_GetCharOrigin, ctypes.c_int,
+         (ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p)))}
 
     def text_page_only(document, index: int, textpage, count: int) -> None:
         return None
 
-    def calls(document, index: int, textpage, count: int, by_address: bool) -> None:
-        handle = ctypes.cast(textpage, ctypes.c_void_p).value
+    def calls(document, index: int, textpage, count: int, how: str) -> None:
         box, x, y = fpdf.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
-        out = ctypes.addressof if by_address else ctypes.byref
-        box_ref, x_ref, y_ref = out(box), out(x), out(y)
+        if how == "unchecked":
+            handle = ctypes.c_void_p(ctypes.cast(textpage, ctypes.c_void_p).value)
+            box_ref, x_ref, y_ref = (ctypes.c_void_p(ctypes.addressof(o)) for o in (box, x, y))
+            text_object, loose_box = pdfium_source.text_object_at, pdfium_source.loose_box_at
+            origin = pdfium_source.origin_at
+        else:
+            handle = ctypes.cast(textpage, ctypes.c_void_p).value
+            out = ctypes.addressof if how == "address" else ctypes.byref
+            box_ref, x_ref, y_ref = out(box), out(x), out(y)
+            text_object, loose_box, origin = checked["text_object"], checked["loose_box"], checked["origin"]
         for i in range(count):
-            pdfium_source.text_object_at(handle, i)
-            pdfium_source.loose_box_at(handle, i, box_ref)
-            pdfium_source.origin_at(handle, i, x_ref, y_ref)
+            text_object(handle, i)
+            loose_box(handle, i, box_ref)
+            origin(handle, i, x_ref, y_ref)
 
     def whole(document, index: int, textpage, count: int) -> None:
         pdfium_source.PdfiumPage(document, index, 0.0).read_chars(textpage)
@@ -128,11 +143,13 @@ def per_char_calls(files: list[Path], rounds: int, pages: int) -> None:
         return 1000 * best / pages
 
     base = cost(text_page_only)
-    by_ref, by_address = cost(calls, False), cost(calls, True)
+    by_ref, by_address, unchecked = (cost(calls, how) - base for how in ("byref", "address", "unchecked"))
     print(f"{len(files)} PDFs, {pages} pages, CPU ms a page (minima of {rounds} rounds):")
     print(f"  page and text page loaded, nothing read: {base:.2f}")
-    print(f"  three calls a character, out-parameters by byref(): {by_ref - base:.2f}")
-    print(f"  the same by address: {by_address - base:.2f}  ratio {(by_address - base) / (by_ref - base):.3f}")
+    print(f"  three calls a character, argument types declared, out-parameters by byref(): {by_ref:.2f}")
+    print(f"  the same by address: {by_address:.2f}  ratio to byref() {by_address / by_ref:.3f}")
+    print(f"  no argument types, c_void_p objects (as read_chars calls them): {unchecked:.2f}"
+          f"  ratio to by address {unchecked / by_address:.3f}")
     print(f"  read_chars whole: {cost(whole) - base:.2f}")
     for document in documents:
         document.close()

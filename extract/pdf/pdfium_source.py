@@ -79,10 +79,20 @@ def c_function(function, restype, *argtypes):
     return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, ctypes.c_void_p).value or 0)
 
 
-text_object_at = c_function(fpdf.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
-loose_box_at = c_function(fpdf.FPDFText_GetLooseCharBox, ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)
-origin_at = c_function(fpdf.FPDFText_GetCharOrigin, ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p,
-                       ctypes.c_void_p)
+def unchecked_c_function(function, restype):
+    """A PDFium function for the calls made once per character, declared without argument types:
+    ctypes then converts nothing it is handed, a third of each call's time (`python
+    bench/page_cost.py --calls`). Every pointer must come as a c_void_p object (a plain int would
+    pass as C's int), the index as an int. Without argument types CPython calls it as a function
+    of fixed arguments on every platform (callproc.c: variadic only where fewer types than
+    arguments are declared, and some are)."""
+    return ctypes.CFUNCTYPE(restype)(ctypes.cast(function, ctypes.c_void_p).value or 0)
+
+
+# once per character: (text page, index) and out-parameters, each a c_void_p
+text_object_at = unchecked_c_function(fpdf.FPDFText_GetTextObject, ctypes.c_void_p)
+loose_box_at = unchecked_c_function(fpdf.FPDFText_GetLooseCharBox, ctypes.c_int)
+origin_at = unchecked_c_function(fpdf.FPDFText_GetCharOrigin, ctypes.c_int)
 # once per text object (a run of characters: a word, with some producers)
 matrix_at = c_function(fpdf.FPDFText_GetMatrix, ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)
 font_size_of = c_function(fpdf.FPDFTextObj_GetFontSize, ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p)
@@ -243,9 +253,9 @@ class PdfiumPage(Container):
         box = fpdf.FS_RECTF()
         run_out = RunOut()
         origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
-        # out-parameters by their addresses: ctypes passes an int to a void pointer at once, a
-        # byref() through from_param (about 0.9 of the three calls' time: bench/page_cost.py --calls)
-        box_ref, x_ref, y_ref = ctypes.addressof(box), ctypes.addressof(origin_x), ctypes.addressof(origin_y)
+        # the per-character calls' pointers, as c_void_p objects made once (unchecked_c_function)
+        page_ref = ctypes.c_void_p(handle)
+        box_ref, x_ref, y_ref = (ctypes.c_void_p(ctypes.addressof(out)) for out in (box, origin_x, origin_y))
         runs: dict = {}  # text object address -> what its characters share
         self.run_addresses = runs.keys()  # what dropped_spaces tells dropped objects by
         colours = ObjectColours()
@@ -259,7 +269,7 @@ class PdfiumPage(Container):
         filled: dict | None = None
         filled_f = a = b = c = d = 0.0  # and the run's linear part of its matrix
         for i in range(count):
-            key = text_object_at(handle, i)
+            key = text_object_at(page_ref, i)
             if not key:
                 # a character PDFium made (a line end, or a space where a producer drew none:
                 # Chromium positions each word and draws no space glyph, pdfminer reads the
@@ -280,8 +290,8 @@ class PdfiumPage(Container):
             if run is None:
                 run = runs[key] = self.text_run(handle, i, key, run_out, colours)
                 self.run_starts.append(len(chars))
-            loose_box_at(handle, i, box_ref)
-            origin_at(handle, i, x_ref, y_ref)
+            loose_box_at(page_ref, i, box_ref)
+            origin_at(page_ref, i, x_ref, y_ref)
             shared = run[RUN_SHARED]
             if plain_page and shared is not None:
                 # level text on an unturned page: pdfminer's box runs from the origin to its
