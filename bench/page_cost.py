@@ -6,9 +6,10 @@ collector's view of what start-up built frozen (gc.freeze, as a pool's readers d
     python bench/page_cost.py --against OTHER_CHECKOUT [--rounds 10]
 
 --against: this checkout and another (with its own .venv, e.g. a worktree of main) read the
-sample notes' PDFs and the first six layout fixtures in two warm processes, in turns, never at
-once, --rounds times each; their CPU ms a page (minima and medians) and the ratios. On a shared
-machine, a ratio of runs taken in turns is the figure to trust.
+files (by default those below; named ones must lie in this checkout, each checkout reading its
+own copy) in two warm processes, in turns, never at once, --rounds times each; their CPU ms a
+page (minima and medians) and the ratios. On a shared machine, a ratio of runs taken in turns is
+the figure to trust.
 
 --calls: what PDFium's calls for each character cost (pdfium_source.read_chars makes three):
 declared with argument types, their out-parameters passed by byref() and by address, and
@@ -155,15 +156,15 @@ def per_char_calls(files: list[Path], rounds: int, pages: int) -> None:
         document.close()
 
 
-# One warm reader of a checkout, as a child process: reads the files once to warm, then once per
-# line on stdin, printing the CPU seconds each pass took.
+# One warm reader of a checkout, as a child process: reads the files (named relative to the
+# checkout) once to warm, then once per line on stdin, printing the CPU seconds each pass took.
 TURN_READER = """
 import sys, time
 from pathlib import Path
 from somnotes.ingest import worker
 from somnotes.extract.options import ReadOptions
 root = Path(sys.argv[1])
-files = sorted((root / "samples").glob("*.pdf")) + sorted((root / "tests/fixtures/layouts").glob("*.pdf"))[:6]
+files = [root / name for name in sys.argv[2:]]
 worker.warm_quietly()
 options = ReadOptions()
 for f in files:
@@ -182,13 +183,15 @@ for _ in sys.stdin:
 """
 
 
-def against(other: Path, rounds: int) -> None:
-    """Print the CPU ms a page of this checkout and `other`, read in turns (TURN_READER)."""
+def against(other: Path, rounds: int, files: list[Path]) -> None:
+    """Print the CPU ms a page of this checkout and `other` reading `files` (each checkout its own
+    copies), in turns (TURN_READER)."""
     checkouts = {"this": ROOT, "other": other.resolve()}
+    names = [str(f.resolve().relative_to(ROOT)) for f in files]
     readers, pages = {}, {}
     for name, root in checkouts.items():
         python = sys.executable if name == "this" else str(root / ".venv" / "bin" / "python")
-        readers[name] = subprocess.Popen([python, "-c", TURN_READER, str(root)], cwd=root, text=True,
+        readers[name] = subprocess.Popen([python, "-c", TURN_READER, str(root), *names], cwd=root, text=True,
                                          stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         pages[name] = int(readers[name].stdout.readline())
     spent: dict = {name: [] for name in checkouts}
@@ -232,10 +235,10 @@ def main() -> int:
     parser.add_argument("--calls", action="store_true", help="PDFium's per-character calls only (--engine unused)")
     parser.add_argument("--against", type=Path, help="another checkout, read in turns with this one")
     args = parser.parse_args()
-    if args.against:
-        against(args.against, args.rounds)
-        return 0
     named = args.files or DEFAULT_FILES
+    if args.against:
+        against(args.against, args.rounds, named)
+        return 0
     files = readable(named, args.engine, args.calls)
     if len(files) < len(named):
         print(f"left out, failing to read: {', '.join(str(f) for f in named if f not in files)}")

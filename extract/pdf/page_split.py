@@ -288,7 +288,7 @@ def ends_page_with_no_task(table: TableBlock, at: int, taught: tuple = ()) -> bo
         return False
     task = roles.index("task")
     return all(task >= len(r.cells) or r.cells[task].is_empty() for r in table.rows[at + 1:]) \
-        and (task >= len(heads) or len(table.rows[at].cells[task].paragraphs) <= 1)
+        and len(table.rows[at].cells[task].paragraphs) <= 1
 
 
 def strip_header_prefix(row: TableRow, header: TableRow) -> TableRow | None:

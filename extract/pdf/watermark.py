@@ -57,9 +57,14 @@ def letter_size(char: dict) -> float:
     return (size - abs(b) * char.get("adv", 0.0)) / abs(d) * scale
 
 
-def is_diagonal(char: dict) -> bool:
-    turn = turn_degrees(char)
+def is_diagonal_turn(turn: float) -> bool:
+    """Is a turn (degrees, within a right angle) off the horizontal and the vertical by
+    MIN_TURN_DEGREES at least? A watermark's is; turned table headers and margin stamps' are not."""
     return MIN_TURN_DEGREES <= turn <= RIGHT_ANGLE - MIN_TURN_DEGREES
+
+
+def is_diagonal(char: dict) -> bool:
+    return is_diagonal_turn(turn_degrees(char))
 
 
 def is_light(char: dict) -> bool:

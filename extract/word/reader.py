@@ -33,7 +33,7 @@ from docx.oxml.ns import qn
 
 from ..layout import find_header_row
 from ..model import Cell, Passage, RawDocument, TableBlock, TableRow, TextBlock
-from ..pdf.watermark import MIN_TURN_DEGREES, RIGHT_ANGLE, WATERMARK_MIN_SIZE_PT, WATERMARK_WARNING
+from ..pdf.watermark import RIGHT_ANGLE, WATERMARK_MIN_SIZE_PT, WATERMARK_WARNING, is_diagonal_turn
 from ..symbols import symbol_text
 from ..text import clean
 
@@ -413,8 +413,7 @@ def in_watermark_box(p) -> bool:
     box = next(p.iterancestors(W_TXBX_CONTENT), None)
     if box is None:
         return False
-    turn = shape_turn(box)
-    return MIN_TURN_DEGREES <= turn <= RIGHT_ANGLE - MIN_TURN_DEGREES and largest_size_pt(box) >= WATERMARK_MIN_SIZE_PT
+    return is_diagonal_turn(shape_turn(box)) and largest_size_pt(box) >= WATERMARK_MIN_SIZE_PT
 
 
 def holds_table(child) -> bool:
