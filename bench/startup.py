@@ -11,7 +11,7 @@ another note first): what is left is imports and builds, not the file's own work
     the fork server was preloaded (ingest/pipeline.py: READER_PRELOAD), and as --workers 1 still
     does in its own process: imports (the worker, the readers, spaCy, dateparser) and builds, and
     each import and build apart (CPU seconds, largest first);
-  - warm: `worker.warm()` in a fresh interpreter: what the preloaded fork server pays, once per
+  - warm: `worker.warm_quietly()` in a fresh interpreter: what the preloaded fork server pays, once per
     ingest (and a spawned reader, on Windows, in its pool's initializer);
   - after: a reader forked from the preloaded fork server, once that server is up;
   - whole PDF ingests of the same --notes synthetic notes with 2 workers, readers started the
@@ -62,15 +62,15 @@ def probe_before() -> dict:
 
 
 def probe_warm() -> dict:
-    """A fresh interpreter warmed as the fork server is: imports, warm(); then the reference, the
-    probe file read after another note."""
+    """A fresh interpreter warmed as the fork server is: the worker imported, then
+    `warm_quietly()` (the readers' imports and warm(), the collector held until their end, one
+    collection, the freeze); then the reference, the probe file read after another note."""
     start = clocks()
     from somnotes.ingest import worker
 
-    worker.load_readers()
     imports = since(start)
     start = clocks()
-    worker.warm()
+    worker.warm_quietly()
     warm = since(start)
     worker.process_file(OTHER_FILE)
     start = clocks()
@@ -231,8 +231,8 @@ def startup_figures(repeats: int) -> None:
     print("    its parts, CPU s (largest first):")
     for name in sorted(parts[0], key=lambda n: -statistics.median(p[n] for p in parts)):
         print(f"      {statistics.median(p[name] for p in parts):5.2f}  {name}")
-    print(f"  warm() in a fresh interpreter, paid once per ingest by the fork server: {fmt(warm, 'total')} "
-          f"(imports {fmt(warm, 'imports')}, builds {fmt(warm, 'warm')})")
+    print(f"  warm_quietly() in a fresh interpreter, paid once per ingest by the fork server: {fmt(warm, 'total')} "
+          f"(importing the worker {fmt(warm, 'imports')}, the readers' imports and builds {fmt(warm, 'warm')})")
     print(f"    the fork server up, as a first pool sees it: {fmt(forked, 'server')}")
     ratio = median(forked, "start", 0) / median(before, "startup", 0)
     cpu_ratio = median(forked, "start", 1) / median(before, "startup", 1)

@@ -65,3 +65,17 @@ def test_a_word_wider_than_its_column_is_read_whole(tmp_path, task_width_in):
     for doc_id, rows in tasks.groupby("doc_id"):
         assert list(rows.sort_values("ordinal").task_text) == TASKS, docs.format[doc_id]
         assert docs.unplaced_words[doc_id] == 0
+
+
+def test_the_word_list_is_pyspellchecker_s_english_as_its_spellchecker_knows_it():
+    """The reader reads pyspellchecker's English list straight from its file (a set of words,
+    without SpellChecker's frequency tables): the same words SpellChecker knows, no more, no less."""
+    from spellchecker import SpellChecker
+
+    from somnotes.extract.pdf.lines import english_words, in_word_list
+
+    checker = SpellChecker(language="en")
+    assert english_words() == set(checker.word_frequency.keys())
+    # a derived word is known by its stem, a broken piece is not
+    assert in_word_list("operationalization") and in_word_list("environmentally")
+    assert not in_word_list("improvi") and not in_word_list("environmentall")

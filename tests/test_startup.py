@@ -74,6 +74,7 @@ def test_listing_the_corrections_loads_no_reader_or_linker(samples_store):
 # A script, not `-c`: a reader process imports the parent's main module by its path to find
 # `built`. It starts one reader as ingest does and asks it what it holds built before any file.
 READER_PROBE = """
+import gc
 import json
 
 
@@ -86,7 +87,10 @@ def built():
 
     caches = {"spacy pipeline": status_nlp, "status grammar": lexicon, "date grammar": date_rules,
               "dateparser": parse_with_dateparser, "word list": english_words}
-    return {name: cache.cache_info().currsize > 0 for name, cache in caches.items()}
+    out = {name: cache.cache_info().currsize > 0 for name, cache in caches.items()}
+    # the build holds the collector off while it runs: a reader must start with it on again
+    out["garbage collector on"] = gc.isenabled()
+    return out
 
 
 if __name__ == "__main__":
@@ -110,7 +114,21 @@ def test_a_reader_process_starts_with_what_reading_builds_already_built(tmp_path
     out = subprocess.run([sys.executable, str(probe)], capture_output=True, text=True, check=True, env=env)
     built = json.loads(out.stdout.strip().splitlines()[-1])
     assert built == dict.fromkeys(built, True)
-    assert set(built) == {"spacy pipeline", "status grammar", "date grammar", "dateparser", "word list"}
+    assert set(built) == {"spacy pipeline", "status grammar", "date grammar", "dateparser", "word list",
+                          "garbage collector on"}
+
+
+@pytest.mark.parametrize("collecting", [True, False])
+def test_warming_leaves_the_garbage_collector_as_it_found_it(collecting):
+    """The build runs with the collector off (it would walk the build's objects again and again),
+    then puts it back as it was: on in a reader, off where a caller had turned it off."""
+    probe = ("import gc, json\n"
+             f"{'' if collecting else 'gc.disable()'}\n"
+             "from somnotes.ingest.worker import warm_quietly\n"
+             "warm_quietly()\n"
+             "print(json.dumps([gc.isenabled(), gc.get_freeze_count() > 0]))\n")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == [collecting, True]
 
 
 # Records, as an ingest with a pool starts its readers, whether the commit's imports have begun.

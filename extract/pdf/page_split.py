@@ -201,7 +201,7 @@ def broken_at_page_end(last: str, first: str) -> bool:
     if tail is None or head is None:
         return False
     words = english_words()
-    return not words.known([tail.group(0).lower()]) and bool(words.known([(tail.group(0) + head.group(0)).lower()]))
+    return tail.group(0).lower() not in words and (tail.group(0) + head.group(0)).lower() in words
 
 
 def same_columns(a: TableBlock, b: TableBlock) -> bool:
