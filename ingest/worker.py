@@ -164,17 +164,6 @@ def time_limit(seconds: float | None):
             yield clock
 
 
-def despite_timeouts(action) -> None:
-    """Run `action` (the end of a time limit) to completion, even if a late FileTimeout lands
-    while it runs: the block is over, a timeout can no longer apply to it."""
-    while True:
-        try:
-            action()
-            return
-        except FileTimeout:
-            continue
-
-
 class DeadlineClock(Clock):
     """A block's time limit as a deadline, moved on when extended: what the watchdog of another
     thread reads, and what either kind of limit checks as its block ends."""
@@ -214,12 +203,11 @@ def past_deadline(clock: DeadlineClock) -> None:
 @contextlib.contextmanager
 def alarm_time_limit(seconds: float):
     """time_limit for the main thread: SIGALRM, repeated until the block ends."""
-    def expire(signum, frame):
-        raise FileTimeout()
+    ended = False
 
-    def stop():
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+    def expire(signum, frame):
+        if not ended:
+            raise FileTimeout()
 
     previous = signal.signal(signal.SIGALRM, expire)
     clock = AlarmClock(seconds)
@@ -227,7 +215,13 @@ def alarm_time_limit(seconds: float):
     try:
         yield clock
     finally:
-        despite_timeouts(stop)
+        # First, before any call: Python runs a signal's handler only at a call or where a loop
+        # jumps back, so none lands before this line, and once it is set the handler raises
+        # nothing; the stop below runs to its end (a FileTimeout landing in it would leave the
+        # alarm armed with this handler, raising in whatever the reader did next).
+        ended = True
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
     past_deadline(clock)
 
 
@@ -244,27 +238,40 @@ def thread_time_limit(seconds: float):
     once its deadline has passed (extended or not), again every REFIRE_S until the block ends."""
     target, lock, done = threading.get_ident(), threading.Lock(), threading.Event()
     clock = DeadlineClock(seconds)
+    ended = raised = False
 
     def watch():
+        nonlocal raised
         while not done.wait(max(clock.left(), 0.0)):
             with lock:
-                if done.is_set():
+                if ended:
                     return
                 if clock.left() > 0:
                     continue  # extended while the watchdog slept
                 raise_in_thread(target, FileTimeout)
+                raised = True
             done.wait(REFIRE_S)
-
-    def stop():
-        with lock:
-            done.set()
-            raise_in_thread(target, None)  # one raised as the block ended must not go off later
 
     threading.Thread(target=watch, name="somnotes-file-timeout", daemon=True).start()
     try:
         yield clock
     finally:
-        despite_timeouts(stop)
+        # First, before any call (see alarm_time_limit): once it is set the watchdog raises no
+        # more. One it raised just before may be pending still: it lands in the loop's `try` (at
+        # a call) or is cancelled there, and the loop runs again until the watchdog is stopped.
+        ended = True
+        while True:
+            try:
+                with lock:
+                    done.set()
+                    if raised:
+                        # one raised as the block ended must not go off later. Only then: CPython
+                        # 3.11 keeps its flag of a pending exception raised once one is cancelled,
+                        # and checks for one at every call from then on
+                        raise_in_thread(target, None)
+                break
+            except FileTimeout:
+                continue
     past_deadline(clock)
 
 

@@ -318,6 +318,26 @@ def test_time_a_block_asked_for_is_no_timeout(where):
     assert outcome_of(extended_block, where) == "passed"
 
 
+# Run in a fresh interpreter: CPython 3.11 keeps its flag of a pending exception raised once one
+# is cancelled in a thread (as the watchdog's stop does after a timeout: the tests above), and
+# profiling a thread (the probe's way of firing a limit at a given call) then misbehaves: a thread
+# loops for ever at its next call, SIGALRM's handler re-enters itself until RecursionError.
+LIMIT_END_PROBE = "import json, sys, limit_end; print(json.dumps(limit_end.leftovers_in(sys.argv[1])))"
+
+
+@pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="no SIGALRM (Windows)")
+@pytest.mark.parametrize("where", THREADS)
+def test_a_limit_that_fires_as_its_block_ends_is_stopped_all_the_same(where):
+    """A limit firing at any call or return of its block's end, the stop's first call included
+    (found by a cold read: the alarm stayed armed with the limit's handler, the watchdog ran on),
+    leaves nothing behind: no timer, no handler, no watchdog, no FileTimeout raised later in what
+    the reader does next (tests/limit_end.py)."""
+    out = subprocess.run([sys.executable, "-c", LIMIT_END_PROBE, where], capture_output=True, text=True,
+                         cwd=Path(__file__).parent, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == []
+
+
 def test_the_file_timeout_holds_on_dask_workers(tmp_path):
     """Dask runs each file in a worker thread, where SIGALRM cannot reach: the same limit as
     the local test above must hold there, and the worker must stay usable afterwards."""

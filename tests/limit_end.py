@@ -1,0 +1,112 @@
+"""A time limit fired at each call or return of its block's end, in a fresh interpreter
+(tests/test_batch.py runs it): what the limit leaves behind, where it leaves anything."""
+from __future__ import annotations
+
+import contextlib
+import signal
+import sys
+import threading
+import time
+import weakref
+
+import somnotes.ingest.worker as worker
+
+
+def limit_ended_at(event: int) -> tuple | None:
+    """Run a block under a limit of 30 s (SIGALRM's in the main thread, the watchdog's in another)
+    that ends at once, the limit firing at the `event`-th call or return after its body (Python's
+    profile events: where a signal's handler runs, or an exception set pending in a thread): as
+    the limit's end begins, inside it, or after it, as long as the limit may still fire (the timer
+    armed; the watchdog not told to stop). What the limit left behind: (FileTimeouts within 5
+    refires after the block, an armed timer, the limit's handler installed, a watchdog not told to
+    stop); None where the block's end has fewer events."""
+    main = threading.current_thread() is threading.main_thread()
+    before = signal.getsignal(signal.SIGALRM) if main else None
+    limit = worker.alarm_time_limit(30) if main else worker.thread_time_limit(30)
+    limit_gen = weakref.ref(limit.gen)  # not a reference: the limit must go as in a reader (below)
+    seen, stop, watchdog_lock = 0, None, None
+
+    def may_fire() -> bool:
+        if main:
+            return signal.getitimer(signal.ITIMER_REAL)[0] > 0
+        # the watchdog raises while its stop is not set, the stop's lock is free (the watchdog
+        # decides under it) and, where the limit keeps one, its block has not marked itself
+        # ended; a FileTimeout it raised lands at the thread's next call, before any later one
+        gen = limit_gen()
+        frame = gen.gi_frame if gen is not None else None
+        return not (stop.is_set() or watchdog_lock.locked() or (frame is not None and frame.f_locals.get("ended")))
+
+    def hook(frame, what, arg):
+        nonlocal seen
+        seen += 1
+        if not may_fire():
+            # nothing can fire any more: the rest runs unprofiled (CPython 3.11 loops for ever at
+            # the next call of a profiled thread once a pending exception is cancelled in it, as
+            # the watchdog's stop does)
+            sys.setprofile(None)
+        elif seen == event:
+            sys.setprofile(None)
+            if main:
+                signal.raise_signal(signal.SIGALRM)  # its handler runs at the next call
+            else:
+                # the FileTimeout the watchdog set pending, landing here (raised from the profile
+                # hook, not set pending by it: the same quirk)
+                raise worker.FileTimeout()
+
+    with contextlib.suppress(worker.FileTimeout):
+        with limit:
+            if not main:  # the watchdog's stop and its lock
+                stop, watchdog_lock = (limit.gen.gi_frame.f_locals[name] for name in ("done", "lock"))
+            sys.setprofile(hook)
+    sys.setprofile(None)
+    # as in a reader, nothing holds the limit once its block is left: a limit whose end never
+    # began (a FileTimeout landed as its __exit__ was called) is closed now, and its end runs
+    del limit
+    if seen < event:
+        return None
+    stray = 0
+    end = time.monotonic() + 5 * worker.REFIRE_S
+    while time.monotonic() < end:
+        try:
+            time.sleep(worker.REFIRE_S / 10)
+        except worker.FileTimeout:
+            stray += 1
+    armed = main and signal.getitimer(signal.ITIMER_REAL) != (0.0, 0.0)
+    handler = main and signal.getsignal(signal.SIGALRM) is not before
+    if main:  # put things back for the next event
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, before)
+    watching = not main and not stop.is_set()
+    if watching:
+        stop.set()
+    return stray, armed, handler, watching
+
+
+def limit_end_leftovers() -> list:
+    """For every event of a block's end, what its limit left behind, where it left anything."""
+    leftovers = []
+    for event in range(1, 200):
+        left = limit_ended_at(event)
+        if left is None:
+            return leftovers
+        if any(left):
+            leftovers.append((event, *left))
+    raise AssertionError("a block's end of 200 events or more")
+
+
+def leftovers_in(where: str) -> list:
+    """limit_end_leftovers in the main thread ("main ...") or in a thread of its own."""
+    result: list = []
+    if where.startswith("main"):
+        result.append(limit_end_leftovers())
+    else:
+        def run():
+            try:
+                result.append(limit_end_leftovers())
+            except BaseException as exc:  # the probe's thread raised: say what
+                result.append([f"the probe's thread raised {exc!r}"])
+
+        thread = threading.Thread(target=run)
+        thread.start()
+        thread.join()
+    return result[0]
