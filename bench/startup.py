@@ -63,8 +63,8 @@ def probe_before() -> dict:
 
 def probe_warm() -> dict:
     """A fresh interpreter warmed as the fork server is: the worker imported, then
-    `warm_quietly()` (the readers' imports and warm(), the collector held until their end, one
-    collection, the freeze); then the reference, the probe file read after another note."""
+    `warm_quietly()` (the readers' imports and warm(), the collector held until their end, the
+    freeze); then the reference, the probe file read after another note."""
     start = clocks()
     from somnotes.ingest import worker
 

@@ -215,10 +215,11 @@ def alarm_time_limit(seconds: float):
     try:
         yield clock
     finally:
-        # First, before any call: Python runs a signal's handler only at a call or where a loop
-        # jumps back, so none lands before this line, and once it is set the handler raises
-        # nothing; the stop below runs to its end (a FileTimeout landing in it would leave the
-        # alarm armed with this handler, raising in whatever the reader did next).
+        # First, before any call: CPython runs a signal's handler only at a call or where a loop
+        # jumps back (not so under a Python-level tracer, a debugger's), so none lands before
+        # this line, and once it is set the handler raises nothing; the stop below runs to its
+        # end (a FileTimeout landing in it would leave the alarm armed with this handler,
+        # raising in whatever the reader did next).
         ended = True
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
@@ -256,9 +257,10 @@ def thread_time_limit(seconds: float):
     try:
         yield clock
     finally:
-        # First, before any call (see alarm_time_limit): once it is set the watchdog raises no
-        # more. One it raised just before may be pending still: it lands in the loop's `try` (at
-        # a call) or is cancelled there, and the loop runs again until the watchdog is stopped.
+        # First, before any call (see alarm_time_limit): once it is set the watchdog decides to
+        # raise no more. One it decided before (under the lock, which this end then waits for)
+        # lands in the loop's `try` at its first call, or is cancelled there; the loop runs
+        # again until the watchdog is stopped.
         ended = True
         while True:
             try:
@@ -336,8 +338,8 @@ def warm_quietly() -> None:
     # are made: 454 collections, 0.34 s of a 1.9 s build (counted with gc.callbacks). It is held
     # off until the build ends.
     collecting = gc.isenabled()
-    gc.disable()
     try:
+        gc.disable()
         warm()
     except Exception:  # the same failure reaches the files, and is reported there
         return
@@ -347,10 +349,9 @@ def warm_quietly() -> None:
     # What was built lives as long as the reader: out of the garbage collector's reach, its
     # oldest generation no longer walks the pipelines' objects each time it runs (a page's CPU
     # time 0.93 of what it was: bench/page_cost.py), and a forked reader's collections do not
-    # write to the memory it shares with the server. Frozen without a collection first, as
-    # Python's documentation of gc.freeze has it for a server that forks: the build leaves about
-    # 3,400 objects of garbage (what a collection here finds), kept frozen, where that collection
-    # would cost 0.13 s before any reader starts.
+    # write to the memory it shares with the server. Frozen without a collection first: the
+    # build leaves about 3,400 objects of garbage (what a collection here finds), kept frozen,
+    # where that collection would cost 0.13 s before any reader starts.
     gc.freeze()
 
 

@@ -6,8 +6,6 @@ import contextlib
 import signal
 import sys
 import threading
-import time
-import weakref
 
 import somnotes.ingest.worker as worker
 
@@ -15,31 +13,30 @@ import somnotes.ingest.worker as worker
 def limit_ended_at(event: int) -> tuple | None:
     """Run a block under a limit of 30 s (SIGALRM's in the main thread, the watchdog's in another)
     that ends at once, the limit firing at the `event`-th call or return after its body (Python's
-    profile events: where a signal's handler runs, or an exception set pending in a thread): as
-    the limit's end begins, inside it, or after it, as long as the limit may still fire (the timer
-    armed; the watchdog not told to stop). What the limit left behind: (FileTimeouts within 5
-    refires after the block, an armed timer, the limit's handler installed, a watchdog not told to
+    profile events: where a signal's handler runs, or an exception set pending in a thread lands)
+    as long as the limit may still fire there: the timer armed; the watchdog's stop not taken. What
+    the limit left behind: (an armed timer, the limit's handler installed, a watchdog not told to
     stop); None where the block's end has fewer events."""
     main = threading.current_thread() is threading.main_thread()
     before = signal.getsignal(signal.SIGALRM) if main else None
     limit = worker.alarm_time_limit(30) if main else worker.thread_time_limit(30)
-    limit_gen = weakref.ref(limit.gen)  # not a reference: the limit must go as in a reader (below)
     seen, stop, watchdog_lock = 0, None, None
 
     def may_fire() -> bool:
         if main:
             return signal.getitimer(signal.ITIMER_REAL)[0] > 0
-        # the watchdog raises while its stop is not set, the stop's lock is free (the watchdog
-        # decides under it) and, where the limit keeps one, its block has not marked itself
-        # ended; a FileTimeout it raised lands at the thread's next call, before any later one
-        gen = limit_gen()
-        frame = gen.gi_frame if gen is not None else None
-        return not (stop.is_set() or watchdog_lock.locked() or (frame is not None and frame.f_locals.get("ended")))
+        # the watchdog decides to raise under the stop's lock, until the stop is set: one it
+        # decided before the block's end took that lock (even after the block marked itself
+        # ended) lands at the thread's next call
+        return not (stop.is_set() or watchdog_lock.locked())
+
+    could_fire = True  # at the event before: a decision taken then lands at this one
 
     def hook(frame, what, arg):
-        nonlocal seen
+        nonlocal seen, could_fire
         seen += 1
-        if not may_fire():
+        fires, could_fire = may_fire() or (not main and could_fire), may_fire()
+        if not fires:
             # nothing can fire any more: the rest runs unprofiled (CPython 3.11 loops for ever at
             # the next call of a profiled thread once a pending exception is cancelled in it, as
             # the watchdog's stop does)
@@ -47,7 +44,7 @@ def limit_ended_at(event: int) -> tuple | None:
         elif seen == event:
             sys.setprofile(None)
             if main:
-                signal.raise_signal(signal.SIGALRM)  # its handler runs at the next call
+                signal.raise_signal(signal.SIGALRM)  # its handler runs before this returns
             else:
                 # the FileTimeout the watchdog set pending, landing here (raised from the profile
                 # hook, not set pending by it: the same quirk)
@@ -64,13 +61,6 @@ def limit_ended_at(event: int) -> tuple | None:
     del limit
     if seen < event:
         return None
-    stray = 0
-    end = time.monotonic() + 5 * worker.REFIRE_S
-    while time.monotonic() < end:
-        try:
-            time.sleep(worker.REFIRE_S / 10)
-        except worker.FileTimeout:
-            stray += 1
     armed = main and signal.getitimer(signal.ITIMER_REAL) != (0.0, 0.0)
     handler = main and signal.getsignal(signal.SIGALRM) is not before
     if main:  # put things back for the next event
@@ -79,7 +69,7 @@ def limit_ended_at(event: int) -> tuple | None:
     watching = not main and not stop.is_set()
     if watching:
         stop.set()
-    return stray, armed, handler, watching
+    return armed, handler, watching
 
 
 def limit_end_leftovers() -> list:

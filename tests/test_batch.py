@@ -330,7 +330,7 @@ LIMIT_END_PROBE = "import json, sys, limit_end; print(json.dumps(limit_end.lefto
 def test_a_limit_that_fires_as_its_block_ends_is_stopped_all_the_same(where):
     """A limit firing at any call or return of its block's end, the stop's first call included
     (found by a cold read: the alarm stayed armed with the limit's handler, the watchdog ran on),
-    leaves nothing behind: no timer, no handler, no watchdog, no FileTimeout raised later in what
+    leaves nothing behind: no timer armed, no handler installed, no watchdog running on into what
     the reader does next (tests/limit_end.py)."""
     out = subprocess.run([sys.executable, "-c", LIMIT_END_PROBE, where], capture_output=True, text=True,
                          cwd=Path(__file__).parent, timeout=120)

@@ -76,6 +76,9 @@ def test_the_word_list_is_pyspellchecker_s_english_as_its_spellchecker_knows_it(
 
     checker = SpellChecker(language="en")
     assert english_words() == set(checker.word_frequency.keys())
+    # what the callers ask about: lower-case words of letters, known or not
+    asked = sorted(w for w in english_words() if w.isalpha() and w.isascii())[::7] + ["improvi", "environmentall"]
+    assert [w in english_words() for w in asked] == [bool(checker.known([w])) for w in asked]
     # a derived word is known by its stem, a broken piece is not
     assert in_word_list("operationalization") and in_word_list("environmentally")
     assert not in_word_list("improvi") and not in_word_list("environmentall")

@@ -130,16 +130,17 @@ def split_paragraph_lines(lines: list[Line], ratio: float) -> list[list[Line]]:
 # pyspellchecker's English list (word -> frequency), as its SpellChecker loads it: only the words
 # are used here, so they are read straight into a set. SpellChecker's own load builds frequency
 # tables besides (0.13 s against 0.06, in the fork server's build before any reader starts).
-ENGLISH_WORD_LIST = ("spellchecker", "resources/en.json.gz")
+ENGLISH_WORD_RESOURCE = ("spellchecker", "resources/en.json.gz")
 
 
 @functools.lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
-    """The English word list, lower case (as SpellChecker's `known` reads it: the words here are
-    letters only, never the numbers or punctuation it also refuses)."""
-    data = pkgutil.get_data(*ENGLISH_WORD_LIST)  # as SpellChecker finds it
+    """The English word list, lower case. Membership is SpellChecker's `known` for what the
+    callers ask about, lower-case words of letters (`known` also refuses numbers and lone
+    punctuation, which they never pass)."""
+    data = pkgutil.get_data(*ENGLISH_WORD_RESOURCE)  # as SpellChecker finds it
     if data is None:
-        raise FileNotFoundError(f"{ENGLISH_WORD_LIST[0]}: {ENGLISH_WORD_LIST[1]} cannot be read")
+        raise FileNotFoundError(f"{ENGLISH_WORD_RESOURCE[0]}: {ENGLISH_WORD_RESOURCE[1]} cannot be read")
     return frozenset(map(str.lower, json.loads(gzip.decompress(data))))
 
 
