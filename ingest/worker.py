@@ -226,11 +226,10 @@ def alarm_time_limit(seconds: float):
     past_deadline(clock)
 
 
-def raise_in_thread(thread_id: int, exc_type: type[BaseException] | None) -> None:
-    """Make `thread_id` raise `exc_type` at its next Python instruction (None: cancel a pending
-    one). Like a signal, it cannot interrupt one long call into C code, only what follows it."""
-    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id),
-                                               ctypes.py_object(exc_type) if exc_type else None)
+def raise_in_thread(thread_id: int, exc_type: type[BaseException]) -> None:
+    """Make `thread_id` raise `exc_type` at its next Python instruction. Like a signal, it cannot
+    interrupt one long call into C code, only what follows it."""
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), ctypes.py_object(exc_type))
 
 
 @contextlib.contextmanager
@@ -239,10 +238,9 @@ def thread_time_limit(seconds: float):
     once its deadline has passed (extended or not), again every REFIRE_S until the block ends."""
     target, lock, done = threading.get_ident(), threading.Lock(), threading.Event()
     clock = DeadlineClock(seconds)
-    ended = raised = False
+    ended = False
 
     def watch():
-        nonlocal raised
         while not done.wait(max(clock.left(), 0.0)):
             with lock:
                 if ended:
@@ -250,7 +248,6 @@ def thread_time_limit(seconds: float):
                 if clock.left() > 0:
                     continue  # extended while the watchdog slept
                 raise_in_thread(target, FileTimeout)
-                raised = True
             done.wait(REFIRE_S)
 
     threading.Thread(target=watch, name="somnotes-file-timeout", daemon=True).start()
@@ -259,18 +256,15 @@ def thread_time_limit(seconds: float):
     finally:
         # First, before any call (see alarm_time_limit): once it is set the watchdog decides to
         # raise no more. One it decided before (under the lock, which this end then waits for)
-        # lands in the loop's `try` at its first call, or is cancelled there; the loop runs
-        # again until the watchdog is stopped.
+        # lands in the loop's `try` at the first call after the lock is taken, and the loop runs
+        # again. Never cancelled: CPython 3.11 keeps its flag of a pending exception raised once
+        # one is cancelled, and a thread under a Python-level tracer (hypothesis runs its
+        # examples so) then loops for ever at its next call.
         ended = True
         while True:
             try:
                 with lock:
                     done.set()
-                    if raised:
-                        # one raised as the block ended must not go off later. Only then: CPython
-                        # 3.11 keeps its flag of a pending exception raised once one is cancelled,
-                        # and checks for one at every call from then on
-                        raise_in_thread(target, None)
                 break
             except FileTimeout:
                 continue
