@@ -211,8 +211,10 @@ def alarm_time_limit(seconds: float):
 
     previous = signal.signal(signal.SIGALRM, expire)
     clock = AlarmClock(seconds)
-    signal.setitimer(signal.ITIMER_REAL, seconds, REFIRE_S)
     try:
+        # armed inside the `try`: a limit shorter than arming it fires as setitimer returns, and
+        # the alarm must still be stopped
+        signal.setitimer(signal.ITIMER_REAL, seconds, REFIRE_S)
         yield clock
     finally:
         # First, before any call: CPython runs a signal's handler only at a call or where a loop
@@ -227,7 +229,8 @@ def alarm_time_limit(seconds: float):
 
 
 def raise_in_thread(thread_id: int, exc_type: type[BaseException]) -> None:
-    """Make `thread_id` raise `exc_type` at its next Python instruction. Like a signal, it cannot
+    """Make `thread_id` raise `exc_type` where the interpreter next checks for it: a Python
+    function's start, a loop's jump back, a return from a call into C. Like a signal, it cannot
     interrupt one long call into C code, only what follows it."""
     ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), ctypes.py_object(exc_type))
 
@@ -250,8 +253,10 @@ def thread_time_limit(seconds: float):
                 raise_in_thread(target, FileTimeout)
             done.wait(REFIRE_S)
 
-    threading.Thread(target=watch, name="somnotes-file-timeout", daemon=True).start()
     try:
+        # started inside the `try`: a limit shorter than the start itself fires inside start(),
+        # and the watchdog must still be stopped
+        threading.Thread(target=watch, name="somnotes-file-timeout", daemon=True).start()
         yield clock
     finally:
         # First, before any call (see alarm_time_limit): once it is set the watchdog decides to

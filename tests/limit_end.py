@@ -1,5 +1,6 @@
-"""A time limit fired at each call or return of its block's end, in a fresh interpreter
-(tests/test_batch.py runs it): what the limit leaves behind, where it leaves anything."""
+"""What a time limit leaves behind when it fires at an awkward moment: at each call or return of
+its block's end, as it is being set, and what a timed-out thread limit leaves for a traced thread.
+Each probe runs in a fresh interpreter (tests/test_batch.py)."""
 from __future__ import annotations
 
 import contextlib
@@ -110,11 +111,15 @@ def traced_thread_runs_after_a_timeout() -> bool:
     (as hypothesis runs its examples): does that thread run to its end? CPython 3.11 keeps its
     flag of a pending thread exception raised once one is cancelled, and a traced thread then
     loops for ever at its next call (the suite hung so, in tests/test_layout_property.py)."""
+    timed = []
+
     def timed_out():
-        with contextlib.suppress(worker.FileTimeout):
+        try:
             with worker.thread_time_limit(0.01):
                 while True:
                     time.sleep(0.001)
+        except worker.FileTimeout:
+            timed.append(True)
 
     def traced():
         sys.settrace(lambda *args: None)
@@ -129,4 +134,45 @@ def traced_thread_runs_after_a_timeout() -> bool:
         thread.join(TRACED_WAIT_S)
         if thread.is_alive():
             return False
-    return True
+    return timed == [True]
+
+
+SHORT_LIMITS = 20
+SHORT_LIMIT_S = 1e-6  # far shorter than arming SIGALRM's timer or starting a watchdog takes
+AFTER_S = 0.5  # five times REFIRE_S: a limit left running raises into this
+
+
+def short_limits_left_behind() -> dict:
+    """SHORT_LIMITS blocks under a limit that fires as it is being set (inside setitimer's or
+    Thread.start()'s call), then AFTER_S of other work: how many FileTimeouts that work met, and
+    whether a limit still runs (the timer armed or the limit's handler installed; a watchdog)."""
+    main = threading.current_thread() is threading.main_thread()
+    before = signal.getsignal(signal.SIGALRM) if main else None
+    limit = worker.alarm_time_limit if main else worker.thread_time_limit
+    for _ in range(SHORT_LIMITS):
+        with contextlib.suppress(worker.FileTimeout):
+            with limit(SHORT_LIMIT_S):
+                pass
+    stray = 0
+    end = time.monotonic() + AFTER_S
+    while time.monotonic() < end:
+        try:
+            time.sleep(0.01)
+        except worker.FileTimeout:
+            stray += 1
+    if main:
+        running = signal.getitimer(signal.ITIMER_REAL) != (0.0, 0.0) or signal.getsignal(signal.SIGALRM) is not before
+    else:
+        running = any(t.name == "somnotes-file-timeout" for t in threading.enumerate())
+    return {"stray timeouts": stray, "a limit still running": running}
+
+
+def short_limits_in(where: str) -> dict:
+    """short_limits_left_behind in the main thread ("main ...") or in a thread of its own."""
+    if where.startswith("main"):
+        return short_limits_left_behind()
+    result: list = []
+    thread = threading.Thread(target=lambda: result.append(short_limits_left_behind()))
+    thread.start()
+    thread.join()
+    return result[0]

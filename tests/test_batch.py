@@ -318,7 +318,7 @@ def test_time_a_block_asked_for_is_no_timeout(where):
     assert outcome_of(extended_block, where) == "passed"
 
 
-# Run in a fresh interpreter: the probe profiles and traces threads and fires SIGALRM by hand, and
+# Run in a fresh interpreter: the probes profile or trace threads and fire SIGALRM by hand, and
 # what a limit left behind in the interpreter must be its own.
 LIMIT_END_PROBE = "import json, sys, limit_end; print(json.dumps(limit_end.leftovers_in(sys.argv[1])))"
 
@@ -347,6 +347,22 @@ def test_a_traced_thread_runs_after_a_thread_limit_timed_out():
                          cwd=Path(__file__).parent, timeout=120)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.strip().splitlines()[-1] == "True"
+
+
+SHORT_LIMITS_PROBE = "import json, sys, limit_end; print(json.dumps(limit_end.short_limits_in(sys.argv[1])))"
+
+
+@pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="no SIGALRM (Windows)")
+@pytest.mark.parametrize("where", THREADS)
+def test_a_limit_that_fires_as_it_is_set_is_stopped_all_the_same(where):
+    """Found by a cold read: SIGALRM's timer was armed, and the watchdog started, before the
+    block's `try`, so a limit that fired inside setitimer's or Thread.start()'s call skipped the
+    stop, and raised into the reader's later work every REFIRE_S for ever (20 limits of 1 µs:
+    the alarm armed with its handler, 5 stray timeouts in 0.5 s; 20 watchdogs, 9 to 22)."""
+    out = subprocess.run([sys.executable, "-c", SHORT_LIMITS_PROBE, where], capture_output=True, text=True,
+                         cwd=Path(__file__).parent, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == {"stray timeouts": 0, "a limit still running": False}
 
 
 def test_the_file_timeout_holds_on_dask_workers(tmp_path):
