@@ -79,7 +79,8 @@ def probe_warm() -> dict:
 
 
 def probe_parts() -> dict:
-    """CPU seconds of each import and build of warm(), in the order a reader meets them."""
+    """CPU seconds of each import and build of warm(), in the order a reader meets them, the
+    garbage collector on: a reader that builds on its first note (--workers 1), not warm_quietly."""
     import datetime as dt
 
     laps: dict = {}
@@ -228,7 +229,7 @@ def startup_figures(repeats: int) -> None:
     print(f"    imports (worker, readers, spaCy, dateparser): {fmt(before, 'imports')}; "
           f"builds on the first note: {fmt(before, 'builds')}")
     parts = [run_probe("parts") for _ in range(repeats)]
-    print("    its parts, CPU s (largest first):")
+    print("    its parts, CPU s (largest first; the collector on, as that reader builds):")
     for name in sorted(parts[0], key=lambda n: -statistics.median(p[n] for p in parts)):
         print(f"      {statistics.median(p[name] for p in parts):5.2f}  {name}")
     print(f"  warm_quietly() in a fresh interpreter, paid once per ingest by the fork server: {fmt(warm, 'total')} "
