@@ -358,7 +358,7 @@ def test_a_limit_that_fires_as_it_is_set_is_stopped_all_the_same(where):
     """Found by a cold read: SIGALRM's timer was armed, and the watchdog started, before the
     block's `try`, so a limit that fired inside setitimer's or Thread.start()'s call skipped the
     stop, and raised into the reader's later work every REFIRE_S for ever (20 limits of 1 µs:
-    the alarm armed with its handler, 5 stray timeouts in 0.5 s; 20 watchdogs, 9 to 22)."""
+    the alarm armed with its handler, 5 stray timeouts in 0.5 s; watchdogs running, 20 to 36)."""
     out = subprocess.run([sys.executable, "-c", SHORT_LIMITS_PROBE, where], capture_output=True, text=True,
                          cwd=Path(__file__).parent, timeout=120)
     assert out.returncode == 0, out.stderr[-2000:]
