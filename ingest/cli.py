@@ -572,8 +572,8 @@ def check(repair: bool = typer.Option(False, "--repair", help="Rebuild damaged f
     for d in report.damaged:
         held = ", ".join(names.get(k, k) for k in d.keys) or "no rows"
         # a key is a document: a note stored as Word and as PDF is two (as `ingest` counts files)
-        files = f"{len(d.keys)} file{'' if len(d.keys) == 1 else 's'}"
-        what = "the errors of" if d.table == "errors" else f"rows of {files}:" if d.keys else ""
+        held_files = f"{len(d.keys)} file{'' if len(d.keys) == 1 else 's'}"
+        what = "the errors of" if d.table == "errors" else f"rows of {held_files}:" if d.keys else ""
         typer.echo(f"damaged: {s.root / d.entry.path} ({d.reason}); table {d.table}, {what} {held}")
     if not repair:
         fail("the store has damaged files; `somnotes check --repair` restores them", EXIT_NOT_THERE)
