@@ -84,21 +84,22 @@ def limit_end_leftovers() -> list:
     raise AssertionError("a block's end of 200 events or more")
 
 
-def leftovers_in(where: str) -> list:
-    """limit_end_leftovers in the main thread ("main ...") or in a thread of its own."""
-    result: list = []
+def run_where(where: str, probe):
+    """`probe()` in the main thread (`where` "main ...") or in a thread of its own; what that
+    thread raised, if it raised, as text (the tests compare the result with what is expected)."""
     if where.startswith("main"):
-        result.append(limit_end_leftovers())
-    else:
-        def run():
-            try:
-                result.append(limit_end_leftovers())
-            except BaseException as exc:  # the probe's thread raised: say what
-                result.append([f"the probe's thread raised {exc!r}"])
+        return probe()
+    result: list = []
 
-        thread = threading.Thread(target=run)
-        thread.start()
-        thread.join()
+    def run():
+        try:
+            result.append(probe())
+        except BaseException as exc:  # the probe's thread raised: say what
+            result.append(f"the probe's thread raised {exc!r}")
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
     return result[0]
 
 
@@ -165,14 +166,3 @@ def short_limits_left_behind() -> dict:
     else:
         running = any(t.name == "somnotes-file-timeout" for t in threading.enumerate())
     return {"stray timeouts": stray, "a limit still running": running}
-
-
-def short_limits_in(where: str) -> dict:
-    """short_limits_left_behind in the main thread ("main ...") or in a thread of its own."""
-    if where.startswith("main"):
-        return short_limits_left_behind()
-    result: list = []
-    thread = threading.Thread(target=lambda: result.append(short_limits_left_behind()))
-    thread.start()
-    thread.join()
-    return result[0]

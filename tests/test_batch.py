@@ -320,7 +320,8 @@ def test_time_a_block_asked_for_is_no_timeout(where):
 
 # Run in a fresh interpreter: the probes profile or trace threads and fire SIGALRM by hand, and
 # what a limit left behind in the interpreter must be its own.
-LIMIT_END_PROBE = "import json, sys, limit_end; print(json.dumps(limit_end.leftovers_in(sys.argv[1])))"
+LIMIT_END_PROBE = ("import json, sys, limit_end; "
+                   "print(json.dumps(limit_end.run_where(sys.argv[1], limit_end.limit_end_leftovers)))")
 
 
 @pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="no SIGALRM (Windows)")
@@ -349,7 +350,8 @@ def test_a_traced_thread_runs_after_a_thread_limit_timed_out():
     assert out.stdout.strip().splitlines()[-1] == "True"
 
 
-SHORT_LIMITS_PROBE = "import json, sys, limit_end; print(json.dumps(limit_end.short_limits_in(sys.argv[1])))"
+SHORT_LIMITS_PROBE = ("import json, sys, limit_end; "
+                      "print(json.dumps(limit_end.run_where(sys.argv[1], limit_end.short_limits_left_behind)))")
 
 
 @pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="no SIGALRM (Windows)")
