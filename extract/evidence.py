@@ -83,8 +83,9 @@ def table_evidence(rows: list[TaskRow]) -> str | None:
     tasks, progress and next-steps cells that say what was done), "progress" (the latter only:
     a task table where the document names itself, see `names_itself`), or None (no task table)."""
     tasks = [reads_as_task(r.task.text) for r in rows if not r.task.is_empty()]
-    others = [reads_as_progress(r.progress.text, r.next_steps.text, status_text(r)) for r in rows
-              if not (r.progress.is_empty() and r.next_steps.is_empty() and not status_text(r))]
+    with_status = [(r, status_text(r)) for r in rows]
+    others = [reads_as_progress(r.progress.text, r.next_steps.text, status) for r, status in with_status
+              if not (r.progress.is_empty() and r.next_steps.is_empty() and not status)]
     if not tasks or not most(others):
         return None
     if at_least_half(tasks):

@@ -305,35 +305,28 @@ class DocxReader:
                     out.append(TextBlock(text))
         return out
 
-    def watermarks(self) -> list[Passage]:
-        """The paragraphs of the page headers' and footers' watermark boxes, set aside, each
-        text warned once."""
-        out = []
+    def furniture(self, read_as_header: list[TextBlock]) -> list[Passage]:
+        """What the page headers and footers hold besides the header block, set aside from the
+        text and accounted for: running heads and feet (every paragraph not read into the header
+        block: page numbers, the symbol on every page), then the paragraphs of their watermark
+        boxes, each watermark's text warned once. One walk over the parts for both."""
+        taken = Counter(b.text for b in read_as_header)
+        running, marks = [], []
         for _, element in header_footer_parts(self.document):
             for p in element.iter(W_P):
                 text = clean(raw_paragraph_text(p, False, self.has_boxes))
-                if text and in_watermark_box(p):
-                    out.append(Passage("watermark", text))
-        for text in dict.fromkeys(p.text for p in out):
+                if not text:
+                    continue
+                if in_watermark_box(p):
+                    marks.append(Passage("watermark", text))
+                elif taken[text] > 0:
+                    taken[text] -= 1
+                else:
+                    running.append(Passage("furniture", text))
+        for text in dict.fromkeys(p.text for p in marks):
             self.warnings.append(f'{WATERMARK_WARNING}"{text}" in the page header; '
                                  "set aside, not read as the note's text")
-        return out
-
-    def furniture(self, read_as_header: list[TextBlock]) -> list[Passage]:
-        """Running heads and feet: every header and footer paragraph not read into the header
-        block (page numbers, the symbol on every page). Dropped from the text, accounted for."""
-        taken = Counter(b.text for b in read_as_header)
-        out = []
-        for _, element in header_footer_parts(self.document):
-            for p in element.iter(W_P):
-                text = clean(raw_paragraph_text(p, False, self.has_boxes))
-                if in_watermark_box(p):
-                    continue  # set aside as a watermark (`watermarks`)
-                if text and taken[text] > 0:
-                    taken[text] -= 1
-                elif text:
-                    out.append(Passage("furniture", text))
-        return out
+        return running + marks
 
     def note_blocks(self) -> list:
         """Footnotes and endnotes, as paragraphs after the body (their numbers are fields)."""
@@ -530,6 +523,6 @@ def read_docx(path: Path, taught: tuple = ()) -> RawDocument:
     document = Document(str(path))
     reader = DocxReader(document, taught)
     page_header = reader.page_header_blocks()
-    furniture = reader.furniture(page_header) + reader.watermarks()
+    furniture = reader.furniture(page_header)
     return RawDocument(format="docx", blocks=reader.blocks(page_header), n_pages=page_count(path),
                        warnings=reader.warnings, source_words=reader.source_words(), furniture=furniture)
