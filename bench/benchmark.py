@@ -21,6 +21,13 @@ In one run, on this machine:
     history, stalled, overdue and links --review latency over that store.
 
     python bench/benchmark.py --only-commit   # the commit and the queries only
+    python bench/benchmark.py --only-commit --distinct-texts [--query-notes 1000]
+
+--distinct-texts: each row of the commit's store gets words of its own (drawn from the English word
+list, seeded), as a real archive's progress texts differ from note to note; the sample notes' rows
+repeated hold 238 distinct texts whatever the store's size, which hides what reading the texts
+costs a commit. Then one more commit of COMMIT_EVERY notes onto that store is timed too: what each
+commit of an ingest into it pays, since a commit links every stored text afresh.
     python bench/benchmark.py --only-reingest # re-ingest untouched and after `touch` only
     python bench/benchmark.py --only-pdf      # the PDF figures only
 """
@@ -31,6 +38,7 @@ import datetime as dt
 import hashlib
 import os
 import platform
+import random
 import resource
 import statistics
 import sys
@@ -45,6 +53,8 @@ import pdfplumber  # noqa: E402
 from ingest_timeline import timed_ingest  # noqa: E402  (this folder: the script's own)
 
 from samples.synthesize import synthesize  # noqa: E402
+from somnotes.defaults import COMMIT_EVERY  # noqa: E402
+from somnotes.extract.pdf.lines import english_words  # noqa: E402
 from somnotes.extract.pdf.source import PDF_ENGINES  # noqa: E402
 from somnotes.ingest import ingest  # noqa: E402
 from somnotes.ingest.pipeline import process_file  # noqa: E402
@@ -67,6 +77,9 @@ t3 = time.perf_counter()
 print(t1 - t0, t2 - t1, t3 - t2)
 """
 SERIES_SIZE = 100  # notes per organization in the synthetic 10,000-note store
+# --distinct-texts: words of its own added to each row's task, progress and next steps texts
+OWN_WORDS = {"task_text": 3, "progress_text": 8, "next_steps_text": 5}
+WORD_SEED = 7
 TOUCH_NS = 10**9  # `touch` moves each file's mtime on by a second
 
 
@@ -194,10 +207,13 @@ def cost_breakdown(pdfs: list[Path], tmp: Path) -> None:
           f"fork with it all built (before and after: bench/startup.py)")
 
 
-def synthetic_store(folder: Path, n_notes: int, sample_store: Store) -> tuple[Store, float]:
+def synthetic_store(folder: Path, n_notes: int, sample_store: Store, distinct: bool = False,
+                    start: int = 0, store: Store | None = None) -> tuple[Store, float, float]:
     """A store of n_notes notes (organizations of SERIES_SIZE notes each, the sample notes'
     rows repeated with new ids), committed in one batch, links computed as in any commit;
-    returns it, the commit's wall-clock seconds and its CPU seconds."""
+    returns it, the commit's wall-clock seconds and its CPU seconds. `distinct`: each row's texts
+    get words of their own (OWN_WORDS); `start` numbers the notes from there, and `store`, if
+    given, takes them as one more commit."""
     docs = sorted((d for d in sample_store.table("documents").to_pylist() if d["format"] == "docx"),
                   key=lambda d: d["meeting_date"])
     tasks_of, items_of = {}, {}
@@ -205,8 +221,16 @@ def synthetic_store(folder: Path, n_notes: int, sample_store: Store) -> tuple[St
         tasks_of.setdefault(t["doc_id"], []).append(t)
     for it in sample_store.table("progress_items").to_pylist():
         items_of.setdefault(it["task_id"], []).append(it)
+    rng = random.Random(WORD_SEED + start)
+    words = sorted(english_words()) if distinct else []
+
+    def own(text: str | None, field: str) -> str | None:
+        if not distinct:
+            return text
+        return " ".join([text or "", *rng.choices(words, k=OWN_WORDS[field])]).strip()
+
     batch = Batch()
-    for n in range(n_notes):
+    for n in range(start, start + n_notes):
         src = docs[n % len(docs)]
         org, k = divmod(n, SERIES_SIZE)
         doc_id = hashlib.sha256(f"synthetic note {n}".encode()).hexdigest()  # as real doc_ids: unique prefixes
@@ -215,9 +239,10 @@ def synthetic_store(folder: Path, n_notes: int, sample_store: Store) -> tuple[St
                                      meeting_date=dt.date(2000, 1, 1) + dt.timedelta(days=120 * k))])
         for t in tasks_of[src["doc_id"]]:
             task_id = f"{doc_id[:16]}-{t['ordinal']:03d}"
-            batch.add("tasks", [dict(t, doc_id=doc_id, task_id=task_id)])
+            texts = {field: own(t[field], field) for field in OWN_WORDS}
+            batch.add("tasks", [dict(t, doc_id=doc_id, task_id=task_id, **texts)])
             batch.add("progress_items", [dict(it, doc_id=doc_id, task_id=task_id) for it in items_of[t["task_id"]]])
-    store = Store(folder)
+    store = store or Store(folder)
     cpu = time.process_time()
     seconds, _ = timed(store.commit, batch, relink=relink)
     return store, seconds, time.process_time() - cpu
@@ -243,6 +268,8 @@ def main() -> int:
                         help="skip the ingest figures: only the commit with linking and the queries")
     parser.add_argument("--only-reingest", action="store_true",
                         help="only the re-ingest figures: untouched, and after touch on every file")
+    parser.add_argument("--distinct-texts", action="store_true",
+                        help="the commit's store with texts of its own in every row, then one more commit timed")
     args = parser.parse_args()
 
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
@@ -251,7 +278,7 @@ def main() -> int:
         tmp = Path(tmp)
         if args.only_commit:
             ingest([ROOT / "samples"], Store(tmp / "all-store"), workers=1)
-            commit_and_queries(tmp, args.query_notes)
+            commit_and_queries(tmp, args.query_notes, args.distinct_texts)
             return 0
         archive = tmp / "archive"
         files = synthesize(archive, args.notes)
@@ -292,7 +319,7 @@ def main() -> int:
         print(f"  peak RSS of a worker process: {worker_rss_mb:.0f} MB; "
               f"this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
-        commit_and_queries(tmp, args.query_notes)
+        commit_and_queries(tmp, args.query_notes, args.distinct_texts)
     return 0
 
 
@@ -321,14 +348,21 @@ def reingest_after_touch(archive: Path, files: list[Path], store: Store, workers
     print(f"  the re-ingest after that: {again_s:.2f} s = {again_s / untouched_s:.1f}x the untouched")
 
 
-def commit_and_queries(tmp: Path, n_notes: int) -> None:
-    """Print the time of one commit of n_notes synthetic notes with linking, and query latencies."""
-    big, commit_s, commit_cpu = synthetic_store(tmp / "big-store", n_notes, Store(tmp / "all-store"))
+def commit_and_queries(tmp: Path, n_notes: int, distinct: bool = False) -> None:
+    """Print the time of one commit of n_notes synthetic notes with linking (their texts made
+    distinct if `distinct`, then one more commit of COMMIT_EVERY notes timed too), and query
+    latencies."""
+    big, commit_s, commit_cpu = synthetic_store(tmp / "big-store", n_notes, Store(tmp / "all-store"), distinct)
     n_tasks = big.table("tasks").num_rows
     key = big.table("tasks").column("task_key")[0].as_py()
     # CPU seconds of this process too: on a shared machine they vary less than the wall clock
-    print(f"\nstore of {n_notes} notes ({n_tasks} task rows): one commit with linking {commit_s:.1f} s "
+    texts = "distinct texts" if distinct else "the samples' texts"
+    print(f"\nstore of {n_notes} notes ({n_tasks} task rows, {texts}): one commit with linking {commit_s:.1f} s "
           f"({commit_cpu:.1f} s of CPU)")
+    if distinct:
+        _, more_s, more_cpu = synthetic_store(tmp / "big-store", COMMIT_EVERY, Store(tmp / "all-store"), distinct,
+                                              start=n_notes, store=big)
+        print(f"  then {COMMIT_EVERY} notes more, one commit: {more_s:.1f} s ({more_cpu:.1f} s of CPU)")
     print(f"  history by key:      {query_ms(queries.history, big, task_key=key):7.1f} ms (median of {QUERY_REPEATS})")
     print(f"  history --search:    {query_ms(queries.history, big, search='E-waste'):7.1f} ms")
     print(f"  stalled (window 3):  {query_ms(queries.stalled, big):7.1f} ms")

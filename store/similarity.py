@@ -7,6 +7,7 @@ fold to one stem, so they do not count as differences.
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -45,13 +46,28 @@ def initialisms(text: str) -> list[str]:
     return out
 
 
+# Every commit links every stored text afresh, so it reads every word of the store again: at 1,000
+# notes whose texts differ, 1.8 million words in 57,000 texts, each text read twice (once for the
+# document frequencies, once for its vector), took 16 s of CPU a commit; with each text read once
+# and each distinct word's stems kept, 3.7 to 4.7 (`python bench/benchmark.py --only-commit
+# --distinct-texts --query-notes 1000`). A store's distinct words are far fewer than its words
+# (that store, its words drawn from the whole English word list: 113,000): this many are kept,
+# about 30 MB when full.
+WORDS_KEPT = 2**17
+
+
+@functools.lru_cache(maxsize=WORDS_KEPT)
+def word_terms(word: str) -> tuple[str, ...]:
+    """The stems a lower-case word gives: its own and, hyphenated, its parts', stop words and
+    single letters left out."""
+    parts = (word, *word.split("-")) if "-" in word else (word,)
+    return tuple(stem(p) for p in parts if p not in STOP_WORDS and len(p) > 1)
+
+
 def terms(text: str) -> list[str]:
     """Given a task text, return its content-word stems (hyphenated words also split) and the
     initialisms of its capitalised names."""
-    out: list[str] = []
-    for word in WORD.findall((text or "").lower()):
-        parts = [word] + (word.split("-") if "-" in word else [])
-        out.extend(stem(p) for p in parts if p not in STOP_WORDS and len(p) > 1)
+    out = [term for word in WORD.findall((text or "").lower()) for term in word_terms(word)]
     return out + initialisms(text)
 
 
@@ -62,14 +78,16 @@ class Vectoriser:
     similarity of every row of one note with every known task is one matrix product."""
 
     def __init__(self, texts: list[str]):
-        docs = [set(terms(t)) for t in texts]
+        self.terms = {t: terms(t) for t in texts}  # read once: matrix() reads the same texts again
+        docs = [set(self.terms[t]) for t in texts]
         n = len(docs)
         df = Counter(term for doc in docs for term in doc)
         self.idf = {term: math.log((1 + n) / (1 + count)) + 1.0 for term, count in df.items()}
         self.default_idf = math.log(1 + n) + 1.0
 
     def vector(self, text: str) -> dict[str, float]:
-        counts = Counter(terms(text))
+        known = self.terms.get(text)
+        counts = Counter(known if known is not None else terms(text))
         vec = {t: (1 + math.log(c)) * self.idf.get(t, self.default_idf) for t, c in counts.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         return {t: v / norm for t, v in vec.items()}
