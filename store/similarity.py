@@ -49,10 +49,11 @@ def initialisms(text: str) -> list[str]:
 # Every commit links every stored text afresh, so it reads every word of the store again: at 1,000
 # notes whose texts differ, 1.8 million words in 57,000 texts, each text read twice (once for the
 # document frequencies, once for its vector), took 16 s of CPU a commit; with each text read once
-# and each distinct word's stems kept, 3.7 to 4.7 (`python bench/benchmark.py --only-commit
-# --distinct-texts --query-notes 1000`). A store's distinct words are far fewer than its words
-# (that store, its words drawn from the whole English word list: 113,000): this many are kept,
-# about 30 MB when full.
+# and each distinct word's stems kept, about 4 (3.7 to 4.7 in four commits: `python
+# bench/benchmark.py --only-commit --distinct-texts --query-notes 1000`). A store's distinct words
+# are far fewer than its words: this many are kept, about 30 MB when full. That benchmark's words,
+# drawn from the whole English word list (128,509 distinct), all fit; a store with more distinct
+# words (names, symbols, numbers) stems those beyond the cache again, as every word was before.
 WORDS_KEPT = 2**17
 
 
