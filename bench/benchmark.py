@@ -210,13 +210,13 @@ def cost_breakdown(pdfs: list[Path], tmp: Path) -> None:
           f"fork with it all built (before and after: bench/startup.py)")
 
 
-def synthetic_store(folder: Path, n_notes: int, sample_store: Store, distinct: bool = False,
-                    start: int = 0, store: Store | None = None) -> tuple[Store, float, float]:
-    """A store of n_notes notes (organizations of SERIES_SIZE notes each, the sample notes'
-    rows repeated with new ids), committed in one batch, links computed as in any commit;
-    returns it, the commit's wall-clock seconds and its CPU seconds. `distinct`: each row's texts
-    get words of their own (OWN_WORDS); `start` numbers the notes from there, and `store`, if
-    given, takes them as one more commit."""
+def synthetic_store(store: Store, n_notes: int, sample_store: Store, distinct: bool = False,
+                    start: int = 0) -> tuple[Store, float, float]:
+    """n_notes notes (organizations of SERIES_SIZE notes each, the sample notes' rows repeated
+    with new ids) committed to `store` in one batch, links computed as in any commit; returns
+    it, the commit's wall-clock seconds and its CPU seconds. `distinct`: each row's texts get
+    words of their own (OWN_WORDS); `start` numbers the notes from there (a store that holds
+    notes numbered below it takes them as one more commit)."""
     docs = sorted((d for d in sample_store.table("documents").to_pylist() if d["format"] == "docx"),
                   key=lambda d: d["meeting_date"])
     tasks_of, items_of = {}, {}
@@ -245,7 +245,6 @@ def synthetic_store(folder: Path, n_notes: int, sample_store: Store, distinct: b
             texts = {field: own(t[field], field) for field in OWN_WORDS}
             batch.add("tasks", [dict(t, doc_id=doc_id, task_id=task_id, **texts)])
             batch.add("progress_items", [dict(it, doc_id=doc_id, task_id=task_id) for it in items_of[t["task_id"]]])
-    store = store or Store(folder)
     cpu = time.process_time()
     seconds, _ = timed(store.commit, batch, relink=relink)
     return store, seconds, time.process_time() - cpu
@@ -355,7 +354,7 @@ def commit_and_queries(tmp: Path, n_notes: int, distinct: bool = False) -> None:
     """Print the time of one commit of n_notes synthetic notes with linking (their texts made
     distinct if `distinct`, then one more commit of COMMIT_EVERY notes timed too), and query
     latencies."""
-    big, commit_s, commit_cpu = synthetic_store(tmp / "big-store", n_notes, Store(tmp / "all-store"), distinct)
+    big, commit_s, commit_cpu = synthetic_store(Store(tmp / "big-store"), n_notes, Store(tmp / "all-store"), distinct)
     n_tasks = big.table("tasks").num_rows
     key = big.table("tasks").column("task_key")[0].as_py()
     # CPU seconds of this process too: on a shared machine they vary less than the wall clock
@@ -363,8 +362,7 @@ def commit_and_queries(tmp: Path, n_notes: int, distinct: bool = False) -> None:
     print(f"\nstore of {n_notes} notes ({n_tasks} task rows, {texts}): one commit with linking {commit_s:.1f} s "
           f"({commit_cpu:.1f} s of CPU)")
     if distinct:
-        _, more_s, more_cpu = synthetic_store(tmp / "big-store", COMMIT_EVERY, Store(tmp / "all-store"), distinct,
-                                              start=n_notes, store=big)
+        _, more_s, more_cpu = synthetic_store(big, COMMIT_EVERY, Store(tmp / "all-store"), distinct, start=n_notes)
         print(f"  then {COMMIT_EVERY} notes more, one commit: {more_s:.1f} s ({more_cpu:.1f} s of CPU); "
               f"the queries over all {n_notes + COMMIT_EVERY}:")
     print(f"  history by key:      {query_ms(queries.history, big, task_key=key):7.1f} ms (median of {QUERY_REPEATS})")

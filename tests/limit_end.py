@@ -109,9 +109,8 @@ TRACED_WAIT_S = 10
 
 def traced_thread_runs_after_a_timeout() -> bool:
     """A thread limit that times out, then a thread of its own run under a Python-level tracer
-    (as hypothesis runs its examples): does that thread run to its end? CPython 3.11 keeps its
-    flag of a pending thread exception raised once one is cancelled, and a traced thread then
-    loops for ever at its next call (the suite hung so, in tests/test_layout_property.py)."""
+    (as hypothesis runs its examples): does that thread run to its end? (Why it might not: the
+    comment at the end of worker.thread_time_limit.)"""
     timed = []
 
     def timed_out():
