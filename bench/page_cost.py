@@ -86,7 +86,7 @@ def stage_costs(files: list[Path], options: ReadOptions, pages: int) -> None:
         timed_stage(reader, name, spent)
     for name in ("read_chars", "read_graphics"):
         timed_stage(pdfium_source.PdfiumPage, name, spent)
-    timed_stage(pdfium_source, "extract_words", spent)
+    timed_stage(pdfium_source, "lean_words", spent)
     for name in ("extract_note", "note_records"):
         timed_stage(worker, name, spent)
     total = read_all(files, options)

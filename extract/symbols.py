@@ -9,6 +9,7 @@ the text and the word accounting still agree on it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 PRIVATE_USE_BASE = 0xF000  # Word writes a symbol font's code 0xNN as U+F0NN
 
@@ -81,14 +82,15 @@ def font_family(fontname: str) -> str | None:
     return "wingdings" if "wingding" in name else "symbol" if "symbol" in name else None
 
 
-def with_symbol_text(words: list[dict], chars: list[dict]) -> list[dict]:
-    """Given a PDF page's words and characters (pdfplumber-shaped dicts), return the words with
+def with_symbol_text(words: list[dict], page_chars: Callable[[], list[dict]]) -> list[dict]:
+    """Given a PDF page's words and what gives its characters (pdfplumber-shaped dicts, asked for
+    only where a word holds a private-use character: most pages' are not made), return the words with
     each private-use character of a symbol font read as the character it draws. LibreOffice
     draws Symbol's and Wingdings' characters alike with OpenSymbol, keeping the code: read with
     Symbol's table, a Wingdings code Symbol does not use stays as it is."""
     if not PRIVATE_USE_CHAR.search("".join(word["text"] for word in words)):
         return words  # most pages: no private-use character in any word, no char looked at
-    fonts = {c["text"]: font_family(c.get("fontname", "")) for c in chars
+    fonts = {c["text"]: font_family(c.get("fontname", "")) for c in page_chars()
              if len(c["text"]) == 1 and is_private_use(c["text"])}
     fonts = {char: family for char, family in fonts.items() if family}
     if not fonts:

@@ -5,14 +5,17 @@ unplaced_text among them), task rows, progress items, dates, passages and errors
 they differ by design, each such file named with why."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pdfplumber.utils.text import WordExtractor
 
 from somnotes.extract.options import ReadOptions
-from somnotes.extract.pdf.pdfium_source import PdfiumDocument
+from somnotes.extract.pdf.pdfium_source import PdfiumDocument, PdfiumPage, PdfiumUnreadable
+from somnotes.extract.pdf.reader import WORD_SETTINGS
 from somnotes.extract.pdf.source import as_rgb, open_pdf
-from somnotes.extract.pdf.watermark import letter_size
+from somnotes.extract.pdf.watermark import WATERMARK_MIN_SIZE_PT, letter_size
 from somnotes.ingest.worker import process_file
 
 from conftest import FIXTURES, SAMPLES, cli, read_table
@@ -37,6 +40,7 @@ QUARTER_TURN = 1  # PDFium's rotation codes: 1 is 90 degrees clockwise
 # pt: PDFium's loose box, a float32, read back into a turned letter's advance and size
 TURNED_SIZE_SLACK = 0.1
 SAME_POINT = 0.01  # pt (and colour fraction): PDFium's single-precision floats against pdfminer's doubles
+MIN_LEAN_PAGES = 500  # of the 649 pages of the fixtures and samples PDFium read itself on 2026-12-02
 
 
 def stored_rows(path: Path, engine: str) -> dict:
@@ -180,3 +184,43 @@ def test_a_space_pdfium_makes_where_a_letter_follows_at_once_is_no_space(workdir
     for engine in ("pdfium", "pdfplumber"):
         with open_pdf(path, engine) as pdf:
             assert [w["text"] for w in pdf.pages[0].extract_words()] == ["Done:", "Actions"], engine
+
+
+def pdfium_pages(path: Path) -> Iterator[PdfiumPage]:
+    """The pages of `path` PDFium reads itself (a page turned by /Rotate goes to pdfplumber), the
+    file open while they are read."""
+    try:
+        document = PdfiumDocument(path)
+    except PdfiumUnreadable:
+        return
+    with document:
+        yield from (page for page in document.pages if isinstance(page, PdfiumPage))
+
+
+@pytest.mark.parametrize("path", PDFS, ids=lambda p: str(p.relative_to(p.parents[1])))
+def test_words_from_lean_chars_are_pdfplumbers_words(path):
+    """PDFium's pages cut words from lean chars (pdfium_source.lean_words); pdfplumber's own
+    WordExtractor, over the char dicts made from them, cuts the same words, with the reader's
+    settings and with pdfplumber's defaults. A filtered copy, whose chars are dicts, too."""
+    for page in pdfium_pages(path):
+        copy = page.filter(lambda obj: obj["object_type"] != "rect")  # its chars made when asked for
+        words = page.extract_words(**WORD_SETTINGS)
+        assert "char" not in page.objects  # no char dict was made for them
+        assert words == WordExtractor(**WORD_SETTINGS).extract_words(page.chars), page.page_number
+        assert page.extract_words() == WordExtractor().extract_words(page.chars), page.page_number
+        assert copy.lean_chars is None and copy.chars == page.chars
+        assert copy.extract_words(**WORD_SETTINGS) == words
+
+
+def test_lean_words_are_compared_on_many_pages():
+    """Guards the test above against PDFium's pages going missing from it."""
+    assert sum(1 for path in PDFS for _ in pdfium_pages(path)) >= MIN_LEAN_PAGES
+
+
+@pytest.mark.parametrize("name", ["som26-midterm-draft-chromium.pdf", "som26-midterm-margin-stamp-weasyprint.pdf"])
+def test_only_a_page_that_may_hold_a_watermark_has_its_char_dicts_read_for_it(name):
+    """The watermark check asks PDFium's page whether a letter may be turned or large before any
+    char dict is made: every page of a watermarked or stamped note may; no page of the seed note."""
+    assert all(page.may_hold_large_letters(WATERMARK_MIN_SIZE_PT) for page in pdfium_pages(FIXTURES / "watermark" / name))
+    seed = [page.may_hold_large_letters(WATERMARK_MIN_SIZE_PT) for page in pdfium_pages(SAMPLES / "som26-midterm.pdf")]
+    assert seed and not any(seed)

@@ -6,8 +6,13 @@ pypdfium2's raw functions, for what the reader uses and hands it on as pdfplumbe
 
 - chars: one dict per character drawn (text, fontname, size, x0, x1, top, bottom, matrix,
   upright, non_stroking_color, ...), from the text page, the line ends PDFium adds itself left
-  out; words are cut from them by pdfplumber's rules (`extract_words`: its WordExtractor,
-  written out for level text and checked against it on every fixture page);
+  out. They are read as lean chars first, a tuple each (`LeanChar`): what words, spaces and the
+  overlap check read, and the text object's run, whose keys a level character shares. The
+  dicts are made only where something asks for `chars` (a page that may hold a large or turned
+  letter, a filtered copy of the page): a dict a character was about a sixth of a warm page's
+  time. Words are cut from the lean chars by pdfplumber's rules (`lean_words`: its
+  WordExtractor written out for level text, checked against it on every fixture page by
+  tests/test_pdf_engines.py);
 - rects, lines, curves: every painted path, split into subpaths and named as pdfminer names
   them (`converter.paint_path`: "ml" a line, an axis-aligned closed "mlllh" a rect, anything
   else a curve), with its fill and stroke and their colours; edges come from them through
@@ -35,10 +40,9 @@ from __future__ import annotations
 
 import ctypes
 import functools
-import itertools
 import math
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -48,6 +52,8 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as fpdf
 from pdfplumber.container import Container
 from pdfplumber.utils.text import DEFAULT_X_TOLERANCE, DEFAULT_Y_TOLERANCE, LIGATURES, WordExtractor
+
+from .source import BOX_BOTTOM, BOX_TEXT, BOX_TOP, BOX_X0, BOX_X1
 
 COORD_DIGITS = 4  # float32 carries about 7 digits: 841.8898 is as far as a page coordinate goes
 FONT_NAME_BYTES = 256
@@ -60,7 +66,6 @@ LIGATURE_TABLE = str.maketrans(LIGATURES)
 BEZIER_POINTS = 3  # PDFium gives a curve segment as three points: two controls and its end
 FILLMODE_EVENODD = fpdf.FPDF_FILLMODE_ALTERNATE
 IDENTITY = (1, 0, 0, 1, 0, 0)
-X0 = itemgetter("x0")
 SURROGATE = re.compile("[\ud800-\udfff]")  # half of a character outside the BMP: one UTF-16 unit is not one char
 SOFT_HYPHEN_MARK = "\ufffe"
 EMPTY_TEXT_BYTES = 2  # FPDFTextObj_GetText's count for no text: its UTF-16 terminator
@@ -69,7 +74,15 @@ SPACE_SNAP = 0.5  # pt: a dropped space's origin and the letter it follows, one 
 # than this to a space PDFium made (or a dropped one) says no gap is there (LetterStarts)
 MIN_SPACE_EM = 0.1
 # where text_run's tuple keeps what read_chars reads once per character
-RUN_SIZE, RUN_DESCENT, RUN_LINEAR, RUN_SHARED = 1, 4, 5, 8
+RUN_SIZE, RUN_DESCENT, RUN_LINEAR, RUN_SHARED, RUN_DOCTOP = 1, 4, 5, 8, 10
+# a lean char: its box first (source.py's BOX_*), then its origin (its matrix's e and f) and its
+# source: its text object's run (text_run's tuple) or, for a letter not level on an unturned
+# page, its whole char dict
+CHAR_E, CHAR_F, CHAR_SOURCE = 5, 6, 7
+LEAN_X0 = itemgetter(BOX_X0)
+# the char keys a level run's characters share, so words may take them as extra attributes
+RUN_KEYS = frozenset({"fontname", "size", "upright", "non_stroking_color", "stroking_color"})
+LeanChar = tuple  # (text, x0, x1, top, bottom, e, f, source)
 
 
 def c_function(function, restype, *argtypes):
@@ -194,9 +207,12 @@ class RunOut:
 
 class PdfiumPage(Container):
     """One page read by PDFium: chars, paths and images as pdfplumber's dicts (its Container
-    gives edges and the rest from them)."""
+    gives edges and the rest from them), the chars made from lean chars when asked for."""
 
-    cached_properties = Container.cached_properties  # _rect_edges, _curve_edges, _edges, _objects
+    # pdfplumber's (_rect_edges, _curve_edges, _edges, _objects) and the lean chars: flushed together
+    cached_properties = [*Container.cached_properties, "_lean"]
+
+    kept_chars: Callable[[], list[dict]]  # a filtered copy's chars, made when asked for (filter)
 
     def __init__(self, document: PdfiumDocument, index: int, doctop: float):
         self.document = document
@@ -213,20 +229,49 @@ class PdfiumPage(Container):
 
     @property
     def objects(self) -> dict:
+        """The page's rects, lines, curves and images, and its chars once `chars` has made them."""
         if not hasattr(self, "_objects"):
             self._objects = self.read_objects()
         return self._objects
 
+    @property
+    def lean_chars(self) -> list[LeanChar] | None:
+        """The page's characters as lean chars, as read; None on a filtered copy (`filter`)."""
+        self.objects  # noqa: B018 (reading the page, if not read yet, sets _lean)
+        return getattr(self, "_lean", None)
+
+    @property
+    def chars(self) -> list[dict]:
+        """The page's characters as pdfplumber's char dicts, made on first use: a filtered copy's
+        are those of its page that its test keeps."""
+        objects = self.objects
+        chars = objects.get("char")
+        if chars is None:
+            lean = getattr(self, "_lean", None)
+            chars = objects["char"] = [char_dict(char) for char in lean] if lean is not None else self.kept_chars()
+        return chars
+
+    def may_hold_large_letters(self, size: float) -> bool:
+        """Might a letter of the page be turned, or level and `size` or larger? False only where
+        every letter is level and each text object's size is under it: no char dict need be made
+        to know it (extract/pdf/watermark.py)."""
+        if self.lean_chars is None:
+            return True
+        return self.turned_letters or any(run[RUN_SIZE] >= size for run in self.runs.values())
+
     def read_objects(self) -> dict:
-        """Read the page's chars, paths and images from PDFium, its handles closed after."""
+        """Read the page's chars (as lean chars), paths and images from PDFium, its handles
+        closed after."""
         page = self.pdfium_page or self.document.pdfium_page(self.index)
         self.pdfium_page = None  # what the reader needs is read now: PDFium's page is closed after
         try:
-            objects: dict = {"char": [], "rect": [], "line": [], "curve": [], "image": []}
+            objects: dict = {"rect": [], "line": [], "curve": [], "image": []}
             textpage = page.get_textpage()
-            self.run_addresses: Collection[int] = frozenset()  # read_chars names them, where there are chars
+            self.runs: dict = {}  # read_chars fills it, where there are chars
+            self.run_addresses: Collection[int] = frozenset()
+            self.turned_letters = False
             try:
-                chars = objects["char"] = self.read_chars(textpage.raw)
+                chars = self._lean = self.read_chars(textpage.raw)
                 starts = LetterStarts([chars[i] for i in self.run_starts])
                 drop_gapless_spaces(chars, self.made_spaces, starts)
                 texts = self.read_graphics(page.raw, objects)
@@ -241,8 +286,8 @@ class PdfiumPage(Container):
 
     # --- text ---
 
-    def read_chars(self, textpage) -> list[dict]:
-        """The characters of a text page as pdfplumber's char dicts, in drawing order."""
+    def read_chars(self, textpage) -> list[LeanChar]:
+        """The characters of a text page as lean chars, in drawing order."""
         self.made_spaces: list[int] = []  # where in the chars the spaces PDFium made stand
         self.run_starts: list[int] = []  # and where each text object's first character does
         count = fpdf.FPDFText_CountChars(textpage)
@@ -256,31 +301,30 @@ class PdfiumPage(Container):
         # the per-character calls' pointers, as c_void_p objects made once (unchecked_c_function)
         page_ref = ctypes.c_void_p(handle)
         box_ref, x_ref, y_ref = (ctypes.c_void_p(ctypes.addressof(out)) for out in (box, origin_x, origin_y))
-        runs: dict = {}  # text object address -> what its characters share
+        runs = self.runs = {}  # text object address -> what its characters share
         self.run_addresses = runs.keys()  # what dropped_spaces tells dropped objects by
         colours = ObjectColours()
-        chars: list[dict] = []
-        top_of, ctm, doctop = self.height, self.ctm, self.initial_doctop
-        plain_page = ctm == IDENTITY
-        previous: dict | None = None
-        # the run whose shared keys hold the baseline `filled_f`'s vertical place: a level text
+        chars: list[LeanChar] = []
+        top_of, plain_page = self.height, self.ctm == IDENTITY
+        previous: LeanChar | None = None
+        # the run and baseline `filled_f` whose top and bottom `top` and `bottom` hold: a level text
         # object's characters share their baseline (PDFium puts a horizontal font's characters
-        # along the object's x axis), so it is set once a run, not once a character
-        filled: dict | None = None
-        filled_f = a = b = c = d = 0.0  # and the run's linear part of its matrix
+        # along the object's x axis), so they are worked out once a run, not once a character
+        filled: tuple | None = None
+        filled_f = top = bottom = 0.0
         for i in range(count):
             key = text_object_at(page_ref, i)
             if not key:
                 # a character PDFium made (a line end, or a space where a producer drew none:
                 # Chromium positions each word and draws no space glyph, pdfminer reads the
                 # gap); a space ends a word here, as a space char does for pdfplumber
-                if texts[i] == " " and previous is not None and previous["text"] != " ":
+                if texts[i] == " " and previous is not None and previous[BOX_TEXT] != " ":
                     previous = space_after(previous, keep_matrix=True)
                     self.made_spaces.append(len(chars))
                     chars.append(previous)
                 continue
             text = texts[i]
-            if text == " " and previous is not None and previous["text"] != " ":
+            if text == " " and previous is not None and previous[BOX_TEXT] != " ":
                 # nothing reads a space's box (words end at it, the overlap check skips it):
                 # the gap after the previous character stands for it, two calls fewer
                 previous = space_after(previous)
@@ -292,32 +336,20 @@ class PdfiumPage(Container):
                 self.run_starts.append(len(chars))
             loose_box_at(page_ref, i, box_ref)
             origin_at(page_ref, i, x_ref, y_ref)
-            shared = run[RUN_SHARED]
-            if plain_page and shared is not None:
+            if plain_page and run[RUN_SHARED] is not None:
                 # level text on an unturned page: pdfminer's box runs from the origin to its
                 # advance (the loose box's right), from the descent under the baseline up one
-                # size; what the run's characters share is copied, the rest set (a third
-                # cheaper than a whole dict display, once per character)
-                e, f, x1 = origin_x.value, origin_y.value, box.right
-                if shared is not filled or f != filled_f:  # checked, not assumed: a rise moves it
+                # size; the rest is the run's (char_dict)
+                e, f = origin_x.value, origin_y.value
+                if run is not filled or f != filled_f:  # checked, not assumed: a rise moves it
                     ybottom = f + run[RUN_DESCENT]
-                    ytop = ybottom + run[RUN_SIZE]
-                    top = top_of - ytop
-                    shared["y0"] = ybottom
-                    shared["y1"] = ytop
-                    shared["top"] = top
-                    shared["bottom"] = top_of - ybottom
-                    shared["doctop"] = doctop + top
-                    filled, filled_f = shared, f
-                    a, b, c, d = run[RUN_LINEAR]
-                previous = shared.copy()
-                previous["text"] = text
-                previous["x0"] = e
-                previous["x1"] = x1
-                previous["adv"] = previous["width"] = x1 - e
-                previous["matrix"] = (a, b, c, d, e, f)
+                    top = top_of - (ybottom + run[RUN_SIZE])
+                    bottom = top_of - ybottom
+                    filled, filled_f = run, f
+                previous = (text, e, box.right, top, bottom, e, f, run)
             else:
-                previous = self.turned_char(text, run, box, origin_x.value, origin_y.value)
+                self.turned_letters = True
+                previous = lean_char(self.turned_char(text, run, box, origin_x.value, origin_y.value))
             chars.append(previous)
         return chars
 
@@ -325,7 +357,7 @@ class PdfiumPage(Container):
         """A character of turned text, or on a turned page: its box is the bounding box of
         PDFium's loose box turned onto the page, its matrix turned too; its advance and size are
         pdfminer's (`turned_advance`)."""
-        fontname, _, _, _, _, linear, fill, stroke, _, (font_size, extent) = run
+        fontname, _, _, _, _, linear, fill, stroke, _, (font_size, extent), _ = run
         ctm = self.ctm
         corners = [apply(ctm, x, y) for x in (box.left, box.right) for y in (box.bottom, box.top)]
         x0, x1 = min(p[0] for p in corners), max(p[0] for p in corners)
@@ -363,9 +395,10 @@ class PdfiumPage(Container):
                   "top": 0.0, "bottom": 0.0, "doctop": 0.0, "width": 0.0, "height": size, "matrix": IDENTITY,
                   "non_stroking_color": fill, "stroking_color": stroke} if level else None
         # (fontname, size, level, upright, descent, linear, fill, stroke, shared, (font size, ascent to
-        # descent)), the last two in text space: what a turned letter's advance is read from
+        # descent), the page's doctop), the tenth in text space: what a turned letter's advance is
+        # read from
         return (fontname, size, level, upright, descent * d, linear, fill, stroke, shared,
-                (font_size, ascent - descent))
+                (font_size, ascent - descent), self.initial_doctop)
 
     # --- graphics ---
 
@@ -474,14 +507,18 @@ class PdfiumPage(Container):
 
     def extract_words(self, **settings) -> list[dict]:
         """Words as pdfplumber's extract_words makes them, from these chars."""
-        return extract_words(self.chars, **settings)
+        lean = self.lean_chars
+        return lean_words(lean if lean is not None else [lean_char(c) for c in self.chars], **settings)
 
     def filter(self, test) -> PdfiumPage:
-        """A copy of the page holding only the objects `test` keeps (pdfplumber's Page.filter)."""
+        """A copy of the page holding only the objects `test` keeps (pdfplumber's Page.filter);
+        its chars are made when asked for, where the page's are not made yet (find_grids leaves
+        out shading and reads no char)."""
         kept = {kind: [o for o in objs if test(o)] for kind, objs in self.objects.items()}
         view = PdfiumPage.__new__(PdfiumPage)
-        view.__dict__.update({k: v for k, v in self.__dict__.items() if k not in Container.cached_properties})
+        view.__dict__.update({k: v for k, v in self.__dict__.items() if k not in self.cached_properties})
         view._objects = kept
+        view.kept_chars = lambda: [char for char in self.chars if test(char)]
         view.pdfium_page = None
         return view
 
@@ -516,57 +553,109 @@ class QuickWordExtractor(WordExtractor):
         return word
 
 
-def extract_words(chars: list[dict], x_tolerance: float = DEFAULT_X_TOLERANCE,
-                  y_tolerance: float = DEFAULT_Y_TOLERANCE, keep_blank_chars: bool = False,
-                  extra_attrs: list | None = None, **others) -> list[dict]:
+def lean_char(char: dict) -> LeanChar:
+    """A char dict as a lean char (its source the dict itself)."""
+    matrix = char["matrix"]
+    return (char["text"], char["x0"], char["x1"], char["top"], char["bottom"], matrix[4], matrix[5], char)
+
+
+def char_dict(char: LeanChar) -> dict:
+    """A lean char as pdfplumber's char dict: a level character's box is its run's descent under
+    the baseline to one size above (read_chars), the rest its run's shared keys."""
+    source = char[CHAR_SOURCE]
+    if type(source) is dict:
+        return source
+    text, x0, x1, top, bottom, e, f, run = char
+    ybottom = f + run[RUN_DESCENT]
+    a, b, c, d = run[RUN_LINEAR]
+    out = run[RUN_SHARED].copy()  # a copy of a dict display is a third cheaper than the display
+    out["text"] = text
+    out["x0"] = x0
+    out["x1"] = x1
+    out["adv"] = out["width"] = x1 - x0  # a space's is 0: its x0 is its x1 (space_after)
+    out["y0"] = ybottom
+    out["y1"] = ybottom + run[RUN_SIZE]
+    out["top"] = top
+    out["bottom"] = bottom
+    out["doctop"] = run[RUN_DOCTOP] + top
+    out["matrix"] = (a, b, c, d, e, f)
+    return out
+
+
+def char_keys(char: LeanChar) -> dict:
+    """The dict holding a lean char's font, size, uprightness and colours: its run's shared keys,
+    or its own dict."""
+    source = char[CHAR_SOURCE]
+    return source if type(source) is dict else source[RUN_SHARED]
+
+
+def char_doctop(char: LeanChar) -> float:
+    source = char[CHAR_SOURCE]
+    return source["doctop"] if type(source) is dict else source[RUN_DOCTOP] + char[BOX_TOP]
+
+
+def lean_words(chars: list[LeanChar], x_tolerance: float = DEFAULT_X_TOLERANCE,
+               y_tolerance: float = DEFAULT_Y_TOLERANCE, keep_blank_chars: bool = False,
+               extra_attrs: list | None = None, **others) -> list[dict]:
     """pdfplumber's extract_words for the reader's settings (its defaults but the tolerances
-    and extra attributes), written out for level text: chars run by run of the same uprightness
-    and extra attributes, each run cut into lines by clustering tops within `y_tolerance`, each
-    line sorted by x0 and cut into words at spaces and at gaps over `x_tolerance`. Any other
-    setting, and turned text, go to pdfplumber's own extractor."""
+    and extra attributes a run shares), written out for level text: chars run by run of the same
+    uprightness and extra attributes, each run cut into lines by clustering tops within
+    `y_tolerance`, each line sorted by x0 and cut into words at spaces and at gaps over
+    `x_tolerance`. Any other setting, and turned text, go to pdfplumber's own extractor."""
     extra = list(extra_attrs or [])
     settings = dict(others, x_tolerance=x_tolerance, y_tolerance=y_tolerance, keep_blank_chars=keep_blank_chars,
                     extra_attrs=extra)
-    if others or keep_blank_chars:
-        return QuickWordExtractor(**settings).extract_words(chars)
+    if others or keep_blank_chars or not RUN_KEYS.issuperset(extra):
+        return QuickWordExtractor(**settings).extract_words([char_dict(c) for c in chars])
+    # pdfplumber groups consecutive chars by (upright, *extra): a text object's share one key
+    runs: list[tuple[tuple, list[LeanChar]]] = []
+    source: Any = None
+    run_chars: list[LeanChar] = []
+    for char in chars:
+        if char[CHAR_SOURCE] is not source:
+            source = char[CHAR_SOURCE]
+            keys = char_keys(char)
+            key = (keys["upright"], *(keys[name] for name in extra))
+            if not runs or runs[-1][0] != key:
+                run_chars = []
+                runs.append((key, run_chars))
+        run_chars.append(char)
     words: list[dict] = []
-    run_key = itemgetter("upright", *extra)
-    for _, run in itertools.groupby(chars, run_key):
-        run_chars = list(run)
-        if not run_chars[0]["upright"]:
-            words += QuickWordExtractor(**settings).extract_words(run_chars)
+    for (upright, *_), run_chars in runs:
+        if not upright:
+            words += QuickWordExtractor(**settings).extract_words([char_dict(c) for c in run_chars])
             continue
         for line in text_lines(run_chars, y_tolerance):
             words += line_words(line, x_tolerance, y_tolerance, extra)
     return words
 
 
-def text_lines(chars: list[dict], y_tolerance: float) -> list[list[dict]]:
+def text_lines(chars: list[LeanChar], y_tolerance: float) -> list[list[LeanChar]]:
     """pdfplumber's cluster_objects by top: tops within `y_tolerance` of the last one are one
     line; lines in order of their tops, chars in each by x0 (both sorts stable)."""
     cluster: dict = {}
     index, last = -1, None
-    for value in sorted({c["top"] for c in chars}):
+    for value in sorted({c[BOX_TOP] for c in chars}):
         if last is None or value > last + y_tolerance:
             index += 1
         cluster[value] = index
         last = value
     # one pass into the lines (a stable sort by line would keep the same order, in n log n)
-    lines: list[list[dict]] = [[] for _ in range(index + 1)]
+    lines: list[list[LeanChar]] = [[] for _ in range(index + 1)]
     for c in chars:
-        lines[cluster[c["top"]]].append(c)
+        lines[cluster[c[BOX_TOP]]].append(c)
     for line in lines:
-        line.sort(key=X0)
+        line.sort(key=LEAN_X0)
     return lines
 
 
-def line_words(line: list[dict], x_tolerance: float, y_tolerance: float, extra: list) -> list[dict]:
+def line_words(line: list[LeanChar], x_tolerance: float, y_tolerance: float, extra: list) -> list[dict]:
     """The words of one line of level chars, cut as pdfplumber's iter_chars_to_words cuts them."""
     words: list[dict] = []
-    current: list[dict] = []
+    current: list[LeanChar] = []
     prev_x0 = prev_reach = prev_top = 0.0
     for char in line:
-        text = char["text"]
+        text = char[BOX_TEXT]
         if not text or text.isspace():
             if current:
                 words.append(merge_word(current, extra))
@@ -574,51 +663,53 @@ def line_words(line: list[dict], x_tolerance: float, y_tolerance: float, extra: 
             if not text:  # pdfplumber: an empty text is "in" split_at_punctuation, a word alone
                 words.append(merge_word([char], extra))
             continue
-        x0, top = char["x0"], char["top"]
+        x0, top = char[BOX_X0], char[BOX_TOP]
         if current and (x0 < prev_x0 or x0 > prev_reach or abs(top - prev_top) > y_tolerance):
             words.append(merge_word(current, extra))
             current = []
         current.append(char)
-        prev_x0, prev_reach, prev_top = x0, char["x1"] + x_tolerance, top
+        prev_x0, prev_reach, prev_top = x0, char[BOX_X1] + x_tolerance, top
     if current:
         words.append(merge_word(current, extra))
     return words
 
 
-def merge_word(chars: list[dict], extra: list) -> dict:
+def merge_word(chars: list[LeanChar], extra: list) -> dict:
     """pdfplumber's merge_chars for level text."""
     first = chars[0]
-    if len(chars) == 1:
-        x0, x1, top, bottom = first["x0"], first["x1"], first["top"], first["bottom"]
-        text = first["text"]
-    else:  # a line's chars come sorted by x0
-        x0, x1, top, bottom = first["x0"], first["x1"], first["top"], first["bottom"]
-        texts = [first["text"]]
+    text, x0, x1, top, bottom = first[:BOX_BOTTOM + 1]
+    if len(chars) > 1:  # a line's chars come sorted by x0
+        texts = [text]
         for c in chars[1:]:
-            texts.append(c["text"])
-            if c["x1"] > x1:
-                x1 = c["x1"]
-            if c["top"] < top:
-                top = c["top"]
-            if c["bottom"] > bottom:
-                bottom = c["bottom"]
+            texts.append(c[BOX_TEXT])
+            if c[BOX_X1] > x1:
+                x1 = c[BOX_X1]
+            if c[BOX_TOP] < top:
+                top = c[BOX_TOP]
+            if c[BOX_BOTTOM] > bottom:
+                bottom = c[BOX_BOTTOM]
         text = "".join(texts)
+    keys = char_keys(first)
     word = {"text": text.translate(LIGATURE_TABLE), "x0": x0, "x1": x1, "top": top,
-            "doctop": top + first["doctop"] - first["top"], "bottom": bottom, "upright": first["upright"],
+            "doctop": top + char_doctop(first) - first[BOX_TOP], "bottom": bottom, "upright": keys["upright"],
             "height": bottom - top, "width": x1 - x0, "direction": "ltr"}
     for key in extra:
-        word[key] = first[key]
+        word[key] = keys[key]
     return word
 
 
-def space_after(char: dict, keep_matrix: bool = False) -> dict:
+def space_after(char: LeanChar, keep_matrix: bool = False) -> LeanChar:
     """A space standing for the gap after `char`: it starts where the letter's advance ends and
     takes no width (nothing reads a space's box: words end at it, the overlap check skips it);
-    its matrix is moved there too unless `keep_matrix` (a space PDFium made itself, read so before)."""
-    space = dict(char, text=" ", x0=char["x1"], width=0.0, adv=0.0)
-    if not keep_matrix:
-        space["matrix"] = (*char["matrix"][:4], char["x1"], char["matrix"][5])
-    return space
+    its origin is moved there too unless `keep_matrix` (a space PDFium made itself, read so before)."""
+    source = char[CHAR_SOURCE]
+    if type(source) is dict:  # a turned letter's space is a whole dict too
+        space = dict(source, text=" ", x0=source["x1"], width=0.0, adv=0.0)
+        if not keep_matrix:
+            space["matrix"] = (*source["matrix"][:4], source["x1"], source["matrix"][5])
+        return lean_char(space)
+    x1 = char[BOX_X1]
+    return (" ", x1, x1, char[BOX_TOP], char[BOX_BOTTOM], char[CHAR_E] if keep_matrix else x1, char[CHAR_F], source)
 
 
 class LetterStarts:
@@ -628,11 +719,13 @@ class LetterStarts:
     of them, "Don" and "e:", and make a space there, where pdfminer reads none.) A letter read
     apart from those before it starts an object of its own: the objects' first letters suffice."""
 
-    def __init__(self, firsts: list[dict]):
+    def __init__(self, firsts: list[LeanChar]):
         self.index: dict[int, list[tuple[float, float, float]]] = {}
         for char in firsts:
-            if char["upright"]:
-                self.index.setdefault(round(char["x0"]), []).append((char["x0"], char["matrix"][5], char["size"]))
+            keys = char_keys(char)
+            if keys["upright"]:
+                x0 = char[BOX_X0]
+                self.index.setdefault(round(x0), []).append((x0, char[CHAR_F], keys["size"]))
 
     def at(self, x: float, y: float) -> bool:
         """Whether a text object on baseline `y` starts at `x` (within MIN_SPACE_EM of its size)."""
@@ -640,14 +733,14 @@ class LetterStarts:
                    for key in (round(x) - 1, round(x), round(x) + 1) for x0, f, size in self.index.get(key, ()))
 
 
-def drop_gapless_spaces(chars: list[dict], made: list[int], starts: LetterStarts) -> None:
+def drop_gapless_spaces(chars: list[LeanChar], made: list[int], starts: LetterStarts) -> None:
     """Take out the spaces PDFium made (at the indices `made` of `chars`) with no gap after them."""
-    gapless = {i for i in made if starts.at(chars[i]["x0"], chars[i]["matrix"][5])}
+    gapless = {i for i in made if starts.at(chars[i][BOX_X0], chars[i][CHAR_F])}
     if gapless:
         chars[:] = [c for i, c in enumerate(chars) if i not in gapless]
 
 
-def add_dropped_spaces(chars: list[dict], origins: list[tuple[float, float]]) -> None:
+def add_dropped_spaces(chars: list[LeanChar], origins: list[tuple[float, float]]) -> None:
     """Put a space after the letter each dropped space (its origin on the page) follows, where no
     space follows it yet: the level letter on its baseline whose advance ends where the space
     starts (as read_chars makes the spaces PDFium adds, the gap after the letter stands for it)."""
@@ -655,15 +748,15 @@ def add_dropped_spaces(chars: list[dict], origins: list[tuple[float, float]]) ->
     for x, y in origins:
         for key in (round(x) - 1, round(x), round(x) + 1):
             near.setdefault(key, []).append((x, y))
-    out: list[dict] = []
+    out: list[LeanChar] = []
     for i, char in enumerate(chars):
         out.append(char)
-        spaces = near.get(round(char["x1"]))
-        if not spaces or not char["upright"] or char["text"] == " " or \
-                (i + 1 < len(chars) and chars[i + 1]["text"] == " "):
+        x1 = char[BOX_X1]
+        spaces = near.get(round(x1))
+        if not spaces or not char_keys(char)["upright"] or char[BOX_TEXT] == " " or \
+                (i + 1 < len(chars) and chars[i + 1][BOX_TEXT] == " "):
             continue
-        matrix = char["matrix"]
-        if any(abs(x - char["x1"]) <= SPACE_SNAP and abs(y - matrix[5]) <= SPACE_SNAP for x, y in spaces):
+        if any(abs(x - x1) <= SPACE_SNAP and abs(y - char[CHAR_F]) <= SPACE_SNAP for x, y in spaces):
             out.append(space_after(char))
     chars[:] = out
 

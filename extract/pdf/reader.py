@@ -19,6 +19,7 @@ import bisect
 import logging
 import re
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -49,7 +50,7 @@ from .lines import (
     split_paragraph_lines,
 )
 from .page_split import join_rows_split_across_pages
-from .source import PdfPage, open_pdf, plumber_page
+from .source import BOX_BOTTOM, BOX_TOP, BOX_X0, BOX_X1, PdfPage, letter_boxes, open_pdf, plumber_page
 from .tight import left_edge, right_edge, split_at_deliberate_breaks
 from .unruled import has_task_table, unruled_blocks
 from .watermark import set_aside_watermark, stamps_on_every_page, watermark_warnings
@@ -121,7 +122,7 @@ class PageSource:
     scanned: bool = False  # an image without text, read or not
 
 
-def overlapping_letters(chars: list) -> int:
+def overlapping_letters(chars: list[tuple]) -> int:
     """How many pairs of a page's letters are drawn over one another on different lines. Only
     lines whose tops are close enough for their letters to share OVERLAP_SHARE of their height
     are compared, and of those only letters whose spans across the page meet (ordinary text has
@@ -131,9 +132,9 @@ def overlapping_letters(chars: list) -> int:
     lines: dict = {}
     line_of: dict = {}  # top -> its line (the letters of a line share their top: rounded once)
     tallest = 0.0
-    for c in chars:
-        text, top, bottom = c["text"], c["top"], c["bottom"]
-        if text and not text.isspace() and bottom > top and c["x1"] > c["x0"]:
+    for c in chars:  # letter boxes: (text, x0, x1, top, bottom), source.py's BOX_*
+        text, x0, x1, top, bottom = c[:BOX_BOTTOM + 1]
+        if text and not text.isspace() and bottom > top and x1 > x0:
             line = line_of.get(top)
             if line is None:
                 line = line_of[top] = lines.setdefault(round(top, 1), [])
@@ -147,7 +148,7 @@ def overlapping_letters(chars: list) -> int:
     for i, top in enumerate(tops[:-1]):
         if tops[i + 1] - top > page_reach:
             continue
-        reach = (1 - OVERLAP_SHARE) * max(c["bottom"] - c["top"] for c in lines[top])
+        reach = (1 - OVERLAP_SHARE) * max(c[BOX_BOTTOM] - c[BOX_TOP] for c in lines[top])
         for other in tops[i + 1:]:
             if other - top > reach:
                 break
@@ -160,35 +161,37 @@ def overlapping_letters(chars: list) -> int:
 def by_x0(lines: dict, top: float, made: dict) -> tuple[list, list]:
     """A line's letters sorted by x0 and their x0s, sorted once (kept in `made`)."""
     if top not in made:
-        line = sorted(lines[top], key=lambda c: c["x0"])
-        made[top] = (line, [c["x0"] for c in line])
+        line = sorted(lines[top], key=itemgetter(BOX_X0))
+        made[top] = (line, [c[BOX_X0] for c in line])
     return made[top]
 
 
 def overlaps_between(line: list, other: list, other_starts: list) -> int:
     """How many pairs of letters of two lines overlap; `other` sorted by x0 (its x0s given): a
     letter of `line` is compared only with those that start before it ends."""
-    widest = max(c["x1"] - c["x0"] for c in other)
+    widest = max(c[BOX_X1] - c[BOX_X0] for c in other)
     found = 0
     for a in line:
-        j = bisect.bisect_left(other_starts, a["x0"] - widest)
-        end = bisect.bisect_right(other_starts, a["x1"])
+        j = bisect.bisect_left(other_starts, a[BOX_X0] - widest)
+        end = bisect.bisect_right(other_starts, a[BOX_X1])
         found += sum(1 for b in other[j:end] if letters_overlap(a, b))
     return found
 
 
-def letters_overlap(a: dict, b: dict) -> bool:
-    width = min(a["x1"] - a["x0"], b["x1"] - b["x0"])
-    height = min(a["bottom"] - a["top"], b["bottom"] - b["top"])
-    shared_x = min(a["x1"], b["x1"]) - max(a["x0"], b["x0"])
-    shared_y = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
+def letters_overlap(a: tuple, b: tuple) -> bool:
+    _, ax0, ax1, atop, abottom = a[:BOX_BOTTOM + 1]
+    _, bx0, bx1, btop, bbottom = b[:BOX_BOTTOM + 1]
+    width = min(ax1 - ax0, bx1 - bx0)
+    height = min(abottom - atop, bbottom - btop)
+    shared_x = min(ax1, bx1) - max(ax0, bx0)
+    shared_y = min(abottom, bbottom) - max(atop, btop)
     return shared_x >= OVERLAP_SHARE * width and shared_y >= OVERLAP_SHARE * height
 
 
 def page_source(page: PdfPage, ocr: str, clock: Clock = NO_CLOCK) -> PageSource:
     """Given a page (extract/pdf/source.py), return its words from its text layer, or, where `ocr`
     says so and Tesseract is there, from its image (asking `clock`, the file's time limit, for OCR's time)."""
-    words = with_symbol_text(page.extract_words(**WORD_SETTINGS), page.chars)
+    words = with_symbol_text(page.extract_words(**WORD_SETTINGS), lambda: page.chars)
     scanned = is_scanned(page, words)
     if not wants_ocr(ocr, scanned) or not tesseract_available():
         return PageSource(words, scanned=scanned)
@@ -395,7 +398,7 @@ def read_marked_page(whole, ocr: str, clock: Clock, stamps: frozenset | None = N
     page, mark, stamp = set_aside_watermark(whole, stamps)
     shading = row_boundaries(page.rects)
     source = page_source(page, ocr, clock)
-    overlapped = not source.scan and overlapping_letters(page.chars)
+    overlapped = not source.scan and overlapping_letters(letter_boxes(page))
     content = read_page(page, source)
     whole.flush_cache()  # keep memory flat on long documents
     return MarkedPage(content, source, bool(overlapped), shading, mark, stamp)

@@ -10,7 +10,9 @@ What the reader and OCR read of a page, found by reading extract/pdf/*.py and ex
 - extract_words(x_tolerance, y_tolerance, keep_blank_chars, extra_attrs=["size"]): word dicts
   (text, x0, x1, top, bottom, size, upright, ...);
 - chars (text, x0, x1, top, bottom; for the layouts of issue 22: matrix, fontname,
-  non_stroking_color) for letters drawn over letters;
+  non_stroking_color) for letters drawn over letters, and for watermarks and symbol fonts;
+  `letter_boxes` gives the first five as tuples, from PDFium's lean chars where the page has
+  them (its `lean_chars`), so that no char dict is made for it;
 - rects (object_type, fill, stroke, width, height, non_stroking_color), edges (orientation,
   x0, x1, top, bottom, width, height), filter(test) and find_tables(settings) for ruled tables;
 - images (x0, x1, top, bottom, srcsize), width, height, page_number for telling a scan;
@@ -28,6 +30,8 @@ DEFAULT_PDF_ENGINE = "pdfium"
 GREY_COMPONENTS = 1
 RGB_COMPONENTS = 3
 CMYK_COMPONENTS = 4
+# a letter's box as a tuple (letter_boxes; the first five fields of PDFium's lean chars)
+BOX_TEXT, BOX_X0, BOX_X1, BOX_TOP, BOX_BOTTOM = range(5)
 
 
 class PdfPage(Protocol):
@@ -78,6 +82,14 @@ def plumber_page(page: PdfPage):
     """The pdfplumber page of `page` (OCR renders it): itself, or the one PDFium's page opens."""
     opener = getattr(page, "plumber_page", None)
     return opener() if opener is not None else page
+
+
+def letter_boxes(page: PdfPage) -> list[tuple]:
+    """A page's characters as tuples whose first five fields are (text, x0, x1, top, bottom)."""
+    lean = getattr(page, "lean_chars", None)
+    if lean is not None:
+        return lean
+    return [(c["text"], c["x0"], c["x1"], c["top"], c["bottom"]) for c in page.chars]
 
 
 def as_rgb(colour) -> tuple | None:

@@ -123,6 +123,9 @@ def set_aside_watermark(page, stamps: frozenset | None = None):
     """Given a pdfplumber page, return (the page without its watermark letters and its stamp
     letters: every stamp line when `stamps` is None, else the lines whose text it holds; the
     watermark's text on it, "" where it has none; the texts of the stamp lines set aside)."""
+    screen = getattr(page, "may_hold_large_letters", None)  # PDFium's pages know without char dicts
+    if screen is not None and not screen(WATERMARK_MIN_SIZE_PT):
+        return page, "", ()
     letters, stamp = set_aside_letters(page.chars)
     runs = stamp_runs(stamp)
     runs = {text: run for text, run in runs.items() if stamps is None or text in stamps}
