@@ -15,7 +15,12 @@ from somnotes.extract.options import ReadOptions
 from somnotes.extract.pdf.pdfium_source import PdfiumDocument, PdfiumPage, PdfiumUnreadable
 from somnotes.extract.pdf.reader import WORD_SETTINGS
 from somnotes.extract.pdf.source import as_rgb, open_pdf
-from somnotes.extract.pdf.watermark import WATERMARK_MIN_SIZE_PT, letter_size
+from somnotes.extract.pdf.watermark import (
+    WATERMARK_MIN_SIZE_PT,
+    letter_size,
+    set_aside_letters,
+    set_aside_watermark,
+)
 from somnotes.ingest.worker import process_file
 
 from conftest import FIXTURES, SAMPLES, cli, read_table
@@ -201,15 +206,27 @@ def pdfium_pages(path: Path) -> Iterator[PdfiumPage]:
 def test_words_from_lean_chars_are_pdfplumbers_words(path):
     """PDFium's pages cut words from lean chars (pdfium_source.lean_words); pdfplumber's own
     WordExtractor, over the char dicts made from them, cuts the same words, with the reader's
-    settings and with pdfplumber's defaults. A filtered copy, whose chars are dicts, too."""
+    settings, pdfplumber's defaults and settings that go to its extractor. The dicts keep
+    pdfplumber's relations between their fields. A filtered copy made before the dicts makes its
+    own, from the lean chars, the page flushed meanwhile; a page that cannot hold a watermark
+    has no watermark letter."""
     for page in pdfium_pages(path):
-        copy = page.filter(lambda obj: obj["object_type"] != "rect")  # its chars made when asked for
+        copy = page.filter(lambda obj: obj["object_type"] != "char" or obj["text"] != "e")
         words = page.extract_words(**WORD_SETTINGS)
         assert "char" not in page.objects  # no char dict was made for them
         assert words == WordExtractor(**WORD_SETTINGS).extract_words(page.chars), page.page_number
-        assert page.extract_words() == WordExtractor().extract_words(page.chars), page.page_number
-        assert copy.lean_chars is None and copy.chars == page.chars
-        assert copy.extract_words(**WORD_SETTINGS) == words
+        for settings in ({}, {"extra_attrs": ["fontname", "size"]}, {"extra_attrs": ["matrix"]},
+                         {"keep_blank_chars": True}):
+            assert page.extract_words(**settings) == WordExtractor(**settings).extract_words(page.chars), settings
+        for char in page.chars:
+            assert (char["top"], char["bottom"], char["doctop"], char["width"], char["height"]) == pytest.approx(
+                (page.height - char["y1"], page.height - char["y0"], page.initial_doctop + char["top"],
+                 char["x1"] - char["x0"], char["y1"] - char["y0"]), abs=SAME_POINT), char
+        if not page.may_hold_large_letters(WATERMARK_MIN_SIZE_PT):
+            assert set_aside_letters(page.chars) == ([], [])
+        page.flush_cache()
+        assert copy.lean_chars is None and copy.chars == [c for c in page.chars if c["text"] != "e"]
+        assert copy.extract_words(**WORD_SETTINGS) == WordExtractor(**WORD_SETTINGS).extract_words(copy.chars)
 
 
 def test_lean_words_are_compared_on_many_pages():
@@ -217,10 +234,18 @@ def test_lean_words_are_compared_on_many_pages():
     assert sum(1 for path in PDFS for _ in pdfium_pages(path)) >= MIN_LEAN_PAGES
 
 
-@pytest.mark.parametrize("name", ["som26-midterm-draft-chromium.pdf", "som26-midterm-margin-stamp-weasyprint.pdf"])
-def test_only_a_page_that_may_hold_a_watermark_has_its_char_dicts_read_for_it(name):
-    """The watermark check asks PDFium's page whether a letter may be turned or large before any
-    char dict is made: every page of a watermarked or stamped note may; no page of the seed note."""
-    assert all(page.may_hold_large_letters(WATERMARK_MIN_SIZE_PT) for page in pdfium_pages(FIXTURES / "watermark" / name))
-    seed = [page.may_hold_large_letters(WATERMARK_MIN_SIZE_PT) for page in pdfium_pages(SAMPLES / "som26-midterm.pdf")]
-    assert seed and not any(seed)
+def test_the_watermark_check_makes_char_dicts_only_where_a_letter_may_be_one():
+    """A watermarked note's pages may hold a watermark letter, and the check finds it there; the
+    seed note's pages may not, and the check reads them without making a char dict."""
+    marked = 0
+    for page in pdfium_pages(FIXTURES / "watermark" / "som26-midterm-draft-chromium.pdf"):
+        assert page.may_hold_large_letters(WATERMARK_MIN_SIZE_PT)
+        assert set_aside_watermark(page)[1] == "DRAFT"
+        marked += 1
+    assert marked
+    seed = 0
+    for page in pdfium_pages(SAMPLES / "som26-midterm.pdf"):
+        assert set_aside_watermark(page) == (page, "", ())
+        assert "char" not in page.objects
+        seed += 1
+    assert seed

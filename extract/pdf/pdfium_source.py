@@ -9,10 +9,10 @@ pypdfium2's raw functions, for what the reader uses and hands it on as pdfplumbe
   out. They are read as lean chars first, a tuple each (`LeanChar`): what words, spaces and the
   overlap check read, and the text object's run, whose keys a level character shares. The
   dicts are made only where something asks for `chars` (a page that may hold a large or turned
-  letter, a filtered copy of the page): a dict a character was about a sixth of a warm page's
-  time. Words are cut from the lean chars by pdfplumber's rules (`lean_words`: its
-  WordExtractor written out for level text, checked against it on every fixture page by
-  tests/test_pdf_engines.py);
+  letter, a word with a symbol font's private-use character, a filtered copy of the page): a
+  dict a character was about a sixth of a warm page's time. Words are cut from the lean chars
+  by pdfplumber's rules (`lean_words`: its WordExtractor written out for level text, checked
+  against it on every fixture page by tests/test_pdf_engines.py);
 - rects, lines, curves: every painted path, split into subpaths and named as pdfminer names
   them (`converter.paint_path`: "ml" a line, an axis-aligned closed "mlllh" a rect, anything
   else a curve), with its fill and stroke and their colours; edges come from them through
@@ -73,7 +73,7 @@ SPACE_SNAP = 0.5  # pt: a dropped space's origin and the letter it follows, one 
 # A space is about a quarter of its size wide: a text object of the same baseline starting nearer
 # than this to a space PDFium made (or a dropped one) says no gap is there (LetterStarts)
 MIN_SPACE_EM = 0.1
-# where text_run's tuple keeps what read_chars reads once per character
+# where text_run's tuple keeps what read_chars and char_dict read of a character's run
 RUN_SIZE, RUN_DESCENT, RUN_LINEAR, RUN_SHARED, RUN_DOCTOP = 1, 4, 5, 8, 10
 # a lean char: its box first (source.py's BOX_*), then its origin (its matrix's e and f) and its
 # source: its text object's run (text_run's tuple) or, for a letter not level on an unturned
@@ -212,9 +212,8 @@ class PdfiumPage(Container):
     # pdfplumber's (_rect_edges, _curve_edges, _edges, _objects) and the lean chars: flushed together
     cached_properties = [*Container.cached_properties, "_lean"]
 
-    kept_chars: Callable[[], list[dict]]  # a filtered copy's chars, made when asked for (filter)
-
     def __init__(self, document: PdfiumDocument, index: int, doctop: float):
+        self.kept_chars: Callable[[], list[dict]] | None = None  # a filtered copy's chars, made when asked for (filter)
         self.document = document
         self.page_number = index + 1
         self.index = index
@@ -237,18 +236,23 @@ class PdfiumPage(Container):
     @property
     def lean_chars(self) -> list[LeanChar] | None:
         """The page's characters as lean chars, as read; None on a filtered copy (`filter`)."""
+        if self.kept_chars is not None:
+            return None
+        if hasattr(self, "_objects") and not hasattr(self, "_lean"):
+            self.flush_cache()  # flushed apart (flush_cache(["_lean"])): the page is read again
         self.objects  # noqa: B018 (reading the page, if not read yet, sets _lean)
-        return getattr(self, "_lean", None)
+        return self._lean
 
     @property
     def chars(self) -> list[dict]:
         """The page's characters as pdfplumber's char dicts, made on first use: a filtered copy's
         are those of its page that its test keeps."""
+        lean = self.lean_chars  # first: it may read the page again
         objects = self.objects
         chars = objects.get("char")
         if chars is None:
-            lean = getattr(self, "_lean", None)
-            chars = objects["char"] = [char_dict(char) for char in lean] if lean is not None else self.kept_chars()
+            # a copy's own, or the page's made from its lean chars (a page has them, a copy not)
+            chars = objects["char"] = self.kept_chars() if self.kept_chars else [char_dict(c) for c in lean or ()]
         return chars
 
     def may_hold_large_letters(self, size: float) -> bool:
@@ -257,7 +261,7 @@ class PdfiumPage(Container):
         to know it (extract/pdf/watermark.py)."""
         if self.lean_chars is None:
             return True
-        return self.turned_letters or any(run[RUN_SIZE] >= size for run in self.runs.values())
+        return self.dict_chars or any(run[RUN_SIZE] >= size for run in self.runs.values())
 
     def read_objects(self) -> dict:
         """Read the page's chars (as lean chars), paths and images from PDFium, its handles
@@ -269,7 +273,7 @@ class PdfiumPage(Container):
             textpage = page.get_textpage()
             self.runs: dict = {}  # read_chars fills it, where there are chars
             self.run_addresses: Collection[int] = frozenset()
-            self.turned_letters = False
+            self.dict_chars = False  # whether a char was read as a whole dict (read_chars)
             try:
                 chars = self._lean = self.read_chars(textpage.raw)
                 starts = LetterStarts([chars[i] for i in self.run_starts])
@@ -348,7 +352,7 @@ class PdfiumPage(Container):
                     filled, filled_f = run, f
                 previous = (text, e, box.right, top, bottom, e, f, run)
             else:
-                self.turned_letters = True
+                self.dict_chars = True
                 previous = lean_char(self.turned_char(text, run, box, origin_x.value, origin_y.value))
             chars.append(previous)
         return chars
@@ -388,8 +392,8 @@ class PdfiumPage(Container):
         fontname, size, upright = self.document.font_name(font), round(size, COORD_DIGITS), 0 < a * d and b * c <= 0
         fill, stroke = colours.fill(obj), colours.stroke(obj)
         level = b == 0 and c == 0 and a > 0 and d > 0
-        # the keys every character of a level run shares, in pdfplumber's order: a character
-        # copies them and sets its own (read_chars)
+        # the keys every character of a level run shares, in pdfplumber's order: a character's
+        # dict copies them and sets its own (char_dict)
         shared = {"object_type": "char", "page_number": self.page_number, "text": "", "fontname": fontname,
                   "size": size, "adv": 0.0, "upright": upright, "x0": 0.0, "x1": 0.0, "y0": 0.0, "y1": 0.0,
                   "top": 0.0, "bottom": 0.0, "doctop": 0.0, "width": 0.0, "height": size, "matrix": IDENTITY,
@@ -511,14 +515,21 @@ class PdfiumPage(Container):
         return lean_words(lean if lean is not None else [lean_char(c) for c in self.chars], **settings)
 
     def filter(self, test) -> PdfiumPage:
-        """A copy of the page holding only the objects `test` keeps (pdfplumber's Page.filter);
-        its chars are made when asked for, where the page's are not made yet (find_grids leaves
-        out shading and reads no char)."""
+        """A copy of the page holding only the objects `test` keeps (pdfplumber's Page.filter).
+        Where the page's char dicts are not made yet (find_grids leaves out shading and reads no
+        char), the copy makes its own from the page's lean chars when asked for."""
+        lean = self.lean_chars
         kept = {kind: [o for o in objs if test(o)] for kind, objs in self.objects.items()}
         view = PdfiumPage.__new__(PdfiumPage)
         view.__dict__.update({k: v for k, v in self.__dict__.items() if k not in self.cached_properties})
         view._objects = kept
-        view.kept_chars = lambda: [char for char in self.chars if test(char)]
+        if "char" in kept:  # the page's dicts are made: the copy holds those `test` keeps
+            made = kept["char"]
+            view.kept_chars = lambda: made
+        elif lean is not None:  # not the page itself, which may be flushed or closed by then
+            view.kept_chars = lambda: [char for char in map(char_dict, lean) if test(char)]
+        else:  # a copy of a copy
+            view.kept_chars = lambda: [char for char in self.chars if test(char)]
         view.pdfium_page = None
         return view
 
@@ -590,6 +601,7 @@ def char_keys(char: LeanChar) -> dict:
 
 
 def char_doctop(char: LeanChar) -> float:
+    """A lean char's top from the document's first page's top (pdfplumber's doctop)."""
     source = char[CHAR_SOURCE]
     return source["doctop"] if type(source) is dict else source[RUN_DOCTOP] + char[BOX_TOP]
 
