@@ -42,8 +42,7 @@ import ctypes
 import functools
 import math
 import re
-from collections.abc import Callable, Collection
-from operator import itemgetter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +52,7 @@ import pypdfium2.raw as fpdf
 from pdfplumber.container import Container
 from pdfplumber.utils.text import DEFAULT_X_TOLERANCE, DEFAULT_Y_TOLERANCE, LIGATURES, WordExtractor
 
-from .source import BOX_BOTTOM, BOX_TEXT, BOX_TOP, BOX_X0, BOX_X1
+from .source import BOX_BOTTOM, BOX_TEXT, BOX_TOP, BOX_X0, BOX_X1, BY_X0
 
 COORD_DIGITS = 4  # float32 carries about 7 digits: 841.8898 is as far as a page coordinate goes
 FONT_NAME_BYTES = 256
@@ -79,7 +78,6 @@ RUN_SIZE, RUN_DESCENT, RUN_LINEAR, RUN_SHARED, RUN_DOCTOP = 1, 4, 5, 8, 10
 # source: its text object's run (text_run's tuple) or, for a letter not level on an unturned
 # page, its whole char dict
 CHAR_E, CHAR_F, CHAR_SOURCE = 5, 6, 7
-LEAN_X0 = itemgetter(BOX_X0)
 # the char keys a level run's characters share, so words may take them as extra attributes
 RUN_KEYS = frozenset({"fontname", "size", "upright", "non_stroking_color", "stroking_color"})
 LeanChar = tuple  # (text, x0, x1, top, bottom, e, f, source)
@@ -271,15 +269,14 @@ class PdfiumPage(Container):
         try:
             objects: dict = {"rect": [], "line": [], "curve": [], "image": []}
             textpage = page.get_textpage()
-            self.runs: dict = {}  # read_chars fills it, where there are chars
-            self.run_addresses: Collection[int] = frozenset()
+            self.runs: dict = {}  # text object address -> its run: read_chars fills it, where there are chars
             self.dict_chars = False  # whether a char was read as a whole dict (read_chars)
             try:
                 chars = self._lean = self.read_chars(textpage.raw)
                 starts = LetterStarts([chars[i] for i in self.run_starts])
                 drop_gapless_spaces(chars, self.made_spaces, starts)
                 texts = self.read_graphics(page.raw, objects)
-                if len(texts) > len(self.run_addresses):
+                if len(texts) > len(self.runs):
                     dropped = self.dropped_spaces(texts, textpage.raw)
                     add_dropped_spaces(chars, [(x, y) for x, y in dropped if not starts.at(x, y)])
             finally:
@@ -305,8 +302,7 @@ class PdfiumPage(Container):
         # the per-character calls' pointers, as c_void_p objects made once (unchecked_c_function)
         page_ref = ctypes.c_void_p(handle)
         box_ref, x_ref, y_ref = (ctypes.c_void_p(ctypes.addressof(out)) for out in (box, origin_x, origin_y))
-        runs = self.runs = {}  # text object address -> what its characters share
-        self.run_addresses = runs.keys()  # what dropped_spaces tells dropped objects by
+        runs = self.runs = {}  # text object address -> what its characters share (dropped_spaces reads its keys)
         colours = ObjectColours()
         chars: list[LeanChar] = []
         top_of, plain_page = self.height, self.ctm == IDENTITY
@@ -423,7 +419,7 @@ class PdfiumPage(Container):
         matrix = fpdf.FS_MATRIX()
         left, bottom, right, top = (ctypes.c_float() for _ in range(4))
         for obj, ctm in texts:
-            if ctypes.cast(obj, ctypes.c_void_p).value in self.run_addresses:
+            if ctypes.cast(obj, ctypes.c_void_p).value in self.runs:
                 continue
             if fpdf.FPDFTextObj_GetText(obj, textpage, None, 0) > EMPTY_TEXT_BYTES:
                 # text PDFium maps but left out of its text page on purpose (a copy drawn over
@@ -657,7 +653,7 @@ def text_lines(chars: list[LeanChar], y_tolerance: float) -> list[list[LeanChar]
     for c in chars:
         lines[cluster[c[BOX_TOP]]].append(c)
     for line in lines:
-        line.sort(key=LEAN_X0)
+        line.sort(key=BY_X0)
     return lines
 
 

@@ -19,7 +19,6 @@ import bisect
 import logging
 import re
 from dataclasses import dataclass, field
-from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -50,7 +49,7 @@ from .lines import (
     split_paragraph_lines,
 )
 from .page_split import join_rows_split_across_pages
-from .source import BOX_BOTTOM, BOX_TOP, BOX_X0, BOX_X1, PdfPage, letter_boxes, open_pdf, plumber_page
+from .source import BOX_BOTTOM, BOX_TOP, BOX_X0, BOX_X1, BY_X0, PdfPage, letter_boxes, open_pdf, plumber_page
 from .tight import left_edge, right_edge, split_at_deliberate_breaks
 from .unruled import has_task_table, unruled_blocks
 from .watermark import set_aside_watermark, stamps_on_every_page, watermark_warnings
@@ -161,7 +160,7 @@ def overlapping_letters(chars: list[tuple]) -> int:
 def by_x0(lines: dict, top: float, made: dict) -> tuple[list, list]:
     """A line's letters sorted by x0 and their x0s, sorted once (kept in `made`)."""
     if top not in made:
-        line = sorted(lines[top], key=itemgetter(BOX_X0))
+        line = sorted(lines[top], key=BY_X0)
         made[top] = (line, [c[BOX_X0] for c in line])
     return made[top]
 

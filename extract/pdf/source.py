@@ -22,6 +22,7 @@ What the reader and OCR read of a page, found by reading extract/pdf/*.py and ex
 from __future__ import annotations
 
 from collections.abc import Callable
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -32,6 +33,7 @@ RGB_COMPONENTS = 3
 CMYK_COMPONENTS = 4
 # a letter's box as a tuple (letter_boxes; the first five fields of PDFium's lean chars)
 BOX_TEXT, BOX_X0, BOX_X1, BOX_TOP, BOX_BOTTOM = range(5)
+BY_X0 = itemgetter(BOX_X0)
 
 
 class PdfPage(Protocol):
