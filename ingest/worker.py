@@ -41,6 +41,7 @@ SOFFICE_TIMEOUT_S = 180
 REFIRE_S = 0.1
 
 
+READER_GC_THRESHOLD = 20_000  # new objects between a reader's collections (Python's default: 700)
 TAUGHT_DIGEST_CHARS = 8  # of the taught wordings' hash in parser_version
 
 
@@ -352,6 +353,11 @@ def warm_quietly() -> None:
     # build leaves about 3,400 objects of garbage (what a collection here finds), kept frozen,
     # where that collection would cost 0.13 s before any reader starts.
     gc.freeze()
+    # A page makes tens of thousands of short-lived dicts and tuples: at the default threshold
+    # (700) the youngest generation is collected dozens of times a page, and what a page holds
+    # meanwhile is walked again in the older generations. A reader collects less often; what it
+    # keeps between collections is a few megabytes at most.
+    gc.set_threshold(READER_GC_THRESHOLD, *gc.get_threshold()[1:])
 
 
 def process_file(path: Path | str, options: ReadOptions = ReadOptions()) -> dict:

@@ -14,6 +14,8 @@ import sys
 
 import pytest
 
+from somnotes.ingest.worker import READER_GC_THRESHOLD
+
 from conftest import ANYDISK, SAMPLES
 
 # Loaded by reading notes (spaCy, dateparser) or by linking them (scipy, rapidfuzz) only.
@@ -76,6 +78,7 @@ def test_listing_the_corrections_loads_no_reader_or_linker(samples_store):
 READER_PROBE = """
 import gc
 import json
+import sys
 
 
 def built():
@@ -88,8 +91,12 @@ def built():
     caches = {"spacy pipeline": status_nlp, "status grammar": lexicon, "date grammar": date_rules,
               "dateparser": parse_with_dateparser, "word list": english_words}
     out = {name: cache.cache_info().currsize > 0 for name, cache in caches.items()}
-    # the build holds the collector off while it runs: a reader must start with it on again
+    # the build holds the collector off while it runs: a reader must start with it on again,
+    # collecting less often than Python's default
     out["garbage collector on"] = gc.isenabled()
+    out["collector threshold"] = gc.get_threshold()[0]
+    # spaCy's command line (typer, requests, weasel) left out where the fork server imported spaCy
+    out["spacy command line"] = [name in sys.modules for name in ("requests", "weasel", "spacy.cli.download")]
     return out
 
 
@@ -113,6 +120,10 @@ def test_a_reader_process_starts_with_what_reading_builds_already_built(tmp_path
                    PYTHONPATH=os.pathsep.join([str(ANYDISK), os.environ.get("PYTHONPATH", "")]))
     out = subprocess.run([sys.executable, str(probe)], capture_output=True, text=True, check=True, env=env)
     built = json.loads(out.stdout.strip().splitlines()[-1])
+    assert built.pop("collector threshold") == READER_GC_THRESHOLD
+    # only the fork server (ingest/preload.py) imports spaCy without its command line; a spawned
+    # reader imports the worker, and spaCy with it, before its initializer runs
+    assert built.pop("spacy command line") == [processes != "forkserver"] * 3
     assert built == dict.fromkeys(built, True)
     assert set(built) == {"spacy pipeline", "status grammar", "date grammar", "dateparser", "word list",
                           "garbage collector on"}

@@ -305,38 +305,44 @@ class PdfiumPage(Container):
         runs = self.runs = {}  # text object address -> what its characters share (dropped_spaces reads its keys)
         colours = ObjectColours()
         chars: list[LeanChar] = []
+        append = chars.append  # the loop below runs once a character: its lookups made once
         top_of, plain_page = self.height, self.ctm == IDENTITY
         previous: LeanChar | None = None
         # the run and baseline `filled_f` whose top and bottom `top` and `bottom` hold: a level text
         # object's characters share their baseline (PDFium puts a horizontal font's characters
         # along the object's x axis), so they are worked out once a run, not once a character
+        run: tuple = ()  # the text object `run_key`'s (text_run), set at its first character
+        run_key = None
+        level = False  # `run` is level text on an unturned page (its chars lean, not dicts)
         filled: tuple | None = None
         filled_f = top = bottom = 0.0
-        for i in range(count):
+        for i, text in enumerate(texts):
             key = text_object_at(page_ref, i)
             if not key:
                 # a character PDFium made (a line end, or a space where a producer drew none:
                 # Chromium positions each word and draws no space glyph, pdfminer reads the
                 # gap); a space ends a word here, as a space char does for pdfplumber
-                if texts[i] == " " and previous is not None and previous[BOX_TEXT] != " ":
+                if text == " " and previous is not None and previous[BOX_TEXT] != " ":
                     previous = space_after(previous, keep_matrix=True)
                     self.made_spaces.append(len(chars))
-                    chars.append(previous)
+                    append(previous)
                 continue
-            text = texts[i]
             if text == " " and previous is not None and previous[BOX_TEXT] != " ":
                 # nothing reads a space's box (words end at it, the overlap check skips it):
                 # the gap after the previous character stands for it, two calls fewer
                 previous = space_after(previous)
-                chars.append(previous)
+                append(previous)
                 continue
-            run = runs.get(key)
-            if run is None:
-                run = runs[key] = self.text_run(handle, i, key, run_out, colours)
-                self.run_starts.append(len(chars))
+            if key != run_key:
+                if key in runs:
+                    run = runs[key]
+                else:
+                    run = runs[key] = self.text_run(handle, i, key, run_out, colours)
+                    self.run_starts.append(len(chars))
+                run_key, level = key, plain_page and run[RUN_SHARED] is not None
             loose_box_at(page_ref, i, box_ref)
             origin_at(page_ref, i, x_ref, y_ref)
-            if plain_page and run[RUN_SHARED] is not None:
+            if level:
                 # level text on an unturned page: pdfminer's box runs from the origin to its
                 # advance (the loose box's right), from the descent under the baseline up one
                 # size; the rest is the run's (char_dict)
@@ -350,7 +356,7 @@ class PdfiumPage(Container):
             else:
                 self.dict_chars = True
                 previous = lean_char(self.turned_char(text, run, box, origin_x.value, origin_y.value))
-            chars.append(previous)
+            append(previous)
         return chars
 
     def turned_char(self, text: str, run: tuple, box, origin_x: float, origin_y: float) -> dict:
@@ -697,9 +703,15 @@ def merge_word(chars: list[LeanChar], extra: list) -> dict:
             if c[BOX_BOTTOM] > bottom:
                 bottom = c[BOX_BOTTOM]
         text = "".join(texts)
-    keys = char_keys(first)
+    # char_keys and char_doctop, written out (once a word); doctop as pdfplumber works it out,
+    # from the first char's doctop and top, to the last bit
+    source = first[CHAR_SOURCE]
+    if type(source) is dict:
+        keys, doctop = source, top + source["doctop"] - first[BOX_TOP]
+    else:
+        keys, doctop = source[RUN_SHARED], top + (source[RUN_DOCTOP] + first[BOX_TOP]) - first[BOX_TOP]
     word = {"text": text.translate(LIGATURE_TABLE), "x0": x0, "x1": x1, "top": top,
-            "doctop": top + char_doctop(first) - first[BOX_TOP], "bottom": bottom, "upright": keys["upright"],
+            "doctop": doctop, "bottom": bottom, "upright": keys["upright"],
             "height": bottom - top, "width": x1 - x0, "direction": "ltr"}
     for key in extra:
         word[key] = keys[key]
@@ -775,12 +787,9 @@ def page_text(textpage, count: int) -> list[str]:
     written = fpdf.FPDFText_GetText(textpage, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
     text = buffer.raw[: max(written - 1, 0) * 2].decode("utf-16-le", errors="surrogatepass")
     if len(text) == count and not SURROGATE.search(text):
-        chars = list(text)
         # PDFium marks a hyphen that ends a line U+FFFE (it takes it for a soft hyphen; pdfminer
         # reads it as the file maps it, "-")
-        for i in (i for i, ch in enumerate(chars) if ch == SOFT_HYPHEN_MARK):
-            chars[i] = "-"
-        return chars
+        return list(text.replace(SOFT_HYPHEN_MARK, "-"))
     return [chr(fpdf.FPDFText_GetUnicode(textpage, i)) for i in range(count)]
 
 

@@ -20,8 +20,11 @@ DEADLINE_NOUN = re.compile(r"\bdeadlines?\b", re.I)
 PAST = re.compile(r"\b(was|were|has been|have been|had|took place|did)\b", re.I)
 
 
+CLAUSE_BREAK = re.compile(r"(?<=[.;:!?])\s")  # a space after a sentence's or clause's end
+
+
 def clause_before(text: str, start: int) -> str:
-    return re.split(r"(?<=[.;:!?])\s", text[:start])[-1]
+    return CLAUSE_BREAK.split(text[:start])[-1]
 
 
 def direction_of(text: str, start: int, field: str) -> str:
