@@ -19,7 +19,8 @@ SPACY_INFO = "spacy.cli.info"
 
 def load_spacy_info(*args, **kwargs):
     """spaCy's own `spacy.info`, loaded on its first call (a reader never makes one)."""
-    sys.modules.pop(SPACY_INFO, None)
+    if getattr(sys.modules.get(SPACY_INFO), "info", None) is load_spacy_info:
+        del sys.modules[SPACY_INFO]  # the stand-in: the real module imports in its place
     return importlib.import_module(SPACY_INFO).info(*args, **kwargs)
 
 

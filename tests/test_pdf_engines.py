@@ -5,6 +5,8 @@ unplaced_text among them), task rows, progress items, dates, passages and errors
 they differ by design, each such file named with why."""
 from __future__ import annotations
 
+import gc
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -249,3 +251,23 @@ def test_the_watermark_check_makes_char_dicts_only_where_a_letter_may_be_one():
         assert "char" not in page.objects
         seed += 1
     assert seed
+
+
+def test_a_closed_pdf_lets_go_of_its_pages():
+    """The pages and the document refer to one another: once the file is closed, a page nothing
+    else holds is freed at once, with what it read, not left for the garbage collector (which a
+    reader runs seldom: ingest/worker.py, READER_GC_THRESHOLD)."""
+    collecting = gc.isenabled()
+    gc.disable()  # only reference counting may free it
+    try:
+        pdf = PdfiumDocument(SAMPLES / "som26-midterm.pdf")
+        page = pdf.pages[0]
+        assert page.lean_chars  # read: it holds its chars and its text objects' runs
+        held = weakref.ref(page)
+        del page
+        assert held() is not None  # the open document keeps its pages
+        pdf.close()
+        assert held() is None
+    finally:
+        if collecting:
+            gc.enable()

@@ -122,7 +122,7 @@ def test_a_reader_process_starts_with_what_reading_builds_already_built(tmp_path
     built = json.loads(out.stdout.strip().splitlines()[-1])
     assert built.pop("collector threshold") == READER_GC_THRESHOLD
     # only the fork server (ingest/preload.py) imports spaCy without its command line; a spawned
-    # reader imports the worker, and spaCy with it, before its initializer runs
+    # reader builds in the pool's initializer (worker.warm_quietly), spaCy's package whole
     assert built.pop("spacy command line") == [processes != "forkserver"] * 3
     assert built == dict.fromkeys(built, True)
     assert set(built) == {"spacy pipeline", "status grammar", "date grammar", "dateparser", "word list",
@@ -130,16 +130,17 @@ def test_a_reader_process_starts_with_what_reading_builds_already_built(tmp_path
 
 
 @pytest.mark.parametrize("collecting", [True, False])
-def test_warming_leaves_the_garbage_collector_as_it_found_it(collecting):
+def test_warming_leaves_the_garbage_collector_on_or_off_as_it_found_it(collecting):
     """The build runs with the collector off (it would walk the build's objects again and again),
-    then puts it back as it was: on in a reader, off where a caller had turned it off."""
+    then puts it back as it was: on in a reader, off where a caller had turned it off; what it
+    built frozen, and the youngest generation collected less often from then on."""
     probe = ("import gc, json\n"
              f"{'' if collecting else 'gc.disable()'}\n"
              "from somnotes.ingest.worker import warm_quietly\n"
              "warm_quietly()\n"
-             "print(json.dumps([gc.isenabled(), gc.get_freeze_count() > 0]))\n")
+             "print(json.dumps([gc.isenabled(), gc.get_freeze_count() > 0, gc.get_threshold()[0]]))\n")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert json.loads(out.stdout.strip().splitlines()[-1]) == [collecting, True]
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == [collecting, True, READER_GC_THRESHOLD]
 
 
 # Records, as an ingest with a pool starts its readers, whether the commit's imports have begun.

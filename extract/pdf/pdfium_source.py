@@ -905,6 +905,10 @@ class PdfiumDocument:
         if self._plumber is not None:
             self._plumber.close()
         self.pdf.close()
+        # the pages and the document refer to one another: let go of the pages here, so that
+        # what they hold (each text object's run) is freed as the file ends, not when the
+        # garbage collector next walks its oldest objects (a reader collects seldom: worker.py)
+        self.pages.made.clear()
 
     def __enter__(self) -> PdfiumDocument:
         return self
