@@ -26,7 +26,7 @@ def load_spacy_info(*args, **kwargs):
 
 def leave_out_spacy_cli() -> None:
     """Let spaCy import without its command line. Its package imports `spacy.cli` (typer,
-    requests, httpx, weasel and every command) for one name, `spacy.info`: 0.15 to 0.2 s of the
+    requests, httpx, weasel and every command) for one name, `spacy.info`: about 0.15 s of the
     fork server's build, which every ingest waits for before its first page, and some 360 modules
     a reader never uses (`python -X importtime -c "import spacy"`: spacy.cli.info). Nothing else of
     spaCy imports it (only its __main__). `spacy.cli` stands here as an empty package over the
