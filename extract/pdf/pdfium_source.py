@@ -703,15 +703,9 @@ def merge_word(chars: list[LeanChar], extra: list) -> dict:
             if c[BOX_BOTTOM] > bottom:
                 bottom = c[BOX_BOTTOM]
         text = "".join(texts)
-    # char_keys and char_doctop, written out (once a word); doctop as pdfplumber works it out,
-    # from the first char's doctop and top, to the last bit
-    source = first[CHAR_SOURCE]
-    if type(source) is dict:
-        keys, doctop = source, top + source["doctop"] - first[BOX_TOP]
-    else:
-        keys, doctop = source[RUN_SHARED], top + (source[RUN_DOCTOP] + first[BOX_TOP]) - first[BOX_TOP]
+    keys = char_keys(first)
     word = {"text": text.translate(LIGATURE_TABLE), "x0": x0, "x1": x1, "top": top,
-            "doctop": doctop, "bottom": bottom, "upright": keys["upright"],
+            "doctop": top + char_doctop(first) - first[BOX_TOP], "bottom": bottom, "upright": keys["upright"],
             "height": bottom - top, "width": x1 - x0, "direction": "ltr"}
     for key in extra:
         word[key] = keys[key]
