@@ -24,6 +24,12 @@ In one run, on this machine:
     python bench/benchmark.py --only-commit --distinct-texts [--query-notes 1000]
     python bench/benchmark.py --only-reingest # re-ingest untouched and after `touch` only
     python bench/benchmark.py --only-pdf      # the PDF figures only
+    python bench/benchmark.py --only-pdf --before ../before   # and against another checkout
+
+--before CHECKOUT: another checkout with its own .venv (a worktree of f62a431, the tree before
+issue 24, for its bar: PDF ingest >= 5x the pages/s of before) runs the same fresh ingests, with
+its default PDF reader, in turn with this one's in every round; its pages/s are printed, and each
+of this checkout's engines and worker counts as a multiple of them (medians of the rounds).
 
 --distinct-texts: each row of the commit's store gets words of its own (drawn from the English word
 list, seeded), as a real archive's progress texts differ from note to note; the sample notes' rows
@@ -115,19 +121,23 @@ def bare_pdfplumber(pdfs: list[Path]) -> tuple[float, int]:
 # An ingest as `somnotes ingest` runs it: a fresh interpreter, whose start-up (imports, spaCy and
 # dateparser built in it or in its pool's fork server) is part of what is timed, the same for
 # every engine and worker count whatever ran before it in this process.
-def fresh_ingest(pdfs: list[Path], store: Path, workers: int, engine: str) -> tuple[float, int]:
+def fresh_ingest(pdfs: list[Path], store: Path, workers: int, engine: str | None,
+                 checkout: Path = ROOT) -> tuple[float, int]:
     """Wall-clock seconds of an ingest of `pdfs` in a fresh interpreter (bench/ingest_timeline.py's
-    timed_ingest, this checkout), and its tasks."""
+    timed_ingest) by `checkout`'s somnotes, and its tasks."""
     start = time.perf_counter()
-    marks = timed_ingest(ROOT, pdfs, store, workers, engine)
+    marks = timed_ingest(checkout, pdfs, store, workers, engine)
     return time.perf_counter() - start, marks["tasks"]
 
 
-def engine_rounds(pdfs: list[Path], pages: int, workers: list[int], rounds: int, tmp: Path) -> None:
+def engine_rounds(pdfs: list[Path], pages: int, workers: list[int], rounds: int, tmp: Path,
+                  before: Path | None = None) -> None:
     """Print pages/s of PDF ingest per engine and worker count, each in a fresh interpreter
     (fresh_ingest), and each run's ratio to bare pdfplumber extract_tables() timed just before it
-    in this process (medians over `rounds`)."""
+    in this process (medians over `rounds`); with `before` (another checkout), its ingest too, in
+    each round beside this one's, and this one's pages/s as a multiple of its."""
     runs: dict = {}
+    before_runs: dict = {}
     for r in range(rounds):
         for w in workers:
             for engine in PDF_ENGINES:
@@ -136,6 +146,10 @@ def engine_rounds(pdfs: list[Path], pages: int, workers: list[int], rounds: int,
                 runs.setdefault((engine, w), []).append((seconds, bare_s, tasks))
                 print(f"  round {r + 1}, {w} worker(s), {engine:10}: {seconds:6.1f} s  "
                       f"(bare pdfplumber just before: {bare_s:.1f} s)", flush=True)
+            if before is not None:
+                seconds, tasks = fresh_ingest(pdfs, tmp / f"pdf-before-{w}-{r}", w, None, before)
+                before_runs.setdefault(w, []).append((seconds, tasks))
+                print(f"  round {r + 1}, {w} worker(s), {before}: {seconds:6.1f} s", flush=True)
     print(f"\nPDF ingest of {len(pdfs)} notes ({pages} pages), medians of {rounds} rounds:")
     for w in workers:
         base = statistics.median(s for s, _, _ in runs[("pdfplumber", w)])
@@ -146,6 +160,12 @@ def engine_rounds(pdfs: list[Path], pages: int, workers: list[int], rounds: int,
             print(f"  {engine:10} {w} worker(s): {pages / seconds:7.1f} pages/s  {len(pdfs) / seconds:6.1f} notes/s  "
                   f"ingest / bare pdfplumber extract_tables: {ratio:.3f}  x{base / seconds:.2f} of pdfplumber's "
                   f"pages/s  tasks {sorted(tasks)}")
+    for w in workers if before is not None else []:
+        seconds = statistics.median(s for s, _ in before_runs[w])
+        tasks = {t for _, t in before_runs[w]}
+        print(f"  {before}, {w} worker(s): {pages / seconds:7.1f} pages/s  tasks {sorted(tasks)}; this checkout's "
+              + ", ".join(f"{engine} x{seconds / statistics.median(s for s, _, _ in runs[(engine, w)]):.2f}"
+                          for engine in PDF_ENGINES) + " of its pages/s")
 
 
 def ingest_in_child(engine: str, pdfs: list[str], store: str) -> float:
@@ -266,6 +286,7 @@ def main() -> int:
     parser.add_argument("--query-notes", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=2, help="PDF ingest runs per engine and worker count")
     parser.add_argument("--only-pdf", action="store_true", help="the PDF figures only")
+    parser.add_argument("--before", type=Path, help="another checkout (with its .venv) whose PDF ingest runs in turn")
     parser.add_argument("--only-commit", action="store_true",
                         help="skip the ingest figures: only the commit with linking and the queries")
     parser.add_argument("--only-reingest", action="store_true",
@@ -295,7 +316,8 @@ def main() -> int:
         process_file(pdfs[0])  # build spaCy and dateparser once here, as every worker does
 
         pdf_pages = sum(twin_pages(ROOT / "samples")[f.name.rsplit("-", 1)[0]] for f in pdfs)
-        engine_rounds(pdfs, pdf_pages, sorted({1, args.workers}), args.rounds, tmp)
+        engine_rounds(pdfs, pdf_pages, sorted({1, args.workers}), args.rounds, tmp,
+                      args.before.resolve() if args.before else None)
         peak_memory(pdfs, tmp)
         cost_breakdown(pdfs[: max(2, len(pdfs) // 4)], tmp)
         if args.only_pdf:

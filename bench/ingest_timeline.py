@@ -7,8 +7,12 @@ notes) are ingested into a new store by a fresh interpreter, as `somnotes ingest
 --workers readers and the pdfium engine; the run marks, from the script's first line: when the
 first file's rows came back (the readers' start-up and one file), when the last did, the
 commits, and the end. Each other checkout named (with its own .venv, e.g. a worktree of main)
-runs the same ingest in turn with this one, --rounds times; the medians are printed, and each
-checkout's median wall time against this one's. Runs are taken one at a time, never at once.
+runs the same ingest in turn with this one, --rounds times; the medians are printed, each
+checkout's median wall time against this one's, and the pages/s of each (pages over the wall time
+from the script's first line to the end) with this checkout's as a multiple of it: with a
+worktree of f62a431, the tree before issue 24, that multiple is issue 24's "5x the pages/s".
+A checkout is asked for no --pdf-engine (its default), so one from before the option runs too.
+Runs are taken one at a time, never at once.
 """
 from __future__ import annotations
 
@@ -52,7 +56,8 @@ if __name__ == "__main__":
     pipeline_run_files, pipeline.run_files = pipeline.run_files, run_files
     store_commit, Store.commit = Store.commit, commit
     mark("imported")
-    summary = pipeline.ingest([Path(p) for p in pdfs], Store(Path(store)), workers=workers, pdf_engine=engine)
+    engine = {} if engine is None else {"pdf_engine": engine}  # a checkout's default: one from before the option too
+    summary = pipeline.ingest([Path(p) for p in pdfs], Store(Path(store)), workers=workers, **engine)
     mark("done")
     marks["tasks"] = summary.tasks
     print(json.dumps(marks))
@@ -60,9 +65,10 @@ if __name__ == "__main__":
 MARKS = ("imported", "first file back", "last file back", "done")
 
 
-def timed_ingest(checkout: Path, pdfs: list[Path], store: Path, workers: int, engine: str = "pdfium") -> dict:
+def timed_ingest(checkout: Path, pdfs: list[Path], store: Path, workers: int, engine: str | None = None) -> dict:
     """The marks of an ingest of `pdfs` by `checkout`'s somnotes in a fresh interpreter
-    (TIMED_INGEST), with the tasks it stored; bench/benchmark.py's ingests are these too."""
+    (TIMED_INGEST), reading PDFs with `engine` (None: the checkout's default), with the tasks it
+    stored; bench/benchmark.py's ingests are these too."""
     python = sys.executable if checkout == ROOT else str(checkout / ".venv" / "bin" / "python")
     argv = json.dumps([[str(p) for p in pdfs], str(store), workers, engine])
     out = subprocess.run([python, "-c", TIMED_INGEST, argv], cwd=checkout, capture_output=True, text=True, check=True)
@@ -80,19 +86,32 @@ def main() -> int:
     runs: dict = {c: [] for c in checkouts}
     with tempfile.TemporaryDirectory(prefix="somnotes-timeline-") as tmp:
         pdfs = [f for f in synthesize(Path(tmp) / "archive", args.notes) if f.suffix == ".pdf"]
+        pages = sum(pdf_pages(p) for p in pdfs)
         for r in range(args.rounds):
             for n, checkout in enumerate(checkouts if r % 2 == 0 else checkouts[::-1]):
                 marks = timed_ingest(checkout, pdfs, Path(tmp) / f"store-{r}-{n}", args.workers)
                 runs[checkout].append(marks)
                 print(f"  round {r + 1}, {checkout}: " + ", ".join(f"{k} {marks[k]:.2f} s" for k in MARKS)
                       + f", commits at {', '.join(f'{t:.2f}' for t in marks.get('commits', []))} s", flush=True)
-    print(f"\n{len(pdfs)} PDFs, {args.workers} worker(s), medians of {args.rounds} (seconds from the script's first line):")
+    print(f"\n{len(pdfs)} PDFs ({pages} pages), {args.workers} worker(s), medians of {args.rounds} "
+          "(seconds from the script's first line):")
     base = statistics.median(m["done"] for m in runs[ROOT])
     for checkout in checkouts:
         medians = {k: statistics.median(m[k] for m in runs[checkout]) for k in MARKS}
         print(f"  {checkout}: " + ", ".join(f"{k} {v:.2f}" for k, v in medians.items())
-              + f"; done / this checkout's: {medians['done'] / base:.3f}")
+              + f"; {pages / medians['done']:.1f} pages/s; done / this checkout's: {medians['done'] / base:.3f} "
+              f"(this checkout's pages/s x{medians['done'] / base:.2f} of its)")
     return 0
+
+
+def pdf_pages(path: Path) -> int:
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(path)
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
 
 
 if __name__ == "__main__":

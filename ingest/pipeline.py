@@ -65,11 +65,23 @@ def reader_pool(workers: int, context) -> ProcessPoolExecutor:
 def reader_context():
     """The multiprocessing context reader processes start in: the fork server, preloaded with
     READER_PRELOAD (the setting is the process's: it holds for the server's whole life, which
-    starts with the first pool), else spawn."""
+    starts with the first pool, or with start_reader_server), else spawn."""
     context = multiprocessing.get_context(worker_start_method())
     if context.get_start_method() == WORKER_START:
         context.set_forkserver_preload(list(READER_PRELOAD))
     return context
+
+
+def start_reader_server() -> None:
+    """Start the readers' fork server now, if it is not running, rather than when the pool
+    forks its first reader: its build (about a second, ingest/preload.py) is what every reader
+    waits for, and it runs meanwhile on another core while this process still makes ready
+    (paths resolved, files ordered, the commit's imports). Without a fork server (spawn) there
+    is nothing to start: each reader builds in its own process."""
+    if reader_context().get_start_method() == WORKER_START:
+        import multiprocessing.forkserver  # only where there is one (not Windows)
+
+        multiprocessing.forkserver.ensure_running()
 
 
 CRASH_MESSAGE = ("the process reading the file died without an error (a crash inside a PDF, image "
@@ -368,8 +380,9 @@ def ingest_files(paths: list[Path], store: Store, options: ReadOptions, workers:
         batch, pending = Batch(), 0
 
     if in_reader_pool(todo, workers, executor):
-        # this process reads nothing: the commit's imports run while the readers start (beside
-        # the fork server's build, alone on one core; spawned readers each build in parallel)
+        # this process reads nothing: the readers' server builds first, then the commit's
+        # imports run beside it (on the other core; spawned readers each build in parallel)
+        start_reader_server()
         warm_commit_imports()
     for path, rows in run_files([p.resolve() for p in todo], workers, executor, options):
         # read in this process: once a file is read (the readers are loaded by then: both take

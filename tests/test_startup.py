@@ -143,9 +143,11 @@ def test_warming_leaves_the_garbage_collector_on_or_off_as_it_found_it(collectin
     assert json.loads(out.stdout.strip().splitlines()[-1]) == [collecting, True, READER_GC_THRESHOLD]
 
 
-# Records, as an ingest with a pool starts its readers, whether the commit's imports have begun.
+# Records, as an ingest with a pool starts its readers, whether the commit's imports have begun,
+# and what began first: the readers' fork server or the commit's imports.
 COMMIT_IMPORTS_PROBE = """
 import json
+import multiprocessing.forkserver
 import sys
 from pathlib import Path
 
@@ -153,7 +155,20 @@ from somnotes.ingest import pipeline
 from somnotes.store import Store
 
 seen = []
+begun = []
 make_pool = pipeline.reader_pool
+start_server = multiprocessing.forkserver.ensure_running
+load_commit_modules = pipeline.load_commit_modules
+
+
+def ensure_running():
+    begun.append("fork server")
+    start_server()
+
+
+def commit_imports():
+    begun.append("commit imports")
+    load_commit_modules()
 
 
 submitted = []
@@ -174,16 +189,20 @@ def reader_pool(workers, context):
 
 if __name__ == "__main__":
     pipeline.reader_pool = reader_pool
+    multiprocessing.forkserver.ensure_running = ensure_running
+    pipeline.load_commit_modules = commit_imports
     files, store = [Path(p) for p in sys.argv[1:-1]], Path(sys.argv[-1])
     summary = pipeline.ingest(files, Store(store), workers=2)
-    print(json.dumps({"begun_before_the_pool": seen, "notes": summary.notes, "submitted": submitted}))
+    print(json.dumps({"begun_before_the_pool": seen, "begun": begun, "notes": summary.notes,
+                      "submitted": submitted}))
 """
 
 
 def test_an_ingest_with_a_pool_begins_the_commits_imports_before_its_readers_start(tmp_path):
     """This process reads nothing while a pool reads: the commit's imports (pyarrow, DuckDB, the
-    linker) take the core left idle while the fork server builds the readers' start-up. The pool
-    takes the largest file first, whatever the order the files were found in."""
+    linker) take the core left idle while the fork server builds the readers' start-up, and begin
+    after it (the build is what every reader waits for). The pool takes the largest file first,
+    whatever the order the files were found in."""
     probe = tmp_path / "commit_probe.py"
     probe.write_text(COMMIT_IMPORTS_PROBE, encoding="utf-8")
     # named so that every order they may be found in (by name, as given) puts the largest last
@@ -198,5 +217,6 @@ def test_an_ingest_with_a_pool_begins_the_commits_imports_before_its_readers_sta
                          capture_output=True, text=True, check=True)
     got = json.loads(out.stdout.strip().splitlines()[-1])
     assert got["begun_before_the_pool"] == [True]
+    assert got["begun"] == ["fork server", "commit imports"]
     assert got["notes"] == 3
     assert got["submitted"] == ["c.pdf", "b.docx", "a.docx"]
