@@ -29,7 +29,8 @@ In one run, on this machine:
 --before CHECKOUT: another checkout with its own .venv (a worktree of f62a431, the tree before
 issue 24, for its bar: PDF ingest >= 5x the pages/s of before) runs the same fresh ingests, with
 its default PDF reader, in turn with this one's in every round; its pages/s are printed, and each
-of this checkout's engines and worker counts as a multiple of them (medians of the rounds).
+of this checkout's engines and worker counts as a multiple of them (the ratio of the medians of
+the rounds; the other checkout runs first in every other round).
 
 --distinct-texts: each row of the commit's store gets words of its own (drawn from the English word
 list, seeded), as a real archive's progress texts differ from note to note; the sample notes' rows
@@ -140,16 +141,18 @@ def engine_rounds(pdfs: list[Path], pages: int, workers: list[int], rounds: int,
     before_runs: dict = {}
     for r in range(rounds):
         for w in workers:
-            for engine in PDF_ENGINES:
+            order = [*PDF_ENGINES, before] if before is not None else list(PDF_ENGINES)
+            for engine in order if r % 2 == 0 else order[::-1]:  # the other checkout first every other round
+                if isinstance(engine, Path):
+                    seconds, tasks = fresh_ingest(pdfs, tmp / f"pdf-before-{w}-{r}", w, None, engine)
+                    before_runs.setdefault(w, []).append((seconds, tasks))
+                    print(f"  round {r + 1}, {w} worker(s), {engine}: {seconds:6.1f} s", flush=True)
+                    continue
                 bare_s, _ = bare_pdfplumber(pdfs)
                 seconds, tasks = fresh_ingest(pdfs, tmp / f"pdf-{engine}-{w}-{r}", w, engine)
                 runs.setdefault((engine, w), []).append((seconds, bare_s, tasks))
                 print(f"  round {r + 1}, {w} worker(s), {engine:10}: {seconds:6.1f} s  "
                       f"(bare pdfplumber just before: {bare_s:.1f} s)", flush=True)
-            if before is not None:
-                seconds, tasks = fresh_ingest(pdfs, tmp / f"pdf-before-{w}-{r}", w, None, before)
-                before_runs.setdefault(w, []).append((seconds, tasks))
-                print(f"  round {r + 1}, {w} worker(s), {before}: {seconds:6.1f} s", flush=True)
     print(f"\nPDF ingest of {len(pdfs)} notes ({pages} pages), medians of {rounds} rounds:")
     for w in workers:
         base = statistics.median(s for s, _, _ in runs[("pdfplumber", w)])
@@ -294,6 +297,8 @@ def main() -> int:
     parser.add_argument("--distinct-texts", action="store_true",
                         help="the commit's store with texts of its own in every row, then one more commit timed")
     args = parser.parse_args()
+    if args.before and (args.only_commit or args.only_reingest):
+        parser.error("--before times PDF ingests: not with --only-commit or --only-reingest")
 
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"{platform.platform()}")

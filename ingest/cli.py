@@ -6,8 +6,10 @@ pyarrow (bench/cli_latency.py measures each against that floor).
 """
 from __future__ import annotations
 
+import atexit
 import csv
 import datetime as dt
+import gc
 import io
 import json
 import math
@@ -618,9 +620,21 @@ def store_fault(exc: Exception) -> int | None:
     return None
 
 
+def exit_without_collecting() -> None:
+    """As the process ends, put what it holds out of the garbage collector's reach (gc.freeze),
+    so that Python's shutdown does not walk every object again: after an ingest (pandas, pyarrow,
+    DuckDB, scipy and spaCy loaded) its collections took 0.2 to 0.3 s between the last line
+    printed and the prompt, 0.03 to 0.04 s frozen. The memory goes back to the system with the
+    process either way. Nothing of somnotes is left to a finaliser at exit: files, the store's
+    lock and the readers' pool are closed by their `with` blocks, and atexit handlers and
+    weakref finalisers still run (they are called, not collected)."""
+    atexit.register(gc.freeze)
+
+
 def main() -> None:
     """Console entry point: no Python traceback ever reaches the user, and a mistake in the
     command line is one line (click would draw its usage and an error box)."""
+    exit_without_collecting()
     click = click_exceptions()
     try:
         status = app(standalone_mode=False)

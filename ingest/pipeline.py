@@ -41,9 +41,10 @@ __all__ = ["COMMIT_EVERY", "FILE_TIMEOUT_S", "IngestSummary", "ingest", "note_re
 WORKER_START = "forkserver"
 WORKER_START_ELSEWHERE = "spawn"
 # What the fork server imports before it forks a reader: the parent's main module (multiprocessing's
-# default, which spares each reader importing it again) and ingest/preload.py, which builds what
-# reading a note needs (spaCy, the grammars, dateparser: about 1.3 s, `python -X importtime -c
-# "import somnotes.ingest.preload"`), once for all readers.
+# default; CPython passes its path to the server only from 3.13.8 on: before, each reader imports
+# it as it starts, for the `somnotes` command the CLI module, about 0.04 s) and ingest/preload.py,
+# which builds what reading a note needs (spaCy, the grammars, dateparser: about 1 s, `python -X
+# importtime -c "import somnotes.ingest.preload"`), once for all readers.
 # Without a fork server each reader builds them in the pool's initializer, before its first file.
 READER_PRELOAD = ("__main__", f"{__package__}.preload")
 
@@ -75,9 +76,10 @@ def reader_context():
 def start_reader_server() -> None:
     """Start the readers' fork server now, if it is not running, rather than when the pool
     forks its first reader: its build (about a second, ingest/preload.py) is what every reader
-    waits for, and it runs meanwhile on another core while this process still makes ready
-    (paths resolved, files ordered, the commit's imports). Without a fork server (spawn) there
-    is nothing to start: each reader builds in its own process."""
+    waits for, and it runs meanwhile on another core while this process makes the pool ready
+    (the files' paths resolved again and ordered largest first) and imports what its commits
+    need. Without a fork server (spawn) there is nothing to start: each reader builds in its own
+    process."""
     if reader_context().get_start_method() == WORKER_START:
         import multiprocessing.forkserver  # only where there is one (not Windows)
 
@@ -380,8 +382,9 @@ def ingest_files(paths: list[Path], store: Store, options: ReadOptions, workers:
         batch, pending = Batch(), 0
 
     if in_reader_pool(todo, workers, executor):
-        # this process reads nothing: the readers' server builds first, then the commit's
-        # imports run beside it (on the other core; spawned readers each build in parallel)
+        # this process reads nothing: the readers' server is started first, and its build runs
+        # on one core while the commit's imports run on the other (spawned readers each build
+        # in parallel)
         start_reader_server()
         warm_commit_imports()
     for path, rows in run_files([p.resolve() for p in todo], workers, executor, options):

@@ -59,6 +59,29 @@ def test_a_reingest_of_an_unchanged_archive_loads_no_reader_or_linker(samples_st
     assert got["loaded"] == []
 
 
+# Reports, after the command's own handlers have run as the process ends, whether what the process
+# holds was put out of the collector's reach.
+EXIT_PROBE = """
+import atexit, gc, sys
+atexit.register(lambda: print("frozen at exit:", gc.get_freeze_count() > 0))  # runs after main's (last in, first out)
+from somnotes.ingest.cli import main
+sys.argv = ["somnotes", *sys.argv[1:]]
+main()
+"""
+
+
+@pytest.mark.parametrize("args", [["summary"], ["ingest", SAMPLES / "som26-midterm.pdf", "--workers", "1"]])
+def test_the_command_leaves_python_nothing_to_collect_as_it_exits(tmp_path, samples_store, args):
+    """Python's shutdown collects garbage over every object the process holds (0.2 to 0.3 s after
+    an ingest, with pandas, pyarrow, DuckDB, scipy and spaCy loaded): the command freezes them as
+    it exits, after its output and its exit status are settled."""
+    store = samples_store if args[0] == "summary" else tmp_path / "store"
+    out = subprocess.run([sys.executable, "-c", EXIT_PROBE, *map(str, args), "--store", str(store)],
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().splitlines()[-1] == "frozen at exit: True"
+
+
 def test_the_probe_sees_a_library_that_is_loaded(tmp_path):
     """Guards the tests above: ingesting a new note does load the reader and the linker."""
     got = loaded_after("ingest", SAMPLES / "som26-midterm.docx", "--store", tmp_path / "store", "--workers", "1")
@@ -162,7 +185,9 @@ load_commit_modules = pipeline.load_commit_modules
 
 
 def ensure_running():
-    begun.append("fork server")
+    # what the server will import before it forks a reader (CPython's own record of it)
+    preload = multiprocessing.forkserver._forkserver._preload_modules
+    begun.append(["fork server", *preload])
     start_server()
 
 
@@ -201,8 +226,9 @@ if __name__ == "__main__":
 def test_an_ingest_with_a_pool_begins_the_commits_imports_before_its_readers_start(tmp_path):
     """This process reads nothing while a pool reads: the commit's imports (pyarrow, DuckDB, the
     linker) take the core left idle while the fork server builds the readers' start-up, and begin
-    after it (the build is what every reader waits for). The pool takes the largest file first,
-    whatever the order the files were found in."""
+    after the server is asked for (its build is what every reader waits for), with ingest/preload.py
+    among what it imports. The pool takes the largest file first, whatever the order the files
+    were found in."""
     probe = tmp_path / "commit_probe.py"
     probe.write_text(COMMIT_IMPORTS_PROBE, encoding="utf-8")
     # named so that every order they may be found in (by name, as given) puts the largest last
@@ -217,6 +243,6 @@ def test_an_ingest_with_a_pool_begins_the_commits_imports_before_its_readers_sta
                          capture_output=True, text=True, check=True)
     got = json.loads(out.stdout.strip().splitlines()[-1])
     assert got["begun_before_the_pool"] == [True]
-    assert got["begun"] == ["fork server", "commit imports"]
+    assert got["begun"] == [["fork server", "__main__", "somnotes.ingest.preload"], "commit imports"]
     assert got["notes"] == 3
     assert got["submitted"] == ["c.pdf", "b.docx", "a.docx"]
