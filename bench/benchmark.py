@@ -141,12 +141,13 @@ def engine_rounds(pdfs: list[Path], pages: int, workers: list[int], rounds: int,
     before_runs: dict = {}
     for r in range(rounds):
         for w in workers:
-            order = [*PDF_ENGINES, before] if before is not None else list(PDF_ENGINES)
-            for engine in order if r % 2 == 0 else order[::-1]:  # the other checkout first every other round
-                if isinstance(engine, Path):
-                    seconds, tasks = fresh_ingest(pdfs, tmp / f"pdf-before-{w}-{r}", w, None, engine)
+            # (checkout, engine): this one's engines, then the other checkout with its default
+            order = [(ROOT, engine) for engine in PDF_ENGINES] + ([(before, None)] if before is not None else [])
+            for checkout, engine in order if r % 2 == 0 else order[::-1]:  # the other first every other round
+                if checkout != ROOT:
+                    seconds, tasks = fresh_ingest(pdfs, tmp / f"pdf-before-{w}-{r}", w, None, checkout)
                     before_runs.setdefault(w, []).append((seconds, tasks))
-                    print(f"  round {r + 1}, {w} worker(s), {engine}: {seconds:6.1f} s", flush=True)
+                    print(f"  round {r + 1}, {w} worker(s), {checkout}: {seconds:6.1f} s", flush=True)
                     continue
                 bare_s, _ = bare_pdfplumber(pdfs)
                 seconds, tasks = fresh_ingest(pdfs, tmp / f"pdf-{engine}-{w}-{r}", w, engine)
