@@ -229,11 +229,12 @@ class QuickTableFinder(TableFinder):
 
 def intersections_to_cells(intersections: dict) -> list[tuple]:
     """pdfplumber's intersections_to_cells: the same cells in the same order. For each point (in
-    sorted order), the smallest cell it is the top left corner of: the first point below it on
-    a vertical edge they share, with the first point right of it on a horizontal edge they share,
-    whose bottom right corner is an intersection joined to both. Here the points below and right
-    of a point are its column's and its row's next points, not found by scanning all the later
-    points, and each point's edges are made a set of boxes once."""
+    sorted order), at most one cell with it as top left corner: of the points below it on a
+    vertical edge they share (nearest first) and the points right of it on a horizontal edge
+    they share (nearest first), the first pair whose bottom right corner is an intersection
+    joined to the one by a vertical edge and to the other by a horizontal one. Here the points
+    below and right of a point are the later points of its column and its row, not found by
+    scanning all the later points, and each point's edges are made a set of boxes once."""
     vertical = {point: {obj_to_bbox(e) for e in edges["v"]} for point, edges in intersections.items()}
     horizontal = {point: {obj_to_bbox(e) for e in edges["h"]} for point, edges in intersections.items()}
     points = sorted(intersections)

@@ -17,7 +17,7 @@ pypdfium2's raw functions, for what the reader uses and hands it on as pdfplumbe
   them (`converter.paint_path`: "ml" a line, an axis-aligned closed "mlllh" a rect, anything
   else a curve), with its fill and stroke and their colours; edges come from them through
   pdfplumber's own `Container` (rect_edges, curve_edges), and ruled tables through its own
-  `TableFinder`, so the rules that make cells are one code too;
+  `TableFinder` (grid.py), so the rules that make cells are one code too;
 - images: each image's box and its pixel size (`srcsize`), for telling scans;
 - page size, /Rotate (coordinates turned as pdfminer turns them) and the page number; a page
   turned by /Rotate is handed to pdfplumber whole, though (PdfiumPages says why).
@@ -46,7 +46,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pdfplumber.page
 import pypdfium2 as pdfium
 import pypdfium2.raw as fpdf
 from pdfplumber.container import Container
@@ -534,10 +533,6 @@ class PdfiumPage(Container):
             view.kept_chars = lambda: [char for char in self.chars if test(char)]
         view.pdfium_page = None
         return view
-
-    # pdfplumber's own method: it resolves the settings and runs its TableFinder over .edges and
-    # .bbox, which this page has; a fault in what we hand it surfaces in grid.py, as with pdfplumber
-    find_tables = pdfplumber.page.Page.find_tables
 
     def plumber_page(self):
         """The same page read by pdfplumber (for OCR, which renders it): opened on first use."""

@@ -14,7 +14,8 @@ What the reader and OCR read of a page, found by reading extract/pdf/*.py and ex
   `letter_boxes` gives the first five as tuples, from PDFium's lean chars where the page has
   them (its `lean_chars`), so that no char dict is made for it;
 - rects (object_type, fill, stroke, width, height, non_stroking_color), edges (orientation,
-  x0, x1, top, bottom, width, height), filter(test) and find_tables(settings) for ruled tables;
+  x0, x1, top, bottom, width, height), bbox and filter(test) for ruled tables (grid.py hands the
+  page to pdfplumber's TableFinder, which reads its edges and bbox);
 - images (x0, x1, top, bottom, srcsize), width, height, page_number for telling a scan;
 - flush_cache() after each page; a scan's own pdfplumber page (`plumber_page`) for OCR, which
   renders it.
@@ -59,8 +60,6 @@ class PdfPage(Protocol):
     def extract_words(self, **settings: Any) -> list[dict]: ...
 
     def filter(self, test_function: Callable[[dict], bool]) -> Any: ...
-
-    def find_tables(self, table_settings: dict | None = None) -> list: ...
 
     def flush_cache(self, properties: list[str] | None = None) -> None: ...
 
