@@ -21,6 +21,8 @@ from hostile import note_with_markup
 HAZARDS = FIXTURES / "hazards"
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+# ms: how long the history a stalled link opens may take to open (hashchange comes after the click)
+HISTORY_OPEN_MS = 5000
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic"]
 
@@ -81,6 +83,9 @@ def test_report_in_a_real_browser(report_file, report_store):
         visible = page.eval_on_selector_all("tr.task-lane", "els => els.filter(e => e.style.display !== 'none').length")
         # a link from the stalled list opens that task's history
         page.locator("#stalled a").first.click()
+        # the page opens it on hashchange, an event that may come after click() returns: waited
+        # for (a history that never opens still fails here, after the timeout)
+        page.wait_for_selector("details[open]", state="attached", timeout=HISTORY_OPEN_MS)
         opened = page.eval_on_selector_all("details[open]", "els => els.length")
         browser.close()
     assert problems == []
