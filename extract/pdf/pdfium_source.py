@@ -303,6 +303,7 @@ class PdfiumPage(Container):
         box_ref, x_ref, y_ref = (ctypes.c_void_p(ctypes.addressof(out)) for out in (box, origin_x, origin_y))
         runs = self.runs = {}  # text object address -> what its characters share (dropped_spaces reads its keys)
         colours = ObjectColours()
+        alike: dict = {}  # a run's font, size, matrix and colours -> its tuple (text_run)
         chars: list[LeanChar] = []
         append = chars.append  # the loop below runs once a character: its lookups made once
         top_of, plain_page = self.height, self.ctm == IDENTITY
@@ -336,7 +337,7 @@ class PdfiumPage(Container):
                 if key in runs:
                     run = runs[key]
                 else:
-                    run = runs[key] = self.text_run(handle, i, key, run_out, colours)
+                    run = runs[key] = self.text_run(handle, i, key, run_out, colours, alike)
                     self.run_starts.append(len(chars))
                 run_key, level = key, plain_page and run[RUN_SHARED] is not None
             loose_box_at(page_ref, i, box_ref)
@@ -378,20 +379,34 @@ class PdfiumPage(Container):
                 "doctop": self.initial_doctop + top, "width": x1 - x0, "height": ytop - ybottom,
                 "matrix": (a, b, c, d, e, f), "non_stroking_color": fill, "stroking_color": stroke}
 
-    def text_run(self, textpage: int, index: int, obj: int, out: RunOut, colours: ObjectColours) -> tuple:
+    def text_run(self, textpage: int, index: int, obj: int, out: RunOut, colours: ObjectColours,
+                 alike: dict) -> tuple:
         """What the characters of one text object share: font, size, matrix, colours (the text
-        page and the object given as addresses)."""
+        page and the object given as addresses). A page's text objects are often a word or a few
+        each (28,334 on the benchmark's 346 pages of 49 notes), most of them in a few fonts and
+        sizes: an object read as one already read on the page (`alike`, kept by the caller) gets
+        that one's tuple, equal in every item, so nothing after tells them apart."""
         matrix_at(textpage, index, out.matrix_at)
         matrix = out.matrix
         a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
         font_size = font_size_of(obj, out.size_at) and out.size.value or 0.0
+        font = font_of(obj)
+        fill, stroke = colours.fill(obj), colours.stroke(obj)
+        key = (font, font_size, a, b, c, d, fill, stroke)
+        run = alike.get(key)
+        if run is None:
+            run = alike[key] = self.new_run(font, font_size, (a, b, c, d), fill, stroke, out)
+        return run
+
+    def new_run(self, font: int | None, font_size: float, linear: tuple, fill: tuple | None, stroke: tuple | None,
+                out: RunOut) -> tuple:
+        """text_run's tuple for a font (by address), a font size, the text's matrix (a, b, c, d)
+        and colours."""
+        a, b, c, d = linear
         # pdfminer: the height of the character's box on the page, its font size in page units
         size = font_size * math.hypot(c, d)
-        font = font_of(obj)
         descent, ascent = self.document.font_metrics(font, font_size, out)
-        linear = (a, b, c, d)
         fontname, size, upright = self.document.font_name(font), round(size, COORD_DIGITS), 0 < a * d and b * c <= 0
-        fill, stroke = colours.fill(obj), colours.stroke(obj)
         level = b == 0 and c == 0 and a > 0 and d > 0
         # the keys every character of a level run shares, in pdfplumber's order: a character's
         # dict copies them and sets its own (char_dict)
