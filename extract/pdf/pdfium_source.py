@@ -112,6 +112,7 @@ ascent_of = c_function(fpdf.FPDFFont_GetAscent, ctypes.c_int, ctypes.c_void_p, c
 font_name_of = c_function(fpdf.FPDFFont_GetBaseFontName, ctypes.c_size_t, ctypes.c_void_p, ctypes.c_void_p,
                           ctypes.c_size_t)
 RGBA = (ctypes.c_void_p,) * 4
+LINEAR_BYTES = 4 * ctypes.sizeof(ctypes.c_float)  # FS_MATRIX's a, b, c and d: the text's matrix without its place
 # once per segment of a path (a table's rules are hundreds)
 segment_at = c_function(fpdf.FPDFPath_GetPathSegment, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
 segment_point = c_function(fpdf.FPDFPathSegment_GetPoint, ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p,
@@ -385,14 +386,16 @@ class PdfiumPage(Container):
         page and the object given as addresses). A page's text objects are often a word or a few
         each (28,334 on the benchmark's 346 pages of 49 notes), most of them in a few fonts and
         sizes: an object read as one already read on the page (`alike`, kept by the caller) gets
-        that one's tuple, equal in every item, so nothing after tells them apart."""
+        that one's tuple, equal in every item bit for bit, so nothing after tells them apart."""
         matrix_at(textpage, index, out.matrix_at)
         matrix = out.matrix
         a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
         font_size = font_size_of(obj, out.size_at) and out.size.value or 0.0
         font = font_of(obj)
         fill, stroke = colours.fill(obj), colours.stroke(obj)
-        key = (font, font_size, a, b, c, d, fill, stroke)
+        # the matrix bit for bit, and the size's sign: -0.0 == 0.0 as a key, not in a char's matrix
+        key = (font, font_size, math.copysign(1.0, font_size), ctypes.string_at(out.matrix_at, LINEAR_BYTES),
+               fill, stroke)
         run = alike.get(key)
         if run is None:
             run = alike[key] = self.new_run(font, font_size, (a, b, c, d), fill, stroke, out)
