@@ -388,8 +388,6 @@ class PdfiumPage(Container):
         sizes: an object read as one already read on the page (`alike`, kept by the caller) gets
         that one's tuple, equal in every item bit for bit, so nothing after tells them apart."""
         matrix_at(textpage, index, out.matrix_at)
-        matrix = out.matrix
-        a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
         font_size = font_size_of(obj, out.size_at) and out.size.value or 0.0
         font = font_of(obj)
         fill, stroke = colours.fill(obj), colours.stroke(obj)
@@ -398,14 +396,15 @@ class PdfiumPage(Container):
                fill, stroke)
         run = alike.get(key)
         if run is None:
-            run = alike[key] = self.new_run(font, font_size, (a, b, c, d), fill, stroke, out)
+            run = alike[key] = self.new_run(font, font_size, fill, stroke, out)
         return run
 
-    def new_run(self, font: int | None, font_size: float, linear: tuple, fill: tuple | None, stroke: tuple | None,
+    def new_run(self, font: int | None, font_size: float, fill: tuple | None, stroke: tuple | None,
                 out: RunOut) -> tuple:
-        """text_run's tuple for a font (by address), a font size, the text's matrix (a, b, c, d)
-        and colours."""
-        a, b, c, d = linear
+        """text_run's tuple for a font (by address), a font size, colours and the text's matrix
+        (its a, b, c, d as `out` holds them, text_run having read them)."""
+        matrix = out.matrix
+        a, b, c, d = linear = matrix.a, matrix.b, matrix.c, matrix.d
         # pdfminer: the height of the character's box on the page, its font size in page units
         size = font_size * math.hypot(c, d)
         descent, ascent = self.document.font_metrics(font, font_size, out)
