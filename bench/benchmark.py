@@ -9,7 +9,10 @@ In one run, on this machine:
     pdfplumber `page.extract_tables()` over the same PDFs (the baseline, in this process, one
     file after another) taken in turn, --rounds times: the machine is shared, so each ratio is
     of runs made side by side, and the medians are printed;
-  - peak RSS of a process reading PDFs with each engine (one worker each, in a child process);
+  - peak RSS of a process doing a worker's job on 12 PDFs with each engine (one worker: the
+    process reads them itself), each in a fresh interpreter, and with --before, the other
+    checkout's by the same script, so that the three compare; then the same with two workers:
+    the readers' peak RSS and that of the processes between (the fork server), read from /proc;
   - where a PDF ingest's time goes with pdfium: worker start-up (a fresh interpreter importing
     the worker, spaCy and dateparser built on its first note: what --workers 1 pays, and a pool's
     fork server once; bench/startup.py times a reader forked from it), reading, normalising, commits;
@@ -30,7 +33,9 @@ In one run, on this machine:
 issue 24, for its bar: PDF ingest >= 5x the pages/s of before) runs the same fresh ingests, with
 its default PDF reader, in turn with this one's in every round; its pages/s are printed, and each
 of this checkout's engines and worker counts as a multiple of them (the ratio of the medians of
-the rounds; the other checkout runs first in every other round).
+the rounds; the other checkout runs first in every other round); its peak RSS, in one process
+and its readers', is taken by the same scripts as this one's, for the bar's "peak worker memory
+no higher".
 
 --distinct-texts: each row of the commit's store gets words of its own (drawn from the English word
 list, seeded), as a real archive's progress texts differ from note to note; the sample notes' rows
@@ -46,11 +51,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
+import json
 import os
 import platform
 import random
 import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -60,7 +67,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import pdfplumber  # noqa: E402
-from ingest_timeline import timed_ingest  # noqa: E402  (this folder: the script's own)
+from ingest_timeline import python_of, timed_ingest  # noqa: E402  (this folder: the script's own)
 
 from samples.synthesize import synthesize  # noqa: E402
 from somnotes.defaults import COMMIT_EVERY  # noqa: E402
@@ -74,6 +81,72 @@ from somnotes.store.store import Batch  # noqa: E402
 
 QUERY_REPEATS = 7
 MEMORY_FILES = 12  # PDFs ingested in the child process whose workers' peak RSS is taken, per engine
+# A worker's job (one worker: the process reads the files itself) in a fresh interpreter of a
+# checkout, its peak RSS printed, MB: the same script for every engine and for --before.
+MEMORY_PROBE = """
+import json, resource, sys
+from pathlib import Path
+from somnotes.ingest import ingest
+from somnotes.store import Store
+pdfs, store, engine = json.loads(sys.argv[1])
+ingest([Path(p) for p in pdfs], Store(Path(store)), workers=1, **({} if engine is None else {"pdf_engine": engine}))
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+# The same PDFs ingested with two workers in a fresh interpreter of a checkout, which watches
+# its descendants' peak RSS (VmHWM, Linux's /proc) while they run: the readers (its children's
+# children: with a fork server, what the pool starts) and the processes between (the fork
+# server, multiprocessing's resource tracker); and the largest sum of their proportional set
+# sizes (Pss: a page shared by n processes counts 1/n in each), the memory all of them take
+# together, which a reader's RSS overstates where it shares pages. Printed as JSON, MB.
+POOL_MEMORY_PROBE = """
+import json, os, sys, threading, time
+from pathlib import Path
+from somnotes.ingest import ingest
+from somnotes.store import Store
+
+def children(pid):
+    out = []
+    for name in os.listdir("/proc"):
+        try:
+            with open(f"/proc/{name}/stat") as fh:
+                if name.isdigit() and int(fh.read().rsplit(")", 1)[1].split()[1]) == pid:
+                    out.append(int(name))
+        except (OSError, ValueError):
+            pass
+    return out
+
+def peak_mb(pid):
+    with open(f"/proc/{pid}/status") as fh:
+        return next(int(line.split()[1]) / 1024 for line in fh if line.startswith("VmHWM"))
+
+def shared_mb(pid):
+    with open(f"/proc/{pid}/smaps_rollup") as fh:
+        return next(int(line.split()[1]) / 1024 for line in fh if line.startswith("Pss:"))
+
+def watch(peaks, done):
+    while not done.is_set():
+        together = 0.0
+        for middle in children(os.getpid()):
+            for pid, depth in [(middle, 1)] + [(r, 2) for r in children(middle)]:
+                try:
+                    peaks[pid] = (depth, max(peak_mb(pid), peaks.get(pid, (0, 0))[1]))
+                    together += shared_mb(pid)
+                except (OSError, StopIteration):
+                    pass
+        peaks["together"] = (0, max(together, peaks.get("together", (0, 0))[1]))
+        time.sleep(0.02)
+
+if __name__ == "__main__":
+    pdfs, store, engine = json.loads(sys.argv[1])
+    peaks, done = {}, threading.Event()
+    watcher = threading.Thread(target=watch, args=(peaks, done))
+    watcher.start()
+    ingest([Path(p) for p in pdfs], Store(Path(store)), workers=2, **({} if engine is None else {"pdf_engine": engine}))
+    done.set()
+    watcher.join()
+    print(json.dumps({name: sorted(mb for d, mb in peaks.values() if d == depth)
+                      for name, depth in (("together", 0), ("between", 1), ("readers", 2))}))
+"""
 STARTUP_PROBE = """
 import sys, time
 t0 = time.perf_counter()
@@ -172,26 +245,31 @@ def engine_rounds(pdfs: list[Path], pages: int, workers: list[int], rounds: int,
                           for engine in PDF_ENGINES) + " of its pages/s")
 
 
-def ingest_in_child(engine: str, pdfs: list[str], store: str) -> float:
-    """Ingest `pdfs` with `engine` and one worker, in this (child) process, which does a worker's
-    job itself: its peak RSS, MB. (With a pool, workers are the forkserver's children, out of
-    reach of getrusage here.)"""
-    ingest([Path(p) for p in pdfs], Store(Path(store)), workers=1, pdf_engine=engine)
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def peak_memory(pdfs: list[Path], tmp: Path) -> None:
-    """Print the peak RSS of a fresh process doing a worker's job on the same PDFs with each engine."""
-    import concurrent.futures
-    import multiprocessing
-
-    context = multiprocessing.get_context("spawn")
-    for engine in PDF_ENGINES:
-        with concurrent.futures.ProcessPoolExecutor(1, mp_context=context) as pool:
-            mb = pool.submit(ingest_in_child, engine, [str(p) for p in pdfs[:MEMORY_FILES]],
-                             str(tmp / f"memory-{engine}")).result()
-        print(f"  peak RSS of a process doing a worker's job ({min(len(pdfs), MEMORY_FILES)} PDFs) with {engine}: "
-              f"{mb:.0f} MB")
+def peak_memory(pdfs: list[Path], tmp: Path, before: Path | None = None) -> None:
+    """Print the peak RSS of a fresh interpreter doing a worker's job on the same PDFs with each
+    engine, and with `before`'s somnotes (its default reader), by the same script (MEMORY_PROBE);
+    then, where there is a /proc, the peak RSS of the readers of a two-worker ingest of them
+    and of the processes between (POOL_MEMORY_PROBE)."""
+    files = [str(p) for p in pdfs[:MEMORY_FILES]]
+    runs = [(ROOT, engine) for engine in PDF_ENGINES] + ([(before, None)] if before is not None else [])
+    for probe, what in [(MEMORY_PROBE, "a worker's job in one process")] + \
+            ([(POOL_MEMORY_PROBE, "two workers")] if Path("/proc/self/status").exists() else []):
+        peaks = {}
+        for checkout, engine in runs:
+            store = tmp / f"memory-{len(peaks)}-{checkout.name}-{engine}-{probe is MEMORY_PROBE}"
+            out = subprocess.run([python_of(checkout), "-c", probe, json.dumps([files, str(store), engine])],
+                                 cwd=checkout, capture_output=True, text=True, check=True)
+            peaks[checkout, engine] = json.loads(out.stdout.strip().splitlines()[-1])
+        print(f"  peak RSS, {what} ({len(files)} PDFs):")
+        for (checkout, engine), mb in peaks.items():
+            name = engine or str(checkout)
+            if probe is MEMORY_PROBE:
+                against = f" ({mb - peaks[before, None]:+.0f} MB against {before})" if before is not None and engine else ""
+                print(f"    {name}: {mb:.0f} MB{against}")
+            else:
+                print(f"    {name}: readers {', '.join(f'{r:.0f}' for r in mb['readers'])} MB; "
+                      f"between (fork server, resource tracker) {', '.join(f'{r:.0f}' for r in mb['between'])} MB; "
+                      f"all of them together (Pss) {mb['together'][0]:.0f} MB")
 
 
 def cost_breakdown(pdfs: list[Path], tmp: Path) -> None:
@@ -324,7 +402,7 @@ def main() -> int:
         pdf_pages = sum(twin_pages(ROOT / "samples")[f.name.rsplit("-", 1)[0]] for f in pdfs)
         engine_rounds(pdfs, pdf_pages, sorted({1, args.workers}), args.rounds, tmp,
                       args.before.resolve() if args.before else None)
-        peak_memory(pdfs, tmp)
+        peak_memory(pdfs, tmp, args.before.resolve() if args.before else None)
         cost_breakdown(pdfs[: max(2, len(pdfs) // 4)], tmp)
         if args.only_pdf:
             return 0

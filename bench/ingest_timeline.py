@@ -71,14 +71,19 @@ ENDED = "process ended"
 MARKS = ("imported", "first file back", "last file back", "done", ENDED)
 
 
+def python_of(checkout: Path) -> str:
+    """The interpreter that runs `checkout`'s somnotes: this one, or the other checkout's .venv."""
+    return sys.executable if checkout == ROOT else str(checkout / ".venv" / "bin" / "python")
+
+
 def timed_ingest(checkout: Path, pdfs: list[Path], store: Path, workers: int, engine: str | None = None) -> dict:
     """The marks of an ingest of `pdfs` by `checkout`'s somnotes in a fresh interpreter
     (TIMED_INGEST), reading PDFs with `engine` (None: the checkout's default), with the tasks it
     stored; bench/benchmark.py's ingests are these too."""
-    python = sys.executable if checkout == ROOT else str(checkout / ".venv" / "bin" / "python")
     argv = json.dumps([[str(p) for p in pdfs], str(store), workers, engine])
     started = time.perf_counter()
-    out = subprocess.run([python, "-c", TIMED_INGEST, argv], cwd=checkout, capture_output=True, text=True, check=True)
+    out = subprocess.run([python_of(checkout), "-c", TIMED_INGEST, argv], cwd=checkout, capture_output=True, text=True,
+                         check=True)
     ended = time.perf_counter() - started  # the interpreter's start and shutdown too, as a user waits for them
     return {**json.loads(out.stdout.strip().splitlines()[-1]), ENDED: round(ended, 3)}
 
