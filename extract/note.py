@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 import zipfile
 import zlib
 from pathlib import Path
@@ -82,13 +83,27 @@ def check_docx_container(path: Path) -> None:
         raise ExtractError("not_a_docx", "the zip file holds no Word document (word/document.xml)")
 
 
+# Held while the Word reader is imported: a Dask worker reads files in threads, and
+# python-docx's modules imported by two at once could meet half-initialised.
+WORD_READER_LOCK = threading.Lock()
+
+
+def word_reader():
+    """The Word reader's read_docx, imported on first use, one thread at a time: a process that
+    reads only PDFs never loads python-docx and lxml (about 9 MB of the peak memory of one
+    that reads and commits 12 PDFs: bench/benchmark.py)."""
+    with WORD_READER_LOCK:
+        from .word.reader import read_docx
+    return read_docx
+
+
 def read_document(path: Path, options: ReadOptions = ReadOptions(), clock: Clock = NO_CLOCK):
     """Given a path, return its RawDocument (blocks in reading order); PDF pages without a text
     layer are read by OCR as `options.ocr` says (auto, always, never), asking `clock` for the time."""
     fmt = sniff_format(path)
     if fmt == "docx":
         check_docx_container(path)
-        from .word.reader import read_docx
+        read_docx = word_reader()
         try:
             return read_docx(path, options.roles)
         except ExtractError:

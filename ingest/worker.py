@@ -25,6 +25,7 @@ from .. import PARSER_VERSION
 from ..codes import ERRORS, WARNINGS, warning_code
 from ..defaults import CONVERTIBLE_SUFFIXES
 from ..extract import ExtractError, extract_note
+from ..extract.note import word_reader
 from ..extract.options import NO_CLOCK, Clock, ReadOptions
 from ..normalise.statuses import column_status, split_progress, task_status
 from ..store.schema import SCHEMA_VERSION
@@ -284,14 +285,14 @@ READERS_LOADED = threading.Event()  # set once load_readers has run to its end i
 
 
 def load_readers() -> None:
-    """Import the readers and the normalisers, one thread at a time (the OCR stack stays out:
-    it loads only for a page that needs it); once loaded, at once, without the lock (which the
-    commit's imports may hold meanwhile: ingest/pipeline.py, warm_commit_imports)."""
+    """Import the PDF reader and the normalisers, one thread at a time (the OCR stack stays out:
+    it loads only for a page that needs it; the Word reader with the first Word file, unless
+    warm() loaded it); once loaded, at once, without the lock (which the commit's imports may
+    hold meanwhile: ingest/pipeline.py, warm_commit_imports)."""
     if READERS_LOADED.is_set():
         return
     with IMPORT_LOCK:
         from ..extract.pdf import reader as _pdf  # noqa: F401
-        from ..extract.word import reader as _word  # noqa: F401
         from ..normalise import dates as _dates  # noqa: F401
         from ..normalise import typed_columns as _typed  # noqa: F401
     READERS_LOADED.set()
@@ -310,8 +311,11 @@ def warm() -> None:
     """Build now what reading a note would build on its first use (the readers' imports, the
     spaCy pipeline, the status and date grammars, dateparser's English, the English word list of
     broken PDF lines), so that a reader process forked from this one starts with them built
-    (ingest/preload.py). The OCR stack stays out: it loads only for a page that needs it."""
+    (ingest/preload.py). The OCR stack stays out: it loads only for a page that needs it. The
+    Word reader comes in too: the readers forked from the server share its pages, where a
+    process that reads for itself (--workers 1) loads it with its first Word file, if any."""
     load_readers()
+    word_reader()
     with IMPORT_LOCK:
         from ..extract.layout import role_patterns
         from ..extract.pdf import lines, pdfium_source  # noqa: F401 - open_pdf imports pdfium_source on use

@@ -16,23 +16,26 @@ import pytest
 
 from somnotes.ingest.worker import READER_GC_THRESHOLD
 
-from conftest import ANYDISK, SAMPLES
+from conftest import ANYDISK, SAMPLES, read_table
 
 # Loaded by reading notes (spaCy, dateparser) or by linking them (scipy, rapidfuzz) only.
 HEAVY = ("spacy", "dateparser", "scipy", "rapidfuzz")
 # Loaded to write the store or by the Python API's DataFrames: a query answers with DuckDB alone.
 TABLE_LIBRARIES = ("pandas", "pyarrow")
-PROBE = """
+# Loaded only to read Word files: a process that reads PDFs for itself leaves them out.
+WORD_LIBRARIES = ("docx", "lxml")
+PROBE_OF = """
 import json, sys
 from typer.testing import CliRunner
 from somnotes.ingest.cli import app
 result = CliRunner().invoke(app, sys.argv[1:])
 print(json.dumps({"exit": result.exit_code, "loaded": [m for m in WATCHED if m in sys.modules]}))
-""".replace("WATCHED", repr(HEAVY + TABLE_LIBRARIES))
+"""
+PROBE = PROBE_OF.replace("WATCHED", repr(HEAVY + TABLE_LIBRARIES))
 
 
-def loaded_after(*args) -> dict:
-    out = subprocess.run([sys.executable, "-c", PROBE, *map(str, args)], capture_output=True, text=True, check=True)
+def loaded_after(*args, probe: str = PROBE) -> dict:
+    out = subprocess.run([sys.executable, "-c", probe, *map(str, args)], capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -89,6 +92,22 @@ def test_the_probe_sees_a_library_that_is_loaded(tmp_path):
     assert set(got["loaded"]) == set(HEAVY + TABLE_LIBRARIES)
 
 
+@pytest.mark.parametrize("files", [["som26-midterm.pdf"], ["som26-midterm.pdf", "som27-midterm.docx"]])
+def test_a_process_that_reads_pdfs_alone_leaves_the_word_reader_out(tmp_path, files):
+    """python-docx and lxml (about 9 MB of a process that reads and commits 12 PDFs) load with the
+    first Word file: not at all when an ingest that reads in its own process meets only PDFs, and
+    a Word file after a PDF still reads."""
+    store = tmp_path / "store"
+    got = loaded_after("ingest", *(SAMPLES / f for f in files), "--store", store, "--workers", "1",
+                       probe=PROBE_OF.replace("WATCHED", repr(WORD_LIBRARIES)))
+    assert got["exit"] == 0
+    words = any(f.endswith(".docx") for f in files)
+    assert set(got["loaded"]) == (set(WORD_LIBRARIES) if words else set())
+    documents = read_table(store, "documents")
+    assert sorted(documents["format"]) == sorted(f.rsplit(".", 1)[1] for f in files)
+    assert (documents["n_tasks"] > 0).all()
+
+
 def test_listing_the_corrections_loads_no_reader_or_linker(samples_store):
     """`corrections` only reads: the linker (scipy, rapidfuzz) loads when a correction is made."""
     got = loaded_after("corrections", "--all", "--store", samples_store)
@@ -118,6 +137,9 @@ def built():
     # collecting less often than Python's default
     out["garbage collector on"] = gc.isenabled()
     out["collector threshold"] = gc.get_threshold()[0]
+    # the Word reader too, built for every reader (a process that reads for itself loads it with
+    # its first Word file)
+    out["word reader"] = "docx" in sys.modules
     # spaCy's command line (typer, requests, weasel) left out where the fork server imported spaCy
     out["spacy command line"] = [name in sys.modules for name in ("requests", "weasel", "spacy.cli.download")]
     return out
@@ -149,7 +171,7 @@ def test_a_reader_process_starts_with_what_reading_builds_already_built(tmp_path
     assert built.pop("spacy command line") == [processes != "forkserver"] * 3
     assert built == dict.fromkeys(built, True)
     assert set(built) == {"spacy pipeline", "status grammar", "date grammar", "dateparser", "word list",
-                          "garbage collector on"}
+                          "word reader", "garbage collector on"}
 
 
 @pytest.mark.parametrize("collecting", [True, False])
