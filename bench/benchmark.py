@@ -97,7 +97,10 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 # children: with a fork server, what the pool starts) and the processes between (the fork
 # server, multiprocessing's resource tracker); and the largest sum of their proportional set
 # sizes (Pss: a page shared by n processes counts 1/n in each), the memory all of them take
-# together, which a reader's RSS overstates where it shares pages. Printed as JSON, MB.
+# together (the ingesting process itself, which commits, left out), which a reader's RSS
+# overstates where it shares pages. Printed as JSON, MB. Each poll reads every process's
+# /proc entry and the watched ones' smaps_rollup: about 50 ms apart, not the 20 ms it sleeps,
+# and a reader's growth in its last such stretch before it ends is missed.
 POOL_MEMORY_PROBE = """
 import json, os, sys, threading, time
 from pathlib import Path
@@ -139,11 +142,14 @@ def watch(peaks, done):
 if __name__ == "__main__":
     pdfs, store, engine = json.loads(sys.argv[1])
     peaks, done = {}, threading.Event()
-    watcher = threading.Thread(target=watch, args=(peaks, done))
+    watcher = threading.Thread(target=watch, args=(peaks, done), daemon=True)
     watcher.start()
-    ingest([Path(p) for p in pdfs], Store(Path(store)), workers=2, **({} if engine is None else {"pdf_engine": engine}))
-    done.set()
-    watcher.join()
+    try:
+        ingest([Path(p) for p in pdfs], Store(Path(store)), workers=2,
+               **({} if engine is None else {"pdf_engine": engine}))
+    finally:  # a failed ingest fails the probe, not hangs it
+        done.set()
+        watcher.join()
     print(json.dumps({name: sorted(mb for d, mb in peaks.values() if d == depth)
                       for name, depth in (("together", 0), ("between", 1), ("readers", 2))}))
 """
@@ -269,7 +275,7 @@ def peak_memory(pdfs: list[Path], tmp: Path, before: Path | None = None) -> None
             else:
                 print(f"    {name}: readers {', '.join(f'{r:.0f}' for r in mb['readers'])} MB; "
                       f"between (fork server, resource tracker) {', '.join(f'{r:.0f}' for r in mb['between'])} MB; "
-                      f"all of them together (Pss) {mb['together'][0]:.0f} MB")
+                      f"readers and those between together (Pss) {mb['together'][0]:.0f} MB")
 
 
 def cost_breakdown(pdfs: list[Path], tmp: Path) -> None:

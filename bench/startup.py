@@ -99,7 +99,7 @@ def probe_parts() -> dict:
     import dateparser  # noqa: F401
     lap("import dateparser")
     worker.load_readers()
-    lap("import the readers (python-docx, pdfplumber...)")
+    lap("import the PDF reader and the normalisers (pdfplumber...)")
     from somnotes.extract.pdf import lines, pdfium_source  # noqa: F401
     lap("import the PDFium source")
     from somnotes.normalise.nlp import status_nlp
@@ -116,6 +116,9 @@ def probe_parts() -> dict:
     lap("dateparser's first date (timezone and English regexes)")
     lines.english_words()
     lap("load the English word list (PDF lines broken mid-word)")
+    from somnotes.extract.note import word_reader
+    word_reader()
+    lap("import the Word reader (python-docx, lxml)")
     worker.warm()
     lap("the rest of warm()")
     return laps

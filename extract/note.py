@@ -142,9 +142,10 @@ def one_line(message: str) -> str:
 def library_errors(fmt: str) -> tuple[type, ...]:
     """The exception classes the container and a format's parsing libraries raise for a file
     they cannot read."""
-    from lxml.etree import XMLSyntaxError
-
-    container = (zipfile.BadZipFile, zlib.error, XMLSyntaxError)
+    # lxml's XMLSyntaxError only where lxml is loaded (a Word file was read): no exception can be
+    # one otherwise, and a process that reads PDFs alone does not load it for a PDF that fails
+    etree = sys.modules.get("lxml.etree")
+    container = (zipfile.BadZipFile, zlib.error) + ((etree.XMLSyntaxError,) if etree is not None else ())
     if fmt == "pdf":
         from pdfminer.psexceptions import PSException
         from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException

@@ -24,6 +24,7 @@ HEAVY = ("spacy", "dateparser", "scipy", "rapidfuzz")
 TABLE_LIBRARIES = ("pandas", "pyarrow")
 # Loaded only to read Word files: a process that reads PDFs for itself leaves them out.
 WORD_LIBRARIES = ("docx", "lxml")
+BROKEN_PDF = "broken.pdf"  # written by the test that names it: a PDF header, no PDF after it
 PROBE_OF = """
 import json, sys
 from typer.testing import CliRunner
@@ -92,20 +93,25 @@ def test_the_probe_sees_a_library_that_is_loaded(tmp_path):
     assert set(got["loaded"]) == set(HEAVY + TABLE_LIBRARIES)
 
 
-@pytest.mark.parametrize("files", [["som26-midterm.pdf"], ["som26-midterm.pdf", "som27-midterm.docx"]])
+@pytest.mark.parametrize("files", [["som26-midterm.pdf"], ["som26-midterm.pdf", BROKEN_PDF],
+                                   ["som26-midterm.pdf", "som27-midterm.docx"]])
 def test_a_process_that_reads_pdfs_alone_leaves_the_word_reader_out(tmp_path, files):
     """python-docx and lxml (about 9 MB of a process that reads and commits 12 PDFs) load with the
-    first Word file: not at all when an ingest that reads in its own process meets only PDFs, and
-    a Word file after a PDF still reads."""
+    first Word file: not at all when an ingest that reads in its own process meets only PDFs, a
+    broken one among them, and a Word file after a PDF still reads."""
     store = tmp_path / "store"
-    got = loaded_after("ingest", *(SAMPLES / f for f in files), "--store", store, "--workers", "1",
+    paths = [SAMPLES / f if f != BROKEN_PDF else tmp_path / f for f in files]
+    (tmp_path / BROKEN_PDF).write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> garbage\n")
+    got = loaded_after("ingest", *paths, "--store", store, "--workers", "1",
                        probe=PROBE_OF.replace("WATCHED", repr(WORD_LIBRARIES)))
-    assert got["exit"] == 0
+    assert got["exit"] == (1 if BROKEN_PDF in files else 0)
     words = any(f.endswith(".docx") for f in files)
     assert set(got["loaded"]) == (set(WORD_LIBRARIES) if words else set())
     documents = read_table(store, "documents")
-    assert sorted(documents["format"]) == sorted(f.rsplit(".", 1)[1] for f in files)
+    read = [f for f in files if f != BROKEN_PDF]
+    assert sorted(documents["format"]) == sorted(f.rsplit(".", 1)[1] for f in read)
     assert (documents["n_tasks"] > 0).all()
+    assert list(read_table(store, "errors")["error"]) == (["corrupt_pdf"] if BROKEN_PDF in files else [])
 
 
 def test_listing_the_corrections_loads_no_reader_or_linker(samples_store):
