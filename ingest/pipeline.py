@@ -390,8 +390,8 @@ def ingest_files(paths: list[Path], store: Store, options: ReadOptions, workers:
     for path, rows in run_files([p.resolve() for p in todo], workers, executor, options):
         # read in this process: once a file is read (the PDF reader and the normalisers are
         # loaded by then: both take IMPORT_LOCK; the Word reader loads under a lock of its own,
-        # extract/note.py: word_reader, and shares no module with the commit's imports), while
-        # the next is read
+        # extract/note.py: word_reader, and the commit's imports load neither python-docx nor
+        # lxml), while the next is read
         warm_commit_imports()
         report_file(rows, batch.add_file(rows), summary, on_error, on_notice)
         pending += 1
