@@ -81,77 +81,67 @@ from somnotes.store.store import Batch  # noqa: E402
 
 QUERY_REPEATS = 7
 MEMORY_FILES = 12  # PDFs ingested in the child process whose workers' peak RSS is taken, per engine
-# A worker's job (one worker: the process reads the files itself) in a fresh interpreter of a
-# checkout, its peak RSS printed, MB: the same script for every engine and for --before.
+# An ingest of the PDFs in a fresh interpreter of a checkout (argv: the PDFs, the store, the
+# engine or None for the checkout's default, the workers), which prints as JSON, MB: its own peak
+# RSS ("self": with one worker it reads the files itself) and, where there is a /proc (Linux),
+# what it watched of its descendants while they ran: each reader's peak RSS (VmHWM; its
+# children's children: with a fork server, what the pool starts), that of the processes between
+# (the fork server, multiprocessing's resource tracker), and the largest sum of their proportional
+# set sizes (Pss: a page shared by n processes counts 1/n in each), the memory they take together
+# (the ingesting process itself, which commits, left out), which a reader's RSS overstates
+# where it shares pages. The same script for every engine and for --before. A poll reads every
+# /proc entry once and the watched processes' smaps_rollup: about 50 ms apart, and a reader's
+# growth in its last such stretch before it ends is missed.
 MEMORY_PROBE = """
-import json, resource, sys
-from pathlib import Path
-from somnotes.ingest import ingest
-from somnotes.store import Store
-pdfs, store, engine = json.loads(sys.argv[1])
-ingest([Path(p) for p in pdfs], Store(Path(store)), workers=1, **({} if engine is None else {"pdf_engine": engine}))
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-"""
-# The same PDFs ingested with two workers in a fresh interpreter of a checkout, which watches
-# its descendants' peak RSS (VmHWM, Linux's /proc) while they run: the readers (its children's
-# children: with a fork server, what the pool starts) and the processes between (the fork
-# server, multiprocessing's resource tracker); and the largest sum of their proportional set
-# sizes (Pss: a page shared by n processes counts 1/n in each), the memory all of them take
-# together (the ingesting process itself, which commits, left out), which a reader's RSS
-# overstates where it shares pages. Printed as JSON, MB. Each poll reads every process's
-# /proc entry and the watched ones' smaps_rollup: about 50 ms apart, not the 20 ms it sleeps,
-# and a reader's growth in its last such stretch before it ends is missed.
-POOL_MEMORY_PROBE = """
-import json, os, sys, threading, time
+import json, os, resource, sys, threading, time
 from pathlib import Path
 from somnotes.ingest import ingest
 from somnotes.store import Store
 
-def children(pid):
-    out = []
+def parents():
+    out = {}
     for name in os.listdir("/proc"):
         try:
             with open(f"/proc/{name}/stat") as fh:
-                if name.isdigit() and int(fh.read().rsplit(")", 1)[1].split()[1]) == pid:
-                    out.append(int(name))
+                out[int(name)] = int(fh.read().rsplit(")", 1)[1].split()[1])
         except (OSError, ValueError):
             pass
     return out
 
-def peak_mb(pid):
-    with open(f"/proc/{pid}/status") as fh:
-        return next(int(line.split()[1]) / 1024 for line in fh if line.startswith("VmHWM"))
+def field_mb(path, key):
+    with open(path) as fh:
+        return next(int(line.split()[1]) / 1024 for line in fh if line.startswith(key))
 
-def shared_mb(pid):
-    with open(f"/proc/{pid}/smaps_rollup") as fh:
-        return next(int(line.split()[1]) / 1024 for line in fh if line.startswith("Pss:"))
-
-def watch(peaks, done):
+def watch(peaks, sums, done):
     while not done.is_set():
+        parent_of = parents()
+        middles = [pid for pid, parent in parent_of.items() if parent == os.getpid()]
+        readers = [pid for pid, parent in parent_of.items() if parent in middles]
         together = 0.0
-        for middle in children(os.getpid()):
-            for pid, depth in [(middle, 1)] + [(r, 2) for r in children(middle)]:
-                try:
-                    peaks[pid] = (depth, max(peak_mb(pid), peaks.get(pid, (0, 0))[1]))
-                    together += shared_mb(pid)
-                except (OSError, StopIteration):
-                    pass
-        peaks["together"] = (0, max(together, peaks.get("together", (0, 0))[1]))
+        for pid, kind in [(m, "between") for m in middles] + [(r, "readers") for r in readers]:
+            try:
+                peaks[pid] = (kind, max(field_mb(f"/proc/{pid}/status", "VmHWM:"), peaks.get(pid, (kind, 0))[1]))
+                together += field_mb(f"/proc/{pid}/smaps_rollup", "Pss:")
+            except (OSError, StopIteration):
+                pass
+        sums.append(together)
         time.sleep(0.02)
 
 if __name__ == "__main__":
-    pdfs, store, engine = json.loads(sys.argv[1])
-    peaks, done = {}, threading.Event()
-    watcher = threading.Thread(target=watch, args=(peaks, done), daemon=True)
-    watcher.start()
+    pdfs, store, engine, workers = json.loads(sys.argv[1])
+    peaks, sums, done = {}, [0.0], threading.Event()
+    watcher = threading.Thread(target=watch, args=(peaks, sums, done), daemon=True)
+    if os.path.exists("/proc/self/status"):
+        watcher.start()
     try:
-        ingest([Path(p) for p in pdfs], Store(Path(store)), workers=2,
+        ingest([Path(p) for p in pdfs], Store(Path(store)), workers=workers,
                **({} if engine is None else {"pdf_engine": engine}))
     finally:  # a failed ingest fails the probe, not hangs it
         done.set()
-        watcher.join()
-    print(json.dumps({name: sorted(mb for d, mb in peaks.values() if d == depth)
-                      for name, depth in (("together", 0), ("between", 1), ("readers", 2))}))
+        if watcher.is_alive():
+            watcher.join()
+    print(json.dumps({"self": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "together": max(sums),
+                      **{kind: sorted(mb for k, mb in peaks.values() if k == kind) for kind in ("between", "readers")}}))
 """
 STARTUP_PROBE = """
 import sys, time
@@ -252,30 +242,33 @@ def engine_rounds(pdfs: list[Path], pages: int, workers: list[int], rounds: int,
 
 
 def peak_memory(pdfs: list[Path], tmp: Path, before: Path | None = None) -> None:
-    """Print the peak RSS of a fresh interpreter doing a worker's job on the same PDFs with each
-    engine, and with `before`'s somnotes (its default reader), by the same script (MEMORY_PROBE);
-    then, where there is a /proc, the peak RSS of the readers of a two-worker ingest of them
-    and of the processes between (POOL_MEMORY_PROBE)."""
+    """Print the peak RSS of a fresh interpreter doing a worker's job on the same PDFs (one
+    worker: it reads them itself) with each engine, and with `before`'s somnotes (its default
+    reader), by the same script (MEMORY_PROBE); then, where there is a /proc, the peak RSS of
+    the readers of a two-worker ingest of them and of the processes between, and their Pss
+    together."""
     files = [str(p) for p in pdfs[:MEMORY_FILES]]
     runs = [(ROOT, engine) for engine in PDF_ENGINES] + ([(before, None)] if before is not None else [])
-    for probe, what in [(MEMORY_PROBE, "a worker's job in one process")] + \
-            ([(POOL_MEMORY_PROBE, "two workers")] if Path("/proc/self/status").exists() else []):
+    pool_too = Path("/proc/self/status").exists()
+    for workers in (1, 2) if pool_too else (1,):
         peaks = {}
-        for checkout, engine in runs:
-            store = tmp / f"memory-{len(peaks)}-{checkout.name}-{engine}-{probe is MEMORY_PROBE}"
-            out = subprocess.run([python_of(checkout), "-c", probe, json.dumps([files, str(store), engine])],
-                                 cwd=checkout, capture_output=True, text=True, check=True)
+        for n, (checkout, engine) in enumerate(runs):
+            argv = json.dumps([files, str(tmp / f"memory-{workers}-{n}"), engine, workers])
+            out = subprocess.run([python_of(checkout), "-c", MEMORY_PROBE, argv], cwd=checkout, capture_output=True,
+                                 text=True, check=True)
             peaks[checkout, engine] = json.loads(out.stdout.strip().splitlines()[-1])
+        what = "a worker's job in one process" if workers == 1 else "two workers"
         print(f"  peak RSS, {what} ({len(files)} PDFs):")
         for (checkout, engine), mb in peaks.items():
             name = engine or str(checkout)
-            if probe is MEMORY_PROBE:
-                against = f" ({mb - peaks[before, None]:+.0f} MB against {before})" if before is not None and engine else ""
-                print(f"    {name}: {mb:.0f} MB{against}")
+            if workers == 1:
+                against = f" ({mb['self'] - peaks[before, None]['self']:+.0f} MB against {before})" \
+                    if before is not None and engine else ""
+                print(f"    {name}: {mb['self']:.0f} MB{against}")
             else:
                 print(f"    {name}: readers {', '.join(f'{r:.0f}' for r in mb['readers'])} MB; "
                       f"between (fork server, resource tracker) {', '.join(f'{r:.0f}' for r in mb['between'])} MB; "
-                      f"readers and those between together (Pss) {mb['together'][0]:.0f} MB")
+                      f"readers and those between together (Pss) {mb['together']:.0f} MB")
 
 
 def cost_breakdown(pdfs: list[Path], tmp: Path) -> None:

@@ -90,8 +90,8 @@ WORD_READER_LOCK = threading.Lock()
 
 def word_reader():
     """The Word reader's read_docx, imported on first use, one thread at a time: a process that
-    reads only PDFs never loads python-docx and lxml (about 9 MB of the peak memory of one
-    that reads and commits 12 PDFs: bench/benchmark.py)."""
+    reads only PDFs never loads python-docx and lxml (one that reads and commits 12 PDFs peaked
+    at 336 MB with them, 324 to 326 without: bench/benchmark.py's peak_memory)."""
     with WORD_READER_LOCK:
         from .word.reader import read_docx
     return read_docx

@@ -96,7 +96,7 @@ def test_the_probe_sees_a_library_that_is_loaded(tmp_path):
 @pytest.mark.parametrize("files", [["som26-midterm.pdf"], ["som26-midterm.pdf", BROKEN_PDF],
                                    ["som26-midterm.pdf", "som27-midterm.docx"]])
 def test_a_process_that_reads_pdfs_alone_leaves_the_word_reader_out(tmp_path, files):
-    """python-docx and lxml (about 9 MB of a process that reads and commits 12 PDFs) load with the
+    """python-docx and lxml (about 11 MB of a process that reads and commits 12 PDFs) load with the
     first Word file: not at all when an ingest that reads in its own process meets only PDFs, a
     broken one among them, and a Word file after a PDF still reads."""
     store = tmp_path / "store"
