@@ -127,7 +127,9 @@ def per_char_calls(files: list[Path], rounds: int, pages: int) -> None:
             origin(handle, i, x_ref, y_ref)
 
     def whole(document, index: int, textpage, count: int) -> None:
-        pdfium_source.PdfiumPage(document, index, 0.0).read_chars(textpage)
+        page = pdfium_source.PdfiumPage(document, index, 0.0)
+        page.read_chars(textpage)
+        document.close_page(page.pdfium_page)
 
     def cost(fn, *args) -> float:
         best = float("inf")
@@ -135,11 +137,11 @@ def per_char_calls(files: list[Path], rounds: int, pages: int) -> None:
             start = time.process_time()
             for document in documents:
                 for index in range(len(document.pdf)):
-                    page = document.pdfium_page(index)
-                    textpage = page.get_textpage()
-                    fn(document, index, textpage.raw, fpdf.FPDFText_CountChars(textpage.raw), *args)
-                    textpage.close()
-                    page.close()
+                    page = document.load_page(index)
+                    textpage = fpdf.FPDFText_LoadPage(page)
+                    fn(document, index, textpage, fpdf.FPDFText_CountChars(textpage), *args)
+                    fpdf.FPDFText_ClosePage(textpage)
+                    document.close_page(page)
             best = min(best, time.process_time() - start)
         return 1000 * best / pages
 

@@ -271,3 +271,34 @@ def test_a_closed_pdf_lets_go_of_its_pages():
     finally:
         if collecting:
             gc.enable()
+
+
+def test_pdfiums_pages_are_closed_once_read_and_the_rest_with_their_document(workdir):
+    """The reader holds PDFium's pages as raw handles (pdfium_source.PdfiumDocument.load_page):
+    each is closed as soon as the page is read; one made and never read (a note stopped midway:
+    a time limit, a failed page) is closed with the document, before it. A page turned by
+    /Rotate, handed to pdfplumber, leaves none open either."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as fpdf
+
+    document = PdfiumDocument(SAMPLES / "som26-midterm.pdf")
+    with document:
+        first, second = document.pages[0], document.pages[1]  # made, not read yet
+        assert len(document.open_pages) == 2
+        assert first.lean_chars
+        assert list(document.open_pages.values()) == [second.pdfium_page]
+    assert document.open_pages == {}
+    assert second.pdfium_page is not None  # never read: closed by the document, not by the page
+
+    turned = workdir / "turned-first.pdf"
+    doc = pdfium.PdfDocument(str(SAMPLES / "som27-midterm.pdf"))
+    page = doc[0]
+    fpdf.FPDFPage_SetRotation(page.raw, QUARTER_TURN)
+    page.close()
+    doc.save(str(turned))
+    doc.close()
+    with PdfiumDocument(turned) as document:
+        assert not isinstance(document.pages[0], PdfiumPage)
+        assert document.open_pages == {}
+        assert len([w for page in document.pages for w in page.extract_words()]) > 0
+        assert document.open_pages == {}

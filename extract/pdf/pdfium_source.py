@@ -123,6 +123,28 @@ fill_colour_of = c_function(fpdf.FPDFPageObj_GetFillColor, ctypes.c_int, ctypes.
 stroke_colour_of = c_function(fpdf.FPDFPageObj_GetStrokeColor, ctypes.c_int, ctypes.c_void_p, *RGBA)
 
 
+RIGHT_ANGLE_DEGREES = 90  # /Rotate in PDFium's terms: quarter turns clockwise, 0 to 3
+# A page without a /MediaBox of its own (PDFium does not inherit it from the page tree) is taken
+# as ANSI A, as pypdfium2's get_mediabox does
+DEFAULT_MEDIABOX = (0, 0, 612, 792)
+
+
+def page_rotation(page) -> int:
+    """A raw page's /Rotate, clockwise degrees (pypdfium2's PdfPage.get_rotation)."""
+    quarters = fpdf.FPDFPage_GetRotation(page)
+    if quarters < 0:
+        raise pdfium.PdfiumError("Failed to get page rotation.")
+    return quarters * RIGHT_ANGLE_DEGREES % 360
+
+
+def page_mediabox(page) -> tuple:
+    """A raw page's MediaBox, (left, bottom, right, top) (pypdfium2's PdfPage.get_mediabox)."""
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    if not fpdf.FPDFPage_GetMediaBox(page, left, bottom, right, top):
+        return DEFAULT_MEDIABOX
+    return (left.value, bottom.value, right.value, top.value)
+
+
 class PdfiumUnreadable(Exception):
     """PDFium cannot open the file or had to rebuild its cross-reference table: pdfplumber reads it."""
 
@@ -215,9 +237,9 @@ class PdfiumPage(Container):
         self.document = document
         self.page_number = index + 1
         self.index = index
-        self.pdfium_page = document.pdfium_page(index)
-        self.rotation = self.pdfium_page.get_rotation() % 360
-        self.mediabox = tuple(self.pdfium_page.get_mediabox())
+        self.pdfium_page = document.load_page(index)
+        self.rotation = page_rotation(self.pdfium_page)
+        self.mediabox = page_mediabox(self.pdfium_page)
         x0, y0, x1, y1 = self.mediabox
         self.width, self.height = (y1 - y0, x1 - x0) if self.rotation in (90, 270) else (x1 - x0, y1 - y0)
         self.bbox = (0, 0, self.width, self.height)
@@ -264,25 +286,27 @@ class PdfiumPage(Container):
     def read_objects(self) -> dict:
         """Read the page's chars (as lean chars), paths and images from PDFium, its handles
         closed after."""
-        page = self.pdfium_page or self.document.pdfium_page(self.index)
+        page = self.pdfium_page or self.document.load_page(self.index)
         self.pdfium_page = None  # what the reader needs is read now: PDFium's page is closed after
         try:
             objects: dict = {"rect": [], "line": [], "curve": [], "image": []}
-            textpage = page.get_textpage()
+            textpage = fpdf.FPDFText_LoadPage(page)
+            if not textpage:
+                raise pdfium.PdfiumError("Failed to load text page.")
             self.runs: dict = {}  # text object address -> its run: read_chars fills it, where there are chars
             self.dict_chars = False  # whether a char was read as a whole dict (read_chars)
             try:
-                chars = self._lean = self.read_chars(textpage.raw)
+                chars = self._lean = self.read_chars(textpage)
                 starts = LetterStarts([chars[i] for i in self.run_starts])
                 drop_gapless_spaces(chars, self.made_spaces, starts)
-                texts = self.read_graphics(page.raw, objects)
+                texts = self.read_graphics(page, objects)
                 if len(texts) > len(self.runs):
-                    dropped = self.dropped_spaces(texts, textpage.raw)
+                    dropped = self.dropped_spaces(texts, textpage)
                     add_dropped_spaces(chars, [(x, y) for x, y in dropped if not starts.at(x, y)])
             finally:
-                textpage.close()
+                fpdf.FPDFText_ClosePage(textpage)
         finally:
-            page.close()
+            self.document.close_page(page)
         return objects
 
     # --- text ---
@@ -873,6 +897,7 @@ class PdfiumDocument:
         self.fonts: dict = {}
         self.metrics: dict = {}  # (font, size) -> (descent, ascent): font_metrics
         self._plumber: Any = None
+        self.open_pages: dict = {}  # id -> a raw page load_page opened and close_page has not closed
         self.pages = PdfiumPages(self)
 
     def font_name(self, font: int | None) -> str:
@@ -896,8 +921,22 @@ class PdfiumDocument:
             metrics = self.metrics[key] = (descent, ascent)
         return metrics
 
-    def pdfium_page(self, index: int):
-        return self.pdf[index]
+    def load_page(self, index: int):
+        """PDFium's page `index`, a raw handle (FPDF_PAGE): close_page closes it, or close()
+        with the document. pypdfium2's PdfPage and PdfTextPage wrap each handle in finalizers and
+        a weak reference to their parent, made and undone once a page: 0.13 to 0.3 ms of the
+        page and text page's 1.1 to 1.5 (a throwaway script, three runs over the benchmark's
+        PDFs), where the reader opens each page once and closes it as soon as it is read."""
+        page = fpdf.FPDF_LoadPage(self.pdf.raw, index)
+        if not page:
+            raise pdfium.PdfiumError("Failed to load page.")
+        self.open_pages[id(page)] = page
+        return page
+
+    def close_page(self, page) -> None:
+        """Close a page load_page opened (once: a page already closed is left alone)."""
+        if self.open_pages.pop(id(page), None) is not None:
+            fpdf.FPDF_ClosePage(page)
 
     def plumber(self):
         """The file opened by pdfplumber too, for the pages OCR reads from their image."""
@@ -910,6 +949,8 @@ class PdfiumDocument:
     def close(self) -> None:
         if self._plumber is not None:
             self._plumber.close()
+        for page in list(self.open_pages.values()):  # a page PDFium holds is closed before its document
+            self.close_page(page)
         self.pdf.close()
         # the pages and the document refer to one another: let go of the pages here, so that
         # what they hold (each text object's run) is freed as the file ends, not when the
@@ -946,7 +987,7 @@ class PdfiumPages:
                 # a page turned by /Rotate: its graphics come out as pdfplumber's, but PDFium's
                 # boxes of turned letters are not pdfminer's (their height is the font's ascent
                 # to descent, not its size) and words would be cut otherwise: pdfplumber reads it
-                page.pdfium_page.close()
+                self.document.close_page(page.pdfium_page)
                 page = self.document.plumber().pages[len(self.made)]
             self.made.append(page)
         return self.made[index]
