@@ -129,7 +129,7 @@ def per_char_calls(files: list[Path], rounds: int, pages: int) -> None:
     def whole(document, index: int, textpage, count: int) -> None:
         page = pdfium_source.PdfiumPage(document, index, 0.0)
         page.read_chars(textpage)
-        document.close_page(page.pdfium_page)
+        document.release(page.pdfium_page)
 
     def cost(fn, *args) -> float:
         best = float("inf")
@@ -138,10 +138,10 @@ def per_char_calls(files: list[Path], rounds: int, pages: int) -> None:
             for document in documents:
                 for index in range(len(document.pdf)):
                     page = document.load_page(index)
-                    textpage = fpdf.FPDFText_LoadPage(page)
+                    textpage = document.load_text_page(page)
                     fn(document, index, textpage, fpdf.FPDFText_CountChars(textpage), *args)
-                    fpdf.FPDFText_ClosePage(textpage)
-                    document.close_page(page)
+                    document.release(textpage)
+                    document.release(page)
             best = min(best, time.process_time() - start)
         return 1000 * best / pages
 

@@ -16,19 +16,23 @@ def many_page_pdf(path: Path, pages: int) -> None:
                        for n in range(pages)])
 
 
-def minimal_pdf(path: Path, contents: list[bytes], size: tuple[int, int] = (612, 792)) -> None:
+def minimal_pdf(path: Path, contents: list[bytes], size: tuple[int, int] = (612, 792),
+                inherited_size: bool = False) -> None:
     """A valid PDF (a minimal writer: Helvetica as /F1, the cross-reference table at the objects'
     true offsets, so that PDFium reads it rather than handing it to pdfplumber as damaged) of one
-    page of `size` points for each content stream in `contents`."""
+    page of `size` points for each content stream in `contents`; with `inherited_size`, the size
+    is the page tree's (/MediaBox on the /Pages node, which every page inherits), not each page's."""
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", None, b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
     kids = []
+    mediabox = f"/MediaBox [0 0 {size[0]} {size[1]}]"
     for content in contents:
         objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
         content_id = len(objects)
-        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {size[0]} {size[1]}] /Contents {content_id} 0 R "
+        objects.append(f"<< /Type /Page /Parent 2 0 R {'' if inherited_size else mediabox} /Contents {content_id} 0 R "
                        f"/Resources << /Font << /F1 3 0 R >> >> >>".encode())
         kids.append(f"{len(objects)} 0 R")
-    objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(contents)} >>".encode()
+    objects[1] = (f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(contents)} "
+                  f"{mediabox if inherited_size else ''} >>").encode()
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n")
     offsets = []

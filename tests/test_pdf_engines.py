@@ -5,6 +5,7 @@ unplaced_text among them), task rows, progress items, dates, passages and errors
 they differ by design, each such file named with why."""
 from __future__ import annotations
 
+import ctypes
 import gc
 import weakref
 from collections.abc import Iterator
@@ -47,6 +48,9 @@ QUARTER_TURN = 1  # PDFium's rotation codes: 1 is 90 degrees clockwise
 # pt: PDFium's loose box, a float32, read back into a turned letter's advance and size
 TURNED_SIZE_SLACK = 0.1
 SAME_POINT = 0.01  # pt (and colour fraction): PDFium's single-precision floats against pdfminer's doubles
+# pt: Helvetica's descent as PDFium reads the font and as pdfminer reads its metrics (0.24 pt
+# apart at 14 pt), which sets a letter's top; a page taken for ANSI A put them 50 pt apart
+DESCENT_SLACK = 1.0
 MIN_LEAN_PAGES = 500  # of the 649 pages of the fixtures and samples PDFium read itself on 2026-12-02
 
 
@@ -193,6 +197,27 @@ def test_a_space_pdfium_makes_where_a_letter_follows_at_once_is_no_space(workdir
             assert [w["text"] for w in pdf.pages[0].extract_words()] == ["Done:", "Actions"], engine
 
 
+
+def test_a_page_size_the_page_tree_gives_is_read_alike(workdir):
+    """A page without a MediaBox of its own takes its page tree's (here A4 on the /Pages node).
+    PDFium reads a page's own only, and took such a page for ANSI A (612 x 792): every letter 50
+    pt off and the page's margins elsewhere. Its size is now pdfminer's reading of the tree, so
+    both engines place the words alike and store the same."""
+    path = workdir / "a4-inherited.pdf"
+    minimal_pdf(path, [b"BT /F1 14 Tf 72 790 Td (Progress note on the tasks) Tj ET\n"
+                       b"BT /F1 10 Tf 72 40 Td (Page 1 of 2) Tj ET",
+                       b"BT /F1 11 Tf 72 700 Td (The meeting agreed to continue the work.) Tj ET\n"
+                       b"BT /F1 10 Tf 72 40 Td (Page 2 of 2) Tj ET"], size=(595, 842), inherited_size=True)
+    words = {}
+    for engine in ("pdfium", "pdfplumber"):
+        with open_pdf(path, engine) as pdf:
+            assert [(page.width, page.height) for page in pdf.pages] == [(595, 842)] * 2, engine
+            words[engine] = [(w["text"], w["x0"], w["top"]) for page in pdf.pages for w in page.extract_words()]
+    assert [w[0] for w in words["pdfium"]] == [w[0] for w in words["pdfplumber"]]
+    assert all(abs(a[1] - b[1]) <= SAME_POINT and abs(a[2] - b[2]) <= DESCENT_SLACK
+               for a, b in zip(words["pdfium"], words["pdfplumber"]))
+    assert stored_rows(path, "pdfium") == stored_rows(path, "pdfplumber")
+
 def pdfium_pages(path: Path) -> Iterator[PdfiumPage]:
     """The pages of `path` PDFium reads itself (a page turned by /Rotate goes to pdfplumber), the
     file open while they are read."""
@@ -273,32 +298,109 @@ def test_a_closed_pdf_lets_go_of_its_pages():
             gc.enable()
 
 
-def test_pdfiums_pages_are_closed_once_read_and_the_rest_with_their_document(workdir):
-    """The reader holds PDFium's pages as raw handles (pdfium_source.PdfiumDocument.load_page):
-    each is closed as soon as the page is read; one made and never read (a note stopped midway:
-    a time limit, a failed page) is closed with the document, before it. A page turned by
-    /Rotate, handed to pdfplumber, leaves none open either."""
+
+class HandleLog:
+    """PDFium's page and text page handles as pypdfium2.raw opens and closes them (spied on,
+    then called), in order: whether each opened is closed once, a text page before its page, and
+    each while its document is still open (PDFium reuses a freed handle's address: the log is
+    read in order, not looked up)."""
+
+    def __init__(self, monkeypatch):
+        import pypdfium2.raw as fpdf
+
+        self.events: list = []  # ("open", address, its page's address for a text page) or ("close", address, document open)
+        self.documents: list = []
+        for name, kind in (("FPDF_LoadPage", "page"), ("FPDFText_LoadPage", "text page")):
+            monkeypatch.setattr(fpdf, name, self.spy_open(getattr(fpdf, name), kind))
+        for name in ("FPDF_ClosePage", "FPDFText_ClosePage"):
+            monkeypatch.setattr(fpdf, name, self.spy_close(getattr(fpdf, name)))
+        made = PdfiumDocument.__init__
+
+        def init(document, *args):
+            self.documents.append(document)
+            made(document, *args)
+
+        monkeypatch.setattr(PdfiumDocument, "__init__", init)
+
+    @staticmethod
+    def address(handle) -> int:
+        return ctypes.cast(handle, ctypes.c_void_p).value or 0
+
+    def spy_open(self, real, kind):
+        def load(first, *args):
+            handle = real(first, *args)
+            if handle:
+                self.events.append(("open", self.address(handle), self.address(first) if kind == "text page" else None))
+            return handle
+        return load
+
+    def spy_close(self, real):
+        def close(handle):
+            self.events.append(("close", self.address(handle), all(d.pdf.raw is not None for d in self.documents)))
+            real(handle)
+        return close
+
+    def check(self) -> None:
+        live: dict = {}  # address -> its page's address (None for a page)
+        for event, address, about in self.events:
+            if event == "open":
+                assert address not in live
+                live[address] = about
+            else:
+                assert about, "closed after its document"
+                assert address in live, "closed twice, or never opened"
+                assert address not in live.values(), "a page closed before its text page"
+                del live[address]
+        assert self.events and not live, "left open"
+
+
+def test_pdfiums_handles_are_closed_once_each_in_order_whatever_ends_the_reading(monkeypatch, workdir):
+    """The reader holds PDFium's pages and text pages as raw handles (pdfium_source.py:
+    PdfiumDocument.load_page): each is closed once, a text page before its page, all while their
+    document is open; so too when a page fails midway (the error reaches the file's errors row).
+    A page made and never read is closed by its document, and asked for after that it is an
+    error, not a read of freed memory. A page turned by /Rotate, handed to pdfplumber, leaves
+    no handle open."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as fpdf
 
-    document = PdfiumDocument(SAMPLES / "som26-midterm.pdf")
-    with document:
-        first, second = document.pages[0], document.pages[1]  # made, not read yet
-        assert len(document.open_pages) == 2
-        assert first.lean_chars
-        assert list(document.open_pages.values()) == [second.pdfium_page]
-    assert document.open_pages == {}
-    assert second.pdfium_page is not None  # never read: closed by the document, not by the page
+    log = HandleLog(monkeypatch)
+    rows = process_file(SAMPLES / "som26-midterm.pdf", ReadOptions(pdf_engine="pdfium"))
+    assert rows["tasks"] and not rows.get("errors")
+    log.check()
 
-    turned = workdir / "turned-first.pdf"
+    log = HandleLog(monkeypatch)
+    read_graphics = PdfiumPage.read_graphics
+
+    def fail_on_page_3(page, *args):
+        if page.page_number == 3:
+            raise RuntimeError("a page that fails")
+        return read_graphics(page, *args)
+
+    monkeypatch.setattr(PdfiumPage, "read_graphics", fail_on_page_3)
+    rows = process_file(SAMPLES / "som26-midterm.pdf", ReadOptions(pdf_engine="pdfium"))
+    assert [e["error"] for e in rows["errors"]] == ["internal_error"]
+    log.check()
+    monkeypatch.setattr(PdfiumPage, "read_graphics", read_graphics)
+
+    log = HandleLog(monkeypatch)
+    with PdfiumDocument(SAMPLES / "som26-midterm.pdf") as document:
+        first, second = document.pages[0], document.pages[1]  # made, each loading its page
+        assert first.lean_chars
+    log.check()
+    with pytest.raises(pdfium.PdfiumError):
+        second.lean_chars  # noqa: B018 - its page was closed with the document
+
+    turned = workdir / "first-page-turned.pdf"
     doc = pdfium.PdfDocument(str(SAMPLES / "som27-midterm.pdf"))
     page = doc[0]
     fpdf.FPDFPage_SetRotation(page.raw, QUARTER_TURN)
     page.close()
     doc.save(str(turned))
     doc.close()
+    log = HandleLog(monkeypatch)
     with PdfiumDocument(turned) as document:
         assert not isinstance(document.pages[0], PdfiumPage)
-        assert document.open_pages == {}
-        assert len([w for page in document.pages for w in page.extract_words()]) > 0
-        assert document.open_pages == {}
+        assert sum(len(page.extract_words()) for page in document.pages)
+    assert not document.handles
+    log.check()

@@ -19,7 +19,8 @@ pypdfium2's raw functions, for what the reader uses and hands it on as pdfplumbe
   pdfplumber's own `Container` (rect_edges, curve_edges), and ruled tables through its own
   `TableFinder` (grid.py), so the rules that make cells are one code too;
 - images: each image's box and its pixel size (`srcsize`), for telling scans;
-- page size, /Rotate (coordinates turned as pdfminer turns them) and the page number; a page
+- page size (its own MediaBox, or its page tree's as pdfminer reads it: PDFium reads a page's
+  own only), /Rotate (coordinates turned as pdfminer turns them) and the page number; a page
   turned by /Rotate is handed to pdfplumber whole, though (PdfiumPages says why).
 
 Where the two sources differ, by design (tests/test_pdf_engines.py names each):
@@ -124,9 +125,8 @@ stroke_colour_of = c_function(fpdf.FPDFPageObj_GetStrokeColor, ctypes.c_int, cty
 
 
 RIGHT_ANGLE_DEGREES = 90  # /Rotate in PDFium's terms: quarter turns clockwise, 0 to 3
-# A page without a /MediaBox of its own (PDFium does not inherit it from the page tree) is taken
-# as ANSI A, as pypdfium2's get_mediabox does
-DEFAULT_MEDIABOX = (0, 0, 612, 792)
+# where no node of the page tree has a MediaBox: ANSI A, as pdfminer and PDFium both take it
+PDFMINER_DEFAULT_MEDIABOX = (0.0, 0.0, 612.0, 792.0)
 
 
 def page_rotation(page) -> int:
@@ -134,14 +134,15 @@ def page_rotation(page) -> int:
     quarters = fpdf.FPDFPage_GetRotation(page)
     if quarters < 0:
         raise pdfium.PdfiumError("Failed to get page rotation.")
-    return quarters * RIGHT_ANGLE_DEGREES % 360
+    return quarters * RIGHT_ANGLE_DEGREES
 
 
-def page_mediabox(page) -> tuple:
-    """A raw page's MediaBox, (left, bottom, right, top) (pypdfium2's PdfPage.get_mediabox)."""
+def own_mediabox(page) -> tuple | None:
+    """A raw page's own MediaBox, (left, bottom, right, top), or None where its page dictionary
+    has none: PDFium does not look for it up the page tree (pypdfium2's get_mediabox says so)."""
     left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     if not fpdf.FPDFPage_GetMediaBox(page, left, bottom, right, top):
-        return DEFAULT_MEDIABOX
+        return None
     return (left.value, bottom.value, right.value, top.value)
 
 
@@ -239,7 +240,7 @@ class PdfiumPage(Container):
         self.index = index
         self.pdfium_page = document.load_page(index)
         self.rotation = page_rotation(self.pdfium_page)
-        self.mediabox = page_mediabox(self.pdfium_page)
+        self.mediabox = own_mediabox(self.pdfium_page) or document.inherited_mediabox(index)
         x0, y0, x1, y1 = self.mediabox
         self.width, self.height = (y1 - y0, x1 - x0) if self.rotation in (90, 270) else (x1 - x0, y1 - y0)
         self.bbox = (0, 0, self.width, self.height)
@@ -286,13 +287,14 @@ class PdfiumPage(Container):
     def read_objects(self) -> dict:
         """Read the page's chars (as lean chars), paths and images from PDFium, its handles
         closed after."""
-        page = self.pdfium_page or self.document.load_page(self.index)
+        document = self.document
+        # the page as made, unless its document closed it meanwhile (a dangling handle): then
+        # loaded again, which a closed document refuses
+        page = self.pdfium_page if document.holds(self.pdfium_page) else document.load_page(self.index)
         self.pdfium_page = None  # what the reader needs is read now: PDFium's page is closed after
         try:
             objects: dict = {"rect": [], "line": [], "curve": [], "image": []}
-            textpage = fpdf.FPDFText_LoadPage(page)
-            if not textpage:
-                raise pdfium.PdfiumError("Failed to load text page.")
+            textpage = document.load_text_page(page)
             self.runs: dict = {}  # text object address -> its run: read_chars fills it, where there are chars
             self.dict_chars = False  # whether a char was read as a whole dict (read_chars)
             try:
@@ -304,9 +306,9 @@ class PdfiumPage(Container):
                     dropped = self.dropped_spaces(texts, textpage)
                     add_dropped_spaces(chars, [(x, y) for x, y in dropped if not starts.at(x, y)])
             finally:
-                fpdf.FPDFText_ClosePage(textpage)
+                document.release(textpage)
         finally:
-            self.document.close_page(page)
+            document.release(page)
         return objects
 
     # --- text ---
@@ -897,7 +899,7 @@ class PdfiumDocument:
         self.fonts: dict = {}
         self.metrics: dict = {}  # (font, size) -> (descent, ascent): font_metrics
         self._plumber: Any = None
-        self.open_pages: dict = {}  # id -> a raw page load_page opened and close_page has not closed
+        self.handles: dict = {}  # id -> (a raw page or text page this document opened, its closing function)
         self.pages = PdfiumPages(self)
 
     def font_name(self, font: int | None) -> str:
@@ -921,22 +923,51 @@ class PdfiumDocument:
             metrics = self.metrics[key] = (descent, ascent)
         return metrics
 
+    # PDFium's pages and text pages are held as raw handles, not as pypdfium2's PdfPage and
+    # PdfTextPage, which wrap each in finalizers and a weak reference to its parent, made and
+    # undone once a page: 0.13 to 0.3 ms of the 1.1 to 1.5 that loading both takes (a throwaway
+    # script, three runs over the benchmark's PDFs), where the reader loads each page once and
+    # closes it as soon as it is read. The document keeps what it opened (`handles`) and closes
+    # what is left as it closes, text pages before their pages and all before itself.
+
     def load_page(self, index: int):
-        """PDFium's page `index`, a raw handle (FPDF_PAGE): close_page closes it, or close()
-        with the document. pypdfium2's PdfPage and PdfTextPage wrap each handle in finalizers and
-        a weak reference to their parent, made and undone once a page: 0.13 to 0.3 ms of the
-        page and text page's 1.1 to 1.5 (a throwaway script, three runs over the benchmark's
-        PDFs), where the reader opens each page once and closes it as soon as it is read."""
-        page = fpdf.FPDF_LoadPage(self.pdf.raw, index)
+        """PDFium's page `index` (FPDF_PAGE), held until `release` or close()."""
+        page = fpdf.FPDF_LoadPage(self.pdf.raw, index) if self.pdf.raw else None
         if not page:
             raise pdfium.PdfiumError("Failed to load page.")
-        self.open_pages[id(page)] = page
-        return page
+        return self.hold(page, fpdf.FPDF_ClosePage)
 
-    def close_page(self, page) -> None:
-        """Close a page load_page opened (once: a page already closed is left alone)."""
-        if self.open_pages.pop(id(page), None) is not None:
-            fpdf.FPDF_ClosePage(page)
+    def load_text_page(self, page):
+        """The text page (FPDF_TEXTPAGE) of a page load_page gave, held until `release` or close()."""
+        textpage = fpdf.FPDFText_LoadPage(page)
+        if not textpage:
+            raise pdfium.PdfiumError("Failed to load text page.")
+        return self.hold(textpage, fpdf.FPDFText_ClosePage)
+
+    def hold(self, handle, close: Callable):
+        self.handles[id(handle)] = (handle, close)  # keyed by the handle object, which the dict keeps alive
+        return handle
+
+    def holds(self, handle) -> bool:
+        """Is `handle` one this document opened and has not closed?"""
+        return handle is not None and id(handle) in self.handles
+
+    def release(self, handle) -> None:
+        """Close a handle this document opened; one closed already is left alone. Taken off
+        before it is closed: a time limit that lands between the two leaks it, never closes it twice."""
+        held = self.handles.pop(id(handle), None)
+        if held is not None:
+            held[1](held[0])
+
+    def inherited_mediabox(self, index: int) -> tuple:
+        """The MediaBox of page `index`, which has none of its own, found up its page tree as
+        pdfminer finds it (PDFium reads a page's own only): pdfplumber opens the file for it,
+        reading no page's content. A page tree pdfminer cannot read leaves PDFium's own choice,
+        ANSI A, as pdfminer's is where no node has one."""
+        try:
+            return tuple(self.plumber().pages[index].page_obj.mediabox)
+        except Exception:  # pdfminer's errors on a page tree PDFium read are many and unnamed
+            return PDFMINER_DEFAULT_MEDIABOX
 
     def plumber(self):
         """The file opened by pdfplumber too, for the pages OCR reads from their image."""
@@ -947,15 +978,17 @@ class PdfiumDocument:
         return self._plumber
 
     def close(self) -> None:
-        if self._plumber is not None:
-            self._plumber.close()
-        for page in list(self.open_pages.values()):  # a page PDFium holds is closed before its document
-            self.close_page(page)
-        self.pdf.close()
-        # the pages and the document refer to one another: let go of the pages here, so that
-        # what they hold (each text object's run) is freed as the file ends, not when the
-        # garbage collector next walks its oldest objects (a reader collects seldom: worker.py)
-        self.pages.made.clear()
+        try:
+            for handle, _ in reversed(list(self.handles.values())):  # the last opened first
+                self.release(handle)
+        finally:
+            self.pdf.close()  # a handle left open by a time limit above leaks, never outlives it in use
+            # the pages and the document refer to one another: let go of the pages here, so that
+            # what they hold (each text object's run) is freed as the file ends, not when the
+            # garbage collector next walks its oldest objects (a reader collects seldom: worker.py)
+            self.pages.made.clear()
+            if self._plumber is not None:
+                self._plumber.close()
 
     def __enter__(self) -> PdfiumDocument:
         return self
@@ -987,7 +1020,8 @@ class PdfiumPages:
                 # a page turned by /Rotate: its graphics come out as pdfplumber's, but PDFium's
                 # boxes of turned letters are not pdfminer's (their height is the font's ascent
                 # to descent, not its size) and words would be cut otherwise: pdfplumber reads it
-                self.document.close_page(page.pdfium_page)
+                self.document.release(page.pdfium_page)
+                page.pdfium_page = None
                 page = self.document.plumber().pages[len(self.made)]
             self.made.append(page)
         return self.made[index]
