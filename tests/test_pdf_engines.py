@@ -24,7 +24,7 @@ from somnotes.extract.pdf.watermark import (
     set_aside_letters,
     set_aside_watermark,
 )
-from somnotes.ingest.worker import process_file
+from somnotes.ingest.worker import FileTimeout, process_file
 
 from conftest import FIXTURES, SAMPLES, cli, read_table
 from hostile import minimal_pdf
@@ -200,9 +200,10 @@ def test_a_space_pdfium_makes_where_a_letter_follows_at_once_is_no_space(workdir
 
 def test_a_page_size_the_page_tree_gives_is_read_alike(workdir):
     """A page without a MediaBox of its own takes its page tree's (here A4 on the /Pages node).
-    PDFium reads a page's own only, and took such a page for ANSI A (612 x 792): every letter 50
-    pt off and the page's margins elsewhere. Its size is now pdfminer's reading of the tree, so
-    both engines place the words alike and store the same."""
+    PDFium's FPDFPage_GetMediaBox reads a page's own only, and such a page was taken for ANSI A
+    (612 x 792): every letter 50 pt off and the page's margins elsewhere. Its size is now
+    pdfminer's reading of the tree, so both engines place the words alike and store the same. A
+    tree whose MediaBox pdfminer cannot use is ANSI A, as pdfminer takes it, and read."""
     path = workdir / "a4-inherited.pdf"
     minimal_pdf(path, [b"BT /F1 14 Tf 72 790 Td (Progress note on the tasks) Tj ET\n"
                        b"BT /F1 10 Tf 72 40 Td (Page 1 of 2) Tj ET",
@@ -217,6 +218,19 @@ def test_a_page_size_the_page_tree_gives_is_read_alike(workdir):
     assert all(abs(a[1] - b[1]) <= SAME_POINT and abs(a[2] - b[2]) <= DESCENT_SLACK
                for a, b in zip(words["pdfium"], words["pdfplumber"]))
     assert stored_rows(path, "pdfium") == stored_rows(path, "pdfplumber")
+
+    # a page tree whose MediaBox pdfminer cannot use (too short, or on no node) is ANSI A, as
+    # pdfminer takes it; pdfplumber's page size fails there (the reference engine's errors row)
+    data = path.read_bytes()
+    box = b"/MediaBox [0 0 595 842]"
+    for name, instead in (("short", b"/MediaBox [0 0 595]"), ("none", b"")):
+        broken = workdir / f"mediabox-{name}.pdf"
+        broken.write_bytes(data.replace(box, instead.ljust(len(box))))  # the same length: offsets stay true
+        with open_pdf(broken, "pdfium") as pdf:
+            assert isinstance(pdf, PdfiumDocument)
+            assert [(page.width, page.height) for page in pdf.pages] == [(612, 792)] * 2, name
+        rows = process_file(broken, ReadOptions(pdf_engine="pdfium"))
+        assert not rows.get("errors") and len(rows["passages"]) >= 2, name
 
 def pdfium_pages(path: Path) -> Iterator[PdfiumPage]:
     """The pages of `path` PDFium reads itself (a page turned by /Rotate goes to pdfplumber), the
@@ -317,8 +331,8 @@ class HandleLog:
         made = PdfiumDocument.__init__
 
         def init(document, *args):
-            self.documents.append(document)
             made(document, *args)
+            self.documents.append(document)  # once made: a file it refuses has no PDFium document
 
         monkeypatch.setattr(PdfiumDocument, "__init__", init)
 
@@ -336,7 +350,10 @@ class HandleLog:
 
     def spy_close(self, real):
         def close(handle):
-            self.events.append(("close", self.address(handle), all(d.pdf.raw is not None for d in self.documents)))
+            address = self.address(handle)
+            self.events.append(("close", address, all(d.pdf.raw is not None for d in self.documents)))
+            opened = sum(1 if e[0] == "open" else -1 for e in self.events[:-1] if e[1] == address)
+            assert opened == 1, "closed twice, or never opened"  # before PDFium would abort the run
             real(handle)
         return close
 
@@ -358,9 +375,11 @@ def test_pdfiums_handles_are_closed_once_each_in_order_whatever_ends_the_reading
     """The reader holds PDFium's pages and text pages as raw handles (pdfium_source.py:
     PdfiumDocument.load_page): each is closed once, a text page before its page, all while their
     document is open; so too when a page fails midway (the error reaches the file's errors row).
-    A page made and never read is closed by its document, and asked for after that it is an
-    error, not a read of freed memory. A page turned by /Rotate, handed to pdfplumber, leaves
-    no handle open."""
+    A read page's handles are closed at once; a page made and never read is closed by its
+    document, and asked for after that it is an error, not a read of freed memory. A time limit
+    that lands in the document's close leaves no handle to be closed after it or read: the rest
+    are forgotten, the document closed all the same. A page turned by /Rotate, handed to
+    pdfplumber, has its handle closed as it is handed on."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as fpdf
 
@@ -387,9 +406,29 @@ def test_pdfiums_handles_are_closed_once_each_in_order_whatever_ends_the_reading
     with PdfiumDocument(SAMPLES / "som26-midterm.pdf") as document:
         first, second = document.pages[0], document.pages[1]  # made, each loading its page
         assert first.lean_chars
+        assert [handle for handle, _ in document.handles.values()] == [second.pdfium_page]  # the read one closed
     log.check()
     with pytest.raises(pdfium.PdfiumError):
         second.lean_chars  # noqa: B018 - its page was closed with the document
+
+    # a time limit that lands in close(): the handles left are forgotten (they leak), never read
+    # or closed after the document
+    close_page = fpdf.FPDF_ClosePage
+
+    def close_then_time_out(page):
+        close_page(page)
+        raise FileTimeout("the file's time is up")
+
+    monkeypatch.setattr(fpdf, "FPDF_ClosePage", close_then_time_out)  # before: a page keeps what closes it
+    document = PdfiumDocument(SAMPLES / "som26-midterm.pdf")
+    first = [document.pages[i] for i in range(3)][0]  # three pages made (each loads its page), none read
+    with pytest.raises(FileTimeout):
+        document.close()
+    monkeypatch.setattr(fpdf, "FPDF_ClosePage", close_page)
+    assert document.closed and not document.handles and document.pdf.raw is None
+    with pytest.raises(pdfium.PdfiumError):
+        first.lean_chars  # noqa: B018 - its page leaked, and its document is closed
+    document.close()  # a second close does nothing
 
     turned = workdir / "first-page-turned.pdf"
     doc = pdfium.PdfDocument(str(SAMPLES / "som27-midterm.pdf"))
@@ -402,5 +441,5 @@ def test_pdfiums_handles_are_closed_once_each_in_order_whatever_ends_the_reading
     with PdfiumDocument(turned) as document:
         assert not isinstance(document.pages[0], PdfiumPage)
         assert sum(len(page.extract_words()) for page in document.pages)
-    assert not document.handles
+        assert not document.handles  # each closed as its page was read or handed on
     log.check()

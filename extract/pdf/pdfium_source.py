@@ -19,9 +19,10 @@ pypdfium2's raw functions, for what the reader uses and hands it on as pdfplumbe
   pdfplumber's own `Container` (rect_edges, curve_edges), and ruled tables through its own
   `TableFinder` (grid.py), so the rules that make cells are one code too;
 - images: each image's box and its pixel size (`srcsize`), for telling scans;
-- page size (its own MediaBox, or its page tree's as pdfminer reads it: PDFium reads a page's
-  own only), /Rotate (coordinates turned as pdfminer turns them) and the page number; a page
-  turned by /Rotate is handed to pdfplumber whole, though (PdfiumPages says why).
+- page size (its own MediaBox, or its page tree's as pdfminer reads it: PDFium's
+  FPDFPage_GetMediaBox reads a page's own only), /Rotate (coordinates turned as pdfminer turns
+  them) and the page number; a page turned by /Rotate is handed to pdfplumber whole, though
+  (PdfiumPages says why).
 
 Where the two sources differ, by design (tests/test_pdf_engines.py names each):
 - a character's box: its bottom is the baseline plus the font's descent, its top one size
@@ -125,7 +126,7 @@ stroke_colour_of = c_function(fpdf.FPDFPageObj_GetStrokeColor, ctypes.c_int, cty
 
 
 RIGHT_ANGLE_DEGREES = 90  # /Rotate in PDFium's terms: quarter turns clockwise, 0 to 3
-# where no node of the page tree has a MediaBox: ANSI A, as pdfminer and PDFium both take it
+# where no node of the page tree has a readable MediaBox: ANSI A, as pdfminer takes it
 PDFMINER_DEFAULT_MEDIABOX = (0.0, 0.0, 612.0, 792.0)
 
 
@@ -139,7 +140,9 @@ def page_rotation(page) -> int:
 
 def own_mediabox(page) -> tuple | None:
     """A raw page's own MediaBox, (left, bottom, right, top), or None where its page dictionary
-    has none: PDFium does not look for it up the page tree (pypdfium2's get_mediabox says so)."""
+    has none: FPDFPage_GetMediaBox does not look for it up the page tree (pypdfium2's
+    get_mediabox says so; PDFium's bounding box does, but intersected with the CropBox, which
+    pdfplumber's page size leaves out)."""
     left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     if not fpdf.FPDFPage_GetMediaBox(page, left, bottom, right, top):
         return None
@@ -882,6 +885,20 @@ def pdfminer_shape(path: list[tuple]) -> tuple[str, list] | None:
     return "curve", pts
 
 
+def page_tree_boxes(path: Path) -> list[tuple]:
+    """Every page's MediaBox, its own or inherited, as pdfminer reads the file's page tree (a
+    missing or unreadable one as ANSI A, pdfminer's choice); [] where pdfminer cannot read the tree."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    try:
+        with open(path, "rb") as fh:
+            return [tuple(page.mediabox) for page in PDFPage.create_pages(PDFDocument(PDFParser(fh)))]
+    except Exception:  # pdfminer's errors on a file PDFium opened are many and unnamed: PDFium's page count decides
+        return []
+
+
 class PdfiumDocument:
     """A PDF opened by PDFium: its pages in pdfplumber's shapes, read one at a time."""
 
@@ -900,6 +917,8 @@ class PdfiumDocument:
         self.metrics: dict = {}  # (font, size) -> (descent, ascent): font_metrics
         self._plumber: Any = None
         self.handles: dict = {}  # id -> (a raw page or text page this document opened, its closing function)
+        self.closed = False  # set as close() begins: no handle is loaded or trusted after
+        self.tree_boxes: list | None = None  # every page's MediaBox as pdfminer reads it (inherited_mediabox)
         self.pages = PdfiumPages(self)
 
     def font_name(self, font: int | None) -> str:
@@ -932,7 +951,9 @@ class PdfiumDocument:
 
     def load_page(self, index: int):
         """PDFium's page `index` (FPDF_PAGE), held until `release` or close()."""
-        page = fpdf.FPDF_LoadPage(self.pdf.raw, index) if self.pdf.raw else None
+        if self.closed:
+            raise pdfium.PdfiumError("Failed to load page: the document is closed.")
+        page = fpdf.FPDF_LoadPage(self.pdf.raw, index)
         if not page:
             raise pdfium.PdfiumError("Failed to load page.")
         return self.hold(page, fpdf.FPDF_ClosePage)
@@ -945,12 +966,13 @@ class PdfiumDocument:
         return self.hold(textpage, fpdf.FPDFText_ClosePage)
 
     def hold(self, handle, close: Callable):
+        """Keep `handle` (closed by `close`) until `release` or close(); return it."""
         self.handles[id(handle)] = (handle, close)  # keyed by the handle object, which the dict keeps alive
         return handle
 
     def holds(self, handle) -> bool:
-        """Is `handle` one this document opened and has not closed?"""
-        return handle is not None and id(handle) in self.handles
+        """Is `handle` one this open document opened and has not closed?"""
+        return not self.closed and handle is not None and id(handle) in self.handles
 
     def release(self, handle) -> None:
         """Close a handle this document opened; one closed already is left alone. Taken off
@@ -961,13 +983,16 @@ class PdfiumDocument:
 
     def inherited_mediabox(self, index: int) -> tuple:
         """The MediaBox of page `index`, which has none of its own, found up its page tree as
-        pdfminer finds it (PDFium reads a page's own only): pdfplumber opens the file for it,
-        reading no page's content. A page tree pdfminer cannot read leaves PDFium's own choice,
-        ANSI A, as pdfminer's is where no node has one."""
-        try:
-            return tuple(self.plumber().pages[index].page_obj.mediabox)
-        except Exception:  # pdfminer's errors on a page tree PDFium read are many and unnamed
+        pdfminer finds it (own_mediabox says why PDFium's will not do), every page's read once a
+        document by pdfminer alone, no page's content interpreted (pdfplumber's pages are not
+        asked: its page size fails on a MediaBox pdfminer takes for ANSI A, and again as it
+        closes). Where pdfminer cannot read the page tree, or finds another number of pages,
+        ANSI A, pdfminer's own choice where no node has a readable MediaBox."""
+        if self.tree_boxes is None:
+            self.tree_boxes = page_tree_boxes(self.path)
+        if len(self.tree_boxes) != self.pages.count:
             return PDFMINER_DEFAULT_MEDIABOX
+        return self.tree_boxes[index]
 
     def plumber(self):
         """The file opened by pdfplumber too, for the pages OCR reads from their image."""
@@ -978,17 +1003,26 @@ class PdfiumDocument:
         return self._plumber
 
     def close(self) -> None:
+        if self.closed:
+            return
+        self.closed = True  # first: from here on no page is loaded and no held handle trusted (holds)
         try:
             for handle, _ in reversed(list(self.handles.values())):  # the last opened first
                 self.release(handle)
         finally:
-            self.pdf.close()  # a handle left open by a time limit above leaks, never outlives it in use
-            # the pages and the document refer to one another: let go of the pages here, so that
-            # what they hold (each text object's run) is freed as the file ends, not when the
-            # garbage collector next walks its oldest objects (a reader collects seldom: worker.py)
-            self.pages.made.clear()
-            if self._plumber is not None:
-                self._plumber.close()
+            # a handle a time limit left open above leaks: forgotten, never closed after the
+            # document nor read again
+            self.handles.clear()
+            try:
+                self.pdf.close()
+            finally:
+                # the pages and the document refer to one another: let go of the pages here, so
+                # that what they hold (each text object's run) is freed as the file ends, not when
+                # the garbage collector next walks its oldest objects (a reader collects seldom:
+                # worker.py)
+                self.pages.made.clear()
+                if self._plumber is not None:
+                    self._plumber.close()
 
     def __enter__(self) -> PdfiumDocument:
         return self
