@@ -109,20 +109,26 @@ def test_a_file_pdfium_refuses_is_read_by_pdfplumber(workdir):
     assert stored_rows(damaged, "pdfium") == stored_rows(damaged, "pdfplumber")
 
 
-def test_a_page_turned_by_rotate_reads_alike(workdir):
-    """A note whose pages carry /Rotate 90 (made here from a sample with PDFium's own editing):
-    such pages go to pdfplumber whole (pdfium_source.PdfiumPages), so both engines store the same."""
+def turned_copy(source: Path, out: Path, pages: int | None = None) -> Path:
+    """A copy of `source` whose first `pages` pages (all: None) carry /Rotate 90, made with
+    PDFium's own editing."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as fpdf
 
-    turned = workdir / "turned.pdf"
-    doc = pdfium.PdfDocument(str(SAMPLES / "som27-midterm.pdf"))
-    for i in range(len(doc)):
+    doc = pdfium.PdfDocument(str(source))
+    for i in range(len(doc) if pages is None else pages):
         page = doc[i]
         fpdf.FPDFPage_SetRotation(page.raw, QUARTER_TURN)
         page.close()
-    doc.save(str(turned))
+    doc.save(str(out))
     doc.close()
+    return out
+
+
+def test_a_page_turned_by_rotate_reads_alike(workdir):
+    """A note whose pages carry /Rotate 90 (made here from a sample): such pages go to
+    pdfplumber whole (pdfium_source.PdfiumPages), so both engines store the same."""
+    turned = turned_copy(SAMPLES / "som27-midterm.pdf", workdir / "turned.pdf")
     assert stored_rows(turned, "pdfium") == stored_rows(turned, "pdfplumber")
 
 
@@ -197,7 +203,6 @@ def test_a_space_pdfium_makes_where_a_letter_follows_at_once_is_no_space(workdir
             assert [w["text"] for w in pdf.pages[0].extract_words()] == ["Done:", "Actions"], engine
 
 
-
 def test_a_page_size_the_page_tree_gives_is_read_alike(workdir):
     """A page without a MediaBox of its own takes its page tree's (here A4 on the /Pages node).
     PDFium's FPDFPage_GetMediaBox reads a page's own only, and such a page was taken for ANSI A
@@ -231,6 +236,7 @@ def test_a_page_size_the_page_tree_gives_is_read_alike(workdir):
             assert [(page.width, page.height) for page in pdf.pages] == [(612, 792)] * 2, name
         rows = process_file(broken, ReadOptions(pdf_engine="pdfium"))
         assert not rows.get("errors") and len(rows["passages"]) >= 2, name
+
 
 def pdfium_pages(path: Path) -> Iterator[PdfiumPage]:
     """The pages of `path` PDFium reads itself (a page turned by /Rotate goes to pdfplumber), the
@@ -310,7 +316,6 @@ def test_a_closed_pdf_lets_go_of_its_pages():
     finally:
         if collecting:
             gc.enable()
-
 
 
 class HandleLog:
@@ -421,22 +426,16 @@ def test_pdfiums_handles_are_closed_once_each_in_order_whatever_ends_the_reading
 
     monkeypatch.setattr(fpdf, "FPDF_ClosePage", close_then_time_out)  # before: a page keeps what closes it
     document = PdfiumDocument(SAMPLES / "som26-midterm.pdf")
-    first = [document.pages[i] for i in range(3)][0]  # three pages made (each loads its page), none read
+    made = [document.pages[i] for i in range(3)]  # each loads its page; none is read
     with pytest.raises(FileTimeout):
         document.close()
     monkeypatch.setattr(fpdf, "FPDF_ClosePage", close_page)
     assert document.closed and not document.handles and document.pdf.raw is None
     with pytest.raises(pdfium.PdfiumError):
-        first.lean_chars  # noqa: B018 - its page leaked, and its document is closed
+        made[0].lean_chars  # noqa: B018 - its page was left open by the time limit, and its document is closed
     document.close()  # a second close does nothing
 
-    turned = workdir / "first-page-turned.pdf"
-    doc = pdfium.PdfDocument(str(SAMPLES / "som27-midterm.pdf"))
-    page = doc[0]
-    fpdf.FPDFPage_SetRotation(page.raw, QUARTER_TURN)
-    page.close()
-    doc.save(str(turned))
-    doc.close()
+    turned = turned_copy(SAMPLES / "som27-midterm.pdf", workdir / "first-page-turned.pdf", pages=1)
     log = HandleLog(monkeypatch)
     with PdfiumDocument(turned) as document:
         assert not isinstance(document.pages[0], PdfiumPage)

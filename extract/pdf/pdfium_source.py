@@ -965,9 +965,9 @@ class PdfiumDocument:
             raise pdfium.PdfiumError("Failed to load text page.")
         return self.hold(textpage, fpdf.FPDFText_ClosePage)
 
-    def hold(self, handle, close: Callable):
-        """Keep `handle` (closed by `close`) until `release` or close(); return it."""
-        self.handles[id(handle)] = (handle, close)  # keyed by the handle object, which the dict keeps alive
+    def hold(self, handle, closer: Callable):
+        """Keep `handle` (closed by `closer`) until `release` or close(); return it."""
+        self.handles[id(handle)] = (handle, closer)  # keyed by the handle object, which the dict keeps alive
         return handle
 
     def holds(self, handle) -> bool:
