@@ -71,7 +71,7 @@ from ingest_timeline import python_of, timed_ingest  # noqa: E402  (this folder:
 
 from samples.synthesize import synthesize  # noqa: E402
 from somnotes.defaults import COMMIT_EVERY  # noqa: E402
-from somnotes.extract.pdf.lines import english_words  # noqa: E402
+from somnotes.extract.pdf.lines import english_word_list  # noqa: E402
 from somnotes.extract.pdf.source import PDF_ENGINES  # noqa: E402
 from somnotes.ingest import ingest  # noqa: E402
 from somnotes.ingest.pipeline import process_file  # noqa: E402
@@ -326,7 +326,7 @@ def synthetic_store(store: Store, n_notes: int, sample_store: Store, distinct: b
     for it in sample_store.table("progress_items").to_pylist():
         items_of.setdefault(it["task_id"], []).append(it)
     rng = random.Random(WORD_SEED + start)
-    words = sorted(english_words()) if distinct else []
+    words = sorted(english_word_list()) if distinct else []
 
     def own(text: str | None, field: str) -> str | None:
         if not distinct:

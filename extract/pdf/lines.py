@@ -8,6 +8,8 @@ only sign of the new one.
 """
 from __future__ import annotations
 
+import array
+import bisect
 import functools
 import gzip
 import json
@@ -128,7 +130,7 @@ def split_paragraph_lines(lines: list[Line], ratio: float) -> list[list[Line]]:
 
 
 # pyspellchecker's English list (word -> frequency), as its SpellChecker loads it: only the words
-# are used here, so they are read straight into a set (SpellChecker's own load builds frequency
+# are used here, so they are read straight from the file (SpellChecker's own load builds frequency
 # tables besides).
 ENGLISH_WORD_RESOURCE = ("spellchecker", "resources/en.json.gz")
 # The list is one flat JSON object: its words are its keys, each a string followed by a colon,
@@ -139,17 +141,51 @@ ENGLISH_WORD_RESOURCE = ("spellchecker", "resources/en.json.gz")
 JSON_KEY = re.compile(r'"([^"\\]*)"\s*:')
 
 
-@functools.lru_cache(maxsize=1)
-def english_words() -> frozenset[str]:
-    """The English word list, lower case. Membership is SpellChecker's `known` for what the
-    callers ask about, lower-case words of letters (`known` also refuses numbers and lone
-    punctuation, which they never pass)."""
+def english_word_list() -> list[str]:
+    """The words of the English word list, lower case, as the file holds them."""
     data = pkgutil.get_data(*ENGLISH_WORD_RESOURCE)  # as SpellChecker finds it
     if data is None:
         raise FileNotFoundError(f"{ENGLISH_WORD_RESOURCE[0]}: {ENGLISH_WORD_RESOURCE[1]} cannot be read")
     text = gzip.decompress(data).decode("utf-8")
-    keys = json.loads(text) if "\\" in text else JSON_KEY.findall(text)
-    return frozenset(map(str.lower, keys))
+    if "\\" in text:
+        return [word.lower() for word in json.loads(text)]
+    return JSON_KEY.findall(text.lower())  # one lower() for the text: no lowered copy of each word
+
+
+class HashedWords:
+    """A set of words for `in` alone, held as their sorted 64-bit hashes (`hash`): 1.3 MB for the
+    English list, where a frozenset of its words held 16.9 MB (the strings and the table) in
+    every reader and in a process reading for itself, whose peak memory issue 24 bars from
+    growing. A word not in the list is taken for one only if its hash is one of theirs: about
+    1 in 10**14 for the English list's 160,572. The hashes are this process's (str hashes are
+    salted per interpreter): the set is built where it is used, and forked readers share it.
+    Built from the file in 0.077 to 0.099 s (three fresh runs), as the frozenset was."""
+
+    def __init__(self, words: list[str]):
+        import numpy  # spaCy's already where the list is loaded; importing the reader needs none
+
+        # numpy sorts the 160,572 hashes in 0.02 s, sorted() their ints in 0.1 (three runs each)
+        hashes = numpy.fromiter(map(hash, words), dtype=numpy.int64, count=len(words))
+        hashes.sort()
+        # bisect on an array of machine ints: 0.55 us a word, numpy's searchsorted 0.75 (timeit)
+        self.hashes = array.array("q", hashes.tobytes())
+
+    def __contains__(self, word: object) -> bool:
+        key = hash(word)
+        at = bisect.bisect_left(self.hashes, key)
+        return at < len(self.hashes) and self.hashes[at] == key
+
+    def __len__(self) -> int:
+        """How many words were given (a word given twice counts twice)."""
+        return len(self.hashes)
+
+
+@functools.lru_cache(maxsize=1)
+def english_words() -> HashedWords:
+    """The English word list, lower case, for `in`. Membership is SpellChecker's `known` for
+    what the callers ask about, lower-case words of letters (`known` also refuses numbers and
+    lone punctuation, which they never pass)."""
+    return HashedWords(english_word_list())
 
 
 WORD_PIECE = re.compile(r"[A-Za-z]+")
