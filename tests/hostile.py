@@ -17,19 +17,24 @@ def many_page_pdf(path: Path, pages: int) -> None:
 
 
 def minimal_pdf(path: Path, contents: list[bytes], size: tuple[int, int] = (612, 792),
-                inherited_size: bool = False) -> None:
+                inherited_size: bool = False, fonts: list[str] | None = None) -> None:
     """A valid PDF (a minimal writer: Helvetica as /F1, the cross-reference table at the objects'
     true offsets, so that PDFium reads it rather than handing it to pdfplumber as damaged) of one
     page of `size` points for each content stream in `contents`; with `inherited_size`, the size
-    is the page tree's (/MediaBox on the /Pages node, which every page inherits), not each page's."""
+    is the page tree's (/MediaBox on the /Pages node, which every page inherits), not each page's;
+    with `fonts` (standard 14 names, one a page), each page's /F1 is a font object of its own."""
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", None, b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
     kids = []
     mediabox = f"/MediaBox [0 0 {size[0]} {size[1]}]"
-    for content in contents:
+    for n, content in enumerate(contents):
+        font_id = 3
+        if fonts is not None:
+            objects.append(f"<< /Type /Font /Subtype /Type1 /BaseFont /{fonts[n]} >>".encode())
+            font_id = len(objects)
         objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
         content_id = len(objects)
         objects.append(f"<< /Type /Page /Parent 2 0 R {'' if inherited_size else mediabox} /Contents {content_id} 0 R "
-                       f"/Resources << /Font << /F1 3 0 R >> >> >>".encode())
+                       f"/Resources << /Font << /F1 {font_id} 0 R >> >> >>".encode())
         kids.append(f"{len(objects)} 0 R")
     objects[1] = (f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(contents)} "
                   f"{mediabox if inherited_size else ''} >>").encode()
