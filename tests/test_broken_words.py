@@ -6,6 +6,7 @@ The notes are built here with python-docx and printed by LibreOffice, as the Sec
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 
 import pytest
@@ -73,7 +74,7 @@ def test_the_word_list_is_pyspellchecker_s_english_as_its_spellchecker_knows_it(
     more, no less."""
     from spellchecker import SpellChecker
 
-    from somnotes.extract.pdf.lines import english_word_list, english_words, in_word_list
+    from somnotes.extract.pdf.lines import HashedWords, english_word_list, english_words, in_word_list
 
     checker = SpellChecker(language="en")
     known = set(checker.word_frequency.keys())
@@ -86,6 +87,12 @@ def test_the_word_list_is_pyspellchecker_s_english_as_its_spellchecker_knows_it(
     answers = [w in english_words() for w in asked]
     assert answers == [bool(checker.known([w])) for w in asked]
     assert answers.count(False) > len(asked) / 3
+    # a set of words: a word given twice is held once; bytes are no word; its hashes are this
+    # interpreter's, so it is never carried to another
+    twice = HashedWords(["apple", "pear", "apple"])
+    assert len(twice) == 2 and "apple" in twice and "plum" not in twice and b"apple" not in twice
+    with pytest.raises(TypeError, match="this interpreter"):
+        pickle.dumps(english_words())
     # a derived word is known by its stem, a broken piece is not
     assert in_word_list("operationalization") and in_word_list("environmentally")
     assert not in_word_list("improvi") and not in_word_list("environmentall")

@@ -139,6 +139,8 @@ def built():
     caches = {"spacy pipeline": status_nlp, "status grammar": lexicon, "date grammar": date_rules,
               "dateparser": parse_with_dateparser, "word list": english_words}
     out = {name: cache.cache_info().currsize > 0 for name, cache in caches.items()}
+    # the word list's hashes are this process's own (str hashes are salted per interpreter)
+    out["word list answers"] = "environment" in english_words() and "environmentall" not in english_words()
     # the build holds the collector off while it runs: a reader must start with it on again,
     # collecting less often than Python's default
     out["garbage collector on"] = gc.isenabled()
@@ -177,7 +179,7 @@ def test_a_reader_process_starts_with_what_reading_builds_already_built(tmp_path
     assert built.pop("spacy command line") == [processes != "forkserver"] * 3
     assert built == dict.fromkeys(built, True)
     assert set(built) == {"spacy pipeline", "status grammar", "date grammar", "dateparser", "word list",
-                          "word reader", "garbage collector on"}
+                          "word list answers", "word reader", "garbage collector on"}
 
 
 @pytest.mark.parametrize("collecting", [True, False])
