@@ -96,3 +96,13 @@ def test_the_word_list_is_pyspellchecker_s_english_as_its_spellchecker_knows_it(
     # a derived word is known by its stem, a broken piece is not
     assert in_word_list("operationalization") and in_word_list("environmentally")
     assert not in_word_list("improvi") and not in_word_list("environmentall")
+
+
+def test_a_word_list_that_cannot_be_read_is_named_in_the_error(monkeypatch):
+    """pyspellchecker's list found but not readable (a loader that gives no data, as a zip
+    import may) is an error that names the package and the file, not a failure inside gzip."""
+    from somnotes.extract.pdf import lines
+
+    monkeypatch.setattr(lines.pkgutil, "get_data", lambda package, resource: None)
+    with pytest.raises(FileNotFoundError, match="spellchecker: resources/en.json.gz cannot be read"):
+        lines.english_word_list()
