@@ -8,8 +8,8 @@ of its first file less that file's time in a reader that is warm but has not rea
 another note first): what is left is imports and builds, not the file's own work.
 
   - before: a reader that builds what reading needs on its first note, as every reader did before
-    the fork server was preloaded (ingest/pipeline.py: READER_PRELOAD), and as --workers 1 still
-    does in its own process: imports (the worker, the readers, spaCy, dateparser) and builds, and
+    the fork server was preloaded (ingest/pipeline.py: READER_PRELOAD), and as --workers 1 did
+    in its own process until it built before its first file (worker.reading_in_this_process): imports (the worker, the readers, spaCy, dateparser) and builds, and
     each import and build apart (CPU seconds, largest first);
   - warm: `worker.warm_quietly()` in a fresh interpreter: what the preloaded fork server pays, once per
     ingest (and a spawned reader, on Windows, in its pool's initializer);
@@ -80,7 +80,8 @@ def probe_warm() -> dict:
 
 def probe_parts() -> dict:
     """CPU seconds of each import and build of warm(), in the order a reader meets them, the
-    garbage collector on: a reader that builds on its first note (--workers 1), not warm_quietly."""
+    garbage collector on: a reader that builds on its first note (--workers 1 before
+    reading_in_this_process), not warm_quietly."""
     import datetime as dt
 
     laps: dict = {}
@@ -227,7 +228,7 @@ def startup_figures(repeats: int) -> None:
     for run in warm:
         run["total"] = [run["imports"][i] + run["warm"][i] for i in (0, 1)]
     print(f"\na reader's start-up before its first page ({PROBE_FILE.name}; medians of {repeats}; {load()}):")
-    print(f"  before, a reader that builds on its first note (--workers 1, and every pooled reader before): "
+    print(f"  before, a reader that builds on its first note (every pooled reader, and --workers 1, before): "
           f"{fmt(before, 'startup')}")
     print(f"    imports (worker, readers, spaCy, dateparser): {fmt(before, 'imports')}; "
           f"builds on the first note: {fmt(before, 'builds')}")

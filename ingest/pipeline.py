@@ -28,7 +28,15 @@ from ..store.corrections_file import load_overrides
 from ..store.store import Batch, Store
 from .dask_executor import DASK_SCHEME
 from .discover import find_files, sha256_file
-from .worker import IMPORT_LOCK, error_rows, note_records, parser_version, process_file, warm_quietly
+from .worker import (
+    IMPORT_LOCK,
+    error_rows,
+    note_records,
+    parser_version,
+    process_file,
+    reading_in_this_process,
+    warm_quietly,
+)
 
 # process_file and what it uses are the per-file work (worker.py); named here too for callers of
 # the pipeline (bench/, tests/)
@@ -208,13 +216,16 @@ def folders_without_notes(paths: list[Path], files: list[Path]) -> list[Path]:
 def run_files(files: list[Path], workers: int, executor: str | None, options: ReadOptions):
     """Yield (path, rows) as per-file work finishes, in a pool of `workers` processes, each file
     read with `options`."""
+    if not files:
+        return  # nothing changed: nothing to build either
     if executor and executor.startswith(DASK_SCHEME):
         from .dask_executor import run_on_dask
         yield from run_on_dask(files, executor, options)
         return
     if not in_reader_pool(files, workers, executor):
-        for path in files:
-            yield path, process_file(path, options)
+        with reading_in_this_process():
+            for path in files:
+                yield path, process_file(path, options)
         return
     context = reader_context()
     left = {Path(p) for p in files}

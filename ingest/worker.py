@@ -307,15 +307,16 @@ WARM_LEAD = "UNEP and FAO (lead)"
 WARM_MEETING = dt.date(2021, 3, 1)
 
 
-def warm() -> None:
+def warm(word: bool = True) -> None:
     """Build now what reading a note would build on its first use (the readers' imports, the
     spaCy pipeline, the status and date grammars, dateparser's English, the English word list of
     broken PDF lines), so that a reader process forked from this one starts with them built
     (ingest/preload.py). The OCR stack stays out: it loads only for a page that needs it. The
-    Word reader comes in too: the readers forked from the server share its pages, where a
+    Word reader comes in too (`word`): the readers forked from the server share its pages, where a
     process that reads for itself (--workers 1) loads it with its first Word file, if any."""
     load_readers()
-    word_reader()
+    if word:
+        word_reader()
     with IMPORT_LOCK:
         from ..extract.layout import role_patterns
         from ..extract.pdf import lines, pdfium_source  # noqa: F401 - open_pdf imports pdfium_source on use
@@ -333,10 +334,10 @@ def warm() -> None:
     lead_entities(WARM_LEAD)
 
 
-def warm_quietly() -> None:
+def warm_quietly(word: bool = True, collect: bool = False) -> None:
     """warm, for a pool's initializer or the fork server's preload: a failure there would break
     the pool (or stop the fork server) with no word of why, so it is left to the first file,
-    whose reading reports it as an errors row."""
+    whose reading reports it as an errors row. `collect`: collect before freezing (below)."""
     # The build makes some 120,000 objects that live as long as the reader; the collector, run
     # each time enough new ones have piled up, walks the older ones again and again while they
     # are made: 454 collections, 0.34 s of a 1.9 s build (counted with gc.callbacks). It is held
@@ -344,7 +345,7 @@ def warm_quietly() -> None:
     collecting = gc.isenabled()
     try:
         gc.disable()
-        warm()
+        warm(word)
     except Exception:  # the same failure reaches the files, and is reported there
         return
     finally:
@@ -355,7 +356,11 @@ def warm_quietly() -> None:
     # time 0.93 of what it was: bench/page_cost.py), and a forked reader's collections do not
     # write to the memory it shares with the server. Frozen without a collection first: the
     # build leaves about 3,400 objects of garbage (what a collection here finds), kept frozen,
-    # where that collection would cost 0.13 s before any reader starts.
+    # where that collection would cost 0.13 s before any reader starts. A process that reads for
+    # itself collects first: it is not waited for by readers, and what it froze uncollected would
+    # raise its peak (reading_in_this_process).
+    if collect:
+        gc.collect()
     gc.freeze()
     # A page makes tens of thousands of short-lived dicts and tuples: at the default threshold
     # (700) the youngest generation is collected dozens of times a page, and what a page holds
@@ -364,6 +369,28 @@ def warm_quietly() -> None:
     # pages: extract/pdf/pdfium_source.py), so the reader's memory stays as it was: 246 MB after
     # twelve 244-page PDFs, 245 at the default threshold (/proc's VmHWM, a throwaway script).
     gc.set_threshold(READER_GC_THRESHOLD, *gc.get_threshold()[1:])
+
+
+@contextlib.contextmanager
+def reading_in_this_process():
+    """While this process reads files itself (--workers 1, or a batch of one file): the build
+    and the collector as a pool's reader has them (warm_quietly; the Word reader still loads
+    with the first Word file), then the collector as it was. Built on the first file instead,
+    with the collector at its default, a 100-PDF ingest ran 1,325 collections (0.83 to 1.08 s),
+    where it now runs 10 (0.13 to 0.17 s; gc.callbacks), and a 24-PDF ingest took 1.08 times the
+    CPU time (ten runs of each in turns). Collected before it is frozen: frozen uncollected,
+    the peak of a 12-PDF ingest was 314.8 MB, collected 311.8, built on the first file 310.7
+    (ru_maxrss). What the process held before is frozen with the build meanwhile, and unfrozen
+    after, it is the collector's again (unless something was frozen already: then what is
+    frozen stays so, as gc cannot tell whose it is)."""
+    threshold, frozen_before = gc.get_threshold(), gc.get_freeze_count()
+    warm_quietly(word=False, collect=True)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        if not frozen_before:
+            gc.unfreeze()
 
 
 def process_file(path: Path | str, options: ReadOptions = ReadOptions()) -> dict:

@@ -196,6 +196,42 @@ def test_warming_leaves_the_garbage_collector_on_or_off_as_it_found_it(collectin
     assert json.loads(out.stdout.strip().splitlines()[-1]) == [collecting, True, READER_GC_THRESHOLD]
 
 
+# An ingest that reads in its own process (--workers 1): the collector as each file is done, and
+# after the ingest, with something frozen before it or not.
+READ_HERE_PROBE = """
+import gc, json, sys
+from pathlib import Path
+from somnotes.ingest import pipeline
+from somnotes.store import Store
+frozen_before = sys.argv[1] == "frozen"
+if frozen_before:
+    gc.freeze()
+threshold = gc.get_threshold()
+during = []
+summary = pipeline.ingest([Path(p) for p in sys.argv[2:-1]], Store(Path(sys.argv[-1])), workers=1,
+                          on_file=lambda path: during.append([gc.get_threshold()[0], gc.get_freeze_count() > 0]))
+print(json.dumps({"during": during, "threshold kept": gc.get_threshold() == threshold,
+                  "frozen after": gc.get_freeze_count() > 0, "enabled": gc.isenabled(), "notes": summary.notes}))
+"""
+
+
+@pytest.mark.parametrize("frozen_before", [False, True])
+def test_reading_in_its_own_process_an_ingest_collects_as_a_reader_then_as_before(tmp_path, frozen_before):
+    """--workers 1: while the files are read the collector is a reader's (the build frozen, the
+    youngest generation collected less often); after, the process's collector is as it found it:
+    its threshold back, nothing left frozen that was not (what was frozen before stays so)."""
+    files = [SAMPLES / "som26-midterm.pdf", SAMPLES / "som27-midterm.docx"]
+    args = ["frozen" if frozen_before else "none", *files, tmp_path / "store"]
+    out = subprocess.run([sys.executable, "-c", READ_HERE_PROBE, *map(str, args)], capture_output=True, text=True,
+                         check=True)
+    got = json.loads(out.stdout.strip().splitlines()[-1])
+    assert got["during"] == [[READER_GC_THRESHOLD, True]] * len(files)
+    assert got["threshold kept"] and got["enabled"]
+    assert got["frozen after"] == frozen_before
+    assert got["notes"] == len(files)
+    assert read_table(tmp_path / "store", "documents")["n_tasks"].gt(0).all()
+
+
 # Records, as an ingest with a pool starts its readers, whether the commit's imports have begun,
 # and what began first: the readers' fork server or the commit's imports.
 COMMIT_IMPORTS_PROBE = """
