@@ -304,7 +304,8 @@ def cost_breakdown(pdfs: list[Path], tmp: Path) -> None:
     print(f"\nwhere PDF ingest time goes with pdfium ({len(pdfs)} notes, one worker, this process: {ingest_s:.2f} s):")
     for kind, seconds in spent.items():
         print(f"  {kind:10} {seconds:6.2f} s = {seconds / ingest_s:4.0%}")
-    print(f"  the rest   {rest:6.2f} s = {rest / ingest_s:4.0%} (finding files, hashing, the summary)")
+    print(f"  the rest   {rest:6.2f} s = {rest / ingest_s:4.0%} (finding files, hashing, the build where this "
+          f"process has not built yet and a collection before the first file, the summary)")
     print(f"  a worker's start-up: {startup_s:.2f} s = {startup_s / ingest_s:.0%} of this ingest (imports "
           f"{imports_s:.2f} s; spaCy and dateparser built on its first note {first_s - again_s:.2f} s), once "
           f"per ingest: in its own process with --workers 1, in the fork server for a pool, whose readers "

@@ -9,8 +9,9 @@ another note first): what is left is imports and builds, not the file's own work
 
   - before: a reader that builds what reading needs on its first note, as every reader did before
     the fork server was preloaded (ingest/pipeline.py: READER_PRELOAD), and as --workers 1 did
-    in its own process until it built before its first file (worker.reading_in_this_process): imports (the worker, the readers, spaCy, dateparser) and builds, and
-    each import and build apart (CPU seconds, largest first);
+    in its own process until it built before its first file (reading_in_this_process): imports
+    (the worker, the readers, spaCy, dateparser) and builds, and each import and build apart (CPU
+    seconds, largest first);
   - warm: `worker.warm_quietly()` in a fresh interpreter: what the preloaded fork server pays, once per
     ingest (and a spawned reader, on Windows, in its pool's initializer);
   - after: a reader forked from the preloaded fork server, once that server is up;

@@ -94,6 +94,10 @@ def start_reader_server() -> None:
         multiprocessing.forkserver.ensure_running()
 
 
+# Whether a batch read in this process builds what only PDFs use before its first file: a hint
+# from the name alone (a file's format is read from its bytes: extract/note.py); a PDF named
+# otherwise builds it on first use, as before
+PDF_SUFFIX = ".pdf"
 CRASH_MESSAGE = ("the process reading the file died without an error (a crash inside a PDF, image "
                  "or OCR library, or the machine ran out of memory); the rest of the batch went on")
 
@@ -216,14 +220,14 @@ def folders_without_notes(paths: list[Path], files: list[Path]) -> list[Path]:
 def run_files(files: list[Path], workers: int, executor: str | None, options: ReadOptions):
     """Yield (path, rows) as per-file work finishes, in a pool of `workers` processes, each file
     read with `options`."""
-    if not files:
-        return  # nothing changed: nothing to build either
     if executor and executor.startswith(DASK_SCHEME):
         from .dask_executor import run_on_dask
         yield from run_on_dask(files, executor, options)
         return
     if not in_reader_pool(files, workers, executor):
-        with reading_in_this_process():
+        if not files:
+            return  # nothing changed: nothing to build either
+        with reading_in_this_process(pdf=any(Path(p).suffix.lower() == PDF_SUFFIX for p in files)):
             for path in files:
                 yield path, process_file(path, options)
         return

@@ -19,6 +19,7 @@ import subprocess
 import tempfile
 import threading
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import PARSER_VERSION
@@ -307,23 +308,27 @@ WARM_LEAD = "UNEP and FAO (lead)"
 WARM_MEETING = dt.date(2021, 3, 1)
 
 
-def warm(word: bool = True) -> None:
+def warm(word: bool = True, pdf: bool = True) -> None:
     """Build now what reading a note would build on its first use (the readers' imports, the
     spaCy pipeline, the status and date grammars, dateparser's English, the English word list of
     broken PDF lines), so that a reader process forked from this one starts with them built
     (ingest/preload.py). The OCR stack stays out: it loads only for a page that needs it. The
     Word reader comes in too (`word`): the readers forked from the server share its pages, where a
-    process that reads for itself (--workers 1) loads it with its first Word file, if any."""
+    process that reads for itself (--workers 1) loads it with its first Word file, if any; and
+    what only PDFs use (`pdf`: PDFium, the word list) is left out of a batch without a PDF."""
     load_readers()
     if word:
         word_reader()
     with IMPORT_LOCK:
         from ..extract.layout import role_patterns
-        from ..extract.pdf import lines, pdfium_source  # noqa: F401 - open_pdf imports pdfium_source on use
+        from ..extract.pdf import lines
         from ..normalise.dates import find_dates
         from ..normalise.references import column_reference
         from ..normalise.typed_columns import deadline_dates, lead_entities
-    lines.english_words()
+        if pdf:
+            from ..extract.pdf import pdfium_source  # noqa: F401 - open_pdf imports pdfium_source on use
+    if pdf:
+        lines.english_words()
     role_patterns()
     for text in WARM_PARAGRAPHS:
         split_progress([text])
@@ -334,10 +339,10 @@ def warm(word: bool = True) -> None:
     lead_entities(WARM_LEAD)
 
 
-def warm_quietly(word: bool = True, collect: bool = False) -> None:
-    """warm, for a pool's initializer or the fork server's preload: a failure there would break
-    the pool (or stop the fork server) with no word of why, so it is left to the first file,
-    whose reading reports it as an errors row. `collect`: collect before freezing (below)."""
+def build_quietly(word: bool = True, pdf: bool = True) -> bool:
+    """warm (`word` and `pdf` as there) with the collector held off; whether it built. A failure
+    is left to the first file, whose reading reports it as an errors row: in a pool's initializer
+    or the fork server's preload it would break the pool (or stop the server) with no word of why."""
     # The build makes some 120,000 objects that live as long as the reader; the collector, run
     # each time enough new ones have piled up, walks the older ones again and again while they
     # are made: 454 collections, 0.34 s of a 1.9 s build (counted with gc.callbacks). It is held
@@ -345,23 +350,30 @@ def warm_quietly(word: bool = True, collect: bool = False) -> None:
     collecting = gc.isenabled()
     try:
         gc.disable()
-        warm(word)
+        warm(word, pdf)
     except Exception:  # the same failure reaches the files, and is reported there
-        return
+        return False
     finally:
         if collecting:
             gc.enable()
+    return True
+
+
+def collect_as_a_reader(collect_first: bool = False, freeze: bool = True) -> None:
+    """The collector as a reader needs it once the build is made: what the process holds frozen
+    (`freeze`; collected first with `collect_first`), its youngest objects collected less often."""
     # What was built lives as long as the reader: out of the garbage collector's reach, its
     # oldest generation no longer walks the pipelines' objects each time it runs (a page's CPU
     # time 0.93 of what it was: bench/page_cost.py), and a forked reader's collections do not
-    # write to the memory it shares with the server. Frozen without a collection first: the
-    # build leaves about 3,400 objects of garbage (what a collection here finds), kept frozen,
-    # where that collection would cost 0.13 s before any reader starts. A process that reads for
-    # itself collects first: it is not waited for by readers, and what it froze uncollected would
-    # raise its peak (reading_in_this_process).
-    if collect:
-        gc.collect()
-    gc.freeze()
+    # write to the memory it shares with the server. A pool's reader freezes without a collection
+    # first: the build leaves about 3,400 objects of garbage (what a collection here finds), kept
+    # frozen, where that collection would cost 0.13 s before any reader starts. A process that
+    # reads for itself collects first (reading_in_this_process): no reader waits for it, and
+    # what it froze uncollected would raise its peak.
+    if freeze:
+        if collect_first:
+            gc.collect()
+        gc.freeze()
     # A page makes tens of thousands of short-lived dicts and tuples: at the default threshold
     # (700) the youngest generation is collected dozens of times a page, and what a page holds
     # meanwhile is walked again in the older generations. A reader collects less often. What a
@@ -371,26 +383,59 @@ def warm_quietly(word: bool = True, collect: bool = False) -> None:
     gc.set_threshold(READER_GC_THRESHOLD, *gc.get_threshold()[1:])
 
 
+def warm_quietly() -> None:
+    """A reader's start, for a pool's initializer or the fork server's preload: the build, made
+    with the collector held off, then the collector as a reader needs it."""
+    if build_quietly():
+        collect_as_a_reader()
+
+
+@dataclass
+class ReadingHere:
+    """The ingests reading files in this process now, and the collector as it was before the
+    first of them began: its threshold, and whether that first froze what the process held."""
+    ingests: int = 0
+    threshold: tuple = ()
+    froze: bool = False
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+READING_HERE = ReadingHere()
+
+
 @contextlib.contextmanager
-def reading_in_this_process():
+def reading_in_this_process(pdf: bool = True):
     """While this process reads files itself (--workers 1, or a batch of one file): the build
-    and the collector as a pool's reader has them (warm_quietly; the Word reader still loads
-    with the first Word file), then the collector as it was. Built on the first file instead,
-    with the collector at its default, a 100-PDF ingest ran 1,325 collections (0.83 to 1.08 s),
-    where it now runs 10 (0.13 to 0.17 s; gc.callbacks), and a 24-PDF ingest took 1.08 times the
-    CPU time (ten runs of each in turns). Collected before it is frozen: frozen uncollected,
-    the peak of a 12-PDF ingest was 314.8 MB, collected 311.8, built on the first file 310.7
-    (ru_maxrss). What the process held before is frozen with the build meanwhile, and unfrozen
-    after, it is the collector's again (unless something was frozen already: then what is
-    frozen stays so, as gc cannot tell whose it is)."""
-    threshold, frozen_before = gc.get_threshold(), gc.get_freeze_count()
-    warm_quietly(word=False, collect=True)
+    and the collector as a pool's reader has them (the Word reader still loads with the first
+    Word file; what only PDFs use is left out where `pdf` is false), then the collector as it was,
+    once the last of the ingests reading in the process meanwhile (threads) ends. Commits made
+    between files run with it too. Built on the first file instead, with the collector at its
+    default, a 100-PDF ingest ran 1,325 collections (0.83 to 1.08 s), where it now runs 10 (0.13
+    to 0.17 s; gc.callbacks), and a 24-PDF ingest took 1.08 times the CPU time (ten runs of each
+    in turns). Collected before it is frozen: frozen uncollected, the peak of a 12-PDF ingest
+    was 314.8 MB, collected 311.8, built on the first file 310.7 (ru_maxrss). What the process
+    held before is frozen with the build meanwhile and unfrozen after; where something was
+    frozen already (by the caller: gc cannot tell whose it is), nothing is frozen, and only
+    the threshold changes."""
+    here, entered = READING_HERE, False
     try:
+        with here.lock:
+            first, entered = here.ingests == 0, True
+            here.ingests += 1
+            if first:
+                here.threshold, here.froze = gc.get_threshold(), False
+        if first and build_quietly(word=False, pdf=pdf):
+            here.froze = not gc.get_freeze_count()
+            collect_as_a_reader(collect_first=True, freeze=here.froze)
         yield
     finally:
-        gc.set_threshold(*threshold)
-        if not frozen_before:
-            gc.unfreeze()
+        if entered:
+            with here.lock:
+                here.ingests -= 1
+                if not here.ingests:
+                    gc.set_threshold(*here.threshold)
+                    if here.froze:
+                        gc.unfreeze()
 
 
 def process_file(path: Path | str, options: ReadOptions = ReadOptions()) -> dict:

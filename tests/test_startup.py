@@ -114,6 +114,17 @@ def test_a_process_that_reads_pdfs_alone_leaves_the_word_reader_out(tmp_path, fi
     assert list(read_table(store, "errors")["error"]) == (["corrupt_pdf"] if BROKEN_PDF in files else [])
 
 
+def test_a_process_that_reads_word_files_alone_leaves_pdfium_out(tmp_path):
+    """What only PDFs use (PDFium, the English word list) is built before the first file only
+    where the batch holds a PDF: a Word-only ingest in its own process never loads pypdfium2."""
+    store = tmp_path / "store"
+    got = loaded_after("ingest", SAMPLES / "som27-midterm.docx", "--store", store, "--workers", "1",
+                       probe=PROBE_OF.replace("WATCHED", repr(("pypdfium2", "docx"))))
+    assert got["exit"] == 0
+    assert got["loaded"] == ["docx"]
+    assert (read_table(store, "documents")["n_tasks"] > 0).all()
+
+
 def test_listing_the_corrections_loads_no_reader_or_linker(samples_store):
     """`corrections` only reads: the linker (scipy, rapidfuzz) loads when a correction is made."""
     got = loaded_after("corrections", "--all", "--store", samples_store)
@@ -197,7 +208,7 @@ def test_warming_leaves_the_garbage_collector_on_or_off_as_it_found_it(collectin
 
 
 # An ingest that reads in its own process (--workers 1): the collector as each file is done, and
-# after the ingest, with something frozen before it or not.
+# after the ingest, with something frozen before it or not, from a threshold of the caller's own.
 READ_HERE_PROBE = """
 import gc, json, sys
 from pathlib import Path
@@ -206,12 +217,12 @@ from somnotes.store import Store
 frozen_before = sys.argv[1] == "frozen"
 if frozen_before:
     gc.freeze()
-threshold = gc.get_threshold()
+gc.set_threshold(1234, 9, 8)
 during = []
 summary = pipeline.ingest([Path(p) for p in sys.argv[2:-1]], Store(Path(sys.argv[-1])), workers=1,
                           on_file=lambda path: during.append([gc.get_threshold()[0], gc.get_freeze_count() > 0]))
-print(json.dumps({"during": during, "threshold kept": gc.get_threshold() == threshold,
-                  "frozen after": gc.get_freeze_count() > 0, "enabled": gc.isenabled(), "notes": summary.notes}))
+print(json.dumps({"during": during, "threshold": gc.get_threshold(), "frozen after": gc.get_freeze_count() > 0,
+                  "enabled": gc.isenabled(), "notes": summary.notes}))
 """
 
 
@@ -219,17 +230,53 @@ print(json.dumps({"during": during, "threshold kept": gc.get_threshold() == thre
 def test_reading_in_its_own_process_an_ingest_collects_as_a_reader_then_as_before(tmp_path, frozen_before):
     """--workers 1: while the files are read the collector is a reader's (the build frozen, the
     youngest generation collected less often); after, the process's collector is as it found it:
-    its threshold back, nothing left frozen that was not (what was frozen before stays so)."""
+    its threshold back, nothing left frozen that was not. A caller that froze objects itself
+    keeps them frozen as they were, and nothing more is frozen (gc cannot unfreeze only ours)."""
     files = [SAMPLES / "som26-midterm.pdf", SAMPLES / "som27-midterm.docx"]
     args = ["frozen" if frozen_before else "none", *files, tmp_path / "store"]
     out = subprocess.run([sys.executable, "-c", READ_HERE_PROBE, *map(str, args)], capture_output=True, text=True,
                          check=True)
     got = json.loads(out.stdout.strip().splitlines()[-1])
     assert got["during"] == [[READER_GC_THRESHOLD, True]] * len(files)
-    assert got["threshold kept"] and got["enabled"]
+    assert got["threshold"] == [1234, 9, 8] and got["enabled"]
     assert got["frozen after"] == frozen_before
     assert got["notes"] == len(files)
     assert read_table(tmp_path / "store", "documents")["n_tasks"].gt(0).all()
+
+
+# Two ingests reading in one process at once (threads), the first to begin ending first: the
+# collector while both read, after the first ends, and after the second; and what a caller that
+# froze objects before finds frozen after an ingest (the objects' count in the permanent generation).
+OVERLAP_PROBE = """
+import gc, json
+from somnotes.ingest.worker import reading_in_this_process
+gc.set_threshold(1234, 9, 8)
+first, second = reading_in_this_process(pdf=False), reading_in_this_process(pdf=False)
+first.__enter__()
+second.__enter__()
+both = [gc.get_threshold()[0], gc.get_freeze_count() > 0]
+first.__exit__(None, None, None)
+one = [gc.get_threshold()[0], gc.get_freeze_count() > 0]
+second.__exit__(None, None, None)
+none = [list(gc.get_threshold()), gc.get_freeze_count()]
+gc.freeze()
+frozen = gc.get_freeze_count()
+with reading_in_this_process(pdf=False):
+    during = gc.get_freeze_count()
+print(json.dumps({"both": both, "one": one, "none": none, "kept frozen": [frozen, during, gc.get_freeze_count()]}))
+"""
+
+
+def test_ingests_reading_in_one_process_at_once_leave_the_collector_as_the_first_found_it():
+    """The collector goes back as it was when the last of the ingests reading in the process
+    ends, not the first (which would leave it raised for good, or lower it under the other);
+    a caller's frozen objects are neither added to nor unfrozen."""
+    out = subprocess.run([sys.executable, "-c", OVERLAP_PROBE], capture_output=True, text=True, check=True)
+    got = json.loads(out.stdout.strip().splitlines()[-1])
+    assert got["both"] == got["one"] == [READER_GC_THRESHOLD, True]
+    assert got["none"] == [[1234, 9, 8], 0]
+    frozen, during, after = got["kept frozen"]
+    assert frozen > 0 and during == frozen and after == frozen
 
 
 # Records, as an ingest with a pool starts its readers, whether the commit's imports have begun,
