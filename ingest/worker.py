@@ -346,7 +346,7 @@ def build_quietly(word: bool = True, pdf: bool = True) -> bool:
     # The build makes some 120,000 objects that live as long as the reader; the collector, run
     # each time enough new ones have piled up, walks the older ones again and again while they
     # are made: 454 collections, 0.34 s of a 1.9 s build (counted with gc.callbacks). It is held
-    # off until the build ends.
+    # off until the build ends: in the whole process, every thread (gc has no other switch).
     collecting = gc.isenabled()
     try:
         gc.disable()
@@ -393,10 +393,13 @@ def warm_quietly() -> None:
 @dataclass
 class ReadingHere:
     """The ingests reading files in this process now, and the collector as it was before the
-    first of them began: its threshold, and whether that first froze what the process held."""
+    first of them began: its threshold, whether that first froze what the process held, and
+    when it has built and frozen (`ready`: the others wait for it, rather than read with the
+    collector held off by its build)."""
     ingests: int = 0
     threshold: tuple = ()
     froze: bool = False
+    ready: threading.Event = field(default_factory=threading.Event)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -408,25 +411,33 @@ def reading_in_this_process(pdf: bool = True):
     """While this process reads files itself (--workers 1, or a batch of one file): the build
     and the collector as a pool's reader has them (the Word reader still loads with the first
     Word file; what only PDFs use is left out where `pdf` is false), then the collector as it was,
-    once the last of the ingests reading in the process meanwhile (threads) ends. Commits made
-    between files run with it too. Built on the first file instead, with the collector at its
+    once the last of the ingests reading in the process meanwhile (threads) ends: the others
+    wait for the first's build. Commits made between files run with it too (the last, after the
+    files, does not). Built on the first file instead, with the collector at its
     default, a 100-PDF ingest ran 1,325 collections (0.83 to 1.08 s), where it now runs 10 (0.13
     to 0.17 s; gc.callbacks), and a 24-PDF ingest took 1.08 times the CPU time (ten runs of each
     in turns). Collected before it is frozen: frozen uncollected, the peak of a 12-PDF ingest
     was 314.8 MB, collected 311.8, built on the first file 310.7 (ru_maxrss). What the process
     held before is frozen with the build meanwhile and unfrozen after; where something was
     frozen already (by the caller: gc cannot tell whose it is), nothing is frozen, and only
-    the threshold changes."""
+    the threshold changes. What another thread freezes or sets meanwhile is undone with it."""
     here, entered = READING_HERE, False
     try:
         with here.lock:
-            first, entered = here.ingests == 0, True
             here.ingests += 1
+            first, entered = here.ingests == 1, True
             if first:
-                here.threshold, here.froze = gc.get_threshold(), False
-        if first and build_quietly(word=False, pdf=pdf):
-            here.froze = not gc.get_freeze_count()
-            collect_as_a_reader(collect_first=True, freeze=here.froze)
+                here.threshold, here.froze, here.ready = gc.get_threshold(), False, threading.Event()
+            ready = here.ready
+        if first:
+            try:
+                if build_quietly(word=False, pdf=pdf):
+                    here.froze = not gc.get_freeze_count()
+                    collect_as_a_reader(collect_first=True, freeze=here.froze)
+            finally:
+                ready.set()
+        else:
+            ready.wait()
         yield
     finally:
         if entered:
