@@ -227,7 +227,7 @@ def run_files(files: list[Path], workers: int, executor: str | None, options: Re
     if not in_reader_pool(files, workers, executor):
         if not files:
             return  # nothing changed: nothing to build either
-        with reading_in_this_process(pdf=any(Path(p).suffix.lower() == PDF_SUFFIX for p in files)):
+        with reading_in_this_process(pdf=any(p.suffix.lower() == PDF_SUFFIX for p in files)):
             for path in files:
                 yield path, process_file(path, options)
         return

@@ -408,7 +408,8 @@ READING_HERE = ReadingHere()
 
 @contextlib.contextmanager
 def reading_in_this_process(pdf: bool = True):
-    """While this process reads files itself (--workers 1, or a batch of one file): the build
+    """While this process reads files itself (--workers 1, or one file left to read, outside
+    Dask): the build
     and the collector as a pool's reader has them (the Word reader still loads with the first
     Word file; what only PDFs use is left out where `pdf` is false), then the collector as it was,
     once the last of the ingests reading in the process meanwhile (threads) ends: the others
@@ -421,14 +422,14 @@ def reading_in_this_process(pdf: bool = True):
     held before is frozen with the build meanwhile and unfrozen after; where something was
     frozen already (by the caller: gc cannot tell whose it is), nothing is frozen, and only
     the threshold changes. What another thread freezes or sets meanwhile is undone with it."""
-    here, entered = READING_HERE, False
+    here = READING_HERE
+    with here.lock:
+        here.ingests += 1
+        first = here.ingests == 1
+        if first:
+            here.threshold, here.froze, here.ready = gc.get_threshold(), False, threading.Event()
+        ready = here.ready
     try:
-        with here.lock:
-            here.ingests += 1
-            first, entered = here.ingests == 1, True
-            if first:
-                here.threshold, here.froze, here.ready = gc.get_threshold(), False, threading.Event()
-            ready = here.ready
         if first:
             try:
                 if build_quietly(word=False, pdf=pdf):
@@ -440,13 +441,12 @@ def reading_in_this_process(pdf: bool = True):
             ready.wait()
         yield
     finally:
-        if entered:
-            with here.lock:
-                here.ingests -= 1
-                if not here.ingests:
-                    gc.set_threshold(*here.threshold)
-                    if here.froze:
-                        gc.unfreeze()
+        with here.lock:
+            here.ingests -= 1
+            if not here.ingests:
+                gc.set_threshold(*here.threshold)
+                if here.froze:
+                    gc.unfreeze()
 
 
 def process_file(path: Path | str, options: ReadOptions = ReadOptions()) -> dict:

@@ -124,7 +124,7 @@ def test_a_process_that_reads_word_files_alone_leaves_pdfium_out(tmp_path):
         "print(json.dumps(bool(lines and lines.english_words.cache_info().currsize)))\n")
     out = subprocess.run([sys.executable, "-c", probe, "ingest", str(SAMPLES / "som27-midterm.docx"), "--store",
                           str(store), "--workers", "1"], capture_output=True, text=True, check=True)
-    *_, got, word_list_built = [json.loads(line) for line in out.stdout.strip().splitlines()[-2:]]
+    got, word_list_built = (json.loads(line) for line in out.stdout.strip().splitlines()[-2:])
     assert got["exit"] == 0
     assert got["loaded"] == ["docx"]
     assert word_list_built is False
@@ -267,6 +267,7 @@ def test_reading_in_its_own_process_an_ingest_collects_as_a_reader_then_as_befor
 # Two ingests reading in one process at once (threads), the first to begin ending first: the
 # collector while both read, after the first ends, and after the second; and what a caller that
 # froze objects before finds frozen after an ingest (the objects' count in the permanent generation).
+OVERLAP_TIMEOUT_S = 120  # the probe builds once, cold (about a second), and reads nothing
 OVERLAP_PROBE = """
 import gc, json, threading, time
 from somnotes.ingest.worker import READING_HERE, reading_in_this_process
@@ -310,9 +311,11 @@ print(json.dumps({"entered": entered, "both": both, "one": one, "none": none,
 def test_ingests_reading_in_one_process_at_once_leave_the_collector_as_the_first_found_it():
     """An ingest that begins while another builds reads once the build is made (not with the
     collector held off by it); the collector goes back as it was when the last of the ingests
-    reading in the process ends, not the first (which would leave it raised for good, or lower it under the other);
-    a caller's frozen objects are neither added to nor unfrozen."""
-    out = subprocess.run([sys.executable, "-c", OVERLAP_PROBE], capture_output=True, text=True, check=True)
+    reading in the process ends, not the first (which would leave it raised for good, or lower
+    it under the other); a caller's frozen objects are neither added to nor unfrozen."""
+    # a wait that never ends (a second ingest never let in) fails here rather than hanging the suite
+    out = subprocess.run([sys.executable, "-c", OVERLAP_PROBE], capture_output=True, text=True, check=True,
+                         timeout=OVERLAP_TIMEOUT_S)
     got = json.loads(out.stdout.strip().splitlines()[-1])
     building, seen = got["entered"]
     assert building and seen == [[True, READER_GC_THRESHOLD, True]] * 2  # the second waited for the build
