@@ -238,6 +238,50 @@ def test_a_page_size_the_page_tree_gives_is_read_alike(workdir):
         assert not rows.get("errors") and len(rows["passages"]) >= 2, name
 
 
+
+def moved_copy(source: Path, out: Path, dx: float, dy: float) -> Path:
+    """A copy of `source` whose every page has its MediaBox and everything drawn on it moved by
+    (dx, dy) points, made with PDFium's own editing: the same page, its box no longer at 0, 0."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as fpdf
+
+    doc = pdfium.PdfDocument(str(source))
+    for i in range(len(doc)):
+        page = doc[i]
+        left, bottom, right, top = page.get_mediabox()
+        fpdf.FPDFPage_SetMediaBox(page.raw, left + dx, bottom + dy, right + dx, top + dy)
+        for obj in list(page.get_objects(max_depth=1)):
+            obj.transform(pdfium.PdfMatrix().translate(dx, dy))
+        page.gen_content()
+        page.close()
+    doc.save(str(out))
+    doc.close()
+    return out
+
+
+def pdfium_words(path: Path) -> list[list[tuple]]:
+    """Each page's words as PDFium's source cuts them: text, x0, top, bottom."""
+    with open_pdf(path, "pdfium") as pdf:
+        assert isinstance(pdf, PdfiumDocument)
+        return [[(w["text"], w["x0"], w["top"], w["bottom"]) for w in page.extract_words()] for page in pdf.pages]
+
+
+@pytest.mark.parametrize("dx,dy", [(0, 100), (36, 36), (-20, -30)])
+def test_a_page_whose_mediabox_starts_off_zero_reads_alike(workdir, dx, dy):
+    """A MediaBox that does not start at 0, 0 (a producer's crop or offset: /MediaBox [36 36 631
+    878]), the page's drawing moved with it. pdfminer moves the box's corner to 0, 0, and PDFium's
+    source did too, but its letters then went down the path of turned text, each boxed by PDFium's
+    loose box: a heading's letters 1 pt shorter, and a header paragraph of the note cut in two
+    passages. Both engines now store the same, and PDFium places every word as on the page
+    unmoved."""
+    source = SAMPLES / "som26-midterm.pdf"
+    moved = moved_copy(source, workdir / f"moved-{dx}-{dy}.pdf", dx, dy)
+    assert stored_rows(moved, "pdfium") == stored_rows(moved, "pdfplumber")
+    before, after = pdfium_words(source), pdfium_words(moved)
+    assert [[w[0] for w in page] for page in after] == [[w[0] for w in page] for page in before]
+    assert all(a[1:] == pytest.approx(b[1:], abs=SAME_POINT)
+               for page_a, page_b in zip(after, before) for a, b in zip(page_a, page_b))
+
 # the standard 14 fonts (none embedded), each page one of its own: their widths differ, so a page
 # given another's font reads otherwise (the test checks that they do)
 STANDARD_FONTS = ["Helvetica", "Times-Roman", "Courier", "Helvetica-Bold", "Times-Bold", "Courier-Bold",

@@ -336,7 +336,12 @@ class PdfiumPage(Container):
         alike: dict = {}  # a run's font, size, matrix and colours -> its tuple (text_run)
         chars: list[LeanChar] = []
         append = chars.append  # the loop below runs once a character: its lookups made once
-        top_of, plain_page = self.height, self.ctm == IDENTITY
+        # A page PDFium reads itself is never turned (PdfiumPages): its matrix only moves the
+        # MediaBox's corner to 0, 0, a shift added to each letter's origin and advance here. (Such
+        # a page, its box at 0, 100 say, went down the turned letters' path before, every letter
+        # boxed by PDFium's loose box: a heading line's top 1 pt lower, a passage cut in two.)
+        top_of, plain_page = self.height, self.ctm[:4] == IDENTITY[:4]
+        shift_x, shift_y = self.ctm[4], self.ctm[5]
         previous: LeanChar | None = None
         # the run and baseline `filled_f` whose top and bottom `top` and `bottom` hold: a level text
         # object's characters share their baseline (PDFium puts a horizontal font's characters
@@ -376,13 +381,13 @@ class PdfiumPage(Container):
                 # level text on an unturned page: pdfminer's box runs from the origin to its
                 # advance (the loose box's right), from the descent under the baseline up one
                 # size; the rest is the run's (char_dict)
-                e, f = origin_x.value, origin_y.value
+                e, f = origin_x.value + shift_x, origin_y.value + shift_y
                 if run is not filled or f != filled_f:  # checked, not assumed: a rise moves it
                     ybottom = f + run[RUN_DESCENT]
                     top = top_of - (ybottom + run[RUN_SIZE])
                     bottom = top_of - ybottom
                     filled, filled_f = run, f
-                previous = (text, e, box.right, top, bottom, e, f, run)
+                previous = (text, e, box.right + shift_x, top, bottom, e, f, run)
             else:
                 self.dict_chars = True
                 previous = lean_char(self.turned_char(text, run, box, origin_x.value, origin_y.value))
