@@ -29,9 +29,14 @@ def libreoffice_pdf(docx: Path, out: Path) -> None:
         shutil.move(Path(work) / (docx.stem + ".pdf"), out)
 
 
+def chromium_browser() -> str | None:
+    """The Chromium to print with: $CHROMIUM, else the first of CHROMIUM_NAMES on PATH, else None."""
+    return os.environ.get("CHROMIUM") or next(filter(None, map(shutil.which, CHROMIUM_NAMES)), None)
+
+
 def chromium_pdf(html_file: Path, out: Path) -> None:
     """Print an HTML page to PDF with a headless Chromium (Debian's chromium)."""
-    browser = os.environ.get("CHROMIUM") or next(filter(None, map(shutil.which, CHROMIUM_NAMES)), None)
+    browser = chromium_browser()
     if browser is None:
         raise SystemExit("Chromium is not on PATH (Debian: apt-get install chromium); use --no-pdf")
     with tempfile.TemporaryDirectory() as profile:

@@ -15,6 +15,8 @@ from somnotes.ingest.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # samples/synthesize.py, shared with the benchmark
+from samples.producers import chromium_browser  # noqa: E402  (samples/ is on the path from here)
+
 SAMPLES = ROOT / "samples"
 EXPECTED = Path(__file__).resolve().parent / "expected"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -30,6 +32,13 @@ FORMATS = ["docx", "pdf"]
 # tests/anydisk/sitecustomize.py: a disk without links, processes as on Windows (tests/test_any_disk.py)
 ANYDISK = Path(__file__).resolve().parent / "anydisk"
 SIMULATED = os.environ.get("SOMNOTES_SIMULATED_FS")
+# The HTML printers a test prints its own PDF with, as parameters: Chromium's test is skipped on a
+# machine without it (weasyprint is a Python package, always here), and fails in CI, where
+# .ci/run installs it
+HTML_PRINTERS = [pytest.param("chromium", marks=pytest.mark.skipif(
+                     chromium_browser() is None and not os.environ.get("CI"),
+                     reason="Debian's chromium is not installed; .ci/run installs it")),
+                 "weasyprint"]
 
 
 def note_file(name: str, fmt: str) -> Path:

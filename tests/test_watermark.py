@@ -20,7 +20,7 @@ from somnotes.extract.options import ReadOptions
 from somnotes.extract.pdf.reader import read_pdf
 from somnotes.extract.pdf.source import open_pdf
 
-from conftest import EXPECTED, FIXTURES, cli, read_table
+from conftest import EXPECTED, FIXTURES, HTML_PRINTERS, cli, read_table
 
 MARKED = FIXTURES / "watermark"
 SEED = json.loads((EXPECTED / "som26-midterm.json").read_text(encoding="utf-8"))
@@ -109,7 +109,7 @@ th { height: 90pt; vertical-align: bottom; } th div { width: 20pt; white-space: 
 <tr><td>UNEP</td><td>June 2021</td></tr></table></body></html>"""
 
 
-@pytest.mark.parametrize("producer", ["chromium", "weasyprint"])
+@pytest.mark.parametrize("producer", HTML_PRINTERS)
 def test_a_notes_own_turned_or_large_text_stays(workdir, producer):
     page = workdir / "page.html"
     page.write_text(NOTE_TEXT_PAGE, encoding="utf-8")

@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from conftest import EXPECTED, FIXTURES, cli, read_table
+from conftest import EXPECTED, FIXTURES, HTML_PRINTERS, cli, read_table
 
 ZEBRA = FIXTURES / "zebra"
 SEED = json.loads((EXPECTED / "som26-midterm.json").read_text(encoding="utf-8"))
@@ -49,7 +49,7 @@ DARK_HEADER_ONLY = ("</style><style>th, td { border: none !important; } th { bac
                     "td p, td li { margin: 0 !important; }</style>")
 
 
-@pytest.mark.parametrize("producer", ["chromium", "weasyprint"])
+@pytest.mark.parametrize("producer", HTML_PRINTERS)
 def test_rows_of_one_line_under_a_dark_header_are_rows_each(workdir, producer):
     """Under a shaded header with no band to tell rows by, a cell's lines are read at the cells'
     own pitch (a zebra table of one row); where every line of the other columns stands beside a
