@@ -1002,9 +1002,9 @@ class PdfiumDocument:
     def plumber(self):
         """The file opened by pdfplumber too, for the pages OCR reads from their image."""
         if self._plumber is None:
-            import pdfplumber
+            from .plumber_source import open_plumber
 
-            self._plumber = pdfplumber.open(str(self.path))
+            self._plumber = open_plumber(self.path)
         return self._plumber
 
     def close(self) -> None:

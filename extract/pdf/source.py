@@ -74,9 +74,9 @@ def open_pdf(path: Path, engine: str = DEFAULT_PDF_ENGINE):
             return PdfiumDocument(path)
         except PdfiumUnreadable:
             pass  # pdfplumber reads it, or says what is wrong with it
-    import pdfplumber
+    from .plumber_source import open_plumber
 
-    return pdfplumber.open(str(path))
+    return open_plumber(path)
 
 
 def plumber_page(page: PdfPage):

@@ -1,0 +1,54 @@
+"""pdfplumber as a page source: the reference engine (`--pdf-engine pdfplumber`), the reader of
+a file PDFium refuses, of pages turned by /Rotate and of the pages OCR renders.
+
+Its pages are pdfplumber's own, but for where their coordinates start. pdfminer moves a page's
+MediaBox corner to 0, 0 (its interpreter's first matrix), as PDFium's source does; pdfplumber then
+adds that corner back to every object (its issue #1181: a page whose box is [36 136 631 978] has
+letters from x 36 and tops from -136, its bbox (36, -136, 631, 706)). The reader measures a page's
+margins, running heads and page numbers from 0 (reader.in_margin), so on such a page it took a
+heading for a running head, and a moved copy of a sample note read 29 tasks where the note reads
+22. Each page here has its boxes moved to start at 0, 0 before any object is read: every object
+then comes out as pdfminer placed it, as PDFium's source gives it.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+from pdfplumber.page import Page
+
+# the boxes a pdfplumber page may hold, each in the coordinates its objects are given in (the
+# last three only where the page names them)
+PAGE_BOXES = ("mediabox", "cropbox", "bbox", "trimbox", "bleedbox", "artbox")
+
+
+def origin_at_zero(page: Page) -> None:
+    """Move `page`'s boxes so that its MediaBox starts at 0, 0: its objects, read later, are placed
+    from there (pdfplumber's process_object adds the MediaBox's corner to each)."""
+    x0, top = page.mediabox[0], page.mediabox[1]
+    if x0 == 0 and top == 0:
+        return
+    for name in PAGE_BOXES:
+        box = getattr(page, name, None)
+        if box is not None:
+            setattr(page, name, (box[0] - x0, box[1] - top, box[2] - x0, box[3] - top))
+
+
+class PlumberPDF(pdfplumber.PDF):
+    """pdfplumber's PDF whose pages start at 0, 0 (origin_at_zero), each moved once, as its page
+    list is made (pdfplumber makes it on first use, and keeps what it made if a page fails)."""
+
+    at_zero = 0  # how many of its pages are moved
+
+    @property
+    def pages(self) -> list[Page]:
+        pages = super().pages
+        for page in pages[self.at_zero:]:
+            origin_at_zero(page)
+        self.at_zero = len(pages)
+        return pages
+
+
+def open_plumber(path: Path) -> pdfplumber.PDF:
+    """The PDF at `path` opened by pdfplumber, its pages starting at 0, 0 (a PlumberPDF)."""
+    return PlumberPDF.open(str(path))
