@@ -304,6 +304,39 @@ def test_a_page_whose_mediabox_starts_off_zero_reads_alike(workdir, name, dx, dy
     assert all(a[1:] == pytest.approx(b[1:], abs=SAME_POINT)
                for page_a, page_b in zip(after, before) for a, b in zip(page_a, page_b))
 
+
+def upright_turned_copy(source: Path, out: Path) -> Path:
+    """A copy of `source` whose pages carry /Rotate 90 with their drawing turned the other way and
+    their MediaBox made to fit, so that they read upright, made with PDFium's own editing."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as fpdf
+
+    doc = pdfium.PdfDocument(str(source))
+    for i in range(len(doc)):
+        page = doc[i]
+        left, bottom, right, top = page.get_mediabox()
+        for obj in list(page.get_objects(max_depth=1)):
+            obj.transform(pdfium.PdfMatrix(0, 1, -1, 0, top - bottom, 0))
+        fpdf.FPDFPage_SetMediaBox(page.raw, 0, 0, top - bottom, right - left)
+        fpdf.FPDFPage_SetRotation(page.raw, QUARTER_TURN)
+        page.gen_content()
+        page.close()
+    doc.save(str(out))
+    doc.close()
+    return out
+
+
+def test_a_page_turned_by_rotate_whose_mediabox_starts_off_zero_reads_alike(workdir):
+    """PDFium's engine hands a page turned by /Rotate to pdfplumber (PdfiumDocument.plumber), whose
+    pages start at 0, 0 there too: the alternative layout turned and moved by (100, 0) read 29
+    tasks for 22 with the default engine when that document was pdfplumber's own."""
+    turned = upright_turned_copy(FIXTURES / "layouts/som26-midterm-alt.pdf", workdir / "turned.pdf")
+    moved = moved_copy(turned, workdir / "turned-moved.pdf", 100, 0)
+    read = {engine: stored_rows(moved, engine) for engine in ("pdfium", "pdfplumber")}
+    assert read["pdfium"] == read["pdfplumber"]
+    assert read_as(read["pdfium"]) == read_as(stored_rows(turned, "pdfium"))
+    assert len(read["pdfium"]["tasks"]) == len(stored_rows(FIXTURES / "layouts/som26-midterm-alt.pdf", "pdfium")["tasks"])
+
 # the standard 14 fonts (none embedded), each page one of its own: their widths differ, so a page
 # given another's font reads otherwise (the test checks that they do)
 STANDARD_FONTS = ["Helvetica", "Times-Roman", "Courier", "Helvetica-Bold", "Times-Bold", "Courier-Bold",

@@ -8,7 +8,9 @@ letters from x 36 and tops from -136, its bbox (36, -136, 631, 706)). The reader
 margins, running heads and page numbers from 0 (reader.in_margin), so on such a page it took a
 heading for a running head, and a moved copy of a sample note read 29 tasks where the note reads
 22. Each page here has its boxes moved to start at 0, 0 before any object is read: every object
-then comes out as pdfminer placed it, as PDFium's source gives it.
+then comes out as pdfminer placed it, as PDFium's source gives it. (Annotations and hyperlinks,
+which pdfplumber places from the page's raw /Rect, and its structure tree keep pdfplumber's own
+frame: nothing in somnotes reads them.)
 """
 from __future__ import annotations
 
@@ -24,7 +26,8 @@ PAGE_BOXES = ("mediabox", "cropbox", "bbox", "trimbox", "bleedbox", "artbox")
 
 def origin_at_zero(page: Page) -> None:
     """Move `page`'s boxes so that its MediaBox starts at 0, 0: its objects, read later, are placed
-    from there (pdfplumber's process_object adds the MediaBox's corner to each)."""
+    from there (pdfplumber's process_object adds the MediaBox's corner to each). A page moved
+    already starts there: moved again, it stays."""
     x0, top = page.mediabox[0], page.mediabox[1]
     if x0 == 0 and top == 0:
         return
@@ -35,17 +38,21 @@ def origin_at_zero(page: Page) -> None:
 
 
 class PlumberPDF(pdfplumber.PDF):
-    """pdfplumber's PDF whose pages start at 0, 0 (origin_at_zero), each moved once, as its page
-    list is made (pdfplumber makes it on first use, and keeps what it made if a page fails)."""
+    """pdfplumber's PDF whose pages start at 0, 0 (origin_at_zero), each moved as its page list is
+    made. pdfplumber makes the list on first use, keeps what it made if a page fails, and makes it
+    anew, of new pages, after its flush_cache."""
 
-    at_zero = 0  # how many of its pages are moved
+    moved_list: list | None = None  # the page list whose first `moved` pages start at 0, 0
+    moved = 0
 
     @property
     def pages(self) -> list[Page]:
         pages = super().pages
-        for page in pages[self.at_zero:]:
+        if pages is not self.moved_list:
+            self.moved_list, self.moved = pages, 0
+        for page in pages[self.moved:]:
             origin_at_zero(page)
-        self.at_zero = len(pages)
+            self.moved += 1
         return pages
 
 
