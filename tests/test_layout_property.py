@@ -33,7 +33,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from samples.cells import expected_rows
-from samples.producers import HTML_PRODUCERS, libreoffice_pdf
+from samples.producers import HTML_PRODUCERS, chromium_browser, libreoffice_pdf
 from samples.render_docx import render_docx
 from samples.render_html import HtmlStyle, render_html
 from samples.source.spec import OL, Item, Layout, Note, Part, Row, Section
@@ -90,7 +90,7 @@ HEADERS = [("Tasks", "Progress", "Next steps"), ("Task", "Progress made", "Way f
            ("Task", "Progress", "Next Steps")]
 PRODUCERS = ["word", "libreoffice", "chromium", "weasyprint"]
 needs_programs = pytest.mark.skipif(
-    not (shutil.which("soffice") and shutil.which("chromium")) and not os.environ.get("CI"),
+    not (shutil.which("soffice") and chromium_browser()) and not os.environ.get("CI"),
     reason="LibreOffice and Chromium print the property's PDFs; .ci/run installs them")
 
 word = st.sampled_from(VOCABULARY)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import ctypes
 import gc
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -109,20 +109,26 @@ def test_a_file_pdfium_refuses_is_read_by_pdfplumber(workdir):
     assert stored_rows(damaged, "pdfium") == stored_rows(damaged, "pdfplumber")
 
 
-def turned_copy(source: Path, out: Path, pages: int | None = None) -> Path:
-    """A copy of `source` whose first `pages` pages (all: None) carry /Rotate 90, made with
-    PDFium's own editing."""
+def edited_copy(source: Path, out: Path, edit: Callable, pages: int | None = None) -> Path:
+    """A copy of `source` whose first `pages` pages (all: None) are each given to `edit` (a
+    pypdfium2 page), made with PDFium's own editing."""
     import pypdfium2 as pdfium
-    import pypdfium2.raw as fpdf
 
     doc = pdfium.PdfDocument(str(source))
     for i in range(len(doc) if pages is None else pages):
         page = doc[i]
-        fpdf.FPDFPage_SetRotation(page.raw, QUARTER_TURN)
+        edit(page)
         page.close()
     doc.save(str(out))
     doc.close()
     return out
+
+
+def turned_copy(source: Path, out: Path, pages: int | None = None) -> Path:
+    """A copy of `source` whose first `pages` pages (all: None) carry /Rotate 90."""
+    import pypdfium2.raw as fpdf
+
+    return edited_copy(source, out, lambda page: fpdf.FPDFPage_SetRotation(page.raw, QUARTER_TURN), pages)
 
 
 def test_a_page_turned_by_rotate_reads_alike(workdir):
@@ -241,22 +247,18 @@ def test_a_page_size_the_page_tree_gives_is_read_alike(workdir):
 
 def moved_copy(source: Path, out: Path, dx: float, dy: float) -> Path:
     """A copy of `source` whose every page has its MediaBox and everything drawn on it moved by
-    (dx, dy) points, made with PDFium's own editing: the same page, its box no longer at 0, 0."""
+    (dx, dy) points: the same page, its box no longer at 0, 0."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as fpdf
 
-    doc = pdfium.PdfDocument(str(source))
-    for i in range(len(doc)):
-        page = doc[i]
+    def move(page) -> None:
         left, bottom, right, top = page.get_mediabox()
         fpdf.FPDFPage_SetMediaBox(page.raw, left + dx, bottom + dy, right + dx, top + dy)
         for obj in list(page.get_objects(max_depth=1)):
             obj.transform(pdfium.PdfMatrix().translate(dx, dy))
         page.gen_content()
-        page.close()
-    doc.save(str(out))
-    doc.close()
-    return out
+
+    return edited_copy(source, out, move)
 
 
 # what names a file rather than what it reads as: a moved copy is another file
@@ -287,8 +289,8 @@ def test_a_page_whose_mediabox_starts_off_zero_reads_alike(workdir, name, dx, dy
     pdfminer moves the box's corner to 0, 0, and so did PDFium's source, but its letters then went
     down the path of turned text, each boxed by PDFium's loose box (som26-midterm: a heading's
     letters 1 pt shorter, a header paragraph cut in two passages); pdfplumber adds the corner back
-    to every object (tops from -100), and the reader, which measures margins from 0, took headings
-    for running heads (som26-midterm-alt: 29 tasks for 22). Each engine now reads the moved copy
+    to every object (tops from -100), and the reader measures a page's margins from 0
+    (reader.in_margin; som26-midterm-alt: 29 tasks for 22). Each engine now reads the moved copy
     as the note, both store the same, and PDFium places every word where it stands unmoved. (A
     sweep of every fixture and sample at these three offsets found no other difference.)"""
     source = SAMPLES.parent / name if name.startswith("samples/") else FIXTURES / name
@@ -307,23 +309,19 @@ def test_a_page_whose_mediabox_starts_off_zero_reads_alike(workdir, name, dx, dy
 
 def upright_turned_copy(source: Path, out: Path) -> Path:
     """A copy of `source` whose pages carry /Rotate 90 with their drawing turned the other way and
-    their MediaBox made to fit, so that they read upright, made with PDFium's own editing."""
+    their MediaBox made to fit, so that they read upright."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as fpdf
 
-    doc = pdfium.PdfDocument(str(source))
-    for i in range(len(doc)):
-        page = doc[i]
+    def turn(page) -> None:
         left, bottom, right, top = page.get_mediabox()
         for obj in list(page.get_objects(max_depth=1)):
             obj.transform(pdfium.PdfMatrix(0, 1, -1, 0, top - bottom, 0))
         fpdf.FPDFPage_SetMediaBox(page.raw, 0, 0, top - bottom, right - left)
         fpdf.FPDFPage_SetRotation(page.raw, QUARTER_TURN)
         page.gen_content()
-        page.close()
-    doc.save(str(out))
-    doc.close()
-    return out
+
+    return edited_copy(source, out, turn)
 
 
 def test_a_page_turned_by_rotate_whose_mediabox_starts_off_zero_reads_alike(workdir):
@@ -336,6 +334,7 @@ def test_a_page_turned_by_rotate_whose_mediabox_starts_off_zero_reads_alike(work
     assert read["pdfium"] == read["pdfplumber"]
     assert read_as(read["pdfium"]) == read_as(stored_rows(turned, "pdfium"))
     assert len(read["pdfium"]["tasks"]) == len(stored_rows(FIXTURES / "layouts/som26-midterm-alt.pdf", "pdfium")["tasks"])
+
 
 # the standard 14 fonts (none embedded), each page one of its own: their widths differ, so a page
 # given another's font reads otherwise (the test checks that they do)

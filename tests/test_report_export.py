@@ -15,12 +15,12 @@ import pandas as pd
 import pytest
 from fixtures.hazards.build_hazards import FORMULA_CELLS, FORMULA_NOTE
 
-from conftest import FIXTURES, SAMPLES, cli, read_table, table_files
+from conftest import FIXTURES, SAMPLES, chromium_browser, cli, read_table, table_files
 from hostile import note_with_markup
 
 HAZARDS = FIXTURES / "hazards"
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM = chromium_browser()
 # ms: how long the history a stalled link opens may take to open (hashchange comes after the click)
 HISTORY_OPEN_MS = 5000
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

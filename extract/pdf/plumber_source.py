@@ -5,9 +5,9 @@ Its pages are pdfplumber's own, but for where their coordinates start. pdfminer 
 MediaBox corner to 0, 0 (its interpreter's first matrix), as PDFium's source does; pdfplumber then
 adds that corner back to every object (its issue #1181: a page whose box is [36 136 631 978] has
 letters from x 36 and tops from -136, its bbox (36, -136, 631, 706)). The reader measures a page's
-margins, running heads and page numbers from 0 (reader.in_margin), so on such a page it took a
-heading for a running head, and a moved copy of a sample note read 29 tasks where the note reads
-22. Each page here has its boxes moved to start at 0, 0 before any object is read: every object
+margins, running heads and page numbers from 0 (reader.in_margin), so on such a page it read
+otherwise: tests/fixtures/layouts/som26-midterm-alt.pdf moved by (0, 100) read 29 tasks where it
+reads 22. Each page here has its boxes moved to start at 0, 0 before any object is read: every object
 then comes out as pdfminer placed it, as PDFium's source gives it. (Annotations and hyperlinks,
 which pdfplumber places from the page's raw /Rect, and its structure tree keep pdfplumber's own
 frame: nothing in somnotes reads them.)
@@ -38,21 +38,18 @@ def origin_at_zero(page: Page) -> None:
 
 
 class PlumberPDF(pdfplumber.PDF):
-    """pdfplumber's PDF whose pages start at 0, 0 (origin_at_zero), each moved as its page list is
-    made. pdfplumber makes the list on first use, keeps what it made if a page fails, and makes it
-    anew, of new pages, after its flush_cache."""
-
-    moved_list: list | None = None  # the page list whose first `moved` pages start at 0, 0
-    moved = 0
+    """pdfplumber's PDF whose pages start at 0, 0 (origin_at_zero), however its page list was made
+    (pdfplumber makes it on first use, keeps what it made if a page fails, and makes it anew, of
+    new pages, after its flush_cache): each page is looked at each time, a page moved already
+    left as it is. That costs 0.11 us a page an access (timeit, a 6-page sample): 33 us an
+    access at the reader's MAX_PAGES, against some 0.07 s for pdfplumber to read one page (bare
+    extract_tables over the benchmark's 699 pages: 45 to 58 s)."""
 
     @property
     def pages(self) -> list[Page]:
         pages = super().pages
-        if pages is not self.moved_list:
-            self.moved_list, self.moved = pages, 0
-        for page in pages[self.moved:]:
+        for page in pages:
             origin_at_zero(page)
-            self.moved += 1
         return pages
 
 
