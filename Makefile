@@ -5,10 +5,14 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 STORE ?= somnotes-store
 
+# The sources are compiled to bytecode, as an installed package has them: an editable install
+# leaves none, and where Python may not write it (PYTHONDONTWRITEBYTECODE) every run would compile
+# somnotes again.
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/python -m compileall -q -x '[/\\]\.(venv|git)[/\\]' .
 	touch $@
 
 .PHONY: install demo test lint typecheck bench samples

@@ -5,7 +5,9 @@
 In one run, on this machine:
   - pages/s of PDF `ingest` per engine (`--pdf-engine pdfium`, the default, and pdfplumber,
     the reader of before) and per worker count (1 and --workers), each ingest in a fresh
-    interpreter as `somnotes ingest` runs (its start-up timed with it), each engine's run and bare
+    interpreter as `somnotes ingest` runs (its start-up timed with it; every checkout's sources
+    compiled to bytecode first, as an installed copy has them: ingest_timeline.compile_sources),
+    each engine's run and bare
     pdfplumber `page.extract_tables()` over the same PDFs (the baseline, in this process, one
     file after another) taken in turn, --rounds times: the machine is shared, so each ratio is
     of runs made side by side, and the medians are printed;
@@ -67,7 +69,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import pdfplumber  # noqa: E402
-from ingest_timeline import python_of, timed_ingest  # noqa: E402  (this folder: the script's own)
+from ingest_timeline import compile_sources, python_of, timed_ingest  # noqa: E402  (this folder: the script's own)
 
 from samples.synthesize import synthesize  # noqa: E402
 from somnotes.defaults import COMMIT_EVERY  # noqa: E402
@@ -397,6 +399,8 @@ def main() -> int:
             return 0
         pdfs = [f for f in files if f.suffix == ".pdf"]
         words = [f for f in files if f.suffix == ".docx"]
+        for checkout in [ROOT] + ([args.before.resolve()] if args.before else []):
+            print(f"{checkout}: sources compiled to bytecode in {compile_sources(checkout):.1f} s (as installed)")
         process_file(pdfs[0])  # build spaCy and dateparser once here, as every worker does
 
         pdf_pages = sum(twin_pages(ROOT / "samples")[f.name.rsplit("-", 1)[0]] for f in pdfs)

@@ -10,7 +10,8 @@ the first file's rows came back (the readers' start-up and one file), when the l
 commits, and the end of `ingest`; then, timed by this script from the moment it starts the
 interpreter, when the process ended (the interpreter's start and shutdown included: what a
 user of `somnotes ingest` waits for). Each other checkout named (with its own .venv, e.g. a
-worktree of main) runs the same ingest in turn with this one, --rounds times; the medians are
+worktree of main) runs the same ingest in turn with this one, --rounds times (every checkout's
+sources compiled to bytecode first, as installed: compile_sources); the medians are
 printed, and each checkout's pages/s (pages over the time to the process's end) with this
 checkout's as a multiple of it: with a worktree of f62a431, the tree before issue 24, that
 multiple is issue 24's "5x the pages/s". Runs are taken one at a time, never at once.
@@ -71,6 +72,24 @@ ENDED = "process ended"
 MARKS = ("imported", "first file back", "last file back", "done", ENDED)
 
 
+# A checkout's own virtual environment and git folder are not its sources
+NOT_SOURCES = r"[/\\]\.(venv|git)[/\\]"
+
+
+def compile_sources(checkout: Path) -> float:
+    """Compile `checkout`'s Python sources to bytecode (its __pycache__ folders), as an installed
+    package has them and as any run leaves them where Python may write; return the seconds it
+    took. Where PYTHONDONTWRITEBYTECODE is set (this machine sets it) and nothing has compiled them,
+    every fresh interpreter compiles every module of somnotes it imports again: about 0.19 s of
+    CPU in the readers' build alone (`python -c "import somnotes.ingest.preload"`, three runs
+    each way), and the CLI module again in each reader the `somnotes` command starts, a cost no
+    installed copy pays. Each checkout timed is compiled alike, by its own interpreter."""
+    started = time.perf_counter()
+    subprocess.run([python_of(checkout), "-m", "compileall", "-q", "-x", NOT_SOURCES, str(checkout)], check=True,
+                   capture_output=True)
+    return time.perf_counter() - started
+
+
 def python_of(checkout: Path) -> str:
     """The interpreter that runs `checkout`'s somnotes: this one, or the other checkout's .venv."""
     return sys.executable if checkout == ROOT else str(checkout / ".venv" / "bin" / "python")
@@ -97,6 +116,8 @@ def main() -> int:
     args = parser.parse_args()
     checkouts = [ROOT] + [p.resolve() for p in args.others]
     runs: dict = {c: [] for c in checkouts}
+    for checkout in checkouts:
+        print(f"  {checkout}: sources compiled to bytecode in {compile_sources(checkout):.1f} s", flush=True)
     with tempfile.TemporaryDirectory(prefix="somnotes-timeline-") as tmp:
         pdfs = [f for f in synthesize(Path(tmp) / "archive", args.notes) if f.suffix == ".pdf"]
         pages = sum(pdf_pages(p) for p in pdfs)

@@ -347,10 +347,16 @@ def report_file(rows: dict, new_note: bool, summary: IngestSummary, on_error, on
 
 def load_commit_modules() -> None:
     """Import what a commit uses: pyarrow (whose tables load pandas), DuckDB (the series of
-    each note) and the linker's scipy, rapidfuzz and numpy."""
+    each note) and the linker's scipy, rapidfuzz and numpy; and what the first commit otherwise
+    imports as it runs, while the readers read: pyarrow's dataset modules (DuckDB's scan of an
+    Arrow table), its pandas conversion and the store's lock (filelock). Those were 34 modules
+    (sys.modules before and after the first commit of a 100-PDF ingest)."""
     with IMPORT_LOCK:
         import duckdb  # noqa: F401
+        import filelock  # noqa: F401
         import pandas  # noqa: F401
+        import pyarrow.dataset  # noqa: F401
+        import pyarrow.pandas_compat  # noqa: F401
         import pyarrow.parquet  # noqa: F401
 
         from ..store import linking  # noqa: F401
