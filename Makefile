@@ -12,7 +12,7 @@ $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'
-	$(BIN)/python -m compileall -q -x '[/\\]\.(venv|git)[/\\]' .
+	$(BIN)/python -m compileall -q -x '^\./(\.git|$(VENV))/' .
 	touch $@
 
 .PHONY: install demo test lint typecheck bench samples

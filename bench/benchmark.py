@@ -7,10 +7,9 @@ In one run, on this machine:
     the reader of before) and per worker count (1 and --workers), each ingest in a fresh
     interpreter as `somnotes ingest` runs (its start-up timed with it; every checkout's sources
     compiled to bytecode first, as an installed copy has them: ingest_timeline.compile_sources),
-    each engine's run and bare
-    pdfplumber `page.extract_tables()` over the same PDFs (the baseline, in this process, one
-    file after another) taken in turn, --rounds times: the machine is shared, so each ratio is
-    of runs made side by side, and the medians are printed;
+    each engine's run and bare pdfplumber `page.extract_tables()` over the same PDFs (the
+    baseline, in this process, one file after another) taken in turn, --rounds times: the
+    machine is shared, so each ratio is of runs made side by side, and the medians are printed;
   - peak RSS of a process doing a worker's job on 12 PDFs with each engine (one worker: the
     process reads them itself), each in a fresh interpreter, and with --before, the other
     checkout's by the same script, so that the three compare; then the same with two workers:
@@ -383,6 +382,8 @@ def main() -> int:
 
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"{platform.platform()}")
+    for checkout in [ROOT] + ([args.before.resolve()] if args.before else []):
+        print(f"{checkout}: sources compiled to bytecode in {compile_sources(checkout):.1f} s (as installed)")
     with tempfile.TemporaryDirectory(prefix="somnotes-bench-") as tmp:
         tmp = Path(tmp)
         if args.only_commit:
@@ -399,8 +400,6 @@ def main() -> int:
             return 0
         pdfs = [f for f in files if f.suffix == ".pdf"]
         words = [f for f in files if f.suffix == ".docx"]
-        for checkout in [ROOT] + ([args.before.resolve()] if args.before else []):
-            print(f"{checkout}: sources compiled to bytecode in {compile_sources(checkout):.1f} s (as installed)")
         process_file(pdfs[0])  # build spaCy and dateparser once here, as every worker does
 
         pdf_pages = sum(twin_pages(ROOT / "samples")[f.name.rsplit("-", 1)[0]] for f in pdfs)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import statistics
 import subprocess
 import sys
@@ -72,7 +73,9 @@ ENDED = "process ended"
 MARKS = ("imported", "first file back", "last file back", "done", ENDED)
 
 
-# A checkout's own virtual environment and git folder are not its sources
+# A checkout's own virtual environment and git folder are not its sources: compileall's -x is
+# searched for in each file's whole path, so it is anchored at the checkout (a checkout that
+# sits in a folder named .venv still compiles)
 NOT_SOURCES = r"[/\\]\.(venv|git)[/\\]"
 
 
@@ -85,8 +88,10 @@ def compile_sources(checkout: Path) -> float:
     each way), and the CLI module again in each reader the `somnotes` command starts, a cost no
     installed copy pays. Each checkout timed is compiled alike, by its own interpreter."""
     started = time.perf_counter()
-    subprocess.run([python_of(checkout), "-m", "compileall", "-q", "-x", NOT_SOURCES, str(checkout)], check=True,
-                   capture_output=True)
+    done = subprocess.run([python_of(checkout), "-m", "compileall", "-q", "-x", re.escape(str(checkout)) + NOT_SOURCES,
+                           str(checkout)], capture_output=True, text=True)
+    if done.returncode != 0:  # compileall names the file it could not compile
+        raise SystemExit(f"{checkout}: its sources do not compile:\n{done.stdout}{done.stderr}")
     return time.perf_counter() - started
 
 

@@ -25,7 +25,7 @@ from ..extract.options import ReadOptions
 from ..extract.pdf.source import DEFAULT_PDF_ENGINE
 from ..store import column_roles
 from ..store.corrections_file import load_overrides
-from ..store.store import Batch, Store
+from ..store.store import Batch, Store, import_filelock
 from .dask_executor import DASK_SCHEME
 from .discover import find_files, sha256_file
 from .worker import (
@@ -349,11 +349,11 @@ def load_commit_modules() -> None:
     """Import what a commit uses: pyarrow (whose tables load pandas), DuckDB (the series of
     each note) and the linker's scipy, rapidfuzz and numpy; and what the first commit otherwise
     imports as it runs, while the readers read: pyarrow's dataset modules (DuckDB's scan of an
-    Arrow table), its pandas conversion and the store's lock (filelock). Those were 34 modules
-    (sys.modules before and after the first commit of a 100-PDF ingest)."""
+    Arrow table) and its pandas conversion (with the store's lock, filelock, which
+    warm_commit_imports imports: 34 modules in all, sys.modules before and after the first commit
+    of a 100-PDF ingest)."""
     with IMPORT_LOCK:
         import duckdb  # noqa: F401
-        import filelock  # noqa: F401
         import pandas  # noqa: F401
         import pyarrow.dataset  # noqa: F401
         import pyarrow.pandas_compat  # noqa: F401
@@ -366,7 +366,10 @@ def load_commit_modules() -> None:
 def warm_commit_imports() -> None:
     """Import what the commit needs in a thread of its own: they took a second at the end of a
     PDF ingest, one core busy. Not a daemon: a process that ends meanwhile waits for the imports
-    rather than stopping a thread inside one."""
+    rather than stopping a thread inside one. filelock comes first, here: the store imports it
+    with its warning silenced (import_filelock), which the thread could not do without silencing
+    every thread's warnings meanwhile (catch_warnings changes the process's filters)."""
+    import_filelock()
     threading.Thread(target=load_commit_modules, name="somnotes-warm-commit").start()
 
 

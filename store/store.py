@@ -270,6 +270,17 @@ def sql_list(paths: list[Path]) -> str:
     return "[" + ", ".join("'" + p.as_posix().replace("'", "''") + "'" for p in paths) + "]"
 
 
+
+def import_filelock():
+    """filelock's FileLock, imported without the warning it gives, once, as it is imported where
+    there is no fcntl: that it locks by a file, which is what the store wants there. Imported once
+    a process, this way wherever it is imported first (a store's lock, or the commit's imports
+    loaded early: ingest/pipeline.py)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from filelock import FileLock
+    return FileLock
+
 class Store:
     def __init__(self, root: Path | str):
         self.root = Path(root)
@@ -390,10 +401,7 @@ class Store:
         lock file whose holder's death is noticed, so a killed writer never blocks the next."""
         self.root.mkdir(parents=True, exist_ok=True)
         if self._lock is None:
-            with warnings.catch_warnings():  # without fcntl filelock warns, once, that it locks by a file
-                warnings.simplefilter("ignore")
-                from filelock import FileLock
-            self._lock = FileLock(self.root / LOCK_FILE)
+            self._lock = import_filelock()(self.root / LOCK_FILE)
         with self._lock:
             yield
 
