@@ -25,4 +25,4 @@ __version__ = "0.1.0"
 #    at the page's foot whose task cell starts on the next page is split from it;
 # 7: documents.note_key, the no_task_roles warning, Word content controls, two-year seasons;
 # 6: readers (9), dates (14), column roles and references (16), OCR (13)
-PARSER_VERSION = "somnotes-0.1.0/15"
+PARSER_VERSION = "somnotes-0.1.0/16"

@@ -25,6 +25,8 @@ class Cell:
     # before it (pt): a paragraph goes on past a line whose room its next word would not fit in
     last_line_room: float | None = None
     first_word_span: float | None = None
+    # PDF only: where the cell's last line ends down its page (pt from the page's top)
+    last_line_bottom: float | None = None
 
     @property
     def text(self) -> str:

@@ -26,6 +26,10 @@ from ..text import SENTENCE_END, join_lines, normalise_ws
 from .lines import LIST_ITEM_START, english_words
 
 COLUMN_X_TOLERANCE = 6.0  # pt: tables on two pages with columns this close are one table
+# pt: how far apart the last lines of a row's cells cut by a page break may end: the page's last
+# line and the one above it, with a paragraph's space between (a line of the notes' 10 to 12 pt
+# text takes 12 to 15 pt, a paragraph gap up to 12 more)
+CUT_CELLS_SPREAD = 30.0
 
 
 def logical_tail(rows: list[TableRow]) -> list[TableRow]:
@@ -61,6 +65,9 @@ def continues_previous_row(tail: list[TableRow], row: TableRow, roles: list[str]
         return True
     if roles and numbered(row, roles):
         return False  # the rest of a cut row does not number itself again: a new task
+    task = roles.index("task") if roles and "task" in roles[:len(row.cells)] else 0
+    if task_cell_ended_above_the_cut(tail, task):
+        return False  # the task cell above was whole: a task text here is a new task's
     if first.paragraphs[0][:1].islower():
         return True
     if roles and says_nothing_of_progress(tail, row, roles):
@@ -70,7 +77,6 @@ def continues_previous_row(tail: list[TableRow], row: TableRow, roles: list[str]
         return True  # "On-going:" or "as follows:" at the page end: what it announces is on this page
     if any(goes_on_mid_sentence(last_filled(tail, c).cells[c], row.cells[c]) for c in columns):
         return True  # "... References delivered" / "released. Joint ...": one sentence
-    task = roles.index("task") if roles and "task" in roles[:len(row.cells)] else 0
     if task < len(tail[0].cells) and task_cell_wrapped(last_filled(tail, task).cells[task], row.cells[task]):
         return True  # the task's sentence goes on, whatever the other cells ended with
     votes = [0, 0]
@@ -83,6 +89,25 @@ def continues_previous_row(tail: list[TableRow], row: TableRow, roles: list[str]
         open_ended = last.endswith(":") or not (last.endswith(SENTENCE_END) or is_bare_label(last))
         votes[open_ended] += 1
     return votes[1] > votes[0]
+
+
+def task_cell_ended_above_the_cut(tail: list[TableRow], task: int) -> bool:
+    """Did the last task's Task cell on the page before end well above the row's deepest line
+    there (`tail`, rows of one page)? A page break cuts every cell of a row at the page's foot: a
+    cut cell's last line is the page's last or next to it, where the cells that ended before the
+    break end higher. A Task cell that ended that much higher was whole, so a row at the next
+    page's top with Task text of its own is a new task, whatever the other columns ended with
+    (LibreOffice moves a whole row to the next page when not even its first line fits: the row
+    above may end its Progress and Next steps without a full stop, and the columns' vote below
+    took the new row for the rest of it)."""
+    if task >= len(tail[0].cells) or any(r.page_start is None or r.page_start != r.page_end or
+                                         r.page_start != tail[0].page_start for r in tail):
+        return False  # a task already joined across pages: its cells' lines are on several
+    above = last_filled(tail, task).cells[task]
+    bottoms = [c.last_line_bottom for r in tail for c in r.cells if not c.is_empty()]
+    if above.is_empty() or above.last_line_bottom is None or None in bottoms:
+        return False
+    return max(b for b in bottoms if b is not None) - above.last_line_bottom > CUT_CELLS_SPREAD
 
 
 def numbered(row: TableRow, roles: list[str]) -> bool:

@@ -314,7 +314,7 @@ def grid_cell(lines: list[Line], box: tuple | None, ratio: float, lexicon: Lexic
     full = bool(lines) and reaches_edge(lines[-1], box[2], cell_padding(lines, box[0]))
     room, span = line_room(lines, box)
     return Cell(paragraphs(lines, ratio, (box[0], box[2]), lexicon), full_last_line=full, last_line_room=room,
-                first_word_span=span)
+                first_word_span=span, last_line_bottom=max(w["bottom"] for w in lines[-1].words) if lines else None)
 
 
 def line_room(lines: list[Line], box: tuple) -> tuple[float | None, float | None]:
