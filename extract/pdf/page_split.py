@@ -26,10 +26,12 @@ from ..text import SENTENCE_END, join_lines, normalise_ws
 from .lines import LIST_ITEM_START, english_words
 
 COLUMN_X_TOLERANCE = 6.0  # pt: tables on two pages with columns this close are one table
-# pt: how far apart the last lines of a row's cells cut by a page break may end: the page's last
-# line and the one above it, with a paragraph's space between (a line of the notes' 10 to 12 pt
-# text takes 12 to 15 pt, a paragraph gap up to 12 more)
-CUT_CELLS_SPREAD = 30.0
+# pt: how far apart the last lines of a row's cells cut by a page break may end. Widow and orphan
+# control (two lines, the producers' default) may move a cut paragraph's last two lines to the
+# next page: a line of the notes' 10 to 12 pt text takes 12 to 18 pt, so a cut cell may end two
+# lines above the others; three lines' worth is no cut (the whole row moved that led to this:
+# 115 pt; the sample notes' cut rows: 0)
+CUT_CELLS_SPREAD = 45.0
 
 
 def logical_tail(rows: list[TableRow]) -> list[TableRow]:
