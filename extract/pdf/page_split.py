@@ -51,9 +51,11 @@ def last_filled(tail: list[TableRow], column: int) -> TableRow:
     return tail[0]
 
 
-def continues_previous_row(tail: list[TableRow], row: TableRow, roles: list[str] | None = None) -> bool:
+def continues_previous_row(tail: list[TableRow], row: TableRow, roles: list[str] | None = None,
+                           merges_task_cells: bool = True) -> bool:
     """Does the first row on a new page carry on the last task of the previous page (`tail`,
-    its rows)?
+    its rows)? `merges_task_cells`: whether the table may leave a row's Task cell empty (a task
+    cell merged down over its item rows), as far as its rows show (merges_task_cells).
 
     A real task always has task text, so an empty first cell means a continuation; and it says
     how it stands, so a row with Task text but nothing in Status (or Progress) under a task
@@ -70,6 +72,8 @@ def continues_previous_row(tail: list[TableRow], row: TableRow, roles: list[str]
     task = roles.index("task") if roles and "task" in roles[:len(row.cells)] else 0
     if task_cell_ended_above_the_cut(tail, task):
         return False  # the task cell above was whole: a task text here is a new task's
+    if roles and not merges_task_cells and states_a_status_of_its_own(tail, row, roles):
+        return False  # a row of its own: the rest of a cut row has no status to give again
     if first.paragraphs[0][:1].islower():
         return True
     if roles and says_nothing_of_progress(tail, row, roles):
@@ -110,6 +114,28 @@ def task_cell_ended_above_the_cut(tail: list[TableRow], task: int) -> bool:
     if above.is_empty() or above.last_line_bottom is None or None in bottoms:
         return False
     return max(b for b in bottoms if b is not None) - above.last_line_bottom > CUT_CELLS_SPREAD
+
+
+def states_a_status_of_its_own(tail: list[TableRow], row: TableRow, roles: list[str]) -> bool:
+    """Does the row fill its Status cell where the task above filled its own with a status label
+    alone ("Completed")? A label of a word or two is never cut by a page break, so the rest of a
+    cut row leaves Status empty: this row is a task of its own, whatever its Task cell's text
+    and the line it ended on above (a row that ended at the page's foot, the next moved whole
+    to the next page). Only in a table that never leaves a Task cell empty: where task cells are
+    merged down over item rows, each item row states its own status beside the rest of a task
+    text the page break cut."""
+    status = next((i for i, role in enumerate(roles) if role == "status"), None)
+    if status is None or status >= len(row.cells) or status >= len(tail[0].cells) or row.cells[status].is_empty():
+        return False
+    above = last_filled(tail, status).cells[status]
+    return len(above.paragraphs) == 1 and is_bare_label(above.paragraphs[0])
+
+
+def merges_task_cells(rows: list[TableRow], roles: list[str] | None) -> bool:
+    """Does any of a table's rows (its header's apart) leave its Task cell empty: a task cell
+    merged down over the rows of its items, or the rest of a row the page break cut?"""
+    task = roles.index("task") if roles and "task" in roles else 0
+    return any(task >= len(r.cells) or r.cells[task].is_empty() for r in rows)
 
 
 def numbered(row: TableRow, roles: list[str]) -> bool:
@@ -393,13 +419,14 @@ def join_rows_split_across_pages(blocks: list, dropped: list | None = None, taug
             prev = out[last_table]
             if continues_table(prev, block, out[last_table + 1:], taught):
                 rows = opening_rows(block, header_row_of(prev, taught), dropped, header_rows_of(prev, taught), taught)
-                tail = logical_tail(rows_under_header(prev, taught))
+                above = rows_under_header(prev, taught)
+                tail = logical_tail(above)
                 # an edge left open by the producer says the row was cut; else the text decides
                 cut = prev.open_bottom or (block.open_top and len(rows) == len(block.rows))
                 header = header_row_of(prev, taught)
                 roles = column_roles(header.cells, taught) if header is not None else None
-                if rows and tail and (cut or (not block.closed_top
-                                              and continues_previous_row(tail, first_task(rows, roles), roles))):
+                if rows and tail and (cut or (not block.closed_top and continues_previous_row(
+                        tail, first_task(rows, roles), roles, merges_task_cells(above + rows[1:], roles)))):
                     merge_into_tail(tail, rows.pop(0))
                 prev.rows.extend(rows)
                 prev.open_bottom = block.open_bottom
