@@ -52,17 +52,18 @@ def last_filled(tail: list[TableRow], column: int) -> TableRow:
 
 
 def continues_previous_row(tail: list[TableRow], row: TableRow, roles: list[str] | None = None,
-                           merges_task_cells: bool = True) -> bool:
+                           table_rows: list[TableRow] | None = None) -> bool:
     """Does the first row on a new page carry on the last task of the previous page (`tail`,
-    its rows)? `merges_task_cells`: whether the table may leave a row's Task cell empty (a task
-    cell merged down over its item rows), as far as its rows show (merges_task_cells).
+    its rows)? `table_rows`: the table's other rows read so far (under its header), or None.
 
     A real task always has task text, so an empty first cell means a continuation; and it says
     how it stands, so a row with Task text but nothing in Status (or Progress) under a task
     that had some is the rest of that task, cut between two paragraphs of its Task cell.
-    Otherwise the columns vote, each with the last text it had above: a cell that ended
-    mid-sentence (no closing punctuation, or a bare label with a colon) and goes on in the new
-    row is a sign the page break cut the row.
+    A row that opens its Status cell with a status label of its own, under a Status cell that
+    held one alone, is a new task (states_a_status_of_its_own), whatever the task text above
+    ended with. Otherwise the columns vote, each with the last text it had above: a cell that
+    ended mid-sentence (no closing punctuation, or a bare label with a colon) and goes on in the
+    new row is a sign the page break cut the row.
     """
     first = row.cells[0] if row.cells else Cell()
     if first.is_empty():
@@ -72,8 +73,6 @@ def continues_previous_row(tail: list[TableRow], row: TableRow, roles: list[str]
     task = roles.index("task") if roles and "task" in roles[:len(row.cells)] else 0
     if task_cell_ended_above_the_cut(tail, task):
         return False  # the task cell above was whole: a task text here is a new task's
-    if roles and not merges_task_cells and states_a_status_of_its_own(tail, row, roles):
-        return False  # a row of its own: the rest of a cut row has no status to give again
     if first.paragraphs[0][:1].islower():
         return True
     if roles and says_nothing_of_progress(tail, row, roles):
@@ -83,6 +82,8 @@ def continues_previous_row(tail: list[TableRow], row: TableRow, roles: list[str]
         return True  # "On-going:" or "as follows:" at the page end: what it announces is on this page
     if any(goes_on_mid_sentence(last_filled(tail, c).cells[c], row.cells[c]) for c in columns):
         return True  # "... References delivered" / "released. Joint ...": one sentence
+    if roles and table_rows is not None and states_a_status_of_its_own(tail, row, roles, table_rows):
+        return False  # a row of its own: the rest of a cut row has no status to give again
     if task < len(tail[0].cells) and task_cell_wrapped(last_filled(tail, task).cells[task], row.cells[task]):
         return True  # the task's sentence goes on, whatever the other cells ended with
     votes = [0, 0]
@@ -116,26 +117,42 @@ def task_cell_ended_above_the_cut(tail: list[TableRow], task: int) -> bool:
     return max(b for b in bottoms if b is not None) - above.last_line_bottom > CUT_CELLS_SPREAD
 
 
-def states_a_status_of_its_own(tail: list[TableRow], row: TableRow, roles: list[str]) -> bool:
-    """Does the row fill its Status cell where the task above filled its own with a status label
-    alone ("Completed")? A label of a word or two is never cut by a page break, so the rest of a
-    cut row leaves Status empty: this row is a task of its own, whatever its Task cell's text
-    and the line it ended on above (a row that ended at the page's foot, the next moved whole
-    to the next page). Only in a table that never leaves a Task cell empty: where task cells are
-    merged down over item rows, each item row states its own status beside the rest of a task
-    text the page break cut."""
-    status = next((i for i, role in enumerate(roles) if role == "status"), None)
-    if status is None or status >= len(row.cells) or status >= len(tail[0].cells) or row.cells[status].is_empty():
+# A status label that ends so announces more or was cut ("Ongoing:", "Ongoing -", "Ongoing, with")
+OPEN_LABEL_ENDINGS = (":", "-", "\u2013", "\u2014", ",")
+
+
+def whole_status(cell: Cell) -> bool:
+    """Is the cell one paragraph holding a status label alone, closed ("Completed", "Not yet
+    started.", "Deferred to 2022"; not "Ongoing:")?"""
+    if len(cell.paragraphs) != 1:
         return False
-    above = last_filled(tail, status).cells[status]
-    return len(above.paragraphs) == 1 and is_bare_label(above.paragraphs[0])
+    text = cell.paragraphs[0].rstrip()
+    return not text.endswith(OPEN_LABEL_ENDINGS) and is_bare_label(text)
 
 
-def merges_task_cells(rows: list[TableRow], roles: list[str] | None) -> bool:
-    """Does any of a table's rows (its header's apart) leave its Task cell empty: a task cell
-    merged down over the rows of its items, or the rest of a row the page break cut?"""
-    task = roles.index("task") if roles and "task" in roles else 0
-    return any(task >= len(r.cells) or r.cells[task].is_empty() for r in rows)
+def states_a_status_of_its_own(tail: list[TableRow], row: TableRow, roles: list[str],
+                               table_rows: list[TableRow]) -> bool:
+    """Does the row's Status cell hold a status label alone, under a task whose Status cell held
+    one alone too? A label of a word or two stands on one line, which a page break does not cut:
+    the rest of a cut row leaves Status empty, or goes on with words that are no label ("funding
+    from donors."). So the row is a task of its own, whatever its Task cell's text and the line
+    that text ended on above (a row that ended at the page's foot, the next moved whole to the
+    next page). Not in a table whose item rows state statuses of their own beside a merged Task
+    cell (a row of `table_rows`, the table's others read so far, with an empty Task cell and a
+    filled Status cell): there the rest of a Task cell the page break cut stands beside the next
+    item's own status."""
+    status, task = role_column(roles, "status"), role_column(roles, "task")
+    if status is None or task is None or status >= min(len(row.cells), len(tail[0].cells)):
+        return False
+    if any(max(status, task) < len(r.cells) and r.cells[task].is_empty() and not r.cells[status].is_empty()
+           for r in table_rows):
+        return False
+    return whole_status(row.cells[status]) and whole_status(last_filled(tail, status).cells[status])
+
+
+def role_column(roles: list[str] | None, role: str) -> int | None:
+    """The column of `role` in a table whose columns have `roles`, if any has it."""
+    return roles.index(role) if roles and role in roles else None
 
 
 def numbered(row: TableRow, roles: list[str]) -> bool:
@@ -149,7 +166,7 @@ def first_task(rows: list[TableRow], roles: list[str] | None) -> TableRow:
     is empty. Where no rule is drawn under a header block, the block's last row parts the first
     task in two: its number and task text in one row, its Progress and Next steps in the next
     (the cells merged down from above run on into the task's); as one row, it says how it stands."""
-    task = roles.index("task") if roles and "task" in roles else 0
+    task = role_column(roles, "task") or 0
     group = first_task_rows(rows, task)
     if len(group) == 1:
         return rows[0]
@@ -426,7 +443,7 @@ def join_rows_split_across_pages(blocks: list, dropped: list | None = None, taug
                 header = header_row_of(prev, taught)
                 roles = column_roles(header.cells, taught) if header is not None else None
                 if rows and tail and (cut or (not block.closed_top and continues_previous_row(
-                        tail, first_task(rows, roles), roles, merges_task_cells(above + rows[1:], roles)))):
+                        tail, first_task(rows, roles), roles, above + rows[1:]))):
                     merge_into_tail(tail, rows.pop(0))
                 prev.rows.extend(rows)
                 prev.open_bottom = block.open_bottom
