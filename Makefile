@@ -32,7 +32,7 @@ test: lint typecheck
 FUZZ_EXAMPLES ?= 200
 fuzz: $(BIN)/.installed
 	FUZZ_RANDOM=1 FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -x tests/test_fuzz.py \
-		tests/test_layout_property.py -k "not random_run" --hypothesis-show-statistics
+		tests/test_grid_cells.py tests/test_layout_property.py -k "not random_run" --hypothesis-show-statistics
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check

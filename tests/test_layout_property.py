@@ -48,8 +48,8 @@ EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "12"))
 # Notes a random run read wrong, kept to run every time: the producer, the header style and the
 # note as Python writes it (repr of samples/source/spec.py's classes).
 REGRESSIONS = ROOT / "tests" / "fixtures" / "property-regressions"
-# The same examples on every run (CI, a fresh clone): FUZZ_RANDOM=1 draws new ones (`make fuzz`)
-SETTINGS = settings(max_examples=EXAMPLES, deadline=None, derandomize=not os.environ.get("FUZZ_RANDOM"),
+# The same examples on every run (CI, a fresh clone) unless FUZZ_RANDOM=1 (tests/conftest.py)
+SETTINGS = settings(max_examples=EXAMPLES, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 

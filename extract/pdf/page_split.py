@@ -54,16 +54,17 @@ def last_filled(tail: list[TableRow], column: int) -> TableRow:
 def continues_previous_row(tail: list[TableRow], row: TableRow, roles: list[str] | None = None,
                            table_rows: list[TableRow] | None = None) -> bool:
     """Does the first row on a new page carry on the last task of the previous page (`tail`,
-    its rows)? `table_rows`: the table's other rows read so far (under its header), or None.
+    its rows)? `table_rows`: the table's rows under its header read so far and the rest of the
+    new page's, or None.
 
     A real task always has task text, so an empty first cell means a continuation; and it says
     how it stands, so a row with Task text but nothing in Status (or Progress) under a task
     that had some is the rest of that task, cut between two paragraphs of its Task cell.
-    A row that opens its Status cell with a status label of its own, under a Status cell that
-    held one alone, is a new task (states_a_status_of_its_own), whatever the task text above
-    ended with. Otherwise the columns vote, each with the last text it had above: a cell that
-    ended mid-sentence (no closing punctuation, or a bare label with a colon) and goes on in the
-    new row is a sign the page break cut the row.
+    Then, a row whose Status cell holds a status label alone, under a whole one, is a new task
+    (states_a_status_of_its_own), whatever the task text above ended with. Otherwise the
+    columns vote, each with the last text it had above: a cell that ended mid-sentence (no
+    closing punctuation, or a bare label with a colon) and goes on in the new row is a sign the
+    page break cut the row.
     """
     first = row.cells[0] if row.cells else Cell()
     if first.is_empty():
@@ -117,34 +118,45 @@ def task_cell_ended_above_the_cut(tail: list[TableRow], task: int) -> bool:
     return max(b for b in bottoms if b is not None) - above.last_line_bottom > CUT_CELLS_SPREAD
 
 
-# A status label that ends so announces more or was cut ("Ongoing:", "Ongoing -", "Ongoing, with")
-OPEN_LABEL_ENDINGS = (":", "-", "\u2013", "\u2014", ",")
+# A status label that ends so announces more or goes on ("Ongoing:", "Ongoing -", "Completed (phase 1);",
+# "Ongoing ..."),
+# or was cut where its line wrapped ("Postponed to the", "Deferred to the second half of"): a
+# whole label ends on its state, a time or a reason, never on an article, a preposition or a
+# conjunction. (A Status column is narrow: one word may fill a line, so the room left on it says
+# nothing of where the label ended.)
+OPEN_LABEL_ENDINGS = (":", ";", ",", "-", "\u2013", "\u2014", "..", "\u2026")
+OPEN_LABEL_LAST_WORDS = frozenset({"a", "an", "the", "to", "of", "by", "in", "on", "at", "for", "with", "and", "or",
+                                   "since", "until", "till", "due", "from", "pending", "after", "before", "as", "per"})
 
 
 def whole_status(cell: Cell) -> bool:
     """Is the cell one paragraph holding a status label alone, closed ("Completed", "Not yet
-    started.", "Deferred to 2022"; not "Ongoing:")?"""
+    started.", "Deferred to 2022"; not "Ongoing:", nor "Postponed to the")?"""
     if len(cell.paragraphs) != 1:
         return False
     text = cell.paragraphs[0].rstrip()
-    return not text.endswith(OPEN_LABEL_ENDINGS) and is_bare_label(text)
+    words = text.rstrip(".").split()
+    return bool(words) and not text.endswith(OPEN_LABEL_ENDINGS) and words[-1].lower() not in OPEN_LABEL_LAST_WORDS \
+        and is_bare_label(text)
 
 
 def states_a_status_of_its_own(tail: list[TableRow], row: TableRow, roles: list[str],
                                table_rows: list[TableRow]) -> bool:
     """Does the row's Status cell hold a status label alone, under a task whose Status cell held
-    one alone too? A label of a word or two stands on one line, which a page break does not cut:
-    the rest of a cut row leaves Status empty, or goes on with words that are no label ("funding
-    from donors."). So the row is a task of its own, whatever its Task cell's text and the line
-    that text ended on above (a row that ended at the page's foot, the next moved whole to the
-    next page). Not in a table whose item rows state statuses of their own beside a merged Task
-    cell (a row of `table_rows`, the table's others read so far, with an empty Task cell and a
-    filled Status cell): there the rest of a Task cell the page break cut stands beside the next
-    item's own status."""
+    one alone, closed (whole_status)? Then the Status cell above was whole, and the rest of a cut
+    row would leave Status empty or go on with words that are no label ("funding from donors."):
+    the row is a task of its own, whatever its Task cell's text and
+    the line that text ended on above (a row that ended at the page's foot, the next moved whole
+    to the next page). Not in a table that may give a task several statuses, as far as
+    `table_rows` show (the table's rows read so far, the rest of the new page's with them): a
+    Status cell of several paragraphs (one status an item, stacked), or a row with an empty Task
+    cell and a filled Status cell (an item row beside a merged Task cell); there a cut row's next
+    status opens the next page beside the rest of its task."""
     status, task = role_column(roles, "status"), role_column(roles, "task")
     if status is None or task is None or status >= min(len(row.cells), len(tail[0].cells)):
         return False
-    if any(max(status, task) < len(r.cells) and r.cells[task].is_empty() and not r.cells[status].is_empty()
+    if any(max(status, task) < len(r.cells) and (len(r.cells[status].paragraphs) > 1 or
+                                                 r.cells[task].is_empty() and not r.cells[status].is_empty())
            for r in table_rows):
         return False
     return whole_status(row.cells[status]) and whole_status(last_filled(tail, status).cells[status])
