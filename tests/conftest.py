@@ -29,6 +29,7 @@ FUZZ_RANDOM = os.environ.get("FUZZ_RANDOM", "") not in ("", "0")
 settings.register_profile("somnotes-same-examples", derandomize=True)
 settings.register_profile("somnotes-new-examples", derandomize=False)
 settings.load_profile("somnotes-new-examples" if FUZZ_RANDOM else "somnotes-same-examples")
+
 NOTE_NAMES = ["som26-midterm", "som26-annual", "som27-midterm"]
 # The real seed note in other layouts, built by samples/build_samples.py: one table with
 # headings as merged rows, the symbol as a running head, page numbers and plain labels (alt);

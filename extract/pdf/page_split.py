@@ -71,7 +71,7 @@ def continues_previous_row(tail: list[TableRow], row: TableRow, roles: list[str]
         return True
     if roles and numbered(row, roles):
         return False  # the rest of a cut row does not number itself again: a new task
-    task = roles.index("task") if roles and "task" in roles[:len(row.cells)] else 0
+    task = role_column(roles[:len(row.cells)] if roles else None, "task") or 0
     if task_cell_ended_above_the_cut(tail, task):
         return False  # the task cell above was whole: a task text here is a new task's
     if first.paragraphs[0][:1].islower():
@@ -118,12 +118,11 @@ def task_cell_ended_above_the_cut(tail: list[TableRow], task: int) -> bool:
     return max(b for b in bottoms if b is not None) - above.last_line_bottom > CUT_CELLS_SPREAD
 
 
-# A status label that ends so announces more or goes on ("Ongoing:", "Ongoing -", "Completed (phase 1);",
-# "Ongoing ..."),
-# or was cut where its line wrapped ("Postponed to the", "Deferred to the second half of"): a
-# whole label ends on its state, a time or a reason, never on an article, a preposition or a
-# conjunction. (A Status column is narrow: one word may fill a line, so the room left on it says
-# nothing of where the label ended.)
+# A status label that ends so announces more or goes on ("Ongoing:", "Ongoing -", "Completed
+# (phase 1);", "Ongoing ..."), or was cut where its line wrapped ("Postponed to the", "Deferred to
+# the second half of"): a whole label ends on its state, a time or a reason, never on an article,
+# a preposition or a conjunction. (A Status column is narrow: one word may fill a line, so the
+# room left on it says nothing of where the label ended.)
 OPEN_LABEL_ENDINGS = (":", ";", ",", "-", "\u2013", "\u2014", "..", "\u2026")
 OPEN_LABEL_LAST_WORDS = frozenset({"a", "an", "the", "to", "of", "by", "in", "on", "at", "for", "with", "and", "or",
                                    "since", "until", "till", "due", "from", "pending", "after", "before", "as", "per"})
@@ -145,9 +144,9 @@ def states_a_status_of_its_own(tail: list[TableRow], row: TableRow, roles: list[
     """Does the row's Status cell hold a status label alone, under a task whose Status cell held
     one alone, closed (whole_status)? Then the Status cell above was whole, and the rest of a cut
     row would leave Status empty or go on with words that are no label ("funding from donors."):
-    the row is a task of its own, whatever its Task cell's text and
-    the line that text ended on above (a row that ended at the page's foot, the next moved whole
-    to the next page). Not in a table that may give a task several statuses, as far as
+    the row is a task of its own, whatever its Task cell's text and the line that text ended on
+    above (a row that ended at the page's foot, the next moved whole to the next page). Not in a
+    table that may give a task several statuses, as far as
     `table_rows` show (the table's rows read so far, the rest of the new page's with them): a
     Status cell of several paragraphs (one status an item, stacked), or a row with an empty Task
     cell and a filled Status cell (an item row beside a merged Task cell); there a cut row's next
