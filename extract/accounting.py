@@ -92,23 +92,68 @@ def match_pieces_before_words(missing: list[tuple[str, int]], source: list[tuple
     """Drop from `missing` a piece whose following source tokens complete a spare stored token,
     when those tokens are words matched elsewhere ("operationalizati" + "on": the "on" found a
     stored "on" of another sentence, whose own source "on" is then missing): the followers'
-    matches are given back to the missing tokens they spell. Return what is still missing."""
+    matches are given back to the missing tokens they spell. The followers need not come next in
+    the source: reading order goes line by line across the page, so the other columns' words of
+    the piece's line may stand between it and the rest of its word on the cell's next line.
+    Return what is still missing."""
     position = {index_pair: k for k, index_pair in enumerate(source)}
-    still: list[tuple[str, int]] = []
+    missing_at = {position[item] for item in missing}
+    taken: set[int] = set()  # source positions spent on a word made whole here
     freed: Counter = Counter()
     for item in missing:
         k = position[item]
-        if n := take_joined(source, k, spare):
-            freed.update(tok for tok, _ in source[k + 1:k + n])
-        else:
-            still.append(item)
+        if k in taken:
+            continue
+        followers = completing_pieces(source, k, spare, taken)
+        if followers is None:
+            continue
+        taken.add(k)
+        for j in followers:
+            taken.add(j)
+            if j not in missing_at:  # a follower matched elsewhere: that match goes back
+                freed[source[j][0]] += 1
     out = []
-    for tok, index in still:  # a word whose match went to a follower above is placed after all
-        if freed[tok] > 0:
+    for k, (tok, index) in sorted((position[item], item) for item in missing):
+        if k in taken:
+            continue
+        if freed[tok] > 0:  # a word whose match went to a follower above is placed after all
             freed[tok] -= 1
         else:
             out.append((tok, index))
     return out
+
+
+def completing_pieces(source: list[tuple[str, int]], k: int, spare: Counter, taken: set[int]) -> list[int] | None:
+    """The positions of the source tokens after `k` (one or two, fewer than MAX_JOINED_PIECES
+    in all, within MAX_PIECE_DISTANCE source words, the nearest first) that spell with the token
+    at `k` a spare stored token, which is taken; None when none do. A spare token is one placed
+    more often than read: most notes have a handful, so few are tried."""
+    piece, word_index = source[k]
+    targets = sorted((t for t, count in spare.items() if count > 0 and len(t) > len(piece) and t.startswith(piece)),
+                     key=len, reverse=True)  # the longest first, as take_joined joins
+    for target in targets:
+        followers = spell_rest(source, k + 1, target[len(piece):], word_index, MAX_JOINED_PIECES - 1, taken)
+        if followers is not None:
+            spare[target] -= 1
+            return followers
+    return None
+
+
+def spell_rest(source: list[tuple[str, int]], start: int, rest: str, word_index: int, pieces: int,
+               taken: set[int]) -> list[int] | None:
+    """Positions from `start` on, at most `pieces` of them and within MAX_PIECE_DISTANCE source
+    words of `word_index`, whose tokens spell `rest` in order; None when none do."""
+    for j in range(start, len(source)):
+        tok, index = source[j]
+        if index - word_index > MAX_PIECE_DISTANCE:
+            break
+        if j in taken or not rest.startswith(tok):
+            continue
+        if tok == rest:
+            return [j]
+        if pieces > 1 and (more := spell_rest(source, j + 1, rest[len(tok):], word_index, pieces - 1, taken)):
+            return [j, *more]
+    return None
 
 
 def phrases(missing: list[tuple[str, int]], words: list[str]) -> list[str]:
