@@ -7,6 +7,8 @@ normalise (statuses, dates, references) -> store (Parquet tables, cross-note lin
 __version__ = "0.1.0"
 
 # Bumped whenever extraction output changes, so that `somnotes ingest` re-reads stored notes.
+# 18: a word broken at a cell's edge whose pieces the other columns' words part in reading order is
+#     not warned unplaced;
 # 17: a row at a page's top that states a status of its own under a label alone is a new task;
 # 16: a whole row moved to the next page under a Task cell that ended well above the cut is a new task;
 # 15: a PDF page whose MediaBox does not start at 0, 0 read by PDFium as pdfminer reads it;
@@ -28,4 +30,4 @@ __version__ = "0.1.0"
 #    at the page's foot whose task cell starts on the next page is split from it;
 # 7: documents.note_key, the no_task_roles warning, Word content controls, two-year seasons;
 # 6: readers (9), dates (14), column roles and references (16), OCR (13)
-PARSER_VERSION = "somnotes-0.1.0/17"
+PARSER_VERSION = "somnotes-0.1.0/18"
