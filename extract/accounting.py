@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .text import clean
+from .text import TRANSLATED, TRANSLATION
 
 # Symbols that are words: percent, per mille, degree, arrows, mathematical operators, and the
 # private-use characters a symbol font's glyph may be read as (extract/symbols.py).
@@ -35,8 +35,14 @@ MAX_PIECE_DISTANCE = 80
 
 
 def tokens(text: str) -> list[str]:
-    """Given text, return its comparable tokens: letter and digit runs, case-folded."""
-    return [t.casefold() for t in TOKEN.findall(clean(text))]
+    """Given text, return its comparable tokens: letter and digit runs, case-folded. Only
+    `clean`'s translation of glyphs changes a token ("\ufb01" is "fi", a soft hyphen joins, a
+    symbol font's bullet is no token); the blanks it folds part tokens as they stand. Case folding
+    maps each character alone, so the tokens are folded in one call."""
+    if TRANSLATED.search(text):
+        text = text.translate(TRANSLATION)
+    found = TOKEN.findall(text)
+    return " ".join(found).casefold().split(" ") if found else []
 
 
 def token_counts(texts: list[str]) -> Counter:

@@ -224,7 +224,12 @@ class Lexicon:
     word the PDF broke at a cell's edge from two words."""
 
     def __init__(self, words: list[str]):
-        self.counts = Counter(w.lower() for text in words for w in WORD_PIECE.findall(text))
+        self.words = words
+
+    @functools.cached_property
+    def counts(self) -> Counter:
+        # counted when first asked: most documents have no line that may end inside a word
+        return Counter(w.lower() for text in self.words for w in WORD_PIECE.findall(text))
 
     def knows(self, word: str, occurrences: int = 1) -> bool:
         return self.counts[word] >= occurrences or in_word_list(word)
@@ -258,11 +263,13 @@ def broken_mid_word(line: Line, following: Line, right_edge: float, padding: flo
     the two pieces as one word would not fit on a line of their own (else the producer would
     have moved the whole word down). Then the lexicon decides where it knows the words, else a
     lone word that is no function word is taken for a broken one."""
-    rest = following.words[0]["text"]
-    head = re.match(r"[a-z]+", rest)
     first = following.words[0]
-    next_char = first_letter_width(first)
-    if head is None or not line.text[-1:].isalpha() or not reaches_edge(line, right_edge, padding, next_char):
+    head = re.match(r"[a-z]+", first["text"])
+    # the line's last character is its last word's (an empty word's: none): checked before the
+    # widths, as most lines end with a stop or before a capital
+    if head is None or not line.words[-1]["text"][-1:].isalpha():
+        return False
+    if not reaches_edge(line, right_edge, padding, first_letter_width(first)):
         return False
     if joined_width(line, following, head.group(0)) <= right_edge - padding - following.words[0]["x0"]:
         return False  # the whole word would have fitted where the next line starts
