@@ -70,7 +70,7 @@ class Line:
 
     @property
     def text(self) -> str:
-        return " ".join(w["text"] for w in self.words)
+        return " ".join([w["text"] for w in self.words])
 
     @property
     def x1(self) -> float:
@@ -228,8 +228,12 @@ class Lexicon:
 
     @functools.cached_property
     def counts(self) -> Counter:
-        # counted when first asked: most documents have no line that may end inside a word
-        return Counter(w.lower() for text in self.words for w in WORD_PIECE.findall(text))
+        # counted when first asked: most documents have no line that may end inside a word. The
+        # pieces are runs of ASCII letters, so none spans the space between two texts: found in
+        # the texts joined, then lower-cased in one call (the pieces, not the texts: "\u0130".lower()
+        # holds an ASCII "i")
+        pieces = WORD_PIECE.findall(" ".join(self.words))
+        return Counter(" ".join(pieces).lower().split(" ")) if pieces else Counter()
 
     def knows(self, word: str, occurrences: int = 1) -> bool:
         return self.counts[word] >= occurrences or in_word_list(word)
