@@ -224,16 +224,11 @@ class Lexicon:
     word the PDF broke at a cell's edge from two words."""
 
     def __init__(self, words: list[str]):
-        self.words = words
-
-    @functools.cached_property
-    def counts(self) -> Counter:
-        # counted when first asked: most documents have no line that may end inside a word. The
-        # pieces are runs of ASCII letters, so none spans the space between two texts: found in
-        # the texts joined, then lower-cased in one call (the pieces, not the texts: "\u0130".lower()
-        # holds an ASCII "i")
-        pieces = WORD_PIECE.findall(" ".join(self.words))
-        return Counter(" ".join(pieces).lower().split(" ")) if pieces else Counter()
+        # The pieces are runs of ASCII letters, so none spans the space between two texts: found
+        # in the texts joined, then lower-cased in one call (the pieces, not the texts:
+        # "\u0130".lower() holds an ASCII "i")
+        pieces = WORD_PIECE.findall(" ".join(words))
+        self.counts = Counter(" ".join(pieces).lower().split(" ")) if pieces else Counter()
 
     def knows(self, word: str, occurrences: int = 1) -> bool:
         return self.counts[word] >= occurrences or in_word_list(word)
