@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from .text import TRANSLATED, TRANSLATION
 
@@ -32,6 +33,11 @@ PHRASE_GAP = 2
 # across the page) may part by the other columns' words: up to this many source words apart.
 MAX_JOINED_PIECES = 3
 MAX_PIECE_DISTANCE = 80
+# A piece parted from the rest of its word by other words (match_pieces_before_words) is the
+# word's first line in its cell: a producer breaks a word at a cell's edge only where it is wider
+# than the column, so that piece fills a line. A shorter token is a word of its own far more often
+# ("in" ... "to" is no "into"): its rest must come next.
+MIN_PARTED_PIECE = 6
 
 
 def tokens(text: str) -> list[str]:
@@ -79,13 +85,15 @@ def take_joined(tokens: list[tuple[str, int]], start: int, spare: Counter) -> in
     return 0
 
 
-def match_broken_words(missing: list[tuple[str, int]], spare: Counter) -> list[tuple[str, int]]:
-    """Drop from `missing` the runs of tokens (in source order, near one another) that together
-    spell a spare stored token (a word broken at a line end); return what is still missing."""
-    out: list[tuple[str, int]] = []
+def match_broken_words(source: list[tuple[str, int]], missing: list[int], spare: Counter) -> list[int]:
+    """Drop from `missing` (positions in `source`) the runs of tokens (in source order, near one
+    another) that together spell a spare stored token (a word broken at a line end); return the
+    positions still missing."""
+    items = [source[k] for k in missing]
+    out: list[int] = []
     i = 0
-    while i < len(missing):
-        if n := take_joined(missing, i, spare):
+    while i < len(items):
+        if n := take_joined(items, i, spare):
             i += n
         else:
             out.append(missing[i])
@@ -93,72 +101,84 @@ def match_broken_words(missing: list[tuple[str, int]], spare: Counter) -> list[t
     return out
 
 
-def match_pieces_before_words(missing: list[tuple[str, int]], source: list[tuple[str, int]],
-                              spare: Counter) -> list[tuple[str, int]]:
-    """Drop from `missing` a piece whose following source tokens complete a spare stored token,
-    when those tokens are words matched elsewhere ("operationalizati" + "on": the "on" found a
-    stored "on" of another sentence, whose own source "on" is then missing): the followers'
-    matches are given back to the missing tokens they spell. The followers need not come next in
-    the source: reading order goes line by line across the page, so the other columns' words of
-    the piece's line may stand between it and the rest of its word on the cell's next line.
-    Return what is still missing."""
-    position = {index_pair: k for k, index_pair in enumerate(source)}
-    missing_at = {position[item] for item in missing}
+def match_pieces_before_words(source: list[tuple[str, int]], missing: list[int], matched: set[int],
+                              spare: Counter) -> list[int]:
+    """Drop from `missing` (positions in `source`) a piece whose following source tokens complete
+    a spare stored token, when those tokens are words a stored token took (`matched`: "operationalizati"
+    + "on": the "on" found a stored "on" of another sentence, whose own source "on" is then
+    missing) or are missing themselves: the followers' matches are given back to the missing
+    tokens they spell. The followers of a piece of MIN_PARTED_PIECE letters or more need not come
+    next in the source: reading order goes line by line across the page, so the other columns'
+    words of the piece's line may stand between it and the rest of its word on the cell's next
+    line. Return the positions still missing."""
+    still = set(missing)
+    # the spare tokens' beginnings (most notes have a handful of spare tokens)
+    prefixes = {token[:n] for token, count in spare.items() if count > 0 for n in range(1, len(token))}
     taken: set[int] = set()  # source positions spent on a word made whole here
     freed: Counter = Counter()
-    for item in missing:
-        k = position[item]
-        if k in taken:
+
+    def may_follow(j: int) -> bool:  # not a piece of a word match_broken_words made whole
+        return (j in matched or j in still) and j not in taken
+
+    for k in missing:
+        if k in taken:  # spent as the rest of a word above
             continue
-        followers = completing_pieces(source, k, spare, taken)
+        followers = completing_pieces(source, k, spare, prefixes, may_follow)
         if followers is None:
             continue
         taken.add(k)
         for j in followers:
             taken.add(j)
-            if j not in missing_at:  # a follower matched elsewhere: that match goes back
+            if j in matched:  # its stored token goes back to a missing one
                 freed[source[j][0]] += 1
     out = []
-    for k, (tok, index) in sorted((position[item], item) for item in missing):
+    for k in missing:
         if k in taken:
             continue
-        if freed[tok] > 0:  # a word whose match went to a follower above is placed after all
-            freed[tok] -= 1
+        if freed[source[k][0]] > 0:  # a word whose match went to a follower above is placed after all
+            freed[source[k][0]] -= 1
         else:
-            out.append((tok, index))
+            out.append(k)
     return out
 
 
-def completing_pieces(source: list[tuple[str, int]], k: int, spare: Counter, taken: set[int]) -> list[int] | None:
-    """The positions of the source tokens after `k` (one or two, fewer than MAX_JOINED_PIECES
-    in all, within MAX_PIECE_DISTANCE source words, the nearest first) that spell with the token
-    at `k` a spare stored token, which is taken; None when none do. A spare token is one placed
-    more often than read: most notes have a handful, so few are tried."""
+def completing_pieces(source: list[tuple[str, int]], k: int, spare: Counter, prefixes: set[str],
+                      may_follow: Callable[[int], bool]) -> list[int] | None:
+    """The positions of the source tokens after `k` (one or two: MAX_JOINED_PIECES at most with
+    the piece; within MAX_PIECE_DISTANCE source words, the nearest first; only the very next ones
+    for a piece shorter than MIN_PARTED_PIECE) that spell with the token at `k` a spare stored
+    token, which is taken; None when none do. `prefixes`: the spare tokens' beginnings, so that
+    only a join that may still become one goes on to a third piece; `may_follow`: whether a
+    position may be a follower. Each position within reach is tried once a piece (and again
+    only after a join that is such a beginning), not once a spare token: a note may hold many."""
     piece, word_index = source[k]
-    targets = sorted((t for t, count in spare.items() if count > 0 and len(t) > len(piece) and t.startswith(piece)),
-                     key=len, reverse=True)  # the longest first, as take_joined joins
-    for target in targets:
-        followers = spell_rest(source, k + 1, target[len(piece):], word_index, MAX_JOINED_PIECES - 1, taken)
-        if followers is not None:
-            spare[target] -= 1
-            return followers
-    return None
+    return spell_from(source, k + 1, piece, word_index, MAX_JOINED_PIECES - 1, len(piece) < MIN_PARTED_PIECE,
+                      spare, prefixes, may_follow)
 
 
-def spell_rest(source: list[tuple[str, int]], start: int, rest: str, word_index: int, pieces: int,
-               taken: set[int]) -> list[int] | None:
-    """Positions from `start` on, at most `pieces` of them and within MAX_PIECE_DISTANCE source
-    words of `word_index`, whose tokens spell `rest` in order; None when none do."""
+def spell_from(source: list[tuple[str, int]], start: int, joined: str, word_index: int, pieces: int,
+               contiguous: bool, spare: Counter, prefixes: set[str],
+               may_follow: Callable[[int], bool]) -> list[int] | None:
+    """Positions from `start` on (only `start` itself if `contiguous`), at most `pieces` of them,
+    within MAX_PIECE_DISTANCE source words of `word_index`, whose tokens after `joined` spell a
+    spare stored token (the longest first, as take_joined joins), which is taken; None when none
+    do."""
     for j in range(start, len(source)):
         tok, index = source[j]
         if index - word_index > MAX_PIECE_DISTANCE:
             break
-        if j in taken or not rest.startswith(tok):
-            continue
-        if tok == rest:
-            return [j]
-        if pieces > 1 and (more := spell_rest(source, j + 1, rest[len(tok):], word_index, pieces - 1, taken)):
-            return [j, *more]
+        if may_follow(j):
+            candidate = joined + tok
+            if pieces > 1 and candidate in prefixes:
+                more = spell_from(source, j + 1, candidate, word_index, pieces - 1, contiguous, spare, prefixes,
+                                  may_follow)
+                if more is not None:
+                    return [j, *more]
+            if spare[candidate] > 0:
+                spare[candidate] -= 1
+                return [j]
+        if contiguous:
+            break
     return None
 
 
@@ -181,12 +201,13 @@ def unplaced_phrases(source_words: list[str], placed_texts: list[str]) -> list[s
     if not token_counts(source_words) - placed:  # no token read more often than placed: the usual note
         return []
     source = source_tokens(source_words)  # where each token was read: only a note with words missing
-    missing = []
-    for tok, index in source:
+    missing: list[int] = []  # positions in `source` (a word may hold one token twice: "in-in")
+    for k, (tok, _) in enumerate(source):
         if placed[tok] > 0:
             placed[tok] -= 1
         else:
-            missing.append((tok, index))
-    missing = match_broken_words(missing, placed)
-    missing = match_pieces_before_words(missing, source, placed)
-    return phrases(missing, source_words)
+            missing.append(k)
+    matched = set(range(len(source))).difference(missing)
+    missing = match_broken_words(source, missing, placed)
+    missing = match_pieces_before_words(source, missing, matched, placed)
+    return phrases([source[k] for k in missing], source_words)

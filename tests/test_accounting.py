@@ -1,5 +1,8 @@
 """The word accounting (extract/accounting.py) on hand-built word lists: a word broken at a
-cell's edge is matched to its whole stored form, wherever reading order put its pieces."""
+cell's edge is matched to its whole stored form, wherever reading order put its pieces, and no
+token is spent twice."""
+import pytest
+
 from somnotes.extract.accounting import MAX_PIECE_DISTANCE, unplaced_phrases
 
 # One line of a three-column table read across the page, then the cell's next line: the Task
@@ -13,6 +16,10 @@ ELSEWHERE = [*BETWEEN, "Report", "on", "progress"]
 PLACED_ELSEWHERE = [" ".join(BETWEEN), "Report on progress"]
 
 
+def fillers(n: int, name: str = "filler") -> list[str]:
+    return [f"{name}{i}" for i in range(n)]
+
+
 def test_a_broken_word_whose_pieces_other_columns_part_is_placed():
     source = LINE_ACROSS + ELSEWHERE
     placed = [*PLACED_ELSEWHERE, "Comes operationalization microplastic", "encouraged context Bank"]
@@ -24,10 +31,20 @@ def test_a_broken_word_whose_rest_comes_next_is_placed():
     assert unplaced_phrases(source, [*PLACED_ELSEWHERE, "Comes operationalization microplastic"]) == []
 
 
-def test_a_piece_and_a_word_further_than_a_cell_line_reaches_stay_unplaced():
-    source = ["Comes", "operationalizati", *BETWEEN, "on"]
-    placed = ["Comes operationalization", " ".join(BETWEEN)]
-    assert unplaced_phrases(source, placed) == ["operationalizati", "on"]
+def test_a_word_broken_twice_over_other_words_is_placed():
+    # "organisati" / "on" / "al" on three lines of a narrow cell, other columns' words between
+    source = ["organisati", "alpha", "on", "beta", "al", *BETWEEN, "on", "al"]
+    placed = ["organisational", "alpha beta on al", " ".join(BETWEEN)]
+    assert unplaced_phrases(source, placed) == []
+
+
+@pytest.mark.parametrize("gap, unplaced", [(MAX_PIECE_DISTANCE, []),
+                                           (MAX_PIECE_DISTANCE + 1, ["operationalizati", "on"])])
+def test_the_rest_of_a_word_is_looked_for_within_a_reach(gap, unplaced):
+    between, after = fillers(gap - 1), fillers(MAX_PIECE_DISTANCE + 1, "more")
+    source = ["operationalizati", *between, "on", *after, "Report", "on"]
+    placed = ["operationalization", " ".join(between), " ".join(after), "Report on"]
+    assert unplaced_phrases(source, placed) == unplaced
 
 
 def test_a_piece_no_stored_word_completes_stays_unplaced():
@@ -36,9 +53,48 @@ def test_a_piece_no_stored_word_completes_stays_unplaced():
     assert unplaced_phrases(source, placed) == ["operationalizati"]
 
 
-def test_a_missing_rest_is_spent_once():
+def test_a_short_word_is_not_joined_over_other_words():
+    # "in" ... "to" is no "into", though a second "into" is stored: short pieces join only their
+    # next token
+    source = ["Work", "in", "hand", "was", "moved", "to", "date", "moved", "into", "place"]
+    placed = ["Work hand was moved to date", "moved into place", "moved into place"]
+    assert unplaced_phrases(source, placed) == ["in"]
+
+
+def test_a_word_holding_one_token_twice_keeps_both():
+    assert unplaced_phrases(["x", "in-in", "y", "to"], ["x y to", "into"]) == ["in-in"]
+
+
+def test_a_missing_rest_is_spent_not_freed():
     # an unplaced word between the pieces keeps them from being missing neighbours; the rest "on"
     # is unplaced itself (no stored "on"), and so is a second, real "on": the join takes one
     source = ["Comes", "operationalizati", "unread", "on", "Report", "on"]
     placed = ["Comes operationalization", "Report"]
     assert unplaced_phrases(source, placed) == ["unread", "on"]
+
+
+def test_a_rest_joined_to_its_neighbour_is_not_spent_again():
+    # "on" + "line" make the stored "online" first: that "on" is no rest for the piece
+    source = ["Comes", "operationalizati", "unread", "on", "line"]
+    assert unplaced_phrases(source, ["Comes operationalization online"]) == ["operationalizati unread"]
+
+
+def test_one_rest_completes_one_piece():
+    # two pieces, one "on" between them and the far one: the second piece stays unplaced
+    source = ["operationalizati", "a", "operationalizati", "b", "on", *BETWEEN, "on"]
+    placed = ["operationalization operationalization a b on", " ".join(BETWEEN)]
+    assert unplaced_phrases(source, placed) == ["operationalizati"]
+
+
+def test_one_stored_word_is_completed_once():
+    # two pieces, each with a rest of its own, and the whole word stored once
+    source = ["operationalizati", "a", "on", "b", "operationalizati", "c", "on", *BETWEEN, "on", "on"]
+    placed = ["operationalization", "a b c on on", " ".join(BETWEEN)]
+    assert unplaced_phrases(source, placed) == ["operationalizati", "on"]
+
+
+def test_a_rest_spent_is_no_piece_of_its_own():
+    # "zation" completes "internationali"; it must not then start a word of its own ("zationx")
+    source = ["internationali", "unread", "zation", "x", *BETWEEN, "x"]
+    placed = ["internationalization", "zationx", "x", " ".join(BETWEEN)]
+    assert unplaced_phrases(source, placed) == ["unread", "x"]
