@@ -16,6 +16,7 @@ are matched to it.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -112,18 +113,18 @@ def match_pieces_before_words(source: list[tuple[str, int]], missing: list[int],
     words of the piece's line may stand between it and the rest of its word on the cell's next
     line. Return the positions still missing."""
     still = set(missing)
-    # the spare tokens' beginnings (most notes have a handful of spare tokens)
-    prefixes = {token[:n] for token, count in spare.items() if count > 0 for n in range(1, len(token))}
+    spares = sorted(token for token, count in spare.items() if count > 0)  # most notes: a handful
     taken: set[int] = set()  # source positions spent on a word made whole here
     freed: Counter = Counter()
 
-    def may_follow(j: int) -> bool:  # not a piece of a word match_broken_words made whole
+    def may_follow(j: int) -> bool:
+        # matched or missing: not a piece of a word match_broken_words made whole, nor one spent here
         return (j in matched or j in still) and j not in taken
 
     for k in missing:
         if k in taken:  # spent as the rest of a word above
             continue
-        followers = completing_pieces(source, k, spare, prefixes, may_follow)
+        followers = completing_pieces(source, k, spare, spares, may_follow)
         if followers is None:
             continue
         taken.add(k)
@@ -142,36 +143,36 @@ def match_pieces_before_words(source: list[tuple[str, int]], missing: list[int],
     return out
 
 
-def completing_pieces(source: list[tuple[str, int]], k: int, spare: Counter, prefixes: set[str],
+def completing_pieces(source: list[tuple[str, int]], k: int, spare: Counter, spares: list[str],
                       may_follow: Callable[[int], bool]) -> list[int] | None:
     """The positions of the source tokens after `k` (one or two: MAX_JOINED_PIECES at most with
-    the piece; within MAX_PIECE_DISTANCE source words, the nearest first; only the very next ones
-    for a piece shorter than MIN_PARTED_PIECE) that spell with the token at `k` a spare stored
-    token, which is taken; None when none do. `prefixes`: the spare tokens' beginnings, so that
-    only a join that may still become one goes on to a third piece; `may_follow`: whether a
-    position may be a follower. Each position within reach is tried once a piece (and again
-    only after a join that is such a beginning), not once a spare token: a note may hold many."""
+    the piece; within MAX_PIECE_DISTANCE source words and as many tokens, the nearest first; only
+    the very next ones for a piece shorter than MIN_PARTED_PIECE) that spell with the token at `k`
+    a spare stored token, which is taken; None when none do. `spares`: the spare tokens, sorted,
+    so that only a join that begins one of them goes on to a third piece; `may_follow`: whether a
+    position may be a follower."""
     piece, word_index = source[k]
-    return spell_from(source, k + 1, piece, word_index, MAX_JOINED_PIECES - 1, len(piece) < MIN_PARTED_PIECE,
-                      spare, prefixes, may_follow)
+    return spell_from(source, k + 1, piece, (k, word_index), MAX_JOINED_PIECES - 1, len(piece) < MIN_PARTED_PIECE,
+                      spare, spares, may_follow)
 
 
-def spell_from(source: list[tuple[str, int]], start: int, joined: str, word_index: int, pieces: int,
-               contiguous: bool, spare: Counter, prefixes: set[str],
+def spell_from(source: list[tuple[str, int]], start: int, joined: str, origin: tuple[int, int], pieces: int,
+               contiguous: bool, spare: Counter, spares: list[str],
                may_follow: Callable[[int], bool]) -> list[int] | None:
     """Positions from `start` on (only `start` itself if `contiguous`), at most `pieces` of them,
-    within MAX_PIECE_DISTANCE source words of `word_index`, whose tokens after `joined` spell a
-    spare stored token (the longest first, as take_joined joins), which is taken; None when none
-    do."""
-    for j in range(start, len(source)):
+    within MAX_PIECE_DISTANCE source words and tokens of `origin` (the piece's position and word),
+    whose tokens after `joined` spell a spare stored token (the longest first, as take_joined
+    joins), which is taken; None when none do. The tokens bound the reach too: one source word
+    may hold thousands ("a-b-c-...")."""
+    first, word_index = origin
+    for j in range(start, min(len(source), first + MAX_PIECE_DISTANCE + 1)):
         tok, index = source[j]
         if index - word_index > MAX_PIECE_DISTANCE:
             break
         if may_follow(j):
             candidate = joined + tok
-            if pieces > 1 and candidate in prefixes:
-                more = spell_from(source, j + 1, candidate, word_index, pieces - 1, contiguous, spare, prefixes,
-                                  may_follow)
+            if pieces > 1 and begins_a_spare(candidate, spares):
+                more = spell_from(source, j + 1, candidate, origin, pieces - 1, contiguous, spare, spares, may_follow)
                 if more is not None:
                     return [j, *more]
             if spare[candidate] > 0:
@@ -180,6 +181,12 @@ def spell_from(source: list[tuple[str, int]], start: int, joined: str, word_inde
         if contiguous:
             break
     return None
+
+
+def begins_a_spare(text: str, spares: list[str]) -> bool:
+    """Whether a spare token (of `spares`, sorted) is longer than `text` and begins with it."""
+    at = bisect.bisect_right(spares, text)
+    return at < len(spares) and spares[at].startswith(text)
 
 
 def phrases(missing: list[tuple[str, int]], words: list[str]) -> list[str]:

@@ -3,7 +3,7 @@ cell's edge is matched to its whole stored form, wherever reading order put its 
 token is spent twice."""
 import pytest
 
-from somnotes.extract.accounting import MAX_PIECE_DISTANCE, unplaced_phrases
+from somnotes.extract.accounting import MAX_PIECE_DISTANCE, MIN_PARTED_PIECE, unplaced_phrases
 
 # One line of a three-column table read across the page, then the cell's next line: the Task
 # cell's "operationalizati" and its rest "on" have the other columns' words between them.
@@ -47,6 +47,13 @@ def test_the_rest_of_a_word_is_looked_for_within_a_reach(gap, unplaced):
     assert unplaced_phrases(source, placed) == unplaced
 
 
+def test_the_reach_is_counted_in_words_too():
+    # words without a token (dashes) count for the reach as words do
+    source = ["operationalizati", *["\u2014"] * MAX_PIECE_DISTANCE, "on", *BETWEEN, "Report", "on"]
+    placed = ["operationalization", " ".join(BETWEEN), "Report on"]
+    assert unplaced_phrases(source, placed) == ["operationalizati", "on"]
+
+
 def test_a_piece_no_stored_word_completes_stays_unplaced():
     source = LINE_ACROSS + ELSEWHERE
     placed = [*PLACED_ELSEWHERE, "Comes microplastic", "encouraged context Bank on"]
@@ -63,6 +70,35 @@ def test_a_short_word_is_not_joined_over_other_words():
 
 def test_a_word_holding_one_token_twice_keeps_both():
     assert unplaced_phrases(["x", "in-in", "y", "to"], ["x y to", "into"]) == ["in-in"]
+    # one of the two "abcdef" completes the stored word, the other is still unplaced
+    assert unplaced_phrases(["x", "abcdef-abcdef", "y", "gh"], ["x y gh", "abcdefgh"]) == ["abcdef-abcdef"]
+
+
+def test_a_short_piece_joins_its_next_token():
+    source = ["Work", "in", "to", *BETWEEN, "to"]
+    assert unplaced_phrases(source, ["Work into", " ".join(BETWEEN), "to"]) == []
+
+
+@pytest.mark.parametrize("letters", [MIN_PARTED_PIECE - 1, MIN_PARTED_PIECE])
+def test_a_piece_is_joined_over_other_words_from_a_length_on(letters):
+    piece, rest = "harmonise"[:letters], "harmonise"[letters:]
+    source = [piece, "alpha", rest, *BETWEEN, rest]
+    placed = ["harmonise", "alpha", rest, " ".join(BETWEEN)]
+    assert unplaced_phrases(source, placed) == ([] if letters >= MIN_PARTED_PIECE else [piece, rest])
+
+
+def test_the_longest_word_a_piece_completes_is_taken():
+    # "organisati" + "on" + "al", where "organisation" is stored too: the longer is taken, as
+    # neighbours are joined, and both far tokens are given their matches
+    source = ["organisati", "alpha", "on", "beta", "al", *BETWEEN, "on", "al"]
+    placed = ["organisational", "organisation", "alpha beta on al", " ".join(BETWEEN)]
+    assert unplaced_phrases(source, placed) == []
+
+
+def test_a_word_of_many_tokens_is_accounted_for():
+    # one source word of 1,000 tokens (a hyphenated run): the reach is counted in tokens too
+    word = "-".join(["abcdefg", "h"] * 1000)
+    assert unplaced_phrases([word], ["h " * 1000, "abcdefghhx"]) == [word]
 
 
 def test_a_missing_rest_is_spent_not_freed():
@@ -80,7 +116,7 @@ def test_a_rest_joined_to_its_neighbour_is_not_spent_again():
 
 
 def test_one_rest_completes_one_piece():
-    # two pieces, one "on" between them and the far one: the second piece stays unplaced
+    # two pieces, one "on" after both within reach and one far off: the second piece stays unplaced
     source = ["operationalizati", "a", "operationalizati", "b", "on", *BETWEEN, "on"]
     placed = ["operationalization operationalization a b on", " ".join(BETWEEN)]
     assert unplaced_phrases(source, placed) == ["operationalizati"]
