@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-from .text import TRANSLATED, TRANSLATION
+from .text import translate_glyphs
 
 # Symbols that are words: percent, per mille, degree, arrows, mathematical operators, and the
 # private-use characters a symbol font's glyph may be read as (extract/symbols.py).
@@ -43,12 +43,10 @@ MIN_PARTED_PIECE = 6
 
 def tokens(text: str) -> list[str]:
     """Given text, return its comparable tokens: letter and digit runs, case-folded. Only
-    `clean`'s translation of glyphs changes a token ("\ufb01" is "fi", a soft hyphen joins, a
+    `clean`'s translation of glyphs (translate_glyphs) changes a token ("\ufb01" is "fi", a soft hyphen joins, a
     symbol font's bullet is no token); the blanks it folds part tokens as they stand. Case folding
     maps each character alone, so the tokens are folded in one call."""
-    if TRANSLATED.search(text):
-        text = text.translate(TRANSLATION)
-    found = TOKEN.findall(text)
+    found = TOKEN.findall(translate_glyphs(text))
     return " ".join(found).casefold().split(" ") if found else []
 
 

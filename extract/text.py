@@ -25,9 +25,12 @@ TRANSLATED = re.compile("[" + re.escape("".join(map(chr, TRANSLATION))) + "]")
 
 def clean(text: str) -> str:
     """Given a paragraph's raw text, fold runs of spaces and normalise bullets and ligatures."""
-    if TRANSLATED.search(text):
-        text = text.translate(TRANSLATION)
-    return SPACES.sub(" ", text).strip()
+    return SPACES.sub(" ", translate_glyphs(text)).strip()
+
+
+def translate_glyphs(text: str) -> str:
+    """`text` with bullets, ligatures, soft and non-breaking hyphens as TRANSLATION maps them."""
+    return text.translate(TRANSLATION) if TRANSLATED.search(text) else text
 
 
 def join_lines(lines: list[str]) -> str:
